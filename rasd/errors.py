@@ -1,0 +1,43 @@
+"""Every error Rasd raises on purpose, in one place.
+
+    RasdError
+    ├── InputError          a document could not be read (empty, binary, bad JSON/HTML, wrong encoding)
+    ├── ConfigError         a setting, path or option is wrong
+    ├── DataError           a shipped or imported data file (lexicon, gazetteer) is malformed
+    └── PipelineError       a pipeline was assembled wrongly (unknown or misordered component)
+
+Errors carry the context a person needs to act (which file, which line);
+the CLI turns them into one-line messages and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+__all__ = ["RasdError", "InputError", "ConfigError", "DataError", "PipelineError"]
+
+
+class RasdError(Exception):
+    """Base class of every error Rasd raises on purpose."""
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}" if self.source else self.message
+
+
+class InputError(RasdError):
+    """A document could not be read: empty, binary, undecodable, malformed or too large."""
+
+
+class ConfigError(RasdError):
+    """A setting, path or command-line option is wrong."""
+
+
+class DataError(RasdError):
+    """A lexicon or gazetteer file is malformed."""
+
+
+class PipelineError(RasdError):
+    """A pipeline was assembled from unknown or misordered components."""

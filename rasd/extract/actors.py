@@ -1,0 +1,148 @@
+"""Actor mentions and actor facts, from the dictionary in ``rasd/data/actors.tsv``.
+
+An alias ("قسد", "جيش الاحتلال") names an actor anywhere; a nisba adjective
+("روسية", "إسرائيلي") names one only right after an attack or victim noun
+("غارة روسية"). Phrases such as "المدعوم روسياً" or "التابع لـ X" become
+dated :class:`~rasd.model.ActorFact` records instead of participants.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.doc import Doc, Mention
+from rasd.lexicon import read_tsv
+from rasd.model import ActorFact
+from rasd.text.matcher import PhraseMatcher, longest_first
+
+__all__ = ["Actor", "ActorRef", "Actors", "actor_matcher", "INTER"]
+
+INTER = {"state": 1, "police": 1, "rebel": 2, "political_militia": 3, "identity_militia": 4,
+         "rioters": 5, "protesters": 6, "civilians": 7, "external": 8}
+
+_FACT_CUES = re.compile(
+    r"^\s*(?:ال)?(?P<kind>مدعوم|مدعومه|تابع|تابعه|موالي|مواليه|مقرب|مقربه|مرتبط|مرتبطه|حليف)"
+    r"\s*(?:من|ل|لـ|من قبل)?\s*(?:ال)?$"
+)
+_ALONGSIDE = re.compile(r"(?:يقاتل|يشارك|تقاتل|تشارك|يعد|يعتبر)?[^.]{0,80}?الي جانب\s*$")
+_FACT_KIND = {"مدعوم": "backed by", "تابع": "affiliated to", "موالي": "loyal to", "مقرب": "close to",
+              "مرتبط": "linked to", "حليف": "allied with"}
+
+
+# Nouns after which a nisba adjective names the forces behind them.
+_FORCE_NOUNS = frozenset(
+    "قوات القوات جيش الجيش جنود الجنود جندي جنديا جنديين ضابط ضباط طيران الطيران طايره طايرات الطايره الطايرات مسيره "
+    "مسيرات المسيره المسيرات صاروخ صواريخ الصاروخ الصواريخ قذيفه قذايف غاره غارات الغاره الغارات قصف القصف ضربه ضربات "
+    "مدفعيه المدفعيه دبابات الدبابات زوارق بوارج البحريه قناصه قناص اليات الاليات دوريه دوريات مقاتلات المقاتلات".split()
+)
+_QUALIFIERS = frozenset("جويه جوي حربيه حربي مسيره مدفعي مدفعيه صاروخي صاروخيه عسكريه عسكري".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A dictionary entry: canonical name (maybe templated with ``{country}``), kind, home country."""
+
+    canonical: str
+    kind: str
+    home: str
+
+    def name_in(self, country: str | None) -> str:
+        """The canonical name, with the event's country filled in where templated."""
+        return self.canonical.replace("{country}", country or "International")
+
+    def inter_in(self, iso2: str | None) -> int:
+        """ACLED inter code in the data of country ``iso2``: foreign state forces are external (8)."""
+        code = INTER.get(self.kind, 8)
+        if code == 1 and self.home and iso2 and self.home != iso2:
+            return 8
+        return code
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """An actor mention: the entry, whether it came from an adjective, and its role if known."""
+
+    actor: Actor
+    adjective: bool = False
+    affiliation: bool = False
+
+
+@cache
+def actor_matcher() -> tuple[PhraseMatcher[Actor], PhraseMatcher[Actor]]:
+    """(aliases, adjectives) matchers over the actor dictionary."""
+    aliases: PhraseMatcher[Actor] = PhraseMatcher()
+    adjectives: PhraseMatcher[Actor] = PhraseMatcher()
+    for row in read_tsv("actors.tsv"):
+        actor = Actor(row["canonical"], row["kind"], row.get("home", ""))
+        for alias in filter(None, (a.strip() for a in row.get("aliases", "").split("|"))):
+            aliases.add(alias, actor)
+        for adj in filter(None, (a.strip() for a in row.get("adjectives", "").split("|"))):
+            adjectives.add(adj, actor)
+            adjectives.add(adj + "ين", actor)  # plural oblique: جنود اسرائيليين
+            adjectives.add(adj + "ون", actor)
+    return aliases, adjectives
+
+
+class Actors:
+    """Pipeline component: actor mentions (label ``actor``) and actor facts."""
+
+    name = "actors"
+    requires: tuple[str, ...] = ("triggers",)
+    sets: tuple[str, ...] = ("actors", "facts")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.ntext
+        aliases, adjectives = actor_matcher()
+        found = [Mention("actor", m.start, m.end, ActorRef(m.values[0])) for m in aliases.find(text)]
+        for m in adjectives.find(text):
+            if self._after_noun(doc, m.outer_start, m.prefix):
+                found.append(Mention("actor", m.start, m.end, ActorRef(m.values[0], adjective=True)))
+        chosen = longest_first(found)  # type: ignore[arg-type]
+        for mention in chosen:
+            doc.add(mention)  # type: ignore[arg-type]
+        self._facts(doc, chosen)  # type: ignore[arg-type]
+        return doc
+
+    @staticmethod
+    def _after_noun(doc: Doc, start: int, prefix: str) -> bool:
+        """An adjective names an actor only right after a weapon, a trigger or forces ("غارة روسية", "جنود اسرائيليين")."""
+        if prefix.startswith(("و", "ف", "ب", "ل", "ك")):
+            return False
+        before = doc.ntext[max(0, start - 30) : start].split()[-2:]
+        if not before:
+            return False
+        if before[-1] in _FORCE_NOUNS or (len(before) == 2 and before[0] in _FORCE_NOUNS and before[1] in _QUALIFIERS):
+            return True
+        word_start = start - len(before[-1]) - 1
+        return any(t.start <= word_start + 1 < t.end or t.start <= start - 2 < t.end for t in doc.of("trigger"))
+
+    @staticmethod
+    def _facts(doc: Doc, actors: list[Mention]) -> None:
+        text = doc.ntext
+        published = doc.published.isoformat() if doc.published else None
+        for a, b in zip(actors, actors[1:]):
+            between = re.sub(r"[\"'«»()]", " ", text[a.end : b.start])
+            if len(between) > 30:
+                continue
+            cue = _FACT_CUES.match(between)
+            if cue is None:
+                continue
+            root = next(k for k in _FACT_KIND if cue["kind"].startswith(k))
+            b.value.affiliation = True
+            span = doc.evidence(a.start, b.end)
+            doc.facts.append(ActorFact(a.value.actor.name_in(None), _FACT_KIND[root], b.value.actor.name_in(None),
+                                       span, doc.doc_id, published))
+        for b in actors:
+            lead = text[max(0, b.start - 100) : b.start]
+            if not _ALONGSIDE.search(lead):
+                continue
+            cue_at = b.start - len(lead) + lead.rfind("الي جانب")
+            subject = next((a for a in reversed(actors) if a.end <= cue_at and cue_at - a.end <= 120
+                            and not a.value.affiliation and a.sentence == b.sentence), None)
+            b.value.affiliation = True
+            if subject is not None:
+                doc.facts.append(ActorFact(subject.value.actor.name_in(None), "fights alongside",
+                                           b.value.actor.name_in(None), doc.evidence(subject.start, b.end),
+                                           doc.doc_id, published))

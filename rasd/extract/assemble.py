@@ -1,0 +1,317 @@
+"""Assemble events: group triggers into distinct events and fill every field from its clauses.
+
+An article about one strike mentions it three times (headline, lead, a
+quote): those triggers become one event. A background paragraph with its own
+date ("منتصف شباط الفائت") becomes its own event. Each field takes the
+mentions nearest its triggers and keeps them as evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from rasd.doc import Doc, Mention
+from rasd.extract.casualties import Casualty
+from rasd.extract.roles import assign_actors
+from rasd.extract.subtypes import resolve_type
+from rasd.model import Event, Span
+
+__all__ = ["Assemble", "Cluster"]
+
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+_DIRECTIONS = {"west", "east", "north", "south", "centre", "countryside"}
+_TYPE_RANK = {"Explosions/Remote violence": 0, "Battles": 1, "Violence against civilians": 2, "Riots": 3,
+              "Protests": 4, "Strategic developments": 5}
+_RANK = {"strong": 0, "territory": 0, "bombard": 1, "kill": 2, "weak": 3}
+_GENERIC = {"bombard", "kill", "weak"}
+
+
+@dataclass(slots=True)
+class Cluster:
+    """The triggers, sentences and casualty mentions of one event."""
+
+    triggers: list[Mention]
+    sentences: set[int]
+    clauses: set[int]
+    date: Mention | None = None
+    casualties: list[Mention] = field(default_factory=list)
+
+    @property
+    def head(self) -> Mention:
+        """The most specific trigger: strong before generic, violence before other developments, body before title."""
+        return min(self.triggers, key=lambda m: (_RANK[m.value.strength], _TYPE_RANK[m.value.event_type],
+                                                 m.value.in_title, -(m.end - m.start)))
+
+    @property
+    def event_type(self) -> str:
+        return self.head.value.event_type
+
+
+def _supported(doc: Doc, trig: Mention) -> bool:
+    """A weak trigger counts only with a counted casualty or an acting party in its clause; a killing needs victims."""
+    if trig.value.strength in ("strong", "territory", "bombard"):
+        return True
+    clause = doc.clause_of(trig.start)
+    casualties = [c for c in doc.of("casualty") if doc.clause_of(c.start) == clause and not c.value.cumulative]
+    if trig.value.strength == "kill":
+        return bool(casualties) or any(doc.clause_of(r.start) == clause for r in doc.of("role"))
+    actors = [a for a in doc.of("actor") if doc.clause_of(a.start) == clause and a.value.actor.kind not in ("civilians",)]
+    return bool(actors) or any(c.value.count for c in casualties)
+
+
+def _implied_triggers(doc: Doc, triggers: list[Mention]) -> list[Mention]:
+    """A killing reported with no weapon word ("استشهاد شاب ... قوات الاحتلال") is still an event."""
+    from rasd.extract.triggers import Trigger, TriggerEntry
+
+    covered = {doc.clause_of(t.start) for t in doc.of("trigger")}
+    entry = TriggerEntry("Violence against civilians", "Attack", "kill")
+    out = []
+    for cas in doc.of("casualty"):
+        clause = doc.clause_of(cas.start)
+        if cas.value.kind != "killed" or cas.value.cumulative or clause in covered:
+            continue
+        agents = [a for a in doc.of("actor") if a.sentence == cas.sentence and a.value.actor.kind not in ("civilians",)
+                  and not a.value.affiliation]
+        if agents:
+            covered.add(clause)
+            out.append(Mention("trigger", cas.start, cas.end, Trigger(entry, False, cas.start < doc.title_end), cas.sentence))
+    return sorted(triggers + out, key=lambda m: m.start)
+
+
+def _date_for(doc: Doc, trig: Mention) -> Mention | None:
+    """The date phrase of the trigger's sentence nearest to it (never a future or year-only phrase)."""
+    dates = [d for d in doc.of("date") if d.sentence == trig.sentence and not d.value.future
+             and d.value.kind != "year" and d.value.value is not None]
+    # news style puts the date before what happened ("وفي 25 آذار، بثت…"): a preceding date wins a tie
+    return min(dates, key=lambda d: (d.start > trig.start, abs(d.start - trig.start)), default=None)
+
+
+def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
+    """Can trigger ``a`` join ``cluster`` of the same sentence?
+
+    The same kind of event, or a generic word ("قتل", "قصف", "استهدف") beside a
+    specific one, is one event; two specific kinds are two events unless they
+    share a clause with a raid ("اقتحام … عملية"); two generic words in
+    different clauses are two events.
+    """
+    t, h = a.value, cluster.head.value
+    same_clause = doc.clause_of(a.start) in cluster.clauses
+    if t.event_type == h.event_type and t.strength not in _GENERIC and h.strength not in _GENERIC:
+        return True
+    if (t.strength in _GENERIC) != (h.strength in _GENERIC):
+        return True
+    if t.event_type == h.event_type and t.sub_event_type == h.sub_event_type:
+        return True
+    return same_clause and ("Other" in (t.sub_event_type, h.sub_event_type) or t.strength in _GENERIC)
+
+
+def _cluster(doc: Doc, triggers: list[Mention]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    for trig in triggers:
+        date_m = _date_for(doc, trig)
+        target = None
+        for c in reversed(clusters):
+            if trig.sentence in c.sentences:
+                if not _compatible(doc, trig, c):
+                    continue
+                if date_m is None or c.date is None or date_m.value.value == c.date.value.value:
+                    target = c
+                break
+            near = trig.sentence - max(c.sentences) <= 2
+            if near and date_m is None and trig.value.event_type == c.event_type and not trig.value.in_title:
+                if trig.value.definite or trig.value.strength in _GENERIC:
+                    target = c
+                break
+        if target is None:
+            clusters.append(Cluster([trig], {trig.sentence}, {doc.clause_of(trig.start)}, date_m))
+        else:
+            target.triggers.append(trig)
+            target.sentences.add(trig.sentence)
+            target.clauses.add(doc.clause_of(trig.start))
+            target.date = target.date or date_m
+    return _fold_title(clusters)
+
+
+def _fold_title(clusters: list[Cluster]) -> list[Cluster]:
+    """Headline triggers join the first body event of the same type; alone they stand as events."""
+    body = [c for c in clusters if not all(t.value.in_title for t in c.triggers)]
+    for c in clusters:
+        if c in body:
+            continue
+        match = next((b for b in body if b.event_type == c.event_type), None)
+        if match is None:
+            body.insert(0, c)
+        else:
+            match.triggers.extend(c.triggers)
+            match.sentences |= c.sentences
+            match.clauses |= c.clauses
+    return body
+
+
+def _attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
+    """Each casualty statement goes to the event nearest it: its sentence, else the event just before."""
+    for cas in doc.of("casualty"):
+        if cas.value.cumulative:
+            continue
+        same = [c for c in clusters if cas.sentence in c.sentences]
+        clause = doc.clause_of(cas.start)
+        if same:
+            best = min(same, key=lambda c: (clause not in c.clauses,
+                                            min(abs(t.start - cas.start) for t in c.triggers if t.sentence == cas.sentence)))
+            best.clauses.add(clause)
+        else:
+            before = [c for c in clusters if max(c.sentences) < cas.sentence and cas.sentence - max(c.sentences) <= 2
+                      and c.head.value.event_type in _VIOLENT]
+            busy = any(m.sentence == cas.sentence for label in ("date", "trigger") for m in doc.of(label))
+            if not before or busy:
+                continue
+            best = before[-1]
+        best.casualties.append(cas)
+
+
+def _count(mentions: list[Mention], kind: str) -> tuple[int | None, bool, list[Mention], str | None]:
+    """(count, known, evidence, vague word): the largest specific figure, else a vague one, else unknown."""
+    found = [m for m in mentions if m.value.kind == kind]
+    known = [m for m in found if m.value.count is not None]
+    specific = [m for m in known if not m.value.vague]
+    pick = specific or known
+    if pick:
+        best = max(pick, key=lambda m: m.value.count)
+        return best.value.count, True, [m for m in pick if m.value.count == best.value.count], "vague" if best.value.vague else None
+    if found:
+        return None, False, found, None
+    return None, False, [], None
+
+
+def _place(doc: Doc, cluster: Cluster) -> Mention | None:
+    """The most specific place named with the event, preferring the trigger's own sentence."""
+    places = [p for p in doc.of("place") if doc.clause_of(p.start) in cluster.clauses]
+    places = places or [p for p in doc.of("place") if p.sentence in cluster.sentences]
+    if not places:
+        return None
+    head_sentence = cluster.head.sentence
+    first_admin1 = places[0].value.best.admin1
+
+    def rank(p: Mention) -> tuple[int, int, int, bool, int, float]:
+        cand = p.value.best
+        consistent = 0 if cand.admin1 == first_admin1 or cand.admin1 is None else 1
+        directional = p.value.qualifier in _DIRECTIONS  # "غربي دير الزور" is the area around the city
+        in_title = p.start < doc.title_end
+        return (consistent, cand.geo_precision, directional, in_title, p.sentence != head_sentence, -cand.score)
+
+    return min(places, key=rank)
+
+
+class Assemble:
+    """Pipeline component: the events of the document (``doc.events``)."""
+
+    name = "assemble"
+    requires: tuple[str, ...] = ("triggers", "actors", "dates", "casualties", "places")
+    sets: tuple[str, ...] = ("events",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        title_is_question = doc.title_end and doc.ntext[: doc.title_end].rstrip().endswith("?")
+        triggers = [t for t in doc.of("trigger") if t.value.modal is None and _supported(doc, t)
+                    and not (t.value.in_title and title_is_question)]
+        clusters = _cluster(doc, _implied_triggers(doc, triggers))
+        _attach_casualties(doc, clusters)
+        doc_country = self._doc_country(doc)
+        events = [self._event(doc, c, doc_country) for c in clusters]
+        doc.events = self._dedupe([e for e in events if e is not None])
+        return doc
+
+    @staticmethod
+    def _doc_country(doc: Doc):  # type: ignore[no-untyped-def]
+        counts: dict[str, int] = {}
+        for p in doc.of("place"):
+            if p.value.best and p.value.best.country:
+                counts[p.value.best.country] = counts.get(p.value.best.country, 0) + 1
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: counts[k])
+        return next(p.value.best for p in doc.of("place") if p.value.best.country == best)
+
+    def _event(self, doc: Doc, cluster: Cluster, doc_country) -> Event | None:  # type: ignore[no-untyped-def]
+        place = _place(doc, cluster)
+        cand = place.value.best if place else None
+        country_cand = cand or doc_country
+        fat, fat_known, fat_ev, fat_vague = _count(cluster.casualties, "killed")
+        inj, inj_known, inj_ev, inj_vague = _count(cluster.casualties, "injured")
+        if not fat_ev:
+            fat, fat_known = 0, True
+        ev = Event(doc_id=doc.doc_id, source=doc.source)
+        ev.fatalities, ev.fatalities_known = fat, fat_known
+        ev.injuries, ev.injuries_known = inj, inj_known
+        if fat_vague:
+            ev.vague["fatalities"] = doc.evidence(fat_ev[0].start, fat_ev[0].end).text
+        if inj_vague:
+            ev.vague["injuries"] = doc.evidence(inj_ev[0].start, inj_ev[0].end).text
+        roles = [c.value.role for c in cluster.casualties if c.value.role]
+        roles += [m.value for m in doc.of("role") if m.sentence == cluster.head.sentence]
+        actors = assign_actors(doc, cluster, country_cand.country if country_cand else None)
+        ev.event_type, ev.sub_event_type = resolve_type(doc, cluster, actors, roles)
+        actors.apply(ev, country_cand, roles, ev.event_type)
+        if cand:
+            ev.country, ev.iso = cand.country, cand.iso
+            ev.admin1, ev.admin2, ev.admin3 = cand.admin1, cand.admin2, cand.admin3
+            ev.location, ev.location_ar = cand.name, cand.name_ar
+            ev.latitude, ev.longitude, ev.geo_precision = cand.latitude, cand.longitude, cand.geo_precision
+            ev.evidence["location"] = [place.span(doc)]  # type: ignore[union-attr]
+        elif doc_country:
+            ev.country, ev.iso = doc_country.country, doc_country.iso
+        self._date(doc, cluster, ev)
+        ev.disorder_type = _DISORDER[ev.event_type]
+        ev.evidence["event_type"] = [t.span(doc) for t in sorted(cluster.triggers, key=lambda m: m.start)]
+        if fat_ev:
+            ev.evidence["fatalities"] = [m.span(doc) for m in fat_ev]
+        if inj_ev:
+            ev.evidence["injuries"] = [m.span(doc) for m in inj_ev]
+        ev.tags = list(dict.fromkeys(doc.tags + [t for t in (ev.actor1, ev.actor2, ev.location) if t]))
+        ev.confidence = self._confidence(cluster, ev)
+        from rasd.extract.notes import english_notes
+
+        ev.notes = english_notes(ev)
+        return ev
+
+    @staticmethod
+    def _date(doc: Doc, cluster: Cluster, ev: Event) -> None:
+        if cluster.date is not None:
+            expr = cluster.date.value
+            ev.event_date, ev.time_precision = expr.value.isoformat(), min(expr.precision, 3)
+            ev.evidence["event_date"] = [cluster.date.span(doc)]
+        elif doc.published:
+            ev.event_date, ev.time_precision = doc.published.isoformat(), 2
+
+    @staticmethod
+    def _confidence(cluster: Cluster, ev: Event) -> float:
+        score = 0.55 if cluster.head.value.strength in ("strong", "territory") else 0.4
+        score += 0.1 * sum(bool(x) for x in (ev.actor1, ev.location, "event_date" in ev.evidence))
+        score += 0.05 * (len(cluster.triggers) > 1)
+        return round(min(score, 0.95), 2)
+
+    @staticmethod
+    def _dedupe(events: list[Event]) -> list[Event]:
+        """One event per (type, date, place): a lead paragraph printed twice is one event."""
+        out: dict[tuple, Event] = {}
+        for ev in events:
+            key = (ev.sub_event_type, ev.event_date, ev.location, ev.actor1)
+            kept = out.get(key)
+            if kept is None:
+                out[key] = ev
+                continue
+            for name, spans in ev.evidence.items():
+                kept.evidence.setdefault(name, []).extend(s for s in spans if s not in kept.evidence[name])
+            if (ev.fatalities or 0) > (kept.fatalities or 0):
+                kept.fatalities, kept.fatalities_known = ev.fatalities, ev.fatalities_known
+        return list(out.values())
+
+
+_DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}

@@ -1,0 +1,145 @@
+"""Who did what to whom: actor1 (acts) and actor2 (acted on) of one event.
+
+Arabic news states roles in a few recurring shapes, tried in order:
+"اشتباك بين X و/مع Y" (both sides), victims named after their count
+("ثلاثة عناصر من X", "قتلى لـ X"), the attacker as an adjective or a
+genitive right after the weapon ("غارة روسية", "برصاص X"), and the subject
+of the verb in the trigger's clause ("اقتحمت قوات الاحتلال").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rasd.doc import Doc, Mention
+from rasd.extract.actors import Actor
+
+if TYPE_CHECKING:
+    from rasd.extract.assemble import Cluster
+    from rasd.model import Event
+
+__all__ = ["ActorRoles", "assign_actors", "CIVILIANS"]
+
+CIVILIANS = Actor("Civilians ({country})", "civilians", "")
+_BETWEEN = re.compile(r"\bبين\b")
+_PAIR_JOIN = re.compile(r"^[\s\"'()]*(?:و|مع|ضد)\s*(?:\S+\s*){0,4}$")
+_VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عناصر|مقاتلي|جنود)\s*[\"'«(]?\s*(?:ال)?$")
+_AGENT_LEAD = re.compile(r"(?:برصاص|بنيران|من قبل|نفذها|نفذتها|شنها|شنتها|يد|ايدي|قبل)\s*[\"']?\s*$")
+_VICTIM_KINDS = ("civilians", "protesters")
+_WITH = re.compile(r"(?:\bمع|\bضد)\s*[\"'«]?\s*$")
+
+
+@dataclass(slots=True)
+class ActorRoles:
+    """The chosen actor mentions (or implied actors, like civilians named only by role)."""
+
+    doc: Doc
+    actor1: Mention | None = None
+    actor2: Mention | None = None
+    implied2: Actor | None = None
+    candidates: list[Mention] = field(default_factory=list)
+
+    def apply(self, ev: Event, place, roles: list[str], event_type: str) -> None:  # type: ignore[no-untyped-def]
+        """Write names, inter codes, interaction and civilian targeting into ``ev``."""
+        from rasd.extract.countries import iso2_of
+
+        country = place.country if place else None
+        iso2 = iso2_of(country)
+        first = self.actor1.value.actor if self.actor1 else None
+        second = self.actor2.value.actor if self.actor2 else self.implied2
+        if second is None and event_type in ("Violence against civilians", "Explosions/Remote violence") and (
+            "civilian" in roles or "person" in roles
+        ) and first is not None and first.kind not in _VICTIM_KINDS:
+            second = CIVILIANS
+        if first is not None and second is not None and first.name_in(country) == second.name_in(country):
+            second = None
+        if first is not None:
+            ev.actor1, ev.inter1 = first.name_in(country), first.inter_in(iso2)
+            if self.actor1:
+                ev.evidence["actor1"] = [self.actor1.span(self.doc)]
+        if second is not None:
+            ev.actor2, ev.inter2 = second.name_in(country), second.inter_in(iso2)
+            if self.actor2:
+                ev.evidence["actor2"] = [self.actor2.span(self.doc)]
+        codes = sorted(c for c in (ev.inter1, ev.inter2) if c)
+        if codes:
+            ev.interaction = codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+        if second is not None and second.kind == "civilians":
+            ev.civilian_targeting = "Civilian targeting"
+
+
+def assign_actors(doc: Doc, cluster: Cluster, country: str | None) -> ActorRoles:
+    """Choose actor1 and actor2 for ``cluster`` from the actor mentions of its sentences."""
+    text = doc.ntext
+    mentions = sorted(
+        (a for a in doc.of("actor") if a.sentence in cluster.sentences and not a.value.affiliation),
+        key=lambda a: (a.sentence != cluster.head.sentence, a.start),
+    )
+    roles = ActorRoles(doc, candidates=mentions)
+    if not mentions:
+        return roles
+    victims = [m for m in mentions if _is_victim(doc, m)]
+    for trig in cluster.triggers:  # "بين X و/مع Y"
+        pair = _between(doc, trig, mentions)
+        if pair:
+            roles.actor1, roles.actor2 = pair
+            return roles
+    opponents = [m for m in mentions if _WITH.search(text[max(0, m.start - 12) : m.start])
+                 and any(0 <= m.start - t.end <= 20 for t in cluster.triggers)]  # "اشتباكات مع المقاومة"
+    victims += [m for m in opponents if m not in victims]
+    agents = [m for m in mentions if m not in victims and _is_agent(doc, m, cluster)]
+    others = [m for m in mentions if m not in victims and m not in agents]
+    roles.actor1 = (agents or [m for m in others if m.value.actor.kind not in _VICTIM_KINDS] or [None])[0]
+    rest = [m for m in victims + others if m is not roles.actor1
+            and (roles.actor1 is None or m.value.actor != roles.actor1.value.actor)]
+    if victims and victims[0] is not roles.actor1:
+        roles.actor2 = victims[0]
+    elif rest and rest[0].sentence == cluster.head.sentence and doc.clause_of(rest[0].start) == doc.clause_of(cluster.head.start):
+        roles.actor2 = rest[0]
+    if roles.actor1 is None and roles.actor2 is not None and roles.actor2.value.actor.kind not in _VICTIM_KINDS:
+        if cluster.event_type == "Battles" or not victims:
+            roles.actor1, roles.actor2 = roles.actor2, None
+    return roles
+
+
+def _is_victim(doc: Doc, m: Mention) -> bool:
+    if m.value.actor.kind in _VICTIM_KINDS and not m.value.adjective:
+        return True
+    text = doc.ntext
+    if any(c.sentence == m.sentence and 0 <= m.start - c.end <= 12 and len(text[c.end : m.start].split()) <= 1
+           for c in doc.of("casualty")):
+        return True  # "مقتل 5 جنود اسرائيليين"
+    lead = doc.ntext[max(0, m.start - 30) : m.start]
+    if not _VICTIM_LEAD.search(lead):
+        return False
+    near = [c for c in doc.of("casualty") + doc.of("role") if c.sentence == m.sentence and 0 <= m.start - c.end <= 40]
+    return bool(near)
+
+
+def _is_agent(doc: Doc, m: Mention, cluster: Cluster) -> bool:
+    text = doc.ntext
+    for trig in cluster.triggers:
+        if trig.sentence != m.sentence:
+            continue
+        gap = text[trig.end : m.start]
+        if 0 <= m.start - trig.end <= 25 and (m.value.adjective or len(gap.split()) <= 1):
+            return True
+        if 0 <= trig.start - m.end <= 40 and doc.clause_of(m.start) == doc.clause_of(trig.start):
+            return True  # subject before the verb: "قوات الاحتلال اقتحمت"
+    lead = text[max(0, m.start - 20) : m.start]
+    return bool(_AGENT_LEAD.search(lead))
+
+
+def _between(doc: Doc, trig: Mention, mentions: list[Mention]) -> tuple[Mention, Mention] | None:
+    text = doc.ntext
+    after = [m for m in mentions if m.sentence == trig.sentence and m.start > trig.end]
+    if len(after) < 2:
+        return None
+    x, y = after[0], after[1]
+    if not _BETWEEN.search(text[trig.end : x.start]) or x.start - trig.end > 60:
+        return None
+    if not _PAIR_JOIN.match(text[x.end : y.start]):
+        return None
+    return x, y

@@ -1,0 +1,64 @@
+"""Settle the event type and sub-type once the actors and victims are known.
+
+Some triggers leave the type open: a bare "قصف" is an air strike when the
+attacker flies (Israel, Russia, the US-led coalition) and shelling otherwise;
+a killing "برصاص" is an attack on civilians or a clash with combatants;
+taking a town is "Government regains territory" only for state forces.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rasd.doc import Doc
+
+if TYPE_CHECKING:
+    from rasd.extract.assemble import Cluster
+    from rasd.extract.roles import ActorRoles
+
+__all__ = ["resolve_type"]
+
+_AIR_POWERS = ("Israel", "Russia", "United States", "Saudi Arabia", "United Arab Emirates", "Coalition", "Turkey")
+_AIR_WORDS = re.compile(r"طيران|طايرات|جوي|جويه|الحربي|مسير")
+_INTERVENTION = re.compile(r"تفريق|فرقت|فرق|قمع|قمعت|الغاز المسيل|قنابل الغاز|الغاز المدمع|هراوات|اعتقلت|فض")
+_EXCESSIVE = re.compile(r"الرصاص الحي")
+_COMBATANT = {"combatant", "soldier", "police"}
+_CIVILIAN = {"civilian", "person", "protester"}
+
+
+def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str]) -> tuple[str, str]:
+    """(event_type, sub_event_type) for ``cluster``."""
+    head = cluster.head.value
+    kind, sub = head.event_type, head.sub_event_type
+    a1 = actors.actor1.value.actor if actors.actor1 else None
+    a2 = actors.actor2.value.actor if actors.actor2 else None
+    sentences = " ".join(doc.ntext[s:e] for i, (s, e) in enumerate(doc.sentences) if i in cluster.sentences)
+    victims_civilian = bool(set(roles) & _CIVILIAN) and not set(roles) & _COMBATANT
+    if head.strength == "bombard":
+        flies = a1 is not None and any(p in a1.canonical for p in _AIR_POWERS)
+        if flies or _AIR_WORDS.search(sentences):
+            return "Explosions/Remote violence", "Air/drone strike"
+        return kind, sub
+    if head.strength == "kill" or (kind == "Battles" and head.strength == "weak"):
+        if victims_civilian or (a2 is not None and a2.kind == "civilians"):
+            return "Violence against civilians", "Attack"
+        if set(roles) & _COMBATANT or (a2 is not None and a2.kind not in ("civilians", "protesters")):
+            return "Battles", "Armed clash"
+        return kind, sub
+    hurt = [c for c in cluster.casualties if c.value.kind in ("killed", "injured") and c.value.count != 0]
+    if kind == "Strategic developments" and sub == "Other" and hurt:  # a raid in which people were shot
+        if set(roles) & _COMBATANT and not victims_civilian:
+            return "Battles", "Armed clash"
+        return "Violence against civilians", "Attack"
+    if head.strength == "territory":
+        if a1 is not None and a1.kind in ("state", "police"):
+            return "Battles", "Government regains territory"
+        return "Battles", "Non-state actor overtakes territory"
+    if kind == "Protests":
+        protesters_killed = any(c.value.kind == "killed" and c.value.role == "protester" for c in cluster.casualties)
+        if protesters_killed or _EXCESSIVE.search(sentences) or any(c.value.kind == "killed" for c in cluster.casualties):
+            return kind, "Excessive force against protesters"
+        if _INTERVENTION.search(sentences):
+            return kind, "Protest with intervention"
+    return kind, sub

@@ -1,0 +1,105 @@
+"""Event triggers and their modality: which words announce which kind of event.
+
+A trigger is found with the lexicon in ``rasd/data/triggers.tsv``; its
+modality ("نفى", "تهدد بـ", "غالباً", "تحسباً لـ") comes from
+``rasd/data/modality.tsv``. Triggers that are negated, threatened, habitual
+or hypothetical stay in the document (for review) but never become events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.doc import Doc, Mention
+from rasd.lexicon import read_tsv
+from rasd.text.matcher import PhraseMatcher, longest_first
+
+__all__ = ["Trigger", "Triggers", "trigger_matcher", "modality_matcher"]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One lexicon row."""
+
+    event_type: str
+    sub_event_type: str
+    strength: str
+
+
+@dataclass(slots=True)
+class Trigger:
+    """What a trigger mention means in its context."""
+
+    entry: TriggerEntry
+    definite: bool
+    in_title: bool
+    modal: str | None = None
+
+    @property
+    def event_type(self) -> str:
+        return self.entry.event_type
+
+    @property
+    def sub_event_type(self) -> str:
+        return self.entry.sub_event_type
+
+    @property
+    def strength(self) -> str:
+        return self.entry.strength
+
+
+@cache
+def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
+    """The trigger lexicon as a matcher (built once per process)."""
+    matcher: PhraseMatcher[TriggerEntry] = PhraseMatcher(article_optional=True)
+    for row in read_tsv("triggers.tsv"):
+        matcher.add(row["phrase"], TriggerEntry(row["event_type"], row["sub_event_type"], row["strength"]))
+    return matcher
+
+
+@cache
+def modality_matcher() -> PhraseMatcher[tuple[str, str]]:
+    """Modality cues: (kind, scope)."""
+    return PhraseMatcher((r["phrase"], (r["kind"], r["scope"])) for r in read_tsv("modality.tsv"))
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> int:
+    return len(doc.ntext[start:end].split())
+
+
+class Triggers:
+    """Pipeline component: trigger mentions (label ``trigger``) with their modality."""
+
+    name = "triggers"
+    requires: tuple[str, ...] = ("sentences", "clauses")
+    sets: tuple[str, ...] = ("triggers",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.ntext
+        cues = modality_matcher().find(text)
+        for m in longest_first(trigger_matcher().find(text)):
+            entry = m.values[0]
+            trig = Trigger(entry, definite="ال" in m.prefix, in_title=m.start < doc.title_end)
+            if "س" in m.prefix:
+                trig.modal = "future"
+            mention = Mention("trigger", m.start, m.end, trig)
+            doc.add(mention)
+            trig.modal = trig.modal or self._modality(doc, mention, cues)
+        return doc
+
+    @staticmethod
+    def _modality(doc: Doc, trig: Mention, cues: list) -> str | None:  # type: ignore[type-arg]
+        clause = doc.clause_of(trig.start)
+        for cue in cues:
+            kind, scope = cue.values[0]
+            if doc.sentence_of(cue.start) != trig.sentence:
+                continue
+            if scope == "sentence":
+                return kind
+            if doc.clause_of(cue.start) != clause or cue.end > trig.start:
+                continue
+            window = 2 if len(cue.key) <= 2 else 7
+            if _tokens_between(doc, cue.end, trig.start) <= window:
+                return kind
+        return None

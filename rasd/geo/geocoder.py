@@ -1,0 +1,90 @@
+"""The geocoder the extractor calls: whole articles (find_places) and single phrases (geocode).
+
+One :class:`Geocoder` per process (:func:`get_geocoder`) holds the loaded
+gazetteer; both entry points share the scan → resolve path, so a phrase and
+the same words inside an article get the same answer.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from rasd.geo.index import Gazetteer
+from rasd.geo.model import KIND_RANK, Candidate, PlaceMention
+from rasd.geo.names import latin_key
+from rasd.geo.phrases import scan
+from rasd.geo.resolve import Context, resolve
+from rasd.geo.store import user_gazetteer_path
+from rasd.lang.ar.normalize import fold
+
+__all__ = ["Geocoder", "get_geocoder", "geocode"]
+
+_MAX_TEXT = 200_000  # characters scanned per document; beyond this is not an article
+_HASHTAG = str.maketrans({"_": " ", "#": " "})  # "#دير_الزور" reads as "دير الزور" (same length)
+
+
+class Geocoder:
+    """Arabic (and Latin) place references to ACLED-style candidates, offline."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, *, user_gazetteer: str | Path | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer.load(user_gazetteer_path(user_gazetteer))
+
+    def _context(self, country: str | None, context: str | None) -> Context:
+        ctx = Context(self.gazetteer.country_code(country))
+        if context:
+            for m in self.find_places(fold(context), country=country):
+                if m.best:
+                    code = self.gazetteer.country_code(m.best.country)
+                    ctx.countries[code or m.best.country] += 1
+                    if m.best.admin1:
+                        ctx.areas[(code or m.best.country, m.best.admin1)] += 1
+        return ctx
+
+    def find_places(self, norm_text: str, *, country: str | None = None) -> list[PlaceMention]:
+        """Every place mention in a normalised article, in text order, disambiguated by the whole text."""
+        if not norm_text or not isinstance(norm_text, str):
+            return []
+        text = norm_text[:_MAX_TEXT].translate(_HASHTAG)
+        hits = scan(self.gazetteer, text)
+        if not hits:
+            return []
+        return resolve(self.gazetteer, text, hits, Context(self.gazetteer.country_code(country)))
+
+    def geocode(
+        self, phrase: str, *, country: str | None = None, context: str | None = None, limit: int = 5
+    ) -> list[Candidate]:
+        """Candidates for one place phrase, best first: its most specific place, then the others named."""
+        if not phrase or not isinstance(phrase, str) or limit <= 0:
+            return []
+        ctx = self._context(country, context)
+        text = fold(phrase[:_MAX_TEXT]).translate(_HASHTAG)
+        mentions = resolve(self.gazetteer, text, scan(self.gazetteer, text), ctx, strict=False)
+        if not mentions and text.isascii():
+            latin = latin_key(text)
+            mentions = resolve(self.gazetteer, latin, scan(self.gazetteer, latin), ctx, strict=False)
+        mentions = [m for m in mentions if m.best]
+        if not mentions:
+            return []
+        head = min(mentions, key=lambda m: KIND_RANK[m.best.kind])  # type: ignore[union-attr]
+        out = list(head.candidates)
+        out += [m.best for m in mentions if m is not head and m.best not in out]  # type: ignore[misc]
+        return out[:limit]
+
+
+_lock = threading.Lock()
+_instance: Geocoder | None = None
+
+
+def get_geocoder() -> Geocoder:
+    """The process-wide geocoder, loaded on first use."""
+    global _instance
+    with _lock:
+        if _instance is None:
+            _instance = Geocoder()
+        return _instance
+
+
+def geocode(phrase: str, **kw: object) -> list[Candidate]:
+    """Shortcut for ``get_geocoder().geocode(phrase, **kw)``."""
+    return get_geocoder().geocode(phrase, **kw)  # type: ignore[arg-type]

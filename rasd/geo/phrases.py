@@ -1,0 +1,148 @@
+"""Find place names in normalised text and read the words around them.
+
+A name alone says little: "قرب بلدة الشولا" is near a town, "ريف دير الزور
+الغربي" is a governorate's western countryside, "شرقي خان يونس" is east of
+a city. :func:`scan` returns each name with what those words say; the
+resolver turns that into candidates and precision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rasd.geo.index import BLOCK, REFERENCE_BASE, Gazetteer, reference_kind
+from rasd.lang.ar.places import (
+    CENTRE_WORDS,
+    COUNTRYSIDE_WORDS,
+    DIRECTION_ADJECTIVES,
+    DIRECTIONS,
+    LINK_WORDS,
+    NEAR_WORDS,
+    ORGANISATION_NOUNS,
+    PLACE_NOUNS,
+    PREPOSITIONS,
+)
+from rasd.text.matcher import longest_first
+
+__all__ = ["Hit", "scan"]
+
+_WORD = re.compile(r"\w+")
+_LAST_WORD = re.compile(r"(\w+)[\s\"'()]*$")
+_CLITICS = ("وب", "فب", "ول", "فل", "و", "ف", "ب", "ل", "ك")
+_LOOKBACK = 48  # characters before a name searched for qualifiers (a few words)
+# Words that qualify a place and so are never places themselves ("بلدة" is also a village's name).
+FUNCTION_WORDS = frozenset(
+    [*PLACE_NOUNS, *NEAR_WORDS, *DIRECTIONS, *DIRECTION_ADJECTIVES, *COUNTRYSIDE_WORDS, *CENTRE_WORDS, *PREPOSITIONS]
+)
+
+
+@dataclass(slots=True)
+class Hit:
+    """A name found in the text, with the words around it read."""
+
+    start: int  # phrase start (qualifiers included)
+    end: int  # phrase end (trailing direction adjectives included)
+    name_start: int
+    name_end: int
+    key: str
+    places: tuple[int, ...]  # gazetteer indices; empty for a bare reference
+    reference: str | None = None  # "city", "admin1", "airport", "military-airport"
+    qualifier: str | None = None
+    kinds: tuple[str, ...] = ()  # kinds a place noun points to ("مخيم" → camp)
+    noun: bool = False  # a place noun stands before the name
+    article: bool = False  # the name carries the article in the text (key without it)
+    cue: bool = False  # a preposition, clitic ب/ل or qualifier marks it as a place
+
+
+def _bare(word: str, table: object) -> str | None:
+    """``word`` or ``word`` without a leading clitic, if that is in ``table``."""
+    if word in table:  # type: ignore[operator]
+        return word
+    for c in _CLITICS:
+        if word.startswith(c) and word[len(c) :] in table:  # type: ignore[operator]
+            return word[len(c) :]
+    return None
+
+
+def _words_before(text: str, pos: int) -> list[tuple[str, int]]:
+    """Words right before ``pos``, nearest first, stopping at punctuation."""
+    lo = max(0, pos - _LOOKBACK)
+    found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, lo, pos)]
+    out: list[tuple[str, int]] = []
+    edge = pos
+    for word, start, end in reversed(found):
+        if text[end:edge].strip():
+            break
+        out.append((word, start))
+        edge = start
+    return out
+
+
+def _read_before(hit: Hit, words: list[tuple[str, int]]) -> None:
+    i = 0
+    if i < len(words) and (noun := _bare(words[i][0], PLACE_NOUNS)) is not None:
+        hit.kinds, hit.noun, hit.start = PLACE_NOUNS[noun], True, words[i][1]
+        i += 1
+    if i < len(words) and words[i][0] in LINK_WORDS and i + 1 < len(words):
+        linked = _bare(words[i + 1][0], NEAR_WORDS) or _bare(words[i + 1][0], DIRECTIONS)
+        if linked is not None:
+            i += 1
+    if i >= len(words):
+        return
+    word, start = words[i]
+    if _bare(word, NEAR_WORDS):
+        hit.qualifier, hit.start = "near", start
+    elif (d := _bare(word, DIRECTIONS)) is not None:
+        hit.qualifier, hit.start = DIRECTIONS[d], start
+        if i + 1 < len(words) and (d2 := _bare(words[i + 1][0], DIRECTIONS)) is not None:
+            hit.qualifier, hit.start = f"{DIRECTIONS[d2]}-{DIRECTIONS[d]}", words[i + 1][1]
+    elif _bare(word, COUNTRYSIDE_WORDS):
+        hit.qualifier, hit.start = "countryside", start
+    elif _bare(word, CENTRE_WORDS):
+        hit.qualifier, hit.start = "centre", start
+    elif word in PREPOSITIONS:
+        hit.cue = True
+    hit.cue = hit.cue or hit.qualifier is not None
+
+
+def _read_after(hit: Hit, text: str) -> None:
+    """Direction adjectives after "ريف X" ("الغربي", "الشمالي الشرقي") join the phrase."""
+    pos = hit.end
+    for _ in range(2):
+        m = _WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+        if m is None or m.group() not in DIRECTION_ADJECTIVES:
+            return
+        hit.end = pos = m.end()
+
+
+def _in_organisation(text: str, pos: int) -> bool:
+    """The name follows "لواء", "جيش", "وكالة"… (quotes allowed between): it names a group, not a place."""
+    m = _LAST_WORD.search(text, max(0, pos - 24), pos)
+    return m is not None and m.group(1) in ORGANISATION_NOUNS
+
+
+def scan(gaz: Gazetteer, text: str) -> list[Hit]:
+    """Every place name or bare reference in ``text`` (normalised), in order, with its qualifiers."""
+    hits: list[Hit] = []
+    for m in longest_first(gaz.matcher.find(text)):
+        if BLOCK in m.values or m.key in FUNCTION_WORDS or _in_organisation(text, m.outer_start):
+            continue
+        article = m.prefix.endswith(("ال", "لل"))
+        if article and "ال" + m.key not in gaz.article_keys:
+            continue  # "السوريه" is an adjective, not "سوريه" with an article
+        refs = [v for v in m.values if v <= REFERENCE_BASE]
+        hit = Hit(m.outer_start, m.end, m.start, m.end, m.key, tuple(v for v in m.values if v >= 0), article=article)
+        if refs:
+            hit.reference, hit.places = reference_kind(refs[0])[1], ()
+        _read_before(hit, _words_before(text, m.outer_start))
+        hit.cue = hit.cue or any(c in m.prefix for c in "بل")
+        if hit.qualifier == "countryside":
+            _read_after(hit, text)
+        prev = hits[-1] if hits else None
+        if prev is not None and m.prefix.startswith("و") and not text[prev.end : m.outer_start].strip():
+            hit.qualifier = hit.qualifier or prev.qualifier  # "قرب بلدتي X وY": Y shares X's words
+            hit.kinds = hit.kinds or prev.kinds
+            hit.noun, hit.cue = hit.noun or prev.noun, hit.cue or prev.cue
+        hits.append(hit)
+    return hits

@@ -1,0 +1,178 @@
+"""Choosing among same-named places, with the whole article as evidence.
+
+"الطيبة" is a village in Lebanon, Palestine, Israel, Syria and Jordan; the
+article's country, the governorates and other places it names, the word
+before the name ("بلدة", "مخيم") and the place's size decide. Scores are
+additive and small so a reviewer can follow them: a prior from kind, size
+and source, then context bonuses, then a softmax share for confidence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rasd.geo.index import Gazetteer
+from rasd.geo.model import Candidate, Place, PlaceMention, base_precision
+from rasd.geo.phrases import Hit
+
+__all__ = ["Context", "resolve", "to_candidate"]
+
+_CORE = frozenset(["SY", "PS", "IL", "LB", "IQ", "YE", "SD", "LY"])
+_FAR = frozenset(["IR", "TR", "MA", "DZ", "TN", "MR", "SO", "DJ", "ER", "TD", "KM"])
+_KIND_PRIOR = {
+    "country": 0.55, "admin1": 0.5, "admin2": 0.3, "admin3": 0.25, "region": 0.5, "city": 0.55, "town": 0.45,
+    "village": 0.35, "camp": 0.55, "neighbourhood": 0.4, "airport": 0.55, "base": 0.55, "crossing": 0.5,
+    "dam": 0.5, "oilfield": 0.5, "landmark": 0.45,
+}  # fmt: skip
+_SIZED = frozenset(["city", "town", "village", "camp", "neighbourhood"])
+_COUNTRYSIDE_BONUS = {"admin1": 0.6, "city": 0.1, "town": 0.1, "admin2": 0.1}
+_SOURCE_BONUS = {"supplement": 0.1, "user": 0.05}
+_MAX_CANDIDATES = 5
+
+
+@dataclass
+class Context:
+    """What an article says about where it is: its country and the areas it names."""
+
+    country: str | None = None
+    countries: Counter[str] = field(default_factory=Counter)
+    areas: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, place: Place, weight: float) -> None:
+        """Count ``place`` as evidence that the article is about its country and admin1."""
+        self.countries[place.country] += weight
+        if place.admin1:
+            self.areas[(place.country, place.admin1)] += weight
+
+    def main_area(self) -> tuple[str, str] | None:
+        """The admin1 named most, if any was named with some confidence."""
+        top = self.areas.most_common(1)
+        return top[0][0] if top and top[0][1] >= 1 else None
+
+
+def _prior(gaz: Gazetteer, i: int, key: str) -> float:
+    p = gaz.places[i]
+    score = _KIND_PRIOR[p.kind] + _SOURCE_BONUS.get(p.source, 0.0)
+    if p.kind in _SIZED:
+        score += min(0.25, math.log10(p.population + 1) / 24)
+    if p.country in _CORE:
+        score += 0.05
+    elif p.country in _FAR:
+        score -= 0.1
+    if gaz.primary[i] == key:
+        score += 0.05
+    return score
+
+
+def _score(gaz: Gazetteer, i: int, hit: Hit, ctx: Context, own: tuple[Place, float] | None) -> float:
+    p = gaz.places[i]
+    score = _prior(gaz, i, hit.key)
+    if ctx.country:
+        score += 0.3 if p.country == ctx.country else -0.3
+    total = sum(ctx.countries.values())
+    if total:
+        mine = ctx.countries[p.country] - (own[1] if own and own[0].country == p.country else 0)
+        score += 0.2 * max(0.0, mine) / total
+    if p.admin1:
+        same = ctx.areas[(p.country, p.admin1)] - (own[1] if own and own[0].admin1 == p.admin1 else 0)
+        score += 0.25 if same > 0.01 else 0.0
+    if hit.kinds:
+        score += 0.3 if p.kind in hit.kinds else -0.1
+    if hit.qualifier == "countryside":
+        score += _COUNTRYSIDE_BONUS.get(p.kind, 0.0)
+    return score
+
+
+def _ranked(gaz: Gazetteer, hit: Hit, ctx: Context, own: tuple[Place, float] | None = None) -> list[tuple[float, int]]:
+    return sorted(((_score(gaz, i, hit, ctx, own), i) for i in hit.places), key=lambda x: -x[0])
+
+
+def precision(place: Place, qualifier: str | None) -> int:
+    """ACLED geo_precision of ``place`` as the words around it qualify it."""
+    base = base_precision(place)
+    if qualifier in (None, "centre"):
+        return base
+    if qualifier == "countryside" and place.kind in ("admin1", "country", "region"):
+        return 3
+    return max(base, 2)
+
+
+def to_candidate(gaz: Gazetteer, place: Place, score: float, qualifier: str | None) -> Candidate:
+    """A gazetteer row as the public Candidate, with precision from the qualifier."""
+    c = gaz.countries.get(place.country)
+    return Candidate(
+        name=place.name, name_ar=place.name_ar, kind=place.kind, admin1=place.admin1, admin2=place.admin2,
+        admin3=place.admin3, country=c.name if c else place.country, iso=c.iso if c else 0,
+        latitude=place.latitude, longitude=place.longitude, geo_precision=precision(place, qualifier),
+        score=round(score, 3), source=place.source, approximate=place.approximate,
+    )  # fmt: skip
+
+
+def _candidates(gaz: Gazetteer, ranked: list[tuple[float, int]], qualifier: str | None) -> list[Candidate]:
+    top = ranked[:_MAX_CANDIDATES]
+    norm = sum(math.exp((s - top[0][0]) / 0.1) for s, _ in top)
+    return [
+        to_candidate(gaz, gaz.places[i], min(1.0, max(0.0, s)) * math.exp((s - top[0][0]) / 0.1) / norm, qualifier)
+        for s, i in top
+    ]
+
+
+def _accepted(gaz: Gazetteer, hit: Hit, best: float) -> bool:
+    """Keep a name only with enough evidence that it is a place here (common words are names too)."""
+    word = "ال" + hit.key if hit.article else hit.key
+    if (word in gaz.stop or hit.key in gaz.stop) and not hit.noun:
+        return False
+    if hit.noun or hit.qualifier:
+        return best >= 0.3
+    return best >= (0.55 if hit.cue else 0.75)
+
+
+def _reference(gaz: Gazetteer, hit: Hit, ctx: Context, named: Counter[int]) -> Place | None:
+    """The place a bare "المدينة" / "المحافظة" / "المطار العسكري" points to in this article."""
+    area = ctx.main_area()
+    if area is None:
+        return None
+    if hit.reference == "admin1":
+        i = gaz.admin1_place.get(area)
+        return gaz.places[i] if i is not None else None
+    cities = [i for i, _ in named.most_common() if gaz.places[i].kind in ("city", "town") and gaz.places[i].admin1 == area[1]]
+    seat = cities[0] if cities else gaz.seat_of(*area)
+    city = gaz.places[seat] if seat is not None else None
+    if hit.reference == "city":
+        return city
+    lat, lon = (city.latitude, city.longitude) if city else (0.0, 0.0)
+    i = gaz.facility_near(area[0], area[1], hit.reference == "military-airport", lat, lon)
+    return gaz.places[i] if i is not None else None
+
+
+def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict: bool = True) -> list[PlaceMention]:
+    """Mentions for ``hits``: candidates ranked with the document as context, weak names dropped."""
+    first = [(hit, _ranked(gaz, hit, ctx)) for hit in hits if hit.places]
+    doc = Context(ctx.country, Counter(ctx.countries), Counter(ctx.areas))
+    owners: dict[int, tuple[Place, float]] = {}
+    named: Counter[int] = Counter()
+    for hit, ranked in first:
+        if not ranked or (strict and not _accepted(gaz, hit, ranked[0][0])):
+            continue
+        place = gaz.places[ranked[0][1]]
+        weight = 1.0 if len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 0.15 else 0.5
+        doc.add(place, weight)
+        owners[id(hit)] = (place, weight)
+        named[ranked[0][1]] += 1
+    mentions: list[PlaceMention] = []
+    for hit in hits:
+        if hit.reference:
+            continue
+        ranked = _ranked(gaz, hit, doc, owners.get(id(hit)))
+        if not ranked or (strict and not _accepted(gaz, hit, ranked[0][0])):
+            continue
+        cands = _candidates(gaz, ranked, hit.qualifier)
+        mentions.append(PlaceMention(hit.start, hit.end, text[hit.start : hit.end], hit.qualifier, cands))
+    for hit in hits:
+        if hit.reference and (place := _reference(gaz, hit, doc, named)) is not None:
+            cand = to_candidate(gaz, place, 0.6, hit.qualifier)
+            mentions.append(PlaceMention(hit.start, hit.end, text[hit.start : hit.end], hit.qualifier, [cand]))
+    mentions.sort(key=lambda m: m.start)
+    return mentions

@@ -1,0 +1,164 @@
+"""RSS and Atom feeds to :class:`~rasd.ingest.readers.RawDocument` records, with feedparser.
+
+A feed entry often carries only a teaser; when it is shorter than
+``min_chars`` and links to a page, the page is fetched and its article text
+used instead (through the same boilerplate remover as saved pages).
+
+A feed that breaks part-way (a truncated download, a bad byte in the XML)
+still gives the entries parsed before the break: they are kept, and the
+break itself is reported as one :class:`FeedError` so the run dead-letters
+the rest with the reason.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import html
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, timezone
+from typing import Any
+
+from rasd.errors import InputError
+from rasd.ingest.decode import sniff_binary
+from rasd.ingest.fetch import Fetcher, FetchError
+from rasd.ingest.readers import RawDocument
+from rasd.ingest.webpage import html_to_text
+
+__all__ = ["looks_like_feed", "read_feed", "FeedError", "FEED_SUFFIXES", "page_document"]
+
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+_FEED_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+_ITEM_END = re.compile(rb"</(?:item|entry)\s*>", re.I)
+
+
+class FeedError(InputError):
+    """A feed could not be parsed, or broke part-way (its readable entries are still used)."""
+
+    def __init__(self, message: str, *, source: str | None = None, payload: bytes | None = None) -> None:
+        super().__init__(message, source=source)
+        self.payload = payload
+
+
+def looks_like_feed(data: bytes, content_type: str = "") -> bool:
+    """Whether bytes (and their HTTP content type) are an RSS/Atom/RDF feed."""
+    ct = content_type.lower()
+    if any(t in ct for t in ("rss", "atom", "rdf")):
+        return True
+    return _FEED_START.match(data[:4096]) is not None
+
+
+def _fragment_text(value: str) -> str:
+    """Plain text of an HTML fragment from a feed (summaries are too small for trafilatura)."""
+    text = _TAG.sub(" ", re.sub(r"(?i)<\s*(br|/p|/div|/li)\s*/?>", "\n", value))
+    lines = (re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in html.unescape(text).split("\n"))
+    return "\n".join(ln for ln in lines if ln)
+
+
+def _entry_date(entry: Any) -> date | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        st = entry.get(key)
+        if st:
+            return datetime.fromtimestamp(calendar.timegm(st), tz=timezone.utc).date()
+    return None
+
+
+def _entry_body(entry: Any) -> str:
+    contents = [c.get("value", "") for c in entry.get("content") or []]
+    best = max(contents, key=len) if contents else ""
+    summary = entry.get("summary") or ""
+    return _fragment_text(best if len(best) >= len(summary) else summary)
+
+
+def page_document(result_url: str, content: bytes, *, doc_id: str | None = None, title: str | None = None,
+                  source: str | None = None, published: date | None = None) -> RawDocument:
+    """A fetched article page as a document (boilerplate removed); :class:`InputError` if it has no text."""
+    kind = sniff_binary(content)
+    if kind:
+        raise InputError(f"binary content ({kind}), not an article page", source=result_url)
+    from rasd.ingest.decode import decode_bytes
+
+    page, _encoding = decode_bytes(content, origin=result_url)
+    text, page_title = html_to_text(page, origin=result_url)
+    return RawDocument(
+        doc_id=doc_id or result_url, text=text, published=published, source=source, url=result_url,
+        title=title or page_title, origin=result_url, raw_sha256=hashlib.sha256(content).hexdigest(), html=True,
+    )
+
+
+def read_feed(
+    data: bytes, *, origin: str, source: str | None = None, fetcher: Fetcher | None = None, min_chars: int = 200,
+) -> Iterator[RawDocument | InputError]:
+    """Documents of a feed's entries, then a :class:`FeedError` if the feed broke part-way.
+
+    ``source`` overrides the feed's own title as the outlet name. Article pages
+    are fetched only when a ``fetcher`` is given.
+    """
+    import feedparser
+
+    if not data.strip():
+        yield InputError("empty feed", source=origin)
+        return
+    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    outlet = source or (parsed.feed.get("title") if parsed.get("feed") else None)
+    entries = list(parsed.entries)
+    broken = bool(parsed.bozo) and not isinstance(
+        parsed.get("bozo_exception"), (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+    )
+    if broken and not entries:
+        yield FeedError(f"not a readable feed ({_bozo(parsed)})", source=origin, payload=data)
+        return
+    complete = entries
+    if broken:
+        # The last entry before a break may be cut off: keep it only if its element closed.
+        closed = len(_ITEM_END.findall(data))
+        complete = entries[:closed]
+    for n, entry in enumerate(complete, start=1):
+        yield from _entry_document(entry, n, origin=origin, outlet=outlet, fetcher=fetcher, min_chars=min_chars)
+    if broken:
+        tail = data[_last_item_end(data):]
+        yield FeedError(
+            f"feed broke after {len(complete)} complete entries ({_bozo(parsed)}); the rest was not read",
+            source=origin, payload=tail,
+        )
+
+
+def _entry_document(entry: Any, n: int, *, origin: str, outlet: str | None, fetcher: Fetcher | None, min_chars: int) -> Iterator[RawDocument | InputError]:
+    link = entry.get("link")
+    entry_origin = f"{origin}#entry {n}"
+    doc_id = entry.get("id") or link or None
+    title = _fragment_text(entry.get("title") or "") or None
+    published = _entry_date(entry)
+    body = _entry_body(entry)
+    if len(body) < min_chars and link and fetcher is not None:
+        try:
+            result = fetcher.get(link)
+            yield page_document(result.url, result.content, doc_id=doc_id, title=title, source=outlet, published=published)
+            return
+        except (FetchError, InputError) as exc:
+            if not body:
+                yield exc
+                return
+            # Fall back on the feed's own text; the page failure is still worth a dead letter.
+            yield exc
+    if title and not body.startswith(title):
+        body = f"{title}\n{body}" if body else title
+    if not body.strip():
+        yield InputError("feed entry has no text and no fetchable link", source=entry_origin)
+        return
+    yield RawDocument(
+        doc_id=doc_id or f"{origin}#{hashlib.sha256(body.encode()).hexdigest()[:16]}", text=body, published=published,
+        source=outlet, url=link, title=title, origin=entry_origin, raw_sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+    )
+
+
+def _last_item_end(data: bytes) -> int:
+    ends = list(_ITEM_END.finditer(data))
+    return ends[-1].end() if ends else 0
+
+
+def _bozo(parsed: Any) -> str:
+    exc = parsed.get("bozo_exception")
+    return f"{type(exc).__name__}: {exc}" if exc is not None else "malformed XML"

@@ -1,0 +1,85 @@
+"""Dead letters: input that could not be ingested, kept so a person can see why and retry.
+
+A dead letter records where the input came from (a file, a feed entry, a
+URL), why it failed, and — when small enough — the raw bytes, so ``rasd
+retry`` can reprocess it even if the origin has gone. It is written in its
+own transaction: a failure is recorded even when the document's own
+transaction was rolled back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from rasd.store.models import DeadLetter
+
+__all__ = ["Failure", "add_failure", "list_failures", "payload_of", "mark_retried", "MAX_PAYLOAD"]
+
+DL = DeadLetter.__table__
+#: Raw payloads above this size are not kept (the origin is, for a retry from there).
+MAX_PAYLOAD = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """One dead letter as ``rasd failures`` shows it."""
+
+    id: int
+    source: str | None
+    origin: str
+    reason: str
+    created_at: datetime
+    retries: int
+    resolved: bool
+    has_payload: bool
+
+
+def add_failure(conn: Connection, *, origin: str, reason: str, at: datetime, source: str | None = None, payload: bytes | None = None) -> int:
+    """Record a failure; an unresolved one for the same origin and reason is not repeated."""
+    same = conn.execute(
+        select(DL.c.id).where(DL.c.origin == origin, DL.c.reason == reason, DL.c.resolved_at.is_(None)).limit(1)
+    ).scalar()
+    if same is not None:
+        return int(same)
+    if payload is not None and len(payload) > MAX_PAYLOAD:
+        payload = None
+    return int(
+        conn.execute(
+            insert(DL).values(source=source, origin=origin, reason=reason, payload=payload, created_at=at, retries=0)
+        ).inserted_primary_key[0]
+    )
+
+
+def list_failures(conn: Connection, *, include_resolved: bool = False, ids: Sequence[int] = (), limit: int | None = None) -> list[Failure]:
+    """Dead letters, oldest first; only unresolved ones unless asked."""
+    q = select(DL.c.id, DL.c.source, DL.c.origin, DL.c.reason, DL.c.created_at, DL.c.retries, DL.c.resolved_at, (func.length(DL.c.payload) > 0).label("has_payload"))
+    if not include_resolved:
+        q = q.where(DL.c.resolved_at.is_(None))
+    if ids:
+        q = q.where(DL.c.id.in_(list(ids)))
+    q = q.order_by(DL.c.id)
+    if limit:
+        q = q.limit(limit)
+    return [
+        Failure(r.id, r.source, r.origin, r.reason, r.created_at, r.retries, r.resolved_at is not None, bool(r.has_payload))
+        for r in conn.execute(q)
+    ]
+
+
+def payload_of(conn: Connection, failure_id: int) -> bytes | None:
+    """The raw bytes kept with a dead letter, if any."""
+    return conn.execute(select(DL.c.payload).where(DL.c.id == failure_id)).scalar()
+
+
+def mark_retried(conn: Connection, failure_id: int, *, resolved: bool, at: datetime, reason: str | None = None) -> None:
+    """Count a retry; resolve the dead letter if it went through, or update why it failed again."""
+    values: dict[str, object] = {"retries": DL.c.retries + 1, "retried_at": at}
+    if resolved:
+        values["resolved_at"] = at
+    elif reason:
+        values["reason"] = reason
+    conn.execute(update(DL).where(DL.c.id == failure_id).values(**values))

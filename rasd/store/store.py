@@ -1,0 +1,232 @@
+"""The :class:`Store`: one object for everything the rest of Rasd asks of the database.
+
+It owns the engine and the transaction boundaries — one short transaction
+per document, per dead letter, per review — and translates every
+SQLAlchemy error into :class:`~rasd.store.errors.StoreError` with ``raise …
+from``, so callers (the ingest run, the CLI) deal with Rasd's errors only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from rasd.model import ActorFact, Event
+from rasd.store import engine as _engine
+from rasd.store import failures, search, sources
+from rasd.store.documents import EVENT_COLUMNS, DocumentInput, SaveOutcome, now, save_document
+from rasd.store.errors import StoreError
+from rasd.store.models import REVIEW_STATUSES, Base, Document, IngestRun, ReviewHistory
+from rasd.store.models import Event as EventRow
+
+__all__ = ["Store", "open_store", "DocumentState"]
+
+D, E = Document.__table__, EventRow.__table__
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentState:
+    """What the store already has for a document key: enough to decide new / unchanged / changed."""
+
+    id: int
+    raw_sha256: str
+    extraction_version: str
+
+
+class Store:
+    """A Rasd database (SQLite or PostgreSQL). Use :func:`open_store` to get one."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine: Engine = _engine.make_engine(url)
+        self._caches: dict[str, dict[Any, int]] = {}
+
+    # -- plumbing -----------------------------------------------------------
+    @contextmanager
+    def transaction(self, what: str = "write") -> Iterator[Connection]:
+        """One transaction; any database error is re-raised as :class:`StoreError`."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            self._caches.clear()  # ids cached during a rolled-back transaction may not exist
+            raise StoreError(f"{what} failed: {exc.__class__.__name__}: {_short(exc)}", source=_engine.redact(self.url)) from exc
+        except BaseException:
+            self._caches.clear()
+            raise
+
+    def migrate(self) -> None:
+        """Create or upgrade the schema (``rasd db init`` / ``rasd db upgrade``)."""
+        _engine.migrate(self.engine)
+
+    def revision(self) -> str | None:
+        """The schema revision the database is at."""
+        return _engine.current_revision(self.engine)
+
+    def close(self) -> None:
+        """Release connections (the file stays)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- documents ----------------------------------------------------------
+    def document_state(self, doc_key: str) -> DocumentState | None:
+        """What is stored under ``doc_key``, or ``None`` for a new document."""
+        with self.transaction("lookup") as conn:
+            r = conn.execute(select(D.c.id, D.c.raw_sha256, D.c.extraction_version).where(D.c.doc_key == doc_key)).first()
+        return DocumentState(r.id, r.raw_sha256, r.extraction_version) if r else None
+
+    def save(self, doc: DocumentInput, events: Sequence[Event], facts: Iterable[ActorFact] = ()) -> SaveOutcome:
+        """Write one document and its events in one transaction (all or nothing)."""
+        with self.transaction(f"saving {doc.doc_key}") as conn:
+            return save_document(conn, doc, events, facts, caches=self._caches)
+
+    # -- dead letters -------------------------------------------------------
+    def add_failure(self, *, origin: str, reason: str, source: str | None = None, payload: bytes | None = None) -> int:
+        """Record input that could not be ingested (its own transaction)."""
+        with self.transaction("recording a failure") as conn:
+            return failures.add_failure(conn, origin=origin, reason=reason, source=source, payload=payload, at=now())
+
+    def failures(self, *, include_resolved: bool = False, ids: Sequence[int] = (), limit: int | None = None) -> list[failures.Failure]:
+        """Dead letters, oldest first."""
+        with self.transaction("listing failures") as conn:
+            return failures.list_failures(conn, include_resolved=include_resolved, ids=ids, limit=limit)
+
+    def failure_payload(self, failure_id: int) -> bytes | None:
+        """The raw bytes kept with a dead letter."""
+        with self.transaction("reading a failure") as conn:
+            return failures.payload_of(conn, failure_id)
+
+    def mark_retried(self, failure_id: int, *, resolved: bool, reason: str | None = None) -> None:
+        """Count a retry of a dead letter and resolve it if it went through."""
+        with self.transaction("updating a failure") as conn:
+            failures.mark_retried(conn, failure_id, resolved=resolved, reason=reason, at=now())
+
+    # -- sources ------------------------------------------------------------
+    def add_source(self, name: str, url: str | None, **kwargs: Any) -> int:
+        """Add a source (see :func:`rasd.store.sources.add_source`)."""
+        with self.transaction("adding a source") as conn:
+            return sources.add_source(conn, name=name, url=url, at=now(), **kwargs)
+
+    def sources(self, *, enabled_only: bool = False) -> list[sources.SourceInfo]:
+        """Configured sources by name."""
+        with self.transaction("listing sources") as conn:
+            return sources.list_sources(conn, enabled_only=enabled_only)
+
+    def source(self, name: str) -> sources.SourceInfo | None:
+        """The source called ``name``."""
+        with self.transaction("reading a source") as conn:
+            return sources.get_source(conn, name)
+
+    def record_poll(self, source_id: int, *, etag: str | None = None, last_modified: str | None = None) -> None:
+        """Remember a poll and the validators for the next conditional GET."""
+        with self.transaction("recording a poll") as conn:
+            sources.record_poll(conn, source_id, at=now(), etag=etag, last_modified=last_modified)
+
+    # -- reading ------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 20) -> list[search.SearchHit]:
+        """Documents containing every term of ``query`` (Arabic folded)."""
+        with self.transaction("searching") as conn:
+            return search.search_documents(conn, query, limit=limit)
+
+    def events(
+        self, *, country: str | None = None, admin1: str | None = None, event_type: str | None = None,
+        date_from: str | None = None, date_to: str | None = None, limit: int = 100, offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Events filtered by area, type and date range, newest first (served by composite indexes)."""
+        q = select(E)
+        for col, value in ((E.c.country, country), (E.c.admin1, admin1), (E.c.event_type, event_type)):
+            if value is not None:
+                q = q.where(col == value)
+        if date_from:
+            q = q.where(E.c.event_date >= date_from)
+        if date_to:
+            q = q.where(E.c.event_date <= date_to)
+        q = q.order_by(E.c.event_date.desc(), E.c.id.desc()).limit(limit).offset(offset)
+        with self.transaction("querying events") as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def event_reports(self, event_id: int) -> list[dict[str, Any]]:
+        """Each report of an event: its document and that report's own figures."""
+        from rasd.store.models import EventSource
+
+        ES = EventSource.__table__
+        q = (
+            select(ES.c.document_id, D.c.doc_key, D.c.source, D.c.published, ES.c.fatalities, ES.c.fatalities_known, ES.c.injuries, ES.c.injuries_known)
+            .join(D, D.c.id == ES.c.document_id).where(ES.c.event_id == event_id).order_by(ES.c.id)
+        )
+        with self.transaction("reading reports") as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for ``rasd db info`` and tests."""
+        out: dict[str, int] = {}
+        with self.transaction("counting") as conn:
+            for name, table in Base.metadata.tables.items():
+                out[name] = int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
+        return out
+
+    # -- review -------------------------------------------------------------
+    def review(self, event_id: int, status: str, *, reviewer: str, changes: Mapping[str, Any] | None = None, comment: str | None = None) -> None:
+        """Approve, correct or reject an event, keeping its fields before and after in the audit trail.
+
+        Once reviewed, an event is never recomputed by later ingests.
+        """
+        if status not in REVIEW_STATUSES:
+            raise StoreError(f"unknown review status {status!r}; one of {', '.join(REVIEW_STATUSES)}")
+        bad = set(changes or {}) - set(EVENT_COLUMNS)
+        if bad:
+            raise StoreError(f"not event fields: {', '.join(sorted(bad))}")
+        with self.transaction("reviewing an event") as conn:
+            row = conn.execute(select(E).where(E.c.id == event_id)).first()
+            if row is None:
+                raise StoreError(f"no event {event_id}")
+            before = {k: _jsonable(v) for k, v in row._mapping.items()}
+            values = dict(changes or {})
+            values.update(review_status=status, updated_at=now())
+            conn.execute(update(E).where(E.c.id == event_id).values(**values))
+            after = {k: _jsonable(v) for k, v in conn.execute(select(E).where(E.c.id == event_id)).first()._mapping.items()}  # type: ignore[union-attr]
+            conn.execute(
+                insert(ReviewHistory.__table__).values(
+                    event_id=event_id, reviewer=reviewer, action=status, before=before, after=after, comment=comment, at=now()
+                )
+            )
+
+    # -- runs ---------------------------------------------------------------
+    def start_run(self, inputs: Sequence[str]) -> int:
+        """Record the start of an ingest run."""
+        with self.transaction("recording a run") as conn:
+            return int(conn.execute(insert(IngestRun.__table__).values(started_at=now(), inputs=list(inputs), counts={}, status="running")).inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, counts: Mapping[str, Any], status: str = "done") -> None:
+        """Record a run's summary."""
+        with self.transaction("recording a run") as conn:
+            conn.execute(update(IngestRun.__table__).where(IngestRun.__table__.c.id == run_id).values(finished_at=now(), counts=dict(counts), status=status))
+
+
+def _jsonable(v: Any) -> Any:
+    return v.isoformat() if hasattr(v, "isoformat") else v
+
+
+def _short(exc: SQLAlchemyError) -> str:
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0][:300]
+
+
+def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
+    """Open the store at ``db`` (URL or path; ``$RASD_DB``; the default file), creating its schema.
+
+    ``migrate=False`` opens without touching the schema (``rasd db info``).
+    """
+    store = Store(_engine.resolve_url(db))
+    if migrate:
+        store.migrate()
+    return store

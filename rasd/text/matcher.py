@@ -1,0 +1,135 @@
+"""A phrase matcher for normalised Arabic: Aho-Corasick with word-edge rules.
+
+Lexicons (triggers, actors, places) hold thousands of phrases; scanning an
+article once with an automaton (pyahocorasick) is linear in the text. A hit
+counts only at a word edge, where the text before it in the same word must be
+a proclitic (و، ف، ب، ل، ك، ال …) and the text after it nothing, or an allowed
+suffix when the phrase says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from rasd.lang.ar.morph import ARTICLE_PROCLITICS, PROCLITICS, SUFFIXES, is_letter, strip_article
+from rasd.lang.ar.normalize import fold
+
+__all__ = ["Match", "PhraseMatcher", "longest_first"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    """One phrase found: ``[start, end)`` in normalised text, without its clitics."""
+
+    start: int
+    end: int
+    key: str
+    values: tuple[T, ...]
+    prefix: str = ""
+
+    @property
+    def outer_start(self) -> int:
+        """Where the whole word begins, clitics included."""
+        return self.start - len(self.prefix)
+
+
+@dataclass(slots=True)
+class _Entry(Generic[T]):
+    values: list[T]
+    suffixes: bool
+    bare: bool  # key is a phrase with its article removed: needs ال/لل before it
+
+
+class PhraseMatcher(Generic[T]):
+    """Find lexicon phrases in normalised text.
+
+    ``add(phrase, value, suffixes=False)`` folds the phrase; a phrase starting
+    with the article is also found after لل (للقدس) and, when ``article_optional``
+    is set, without it. A phrase ending in ``*`` accepts any suffix in
+    :data:`~rasd.lang.ar.morph.SUFFIXES`.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, T]] = (), *, article_optional: bool = False) -> None:
+        self._entries: dict[str, _Entry[T]] = {}
+        self._article_optional = article_optional
+        self._automaton: ahocorasick.Automaton | None = None
+        for phrase, value in entries:
+            self.add(phrase, value)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def add(self, phrase: str, value: T, *, suffixes: bool = False) -> None:
+        """Register ``phrase`` (any spelling; it is folded here) with ``value``."""
+        if phrase.endswith("*"):
+            phrase, suffixes = phrase[:-1], True
+        key = " ".join(fold(phrase).split())
+        if not key:
+            return
+        self._put(key, value, suffixes, bare=False)
+        bare = strip_article(key)
+        if bare != key:
+            self._put(bare, value, suffixes, bare=not self._article_optional)
+        self._automaton = None
+
+    def _put(self, key: str, value: T, suffixes: bool, bare: bool) -> None:
+        entry = self._entries.get(key)
+        if entry is None:
+            self._entries[key] = _Entry([value], suffixes, bare)
+            return
+        if value not in entry.values:
+            entry.values.append(value)
+        entry.suffixes |= suffixes
+        entry.bare &= bare  # a key that is also a phrase in its own right needs no article
+
+    def _build(self) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for key, entry in self._entries.items():
+            automaton.add_word(key, (key, entry))
+        if len(automaton):
+            automaton.make_automaton()
+        self._automaton = automaton
+        return automaton
+
+    def find(self, text: str) -> list[Match[T]]:
+        """Every hit at a word edge, in order of start (overlaps kept)."""
+        automaton = self._automaton or self._build()
+        if not len(automaton):
+            return []
+        return sorted(self._accepted(automaton.iter(text), text), key=lambda m: (m.start, -m.end))
+
+    def _accepted(self, hits: Iterator[tuple[int, tuple[str, _Entry[T]]]], text: str) -> Iterator[Match[T]]:
+        n = len(text)
+        for last, (key, entry) in hits:
+            start, end = last - len(key) + 1, last + 1
+            word_start = start
+            while word_start > 0 and is_letter(text[word_start - 1]):
+                word_start -= 1
+                if start - word_start > 4:
+                    break
+            prefix = text[word_start:start]
+            if prefix not in PROCLITICS:
+                continue
+            if entry.bare and prefix not in ARTICLE_PROCLITICS:
+                continue
+            word_end = end
+            while word_end < n and is_letter(text[word_end]):
+                word_end += 1
+            if word_end != end and not (entry.suffixes and text[end:word_end] in SUFFIXES):
+                continue
+            yield Match(start, end, key, tuple(entry.values), prefix)
+
+
+def longest_first(matches: Iterable[Match[T]]) -> list[Match[T]]:
+    """Drop hits inside a longer hit; keep the rest in text order."""
+    chosen: list[Match[T]] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)

@@ -1,0 +1,31 @@
+"""Factories for store tests: an airstrike report and a document record, each with overridable fields."""
+
+from __future__ import annotations
+
+from rasd.model import Event, Span
+from rasd.store import DocumentInput
+
+
+def strike(**kw: object) -> Event:
+    """An airstrike report on Jabalia (Gaza), 2023-10-10, 5 killed: change what a test needs."""
+    base: dict[str, object] = dict(
+        event_date="2023-10-10", time_precision=1, disorder_type="Political violence",
+        event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+        actor1="Military Forces of Israel (2022-)", inter1=8, actor2="Civilians (Palestine)", inter2=7,
+        country="Palestine", admin1="Gaza Strip", admin2="North Gaza", location="Jabalia",
+        latitude=31.5272, longitude=34.4835, geo_precision=1, fatalities=5, injuries=12,
+        notes="On 10 October 2023, an Israeli airstrike hit Jabalia.", confidence=0.8,
+        evidence={"fatalities": [Span(0, 4, "خمسة")]},
+    )
+    base.update(kw)
+    return Event(**base)  # type: ignore[arg-type]
+
+
+def doc(key: str, text: str = "غارة جوية على جباليا أدت إلى مقتل خمسة", *, sha: str | None = None, version: str = "t1", source: str | None = None, published: str = "2023-10-10") -> DocumentInput:
+    """A document record for ``key`` (its hash derives from the text unless given)."""
+    import hashlib
+
+    return DocumentInput(
+        doc_key=key, raw_sha256=sha or hashlib.sha256(text.encode()).hexdigest(), text=text, extraction_version=version,
+        title=text.split("\n")[0][:40], source=source or f"outlet-{key}", published=published, origin=f"{key}.txt",
+    )
