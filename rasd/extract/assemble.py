@@ -20,7 +20,7 @@ from rasd.model import Event, Span
 __all__ = ["Assemble", "Cluster"]
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
-_DIRECTIONS = {"west", "east", "north", "south", "centre", "countryside"}
+_DIRECTIONS = {"west", "east", "north", "south", "countryside"}
 _TYPE_RANK = {"Explosions/Remote violence": 0, "Battles": 1, "Violence against civilians": 2, "Riots": 3,
               "Protests": 4, "Strategic developments": 5}
 _RANK = {"strong": 0, "territory": 0, "bombard": 1, "kill": 2, "weak": 3}
@@ -60,21 +60,31 @@ def _supported(doc: Doc, trig: Mention) -> bool:
     return bool(actors) or any(c.value.count for c in casualties)
 
 
+def _promoted(doc: Doc, trig: Mention) -> Mention:
+    """A weak weapon word with its owner's adjective ("مسيرات إسرائيلية") is as specific as a strong one."""
+    from rasd.extract.triggers import Trigger, TriggerEntry
+
+    t = trig.value
+    if t.strength != "weak" or not any(a.value.adjective and 0 <= a.start - trig.end <= 2 for a in doc.of("actor")):
+        return trig
+    entry = TriggerEntry(t.event_type, t.sub_event_type, "strong")
+    return Mention("trigger", trig.start, trig.end, Trigger(entry, t.definite, t.in_title, t.modal), trig.sentence)
+
+
 def _implied_triggers(doc: Doc, triggers: list[Mention]) -> list[Mention]:
     """A killing reported with no weapon word ("استشهاد شاب ... قوات الاحتلال") is still an event."""
     from rasd.extract.triggers import Trigger, TriggerEntry
 
-    covered = {doc.clause_of(t.start) for t in doc.of("trigger")}
+    covered = {t.sentence for t in doc.of("trigger")}
     entry = TriggerEntry("Violence against civilians", "Attack", "kill")
     out = []
     for cas in doc.of("casualty"):
-        clause = doc.clause_of(cas.start)
-        if cas.value.kind != "killed" or cas.value.cumulative or clause in covered:
+        if cas.value.kind != "killed" or cas.value.cumulative or cas.value.count is None or cas.sentence in covered:
             continue
         agents = [a for a in doc.of("actor") if a.sentence == cas.sentence and a.value.actor.kind not in ("civilians",)
                   and not a.value.affiliation]
         if agents:
-            covered.add(clause)
+            covered.add(cas.sentence)
             out.append(Mention("trigger", cas.start, cas.end, Trigger(entry, False, cas.start < doc.title_end), cas.sentence))
     return sorted(triggers + out, key=lambda m: m.start)
 
@@ -100,7 +110,7 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
     if t.event_type == h.event_type and t.strength not in _GENERIC and h.strength not in _GENERIC:
         return True
     if (t.strength in _GENERIC) != (h.strength in _GENERIC):
-        return True
+        return same_clause or (t.event_type in _VIOLENT and h.event_type in _VIOLENT)
     if t.event_type == h.event_type and t.sub_event_type == h.sub_event_type:
         return True
     return same_clause and ("Other" in (t.sub_event_type, h.sub_event_type) or t.strength in _GENERIC)
@@ -134,19 +144,25 @@ def _cluster(doc: Doc, triggers: list[Mention]) -> list[Cluster]:
 
 
 def _fold_title(clusters: list[Cluster]) -> list[Cluster]:
-    """Headline triggers join the first body event of the same type; alone they stand as events."""
+    """Each headline trigger joins the body event of its type; what the body lacks stands alone if specific."""
     body = [c for c in clusters if not all(t.value.in_title for t in c.triggers)]
+    leftover: list[Cluster] = []
     for c in clusters:
         if c in body:
             continue
-        match = next((b for b in body if b.event_type == c.event_type), None)
-        if match is None:
-            body.insert(0, c)
-        else:
-            match.triggers.extend(c.triggers)
-            match.sentences |= c.sentences
-            match.clauses |= c.clauses
-    return body
+        rest = []
+        for t in c.triggers:
+            match = next((b for b in body if b.event_type == t.value.event_type), None)
+            if match is None and t.value.strength in _GENERIC:  # "القسام تقتل 5 جنود" over a clash in the body
+                match = next((b for b in body if b.event_type in _VIOLENT), None)
+            if match is None:
+                rest.append(t)
+            else:
+                match.triggers.append(t)
+                match.sentences.add(t.sentence)
+        if any(t.value.strength not in _GENERIC for t in rest) or (rest and not body):
+            leftover.append(Cluster(rest, {rest[0].sentence}, set(c.clauses), c.date))
+    return leftover + body
 
 
 def _attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
@@ -186,8 +202,10 @@ def _count(mentions: list[Mention], kind: str) -> tuple[int | None, bool, list[M
 
 def _place(doc: Doc, cluster: Cluster) -> Mention | None:
     """The most specific place named with the event, preferring the trigger's own sentence."""
-    places = [p for p in doc.of("place") if doc.clause_of(p.start) in cluster.clauses]
-    places = places or [p for p in doc.of("place") if p.sentence in cluster.sentences]
+    in_clauses = [p for p in doc.of("place") if doc.clause_of(p.start) in cluster.clauses]
+    in_sentences = [p for p in doc.of("place") if p.sentence in cluster.sentences]
+    body = [p for p in in_clauses if p.start >= doc.title_end] or [p for p in in_sentences if p.start >= doc.title_end]
+    places = body or in_clauses or in_sentences
     if not places:
         return None
     head_sentence = cluster.head.sentence
@@ -198,7 +216,7 @@ def _place(doc: Doc, cluster: Cluster) -> Mention | None:
         consistent = 0 if cand.admin1 == first_admin1 or cand.admin1 is None else 1
         directional = p.value.qualifier in _DIRECTIONS  # "غربي دير الزور" is the area around the city
         in_title = p.start < doc.title_end
-        return (consistent, cand.geo_precision, directional, in_title, p.sentence != head_sentence, -cand.score)
+        return (consistent, cand.geo_precision, in_title, directional, p.sentence != head_sentence, -cand.score)
 
     return min(places, key=rank)
 
@@ -211,8 +229,8 @@ class Assemble:
     sets: tuple[str, ...] = ("events",)
 
     def __call__(self, doc: Doc) -> Doc:
-        title_is_question = doc.title_end and doc.ntext[: doc.title_end].rstrip().endswith("?")
-        triggers = [t for t in doc.of("trigger") if t.value.modal is None and _supported(doc, t)
+        title_is_question = doc.title_end and doc.ntext[: doc.title_end].rstrip().endswith(("?", "؟"))
+        triggers = [_promoted(doc, t) for t in doc.of("trigger") if t.value.modal is None and _supported(doc, t)
                     and not (t.value.in_title and title_is_question)]
         clusters = _cluster(doc, _implied_triggers(doc, triggers))
         _attach_casualties(doc, clusters)

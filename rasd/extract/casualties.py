@@ -122,7 +122,7 @@ class Casualties:
                     role = roles[k]
                     if self._dual(words[k]):
                         return Number(2, k, k + 1), (role.values[0], 2)
-                    singular = words[k] in _SINGULAR
+                    singular = words[k] in _SINGULAR or words[k][2:] in _SINGULAR
                     return None, (role.values[0], 1 if singular else 0)
                 if self._dual(words[k]):
                     return Number(2, k, k + 1), None
@@ -131,17 +131,16 @@ class Casualties:
                 k += 1
             return None, None
         if position == "after":
-            for k in range(i - 1, max(-1, i - 4), -1):
-                if not same_clause(k):
-                    break
+            # "80 قتيلا" (count right before), "14 مقاتلا لقوا حتفهم" (count, victims, cue)
+            for gap in (0, 1):
+                k = i - 1 - gap
+                if k < 0 or not same_clause(k) or (gap and k + 1 not in roles):
+                    continue
                 for back in (k, k - 1):
-                    if back < 0:
-                        continue
-                    num = parse_number(words, back)
+                    num = parse_number(words, back) if back >= 0 else None
                     if num is not None and num.end == k + 1:
                         role = roles.get(num.end)
                         return num, ((role.values[0], 0) if role else None)
-            return None, None
         return None, None
 
 

@@ -42,15 +42,20 @@ class ActorRoles:
     candidates: list[Mention] = field(default_factory=list)
 
     def apply(self, ev: Event, place, roles: list[str], event_type: str) -> None:  # type: ignore[no-untyped-def]
-        """Write names, inter codes, interaction and civilian targeting into ``ev``."""
+        """Write names, inter codes, interaction and civilian targeting into ``ev``.
+
+        Unnamed dead of an air strike or an attack are coded as civilians, ACLED's habit,
+        unless the report calls them fighters or soldiers.
+        """
         from rasd.extract.countries import iso2_of
 
         country = place.country if place else None
         iso2 = iso2_of(country)
         first = self.actor1.value.actor if self.actor1 else None
         second = self.actor2.value.actor if self.actor2 else self.implied2
+        unnamed_dead = bool(ev.fatalities) and not set(roles) & {"combatant", "soldier", "police"}
         if second is None and event_type in ("Violence against civilians", "Explosions/Remote violence") and (
-            "civilian" in roles or "person" in roles
+            "civilian" in roles or "person" in roles or unnamed_dead
         ) and first is not None and first.kind not in _VICTIM_KINDS:
             second = CIVILIANS
         if first is not None and second is not None and first.name_in(country) == second.name_in(country):

@@ -52,6 +52,7 @@ class Hit:
     kinds: tuple[str, ...] = ()  # kinds a place noun points to ("مخيم" → camp)
     noun: bool = False  # a place noun stands before the name
     article: bool = False  # the name carries the article in the text (key without it)
+    prefix: str = ""  # clitics glued to the name (و، ب، لل…)
     cue: bool = False  # a preposition, clitic ب/ل or qualifier marks it as a place
 
 
@@ -128,11 +129,13 @@ def scan(gaz: Gazetteer, text: str) -> list[Hit]:
     for m in longest_first(gaz.matcher.find(text)):
         if BLOCK in m.values or m.key in FUNCTION_WORDS or _in_organisation(text, m.outer_start):
             continue
+        if "س" in m.prefix:
+            continue  # the future particle: سيطره is not س + طره
         article = m.prefix.endswith(("ال", "لل"))
         if article and "ال" + m.key not in gaz.article_keys:
             continue  # "السوريه" is an adjective, not "سوريه" with an article
         refs = [v for v in m.values if v <= REFERENCE_BASE]
-        hit = Hit(m.outer_start, m.end, m.start, m.end, m.key, tuple(v for v in m.values if v >= 0), article=article)
+        hit = Hit(m.outer_start, m.end, m.start, m.end, m.key, tuple(v for v in m.values if v >= 0), article=article, prefix=m.prefix)
         if refs:
             hit.reference, hit.places = reference_kind(refs[0])[1], ()
         _read_before(hit, _words_before(text, m.outer_start))

@@ -119,14 +119,32 @@ def _candidates(gaz: Gazetteer, ranked: list[tuple[float, int]], qualifier: str 
     ]
 
 
-def _accepted(gaz: Gazetteer, hit: Hit, best: float) -> bool:
-    """Keep a name only with enough evidence that it is a place here (common words are names too)."""
+def _evidence(gaz: Gazetteer, hit: Hit) -> str:
+    """How a name is marked as a place: "noun" (بلدة X), "cue" (في X, قرب X), "plain", or "stop" (a common word)."""
     word = "ال" + hit.key if hit.article else hit.key
-    if (word in gaz.stop or hit.key in gaz.stop) and not hit.noun:
+    if hit.noun:
+        return "noun"
+    if word in gaz.stop or hit.key in gaz.stop or len(hit.key) <= 2 or "ف" in hit.prefix or "ك" in hit.prefix:
+        return "stop"  # فرقه is "a division", not ف + رقه
+    if hit.qualifier or hit.cue or " " in hit.key:
+        return "cue"
+    return "plain"
+
+
+_THRESHOLD = {"noun": 0.3, "cue": 0.55, "plain": 0.75}
+
+
+def _accepted(evidence: str, best: float, place: Place, doc: Context | None) -> bool:
+    """Keep a name only with enough evidence that it is a place here (common words are names too).
+
+    A plain name (no cue) must also fit the article: its country already named
+    by better-marked places, unless it is a country or a big city.
+    """
+    if evidence == "stop" or best < _THRESHOLD[evidence]:
         return False
-    if hit.noun or hit.qualifier:
-        return best >= 0.3
-    return best >= (0.55 if hit.cue else 0.75)
+    if evidence != "plain" or doc is None or not doc.countries:
+        return True
+    return doc.countries[place.country] > 0 or place.kind == "country" or place.population >= 500_000
 
 
 def _reference(gaz: Gazetteer, hit: Hit, ctx: Context, named: Counter[int]) -> Place | None:
@@ -148,13 +166,19 @@ def _reference(gaz: Gazetteer, hit: Hit, ctx: Context, named: Counter[int]) -> P
 
 
 def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict: bool = True) -> list[PlaceMention]:
-    """Mentions for ``hits``: candidates ranked with the document as context, weak names dropped."""
-    first = [(hit, _ranked(gaz, hit, ctx)) for hit in hits if hit.places]
+    """Mentions for ``hits``: candidates ranked with the document as context, weak names dropped.
+
+    Pass 1 ranks each name alone and counts the well-marked ones as the
+    article's context; pass 2 re-ranks every name with that context (its own
+    vote removed) and drops the ones without enough evidence.
+    """
     doc = Context(ctx.country, Counter(ctx.countries), Counter(ctx.areas))
     owners: dict[int, tuple[Place, float]] = {}
     named: Counter[int] = Counter()
-    for hit, ranked in first:
-        if not ranked or (strict and not _accepted(gaz, hit, ranked[0][0])):
+    evidence = {id(hit): _evidence(gaz, hit) for hit in hits}
+    for hit in hits:
+        ranked = _ranked(gaz, hit, ctx) if hit.places else []
+        if not ranked or evidence[id(hit)] in ("stop", "plain") or ranked[0][0] < _THRESHOLD[evidence[id(hit)]]:
             continue
         place = gaz.places[ranked[0][1]]
         weight = 1.0 if len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 0.15 else 0.5
@@ -166,8 +190,12 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
         if hit.reference:
             continue
         ranked = _ranked(gaz, hit, doc, owners.get(id(hit)))
-        if not ranked or (strict and not _accepted(gaz, hit, ranked[0][0])):
+        if not ranked:
             continue
+        best = gaz.places[ranked[0][1]]
+        if strict and not _accepted(evidence[id(hit)], ranked[0][0], best, doc):
+            continue
+        named[ranked[0][1]] += id(hit) not in owners
         cands = _candidates(gaz, ranked, hit.qualifier)
         mentions.append(PlaceMention(hit.start, hit.end, text[hit.start : hit.end], hit.qualifier, cands))
     for hit in hits:

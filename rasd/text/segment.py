@@ -14,7 +14,7 @@ from rasd.lang.ar.normalize import normalize
 
 __all__ = ["Normalize", "Segment"]
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+", re.UNICODE)
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?؟](?!\d)[\"'»)\]]*\s*|\n+|\.\.\s*")
 _CLAUSE_END = re.compile(r"[،؛;:\"]|,(?!\d)|\s-\s|\(|\)")
 

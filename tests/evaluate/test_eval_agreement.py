@@ -123,3 +123,18 @@ def test_agrees_on_shared_gold(tmp_path: Path, gold_set: str) -> None:
         _assert_agree(write_jsonl(tmp_path / f"p{seed}.jsonl", _predictions(docs, seed)), gold)
     perfect = [as_prediction(e, d["doc_id"]) for d in docs for e in d["events"] if e.get("required", True)]
     _assert_agree(write_jsonl(tmp_path / "perfect.jsonl", perfect), gold)
+
+
+@pytest.mark.parametrize(
+    ("gold_set", "docs"),
+    [("examples", None), ("corpus/dev-gold.jsonl", "corpus/aljazeera-leads.jsonl"),
+     ("corpus/ant-dev-gold.jsonl", "corpus/ant-conflict-news.jsonl")],
+)
+def test_agrees_on_the_extractors_own_output(tmp_path: Path, gold_set: str, docs: str | None) -> None:
+    from rasd.evaluate import find_sources, predict
+
+    base = shared_path(*gold_set.split("/"))
+    gold = sorted(base.glob("*.gold.json")) if base.is_dir() else [base]
+    sources = find_sources(gold, [shared_path(*docs.split("/"))] if docs else [])
+    produced = predict([src for _, src in sources], progress=False)
+    _assert_agree(write_jsonl(tmp_path / "produced.jsonl", produced), gold)

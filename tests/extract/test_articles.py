@@ -366,6 +366,8 @@ def report(case: Case, expected: list[dict[str, Any]], produced: list[dict[str, 
     for i, e in enumerate(expected):
         req = "required" if e.get("required", True) else "optional"
         lines.append(f"    {e.get('id', f'E{i + 1}')} [{req}] {_describe(e)}")
+        if e.get("what"):
+            lines.append(f"        ({e['what']})")
     lines.append("  produced:")
     lines += [f"    #{i} {_describe(p)}" for i, p in enumerate(produced)] or ["    (nothing)"]
     return "\n".join(lines)
