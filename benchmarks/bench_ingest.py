@@ -14,7 +14,9 @@ loaded before the clock starts (its load time is its own row).
 from __future__ import annotations
 
 import json
+import sqlite3
 import tempfile
+from contextlib import closing
 import time
 from pathlib import Path
 from typing import Any
@@ -72,8 +74,8 @@ def run() -> list[dict[str, Any]]:
         second = ingest([str(corpus)], store)
         counts = store.counts()
         store.close()
-        with open_store(str(db)).engine.connect() as conn:  # fold the WAL back in before measuring the file
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        with closing(sqlite3.connect(db)) as conn:  # fold the WAL back in before measuring the file
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = db.stat().st_size + (db.with_name(db.name + "-wal").stat().st_size if db.with_name(db.name + "-wal").exists() else 0)
         n_docs = first.documents
         sample = f"{n_docs:,} leads ({corpus.name})"

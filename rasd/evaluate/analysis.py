@@ -62,7 +62,7 @@ class ErrorItem:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON shape for ``rasd eval --json``."""
-        return {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
+        return dataclasses.asdict(self)
 
 
 def _spans(pred: dict[str, Any], keys: tuple[str, ...] | None = None) -> list[str]:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["ActorRoles", "assign_actors", "CIVILIANS"]
 
 CIVILIANS = Actor("Civilians ({country})", "civilians", "")
+_CROWDS = {"Protests": Actor("Protesters ({country})", "protesters", ""), "Riots": Actor("Rioters ({country})", "rioters", "")}
 _BETWEEN = re.compile(r"\bبين\b")
 _PAIR_JOIN = re.compile(r"^[\s\"'()]*(?:و|مع|ضد)\s*(?:\S+\s*){0,4}$")
 _VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عناصر|مقاتلي|جنود)\s*[\"'«(]?\s*(?:ال)?$")
@@ -58,6 +59,12 @@ class ActorRoles:
             "civilian" in roles or "person" in roles or unnamed_dead
         ) and first is not None and first.kind not in _VICTIM_KINDS:
             second = CIVILIANS
+        crowd = _CROWDS.get(event_type)
+        if crowd is not None and (first is None or first.kind != crowd.kind):
+            # demonstrators act; forces that disperse or fire on them are acted upon
+            first, second = crowd, (first if first is not None and first.kind not in _VICTIM_KINDS else second)
+            if first is not None and self.actor1 is not None and self.actor1.value.actor is not first:
+                self.actor2, self.actor1 = self.actor1, None
         if first is not None and second is not None and first.name_in(country) == second.name_in(country):
             second = None
         if first is not None:

@@ -19,6 +19,13 @@ _SENTENCE_END = re.compile(r"(?<!\d)[.!?؟](?!\d)[\"'»)\]]*\s*|\n+|\.\.\s*")
 _CLAUSE_END = re.compile(r"[،؛;:\"]|,(?!\d)|\s-\s|\(|\)")
 
 
+def _title_end(text: str) -> int:
+    """A first line that is short and ends without a full stop is a headline, not the lead."""
+    first_newline = text.find("\n")
+    first = text[:first_newline].rstrip() if first_newline > 0 else ""
+    return first_newline if first and len(first) <= 200 and not first.endswith(".") else 0
+
+
 class Normalize:
     """Pipeline component: the folded text every matcher reads, with offsets back."""
 
@@ -53,8 +60,7 @@ class Segment:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.ntext
         doc.tokens = [m.span() for m in _TOKEN.finditer(text)]
-        first_newline = text.find("\n")
-        doc.title_end = first_newline if first_newline > 0 and doc.title else 0
+        doc.title_end = _title_end(text)
         doc.sentences = _split(text, 0, len(text), _SENTENCE_END)
         doc.clauses = [c for s, e in doc.sentences for c in _split(text, s, e, _CLAUSE_END)]
         return doc

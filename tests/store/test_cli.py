@@ -60,7 +60,7 @@ def test_ingest_failures_retry_search(db: str, tmp_path: Path) -> None:
     corpus.write_text(corpus.read_text(encoding="utf-8").replace("{broken", '{"doc_id": "b", "text": "القرية 2"}'), encoding="utf-8")
     code, out = run("retry", "--db", db)
     assert code == 0 and "resolved" in out
-    code, out = run("search", "الغاره", "--db", db, "--json")
+    code, out = run("search", "غارة", "--db", db, "--json")
     assert code == 0 and json.loads(out.strip())["doc_id"] == "a"
 
 
