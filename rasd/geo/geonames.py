@@ -40,9 +40,11 @@ def kind_for(population: int, feature_code: str = "", name: str = "") -> str | N
         return None
     if "camp" in name.lower():
         return "camp"
-    if population >= 50_000:
+    if population >= 50_000 or feature_code in ("PPLC", "PPLA", "PPLA2"):
         return "city"
-    return "town" if population >= 5_000 else "village"
+    if population >= 5_000 or feature_code in ("PPLA3", "PPLA4") or not (population or feature_code):
+        return "town"  # cities500 lists a place of unknown size only when it matters
+    return "village"
 
 
 def geonames_place(

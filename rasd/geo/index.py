@@ -97,6 +97,8 @@ class Gazetteer:
         merged: dict[str, Place] = {}
         for path in files:
             for p in read_places(path):
+                if p.id in merged:
+                    _absorb(p, merged[p.id])
                 merged[p.id] = p
         countries = load_countries()
         for c in countries.values():
@@ -136,3 +138,9 @@ class Gazetteer:
 
         return min(found, key=rank)
 
+
+def _absorb(new: Place, old: Place) -> None:
+    """A row that corrects an earlier one keeps the earlier one's other spellings and population."""
+    new.aliases = tuple(dict.fromkeys([*new.aliases, *(n for n in old.names() if n not in (new.name, new.name_ar))]))
+    new.population = new.population or old.population
+    new.keys = ()

@@ -22,7 +22,7 @@ _NON_ARABIC = re.compile(r"[\u067e\u0686\u0698\u06a9\u06af\u06cc\u06d5\u06c6\u06
 _NOT_NAME = re.compile(r"[^\w\s\-'.()]")
 _FOLDED_ARABIC = re.compile(r"[\u0621-\u064a ]+")
 _LATIN_PUNCT = re.compile(r"[-'`‘’ʻʼ.]+")
-# First words that Arabic writers often glue to a following article: ديرالزور, ابوكمال.
+# First words that Arabic writers often glue to a following article (ديرالزور, ابوكمال); كفر to anything (كفربطنا).
 _GLUED = frozenset(["دير", "ابو", "ام", "عين", "تل", "راس", "بيت", "كفر", "جسر", "خان", "بير", "بني", "مرج", "قصر", "جبل", "وادي", "سد", "سوق", "عرب"])
 
 
@@ -60,7 +60,7 @@ def arabic_keys(name: str) -> list[str]:
         return []
     keys = [key]
     words = key.split()
-    if len(words) >= 2 and words[0] in _GLUED and words[1].startswith("ال"):
+    if len(words) >= 2 and (words[0] == "كفر" or words[0] in _GLUED and words[1].startswith("ال")):
         keys.append(words[0] + " ".join(words[1:]))
     if len(words) == 2 and words[0] == "ابو" and words[1].startswith("ال"):
         keys.append("البو" + words[1][2:])  # ابو الكمال ~ البوكمال

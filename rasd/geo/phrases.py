@@ -139,7 +139,6 @@ def scan(gaz: Gazetteer, text: str) -> list[Hit]:
         if refs:
             hit.reference, hit.places = reference_kind(refs[0])[1], ()
         _read_before(hit, _words_before(text, m.outer_start))
-        hit.cue = hit.cue or any(c in m.prefix for c in "بل")
         if hit.qualifier == "countryside":
             _read_after(hit, text)
         prev = hits[-1] if hits else None

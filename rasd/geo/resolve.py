@@ -22,11 +22,11 @@ __all__ = ["Context", "resolve", "to_candidate"]
 _CORE = frozenset(["SY", "PS", "IL", "LB", "IQ", "YE", "SD", "LY"])
 _FAR = frozenset(["IR", "TR", "MA", "DZ", "TN", "MR", "SO", "DJ", "ER", "TD", "KM"])
 _KIND_PRIOR = {
-    "country": 0.55, "admin1": 0.5, "admin2": 0.3, "admin3": 0.25, "region": 0.5, "city": 0.55, "town": 0.45,
+    "country": 0.55, "admin1": 0.5, "admin2": 0.4, "admin3": 0.3, "region": 0.5, "city": 0.55, "town": 0.45,
     "village": 0.35, "camp": 0.55, "neighbourhood": 0.4, "airport": 0.55, "base": 0.55, "crossing": 0.5,
     "dam": 0.5, "oilfield": 0.5, "landmark": 0.45,
 }  # fmt: skip
-_SIZED = frozenset(["city", "town", "village", "camp", "neighbourhood"])
+_SIZED = _POPULATED = frozenset(["city", "town", "village", "camp", "neighbourhood"])
 _COUNTRYSIDE_BONUS = {"admin1": 0.6, "city": 0.1, "town": 0.1, "admin2": 0.1}
 _SOURCE_BONUS = {"supplement": 0.1, "user": 0.05}
 _MAX_CANDIDATES = 5
@@ -79,7 +79,12 @@ def _score(gaz: Gazetteer, i: int, hit: Hit, ctx: Context, own: tuple[Place, flo
         same = ctx.areas[(p.country, p.admin1)] - (own[1] if own and own[0].admin1 == p.admin1 else 0)
         score += 0.25 if same > 0.01 else 0.0
     if hit.kinds:
-        score += 0.3 if p.kind in hit.kinds else -0.1
+        if p.kind in hit.kinds:
+            score += 0.3
+        elif p.kind in _POPULATED and _POPULATED.issuperset(hit.kinds):
+            score += 0.15  # "مدينة X" where the gazetteer calls X a village: sizes are rough
+        else:
+            score -= 0.1
     if hit.qualifier == "countryside":
         score += _COUNTRYSIDE_BONUS.get(p.kind, 0.0)
     return score
@@ -120,7 +125,8 @@ def _candidates(gaz: Gazetteer, ranked: list[tuple[float, int]], qualifier: str 
 
 
 def _evidence(gaz: Gazetteer, hit: Hit) -> str:
-    """How a name is marked as a place: "noun" (بلدة X), "cue" (في X, قرب X), "plain", or "stop" (a common word)."""
+    """How a name is marked as a place: "noun" (بلدة X), "cue" (في X, قرب X, a name of several words),
+    "clitic" (بX, لX), "plain", or "stop" (a common word, which needs a noun)."""
     word = "ال" + hit.key if hit.article else hit.key
     if hit.noun:
         return "noun"
@@ -128,10 +134,10 @@ def _evidence(gaz: Gazetteer, hit: Hit) -> str:
         return "stop"  # فرقه is "a division", not ف + رقه
     if hit.qualifier or hit.cue or " " in hit.key:
         return "cue"
-    return "plain"
+    return "clitic" if hit.prefix.strip("و") else "plain"
 
 
-_THRESHOLD = {"noun": 0.3, "cue": 0.55, "plain": 0.75}
+_THRESHOLD = {"noun": 0.3, "cue": 0.45, "clitic": 0.6, "plain": 0.7}
 
 
 def _accepted(evidence: str, best: float, place: Place, doc: Context | None) -> bool:
@@ -142,7 +148,7 @@ def _accepted(evidence: str, best: float, place: Place, doc: Context | None) -> 
     """
     if evidence == "stop" or best < _THRESHOLD[evidence]:
         return False
-    if evidence != "plain" or doc is None or not doc.countries:
+    if evidence in ("noun", "cue") or doc is None or not doc.countries:
         return True
     return doc.countries[place.country] > 0 or place.kind == "country" or place.population >= 500_000
 
@@ -178,7 +184,7 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
     evidence = {id(hit): _evidence(gaz, hit) for hit in hits}
     for hit in hits:
         ranked = _ranked(gaz, hit, ctx) if hit.places else []
-        if not ranked or evidence[id(hit)] in ("stop", "plain") or ranked[0][0] < _THRESHOLD[evidence[id(hit)]]:
+        if not ranked or evidence[id(hit)] not in ("noun", "cue") or ranked[0][0] < _THRESHOLD[evidence[id(hit)]]:
             continue
         place = gaz.places[ranked[0][1]]
         weight = 1.0 if len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 0.15 else 0.5
