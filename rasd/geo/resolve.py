@@ -26,7 +26,7 @@ _KIND_PRIOR = {
     "village": 0.35, "camp": 0.55, "neighbourhood": 0.4, "airport": 0.55, "base": 0.55, "crossing": 0.5,
     "dam": 0.5, "oilfield": 0.5, "landmark": 0.45,
 }  # fmt: skip
-_SIZED = _POPULATED = frozenset(["city", "town", "village", "camp", "neighbourhood"])
+_POPULATED = frozenset(["city", "town", "village", "camp", "neighbourhood"])
 _COUNTRYSIDE_BONUS = {"admin1": 0.6, "city": 0.1, "town": 0.1, "admin2": 0.1}
 _SOURCE_BONUS = {"supplement": 0.1, "user": 0.05}
 _MAX_CANDIDATES = 5
@@ -55,7 +55,7 @@ class Context:
 def _prior(gaz: Gazetteer, i: int, key: str) -> float:
     p = gaz.places[i]
     score = _KIND_PRIOR[p.kind] + _SOURCE_BONUS.get(p.source, 0.0)
-    if p.kind in _SIZED:
+    if p.kind in _POPULATED:
         score += min(0.25, math.log10(p.population + 1) / 24)
     if p.country in _CORE:
         score += 0.05

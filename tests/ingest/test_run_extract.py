@@ -86,8 +86,8 @@ def _stored(db: Path) -> int:
 
 @pytest.mark.slow
 def test_rasd_ingest_killed_then_rerun_equals_an_uninterrupted_run(tmp_path: Path) -> None:
-    corpus = _big_corpus(tmp_path / "big.jsonl", days=400)  # 3,200 documents
-    n_docs = 400 * len(PLACES) * 2
+    corpus = _big_corpus(tmp_path / "big.jsonl", days=250)  # 2,000 documents
+    n_docs = 250 * len(PLACES) * 2
     rasd = [sys.executable, "-c", "from rasd.cli import main; main()", "ingest", str(corpus), "--no-progress", "--db"]
 
     clean_db, crash_db = tmp_path / "clean.db", tmp_path / "crash.db"

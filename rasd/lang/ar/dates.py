@@ -111,7 +111,8 @@ def _hijri(year: int, month: int, day: int | None) -> tuple[date | None, int]:
     except ImportError:  # optional dependency: without it Hijri dates are found but not placed
         return None, 3
     try:
-        return Hijri(year, month, day or 15).to_gregorian(), 1 if day else 3
+        g = Hijri(year, month, day or 15).to_gregorian()
+        return date(g.year, g.month, g.day), 1 if day else 3
     except (ValueError, OverflowError):
         return None, 3
 

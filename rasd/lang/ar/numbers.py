@@ -35,7 +35,7 @@ SCALES: dict[str, int] = {
     "مليون": 1_000_000, "ملايين": 1_000_000, "مليونا": 1_000_000,
 }
 # Vague counts, ACLED's convention: "tens" → 10, "hundreds" → 100; "dozens" does not exist in Arabic news.
-VAGUE: dict[str, int] = {"عشرات": 10, "العشرات": 10, "مئات": 100, "مايات": 100, "المئات": 100, "المايات": 100, "الاف": 1000, "الالاف": 1000}
+VAGUE: dict[str, int] = {"عشرات": 10, "العشرات": 10, "ميات": 100, "مايات": 100, "الميات": 100, "المايات": 100, "الاف": 1000, "الالاف": 1000}
 # Nouns whose "-ين/-ان" ending is a dual (their plural is broken), so "قتيلين" counts 2.
 DUAL_STEMS: frozenset[str] = frozenset(
     ["قتيل", "شهيد", "جريح", "جندي", "شخص", "طفل", "عنصر", "شاب", "ضابط", "امرات", "رجل", "اسير"]
