@@ -35,17 +35,16 @@ def _texts(name: str) -> list[c.Text]:
 
 
 def _rasd(name: str) -> dict[str, Any]:
-    import rasd
-
     texts = _texts(name)
-    rasd.extract("قصفت طائرات حربية بلدة في ريف إدلب أمس.")  # load the pipeline before the clock starts
+    c.extract(c.Text("warm-up", "قصفت طائرات حربية بلدة في ريف إدلب أمس."))  # load the pipeline off the clock
+    failed = 0
     with c.progress() as bar:
         task = bar.add_task(f"rasd: {name}", total=len(texts))
         t0, cpu0 = time.perf_counter(), time.process_time()
         for doc in texts:
-            rasd.extract(doc.text, published=doc.published, doc_id=doc.doc_id, source=doc.source, title=doc.title)
+            failed += c.extract(doc) < 0
             bar.advance(task)
-        return {"docs": len(texts), "wall": time.perf_counter() - t0, "cpu": time.process_time() - cpu0}
+        return {"docs": len(texts), "wall": time.perf_counter() - t0, "cpu": time.process_time() - cpu0, "failed": failed}
 
 
 def _windows(model: Any, text: str) -> list[str]:
@@ -102,7 +101,8 @@ def run() -> list[dict[str, Any]]:
         ratio = whole_ms / ours_ms if ours_ms else float("inf")
         verdict = "meets" if ratio >= TARGET else "MISSES"
         rows += [
-            c.row(bench, "Rasd CPU time", ours_ms, "ms/doc", note=f"sample of {ours['docs']} docs, full pipeline, 1 process"),
+            c.row(bench, "Rasd CPU time", ours_ms, "ms/doc", note=f"sample of {ours['docs']} docs, full pipeline, 1 process"
+                  + (f"; ⚠ extraction raised on {ours['failed']} docs" if ours["failed"] else "")),
             c.row(bench, "MiniLM CPU time, whole text", whole_ms, "ms/doc",
                   note=f"{whole['windows'] / whole['docs']:.1f} windows of ≤{whole['max_tokens']} tokens a doc, "
                        f"{whole['threads']} torch threads, load {whole['load_s']:.1f} s, peak {whole['peak_rss']:.0f} MB"),

@@ -36,29 +36,24 @@ def _workload(name: str) -> list[c.Text]:
     return [c.Text(f"long-{i}", long_text, example.published, example.source) for i in range(3 if c.QUICK else 10)]
 
 
-def _extract(doc: c.Text) -> int:
-    import rasd
-
-    return len(rasd.extract(doc.text, published=doc.published, doc_id=doc.doc_id, source=doc.source, title=doc.title))
-
-
 def measure(name: str) -> dict[str, Any]:
     """Run one workload in this process: load time, extraction time, events, memory."""
     texts = _workload(name)
     rss_before = c.current_rss_mb()
     t0 = time.perf_counter()
-    _extract(WARM_UP)
+    c.extract(WARM_UP)
     load_s = time.perf_counter() - t0
     rss_loaded = c.current_rss_mb()
-    events = 0
+    found: list[int] = []
     with c.progress() as bar:
         task = bar.add_task(f"extract: {name}", total=len(texts))
         t0, cpu0 = time.perf_counter(), time.process_time()
         for batch in c.chunks(texts, 50):
-            events += sum(_extract(doc) for doc in batch)
+            found += [c.extract(doc) for doc in batch]
             bar.advance(task, len(batch))
         seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu0
-    return {"name": name, "docs": len(texts), "chars": sum(len(t.text) for t in texts), "events": events,
+    return {"name": name, "docs": len(texts), "chars": sum(len(t.text) for t in texts),
+            "events": sum(n for n in found if n > 0), "failed": found.count(-1),
             "seconds": seconds, "cpu": cpu, "load_s": load_s, "rss_before": rss_before,
             "rss_loaded": rss_loaded, "peak_rss": c.peak_rss_mb()}
 
@@ -70,6 +65,8 @@ _LABELS = {"leads": "Al Jazeera leads", "articles": "ANT full articles",
 def _rows(m: dict[str, Any]) -> list[dict[str, Any]]:
     bench = f"extract: {_LABELS[m['name']]}"
     note = f"{m['docs']:,} docs, {m['chars'] / m['docs']:,.0f} chars/doc, {m['events']:,} events"
+    if m["failed"]:
+        note += f"; ⚠ extraction raised on {m['failed']} docs"
     return [
         c.row(bench, "throughput", m["docs"] / m["seconds"], "docs/s", note=note),
         c.row(bench, "throughput", m["chars"] / m["seconds"], "chars/s"),
@@ -80,7 +77,7 @@ def _rows(m: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _warm(barrier: Any) -> None:
-    _extract(WARM_UP)
+    c.extract(WARM_UP)
     barrier.wait()
 
 
@@ -97,7 +94,7 @@ def _timed_pool(ctx: Any, barrier: Any, texts: list[c.Text], processes: int) -> 
         barrier.wait()  # every worker has loaded the pipeline: start the clock
         task = bar.add_task(f"extract: {processes} process(es)", total=len(texts))
         t0 = time.perf_counter()
-        for _ in pool.imap_unordered(_extract, texts, chunksize=64):
+        for _ in pool.imap_unordered(c.extract, texts, chunksize=64):
             bar.advance(task)
         return len(texts) / (time.perf_counter() - t0)
 

@@ -11,7 +11,7 @@ is a casualty with an unknown count — ``None``, never 0.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -69,13 +69,13 @@ class Casualties:
         text = doc.ntext
         starts = [s for s, _ in doc.tokens]
         words = [text[s:e] for s, e in doc.tokens]
-        roles = {bisect_left(starts, m.start): m for m in role_matcher().find(text)}
+        roles = {max(0, bisect_right(starts, m.start) - 1): m for m in role_matcher().find(text)}
         for m in roles.values():
             doc.add(Mention("role", m.start, m.end, m.values[0]))
         cumulative_sentences = {i for i, (s, e) in enumerate(doc.sentences) if _CUMULATIVE.search(text, s, e)}
         for m in longest_first(_cue_matcher().find(text)):
             kind, position = m.values[0]
-            i = bisect_left(starts, m.start)
+            i = max(0, bisect_right(starts, m.start) - 1)  # the token holding the cue (after its clitics)
             j = bisect_left(starts, m.end)
             if any(w in _NEGATORS for w in words[max(0, i - 3) : i]):
                 continue

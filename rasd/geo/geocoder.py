@@ -45,8 +45,8 @@ class Geocoder:
         """Every place mention in a normalised article, in text order, disambiguated by the whole text."""
         if not norm_text or not isinstance(norm_text, str):
             return []
-        text = norm_text[:_MAX_TEXT].translate(_HASHTAG)
-        hits = scan(self.gazetteer, text)
+        text = norm_text[:_MAX_TEXT]
+        hits = scan(self.gazetteer, text.translate(_HASHTAG))
         if not hits:
             return []
         return resolve(self.gazetteer, text, hits, Context(self.gazetteer.country_code(country)))
