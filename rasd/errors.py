@@ -4,6 +4,7 @@
     ├── InputError          a document could not be read (empty, binary, bad JSON/HTML, wrong encoding)
     ├── ConfigError         a setting, path or option is wrong
     ├── DataError           a shipped or imported data file (lexicon, gazetteer) is malformed
+    ├── StoreError          the database could not be opened, migrated, read or written
     └── PipelineError       a pipeline was assembled wrongly (unknown or misordered component)
 
 Errors carry the context a person needs to act (which file, which line);
@@ -12,7 +13,7 @@ the CLI turns them into one-line messages and a non-zero exit code.
 
 from __future__ import annotations
 
-__all__ = ["RasdError", "InputError", "ConfigError", "DataError", "PipelineError"]
+__all__ = ["RasdError", "InputError", "ConfigError", "DataError", "StoreError", "PipelineError"]
 
 
 class RasdError(Exception):
@@ -37,6 +38,10 @@ class ConfigError(RasdError):
 
 class DataError(RasdError):
     """A lexicon or gazetteer file is malformed."""
+
+
+class StoreError(RasdError):
+    """The database could not be opened, migrated, read or written."""
 
 
 class PipelineError(RasdError):

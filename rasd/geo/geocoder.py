@@ -7,13 +7,14 @@ the same words inside an article get the same answer.
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
 from rasd.geo.index import Gazetteer
 from rasd.geo.model import KIND_RANK, Candidate, PlaceMention
 from rasd.geo.names import latin_key
-from rasd.geo.phrases import scan
+from rasd.geo.phrases import Hit, scan
 from rasd.geo.resolve import Context, resolve
 from rasd.geo.store import user_gazetteer_path
 from rasd.lang.ar.normalize import fold
@@ -21,6 +22,7 @@ from rasd.lang.ar.normalize import fold
 __all__ = ["Geocoder", "get_geocoder", "geocode"]
 
 _MAX_TEXT = 200_000  # characters scanned per document; beyond this is not an article
+_LATIN_PARTS = re.compile(r"\s*[,;/()]\s*")
 _HASHTAG = str.maketrans({"_": " ", "#": " "})  # "#دير_الزور" reads as "دير الزور" (same length)
 
 
@@ -59,17 +61,26 @@ class Geocoder:
             return []
         ctx = self._context(country, context)
         text = fold(phrase[:_MAX_TEXT]).translate(_HASHTAG)
-        mentions = resolve(self.gazetteer, text, scan(self.gazetteer, text), ctx, strict=False)
-        if not mentions and text.isascii():
-            latin = latin_key(text)
-            mentions = resolve(self.gazetteer, latin, scan(self.gazetteer, latin), ctx, strict=False)
-        mentions = [m for m in mentions if m.best]
+        hits = scan(self.gazetteer, text) or self._latin_hits(text)
+        mentions = [m for m in resolve(self.gazetteer, text, hits, ctx, strict=False) if m.best]
         if not mentions:
             return []
         head = min(mentions, key=lambda m: KIND_RANK[m.best.kind])  # type: ignore[union-attr]
         out = list(head.candidates)
         out += [m.best for m in mentions if m is not head and m.best not in out]  # type: ignore[misc]
         return out[:limit]
+
+
+    def _latin_hits(self, text: str) -> list[Hit]:
+        """Latin queries ("Deir ez-Zor", "Jabalia Camp, Gaza"): each comma-separated part looked up whole."""
+        hits, pos = [], 0
+        for part in _LATIN_PARTS.split(text):
+            start = text.index(part, pos)
+            pos = start + len(part)
+            places = self.gazetteer.latin.get(latin_key(part))
+            if places:
+                hits.append(Hit(start, pos, start, pos, latin_key(part), tuple(places), cue=True))
+        return hits
 
 
 _lock = threading.Lock()

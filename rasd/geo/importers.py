@@ -57,13 +57,16 @@ def _xlsx_rows(path: Path) -> Iterator[dict[str, str]]:
     except ImportError as exc:
         raise InputError("reading .xlsx needs openpyxl: pip install openpyxl", source=str(path)) from exc
     try:
-        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+        book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken file
         raise InputError(f"not a readable XLSX workbook: {exc}", source=str(path)) from exc
-    rows = sheet.iter_rows(values_only=True)
-    header = [str(h or "").strip() for h in next(rows, ())]
-    for row in rows:
-        yield {h: "" if v is None else str(v).strip() for h, v in zip(header, row, strict=False)}
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        header = [str(h or "").strip() for h in next(rows, ())]
+        for row in rows:
+            yield {h: "" if v is None else str(v).strip() for h, v in zip(header, row, strict=False)}
+    finally:
+        book.close()
 
 
 def _csv_rows(path: Path) -> Iterator[dict[str, str]]:
@@ -81,6 +84,11 @@ def _csv_rows(path: Path) -> Iterator[dict[str, str]]:
 def _pick(row: dict[str, str], names: Iterable[str]) -> str:
     lowered = {k.lower(): v for k, v in row.items()}
     return next((lowered[n] for n in names if lowered.get(n)), "")
+
+
+def _country(row: dict[str, str], pcode: str) -> str:
+    """ISO alpha-2 from the P-codes: OCHA codes start with it (village codes like "C1234" do not)."""
+    return (row.get("admin0Pcode") or row.get("admin1Pcode") or pcode)[:2].upper()
 
 
 def import_ocha(path: Path) -> list[Place]:
@@ -109,7 +117,7 @@ def import_ocha(path: Path) -> list[Place]:
         places.append(
             Place(
                 id=f"ocha:{pcode}", kind=f"admin{level}" if level <= 3 else "village", name=name(level),
-                name_ar=row.get(f"admin{level}Name_ar", ""), country=pcode[:2].upper(), admin1=a1,
+                name_ar=row.get(f"admin{level}Name_ar", ""), country=_country(row, pcode), admin1=a1,
                 admin2=name(2) or None, admin3=name(3) or None, latitude=latitude, longitude=longitude,
                 source="user", note=f"OCHA P-code {pcode} ({path.name})",
             )  # fmt: skip

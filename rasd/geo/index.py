@@ -1,4 +1,7 @@
-"""The loaded gazetteer: every place, its keys in one phrase matcher, lookups by area.
+"""The loaded gazetteer: every place, its Arabic keys in one phrase matcher, lookups by area.
+
+Latin keys (Deir ez-Zor, deir ez zor) sit in a plain dictionary: Arabic news
+is scanned for Arabic names only, and a Latin query is looked up whole.
 
 Sources merge by row id, later ones winning: the shipped build, then the
 curated supplement (its ``gn:`` rows correct GeoNames), then the user's
@@ -48,6 +51,8 @@ class Gazetteer:
     matcher: PhraseMatcher[int] = field(init=False)
     primary: list[str] = field(init=False)  # folded display name of each place
     article_keys: set[str] = field(init=False)  # keys that start with the article
+    latin: dict[str, list[int]] = field(init=False)  # Latin keys: looked up whole, never scanned for
+    prior_cache: dict[int, float] = field(init=False, default_factory=dict)  # filled by the resolver
     admin1_place: dict[tuple[str, str], int] = field(init=False)
     seats: dict[tuple[str, str], int] = field(init=False)
     facilities: dict[tuple[str, str], list[int]] = field(init=False)
@@ -55,11 +60,14 @@ class Gazetteer:
 
     def __post_init__(self) -> None:
         self.matcher = PhraseMatcher()
-        self.primary, self.article_keys = [], set()
+        self.primary, self.article_keys, self.latin = [], set(), {}
         self.admin1_place, self.seats, self.facilities = {}, {}, {}
         for i, p in enumerate(self.places):
-            self.primary.append(_key(p.name_ar or p.name))
+            self.primary.append(p.keys[0] if p.keys else _key(p.name_ar or p.name))
             for key in p.keys or place_keys(p.names()):
+                if key.isascii():
+                    self.latin.setdefault(key, []).append(i)
+                    continue
                 self.matcher.add(key, i)
                 if key.startswith("ال"):
                     self.article_keys.add(key)

@@ -52,7 +52,11 @@ class Context:
         return top[0][0] if top and top[0][1] >= 1 else None
 
 
-def _prior(gaz: Gazetteer, i: int, key: str) -> float:
+def _prior(gaz: Gazetteer, i: int) -> float:
+    """What a place is worth before context: kind, size, source, region (cached per place)."""
+    cached = gaz.prior_cache.get(i)
+    if cached is not None:
+        return cached
     p = gaz.places[i]
     score = _KIND_PRIOR[p.kind] + _SOURCE_BONUS.get(p.source, 0.0)
     if p.kind in _POPULATED:
@@ -61,21 +65,19 @@ def _prior(gaz: Gazetteer, i: int, key: str) -> float:
         score += 0.05
     elif p.country in _FAR:
         score -= 0.1
-    if gaz.primary[i] == key:
-        score += 0.05
+    gaz.prior_cache[i] = score
     return score
 
 
-def _score(gaz: Gazetteer, i: int, hit: Hit, ctx: Context, own: tuple[Place, float] | None) -> float:
+def _score(gaz: Gazetteer, i: int, hit: Hit, ctx: Context, own: tuple[Place, float] | None, total: float) -> float:
     p = gaz.places[i]
-    score = _prior(gaz, i, hit.key)
+    score = _prior(gaz, i) + (0.05 if gaz.primary[i] == hit.key else 0.0)
     if ctx.country:
         score += 0.3 if p.country == ctx.country else -0.3
-    total = sum(ctx.countries.values())
     if total:
         mine = ctx.countries[p.country] - (own[1] if own and own[0].country == p.country else 0)
         score += 0.2 * max(0.0, mine) / total
-    if p.admin1:
+    if p.admin1 and ctx.areas:
         same = ctx.areas[(p.country, p.admin1)] - (own[1] if own and own[0].admin1 == p.admin1 else 0)
         score += 0.25 if same > 0.01 else 0.0
     if hit.kinds:
@@ -91,7 +93,8 @@ def _score(gaz: Gazetteer, i: int, hit: Hit, ctx: Context, own: tuple[Place, flo
 
 
 def _ranked(gaz: Gazetteer, hit: Hit, ctx: Context, own: tuple[Place, float] | None = None) -> list[tuple[float, int]]:
-    return sorted(((_score(gaz, i, hit, ctx, own), i) for i in hit.places), key=lambda x: -x[0])
+    total = sum(ctx.countries.values())
+    return sorted(((_score(gaz, i, hit, ctx, own, total), i) for i in hit.places), key=lambda x: -x[0])
 
 
 def precision(place: Place, qualifier: str | None) -> int:
@@ -182,7 +185,7 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
     owners: dict[int, tuple[Place, float]] = {}
     named: Counter[int] = Counter()
     evidence = {id(hit): _evidence(gaz, hit) for hit in hits}
-    for hit in hits:
+    for hit in hits if len(hits) > 1 else ():  # a lone name is its own (discounted) context
         ranked = _ranked(gaz, hit, ctx) if hit.places else []
         if not ranked or evidence[id(hit)] not in ("noun", "cue") or ranked[0][0] < _THRESHOLD[evidence[id(hit)]]:
             continue

@@ -89,7 +89,7 @@ def read_places(path: Path) -> list[Place]:
     """Every row of a gazetteer TSV, checked: kinds, coordinates, required names."""
     places: list[Place] = []
     for lineno, row in read_table(path):
-        missing = [c for c in PLACE_COLUMNS if c not in row]
+        missing = [] if places else [c for c in PLACE_COLUMNS if c not in row]
         if missing:
             raise DataError(f"missing columns: {', '.join(missing)}", source=str(path))
         if row["kind"] not in KIND_RANK:
@@ -108,8 +108,8 @@ def read_places(path: Path) -> list[Place]:
                 population=int(_float(row["population"] or "0", "population", lineno, path)),
                 approximate=row["approximate"] in ("1", "true", "yes"),
                 precision=int(row["precision"]) if row["precision"] else None, source=row["source"] or "user",
-                aliases=tuple(a for a in row["aliases"].split("|") if a), note=row["note"],
-                keys=tuple(k for k in row.get(KEYS_COLUMN, "").split("|") if k),
+                aliases=tuple(filter(None, row["aliases"].split("|"))), note=row["note"],
+                keys=tuple(filter(None, row.get(KEYS_COLUMN, "").split("|"))),
             )  # fmt: skip
         )
     return places

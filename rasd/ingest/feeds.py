@@ -17,7 +17,7 @@ import hashlib
 import html
 import re
 from collections.abc import Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from rasd.errors import InputError
@@ -26,12 +26,12 @@ from rasd.ingest.fetch import Fetcher, FetchError
 from rasd.ingest.readers import RawDocument
 from rasd.ingest.webpage import html_to_text
 
-__all__ = ["looks_like_feed", "read_feed", "FeedError", "FEED_SUFFIXES", "page_document"]
+__all__ = ["FEED_SUFFIXES", "FeedError", "looks_like_feed", "page_document", "read_feed"]
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
-_FEED_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.S | re.I)
+_FEED_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
-_ITEM_END = re.compile(rb"</(?:item|entry)\s*>", re.I)
+_ITEM_END = re.compile(rb"</(?:item|entry)\s*>", re.IGNORECASE)
 
 
 class FeedError(InputError):
@@ -61,7 +61,7 @@ def _entry_date(entry: Any) -> date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         st = entry.get(key)
         if st:
-            return datetime.fromtimestamp(calendar.timegm(st), tz=timezone.utc).date()
+            return datetime.fromtimestamp(calendar.timegm(st), tz=UTC).date()
     return None
 
 
@@ -96,7 +96,7 @@ def read_feed(
     ``source`` overrides the feed's own title as the outlet name. Article pages
     are fetched only when a ``fetcher`` is given.
     """
-    import feedparser
+    import feedparser  # type: ignore[import-untyped]
 
     if not data.strip():
         yield InputError("empty feed", source=origin)

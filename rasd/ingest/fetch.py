@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Self
 from urllib.parse import urlsplit
 
 import httpx
@@ -23,7 +24,7 @@ import httpx
 from rasd import __version__
 from rasd.errors import InputError
 
-__all__ = ["Fetcher", "FetchResult", "FetchError", "is_url", "USER_AGENT"]
+__all__ = ["USER_AGENT", "FetchError", "FetchResult", "Fetcher", "is_url"]
 
 USER_AGENT = f"Rasd/{__version__} (Arabic conflict-event monitoring; polite crawler)"
 _RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
@@ -87,7 +88,7 @@ class Fetcher:
             self._client.close()
             self._client = None
 
-    def __enter__(self) -> Fetcher:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -150,7 +151,7 @@ class Fetcher:
                 if size > self.max_bytes:
                     raise FetchError(f"too large: more than {self.max_bytes:,} bytes", source=url)
                 chunks.append(chunk)
-            response._content = b"".join(chunks)  # noqa: SLF001 - keep the bounded body on the response
+            response._content = b"".join(chunks)
             return response
 
 

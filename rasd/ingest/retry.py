@@ -22,7 +22,7 @@ from rasd.ingest.readers import RawDocument, read_inputs
 from rasd.ingest.run import Ingester, Item
 from rasd.store import Failure
 
-__all__ = ["RetryResult", "retry_failures", "items_for_origin"]
+__all__ = ["RetryResult", "items_for_origin", "retry_failures"]
 
 _LINE = re.compile(r"^(?P<path>.+):line (?P<n>\d+)$")
 _ENTRY = re.compile(r"^(?P<base>.+)#entry \d+$")

@@ -27,7 +27,7 @@ from rasd.ingest.fetch import Fetcher, FetchResult, is_url
 from rasd.ingest.readers import RawDocument, read_inputs
 from rasd.store import DocumentInput, Store, StoreError
 
-__all__ = ["IngestSummary", "Ingester", "ingest", "doc_key", "expand_inputs"]
+__all__ = ["IngestSummary", "Ingester", "doc_key", "expand_inputs", "ingest"]
 
 Analyse = Callable[..., Doc]
 Item = RawDocument | InputError

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from rasd.ingest.fetch import Fetcher
-from rasd.ingest.run import Analyse, IngestSummary, Ingester
+from rasd.ingest.run import Analyse, Ingester, IngestSummary
 from rasd.store import SourceInfo, Store
 from rasd.store.documents import now
 
-__all__ = ["PollResult", "poll_once", "watch", "is_due"]
+__all__ = ["PollResult", "is_due", "poll_once", "watch"]
 
 
 @dataclass

@@ -19,15 +19,15 @@ from rasd.store.sources import SourceInfo
 from rasd.store.store import DocumentState, Store, open_store
 
 __all__ = [
-    "Store",
-    "open_store",
-    "StoreError",
     "DocumentInput",
     "DocumentState",
-    "SaveOutcome",
     "Failure",
+    "SaveOutcome",
     "SearchHit",
     "SourceInfo",
-    "resolve_url",
+    "Store",
+    "StoreError",
     "default_db_path",
+    "open_store",
+    "resolve_url",
 ]

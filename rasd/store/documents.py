@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, insert, or_, select, text, update
@@ -24,12 +24,22 @@ from sqlalchemy import Connection, and_, delete, insert, or_, select, text, upda
 from rasd.lang.ar.normalize import fold
 from rasd.model import ActorFact, Event
 from rasd.store import merge
-from rasd.store.models import PROTECTED_STATUSES, Actor, ActorFactRow, Document, EventSource, EvidenceSpan, Place
+from rasd.store.models import (
+    PROTECTED_STATUSES,
+    Actor,
+    ActorFactRow,
+    Document,
+    EventSource,
+    EvidenceSpan,
+    Place,
+    new_id,
+    table_of,
+)
 from rasd.store.models import Event as EventRow
 
-__all__ = ["DocumentInput", "SaveOutcome", "save_document", "EVENT_COLUMNS", "now"]
+__all__ = ["EVENT_COLUMNS", "DocumentInput", "SaveOutcome", "now", "save_document"]
 
-D, E, ES, SP = Document.__table__, EventRow.__table__, EventSource.__table__, EvidenceSpan.__table__
+D, E, ES, SP = table_of(Document), table_of(EventRow), table_of(EventSource), table_of(EvidenceSpan)
 EVENT_COLUMNS: tuple[str, ...] = tuple(
     c.name for c in E.columns if c.name not in {"id", "place_id", "review_status", "created_at", "updated_at"}
 )
@@ -38,7 +48,7 @@ _REPORT_SKIP = {"evidence"}
 
 def now() -> datetime:
     """UTC now without tzinfo (both SQLite and PostgreSQL ``DateTime`` columns store it as is)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass(slots=True)
@@ -127,17 +137,17 @@ def _place_id(conn: Connection, fields: Mapping[str, Any], cache: dict[tuple[Any
     key = (fields.get("country"), fields.get("admin1"), fields.get("admin2"), fields["location"])
     if key in cache:
         return cache[key]
-    P = Place.__table__
+    P = table_of(Place)
     cond = [P.c.name == key[3]] + [(col.is_(None) if v is None else col == v) for col, v in zip((P.c.country, P.c.admin1, P.c.admin2), key[:3])]
     found = conn.execute(select(P.c.id).where(*cond)).scalar()
     if found is None:
-        found = conn.execute(
+        found = new_id(conn.execute(
             insert(P).values(
                 name=key[3], name_ar=fields.get("location_ar"), country=key[0], admin1=key[1], admin2=key[2],
                 admin3=fields.get("admin3"), latitude=fields.get("latitude"), longitude=fields.get("longitude"),
                 geo_precision=fields.get("geo_precision"),
             )
-        ).inserted_primary_key[0]
+        ))
     cache[key] = found
     return found
 
@@ -146,10 +156,10 @@ def actor_id(conn: Connection, name: str, inter: int | None, at: datetime, cache
     """The id of the actor called ``name``, creating it (with its folded name as first alias)."""
     if name in cache:
         return cache[name]
-    A = Actor.__table__
+    A = table_of(Actor)
     found = conn.execute(select(A.c.id).where(A.c.name == name)).scalar()
     if found is None:
-        found = conn.execute(insert(A).values(name=name, inter=inter, created_at=at)).inserted_primary_key[0]
+        found = new_id(conn.execute(insert(A).values(name=name, inter=inter, created_at=at)))
         conn.execute(text("INSERT INTO actor_aliases (actor_id, alias, alias_folded) VALUES (:a, :n, :f)"), {"a": found, "n": name, "f": fold(name)})
     cache[name] = found
     return found
@@ -188,17 +198,16 @@ def _write_search_row(conn: Connection, document_id: int, doc: DocumentInput) ->
 
 
 def _upsert_document(conn: Connection, doc: DocumentInput, n_events: int, at: datetime) -> tuple[int, str, int]:
-    values = dict(
-        raw_sha256=doc.raw_sha256, text=doc.text, title=doc.title, url=doc.url, source=doc.source, source_id=doc.source_id,
-        published=doc.published, origin=doc.origin, tags=list(doc.tags), extraction_version=doc.extraction_version,
-        status="extracted", n_events=n_events, updated_at=at,
-    )
+    values = {
+        "raw_sha256": doc.raw_sha256, "text": doc.text, "title": doc.title, "url": doc.url, "source": doc.source, "source_id": doc.source_id,
+        "published": doc.published, "origin": doc.origin, "tags": list(doc.tags), "extraction_version": doc.extraction_version,
+        "status": "extracted", "n_events": n_events, "updated_at": at,
+    }
     existing = conn.execute(select(D.c.id).where(D.c.doc_key == doc.doc_key)).scalar()
     if existing is None:
-        new_id = conn.execute(insert(D).values(doc_key=doc.doc_key, ingested_at=at, **values)).inserted_primary_key[0]
-        return new_id, "new", 0
+        return new_id(conn.execute(insert(D).values(doc_key=doc.doc_key, ingested_at=at, **values))), "new", 0
     removed = _detach(conn, existing, at)
-    conn.execute(delete(ActorFactRow.__table__).where(ActorFactRow.__table__.c.document_id == existing))
+    conn.execute(delete(table_of(ActorFactRow)).where(table_of(ActorFactRow).c.document_id == existing))
     conn.execute(update(D).where(D.c.id == existing).values(**values))
     return existing, "changed", removed
 
@@ -207,14 +216,14 @@ def _attach(conn: Connection, event_id: int, document_id: int, report: Mapping[s
     ordinal = conn.execute(
         select(ES.c.ordinal).where(ES.c.event_id == event_id, ES.c.document_id == document_id).order_by(ES.c.ordinal.desc()).limit(1)
     ).scalar()
-    es_id = conn.execute(
+    es_id = new_id(conn.execute(
         insert(ES).values(
             event_id=event_id, document_id=document_id, ordinal=0 if ordinal is None else ordinal + 1,
             fatalities=report.get("fatalities"), fatalities_known=bool(report.get("fatalities_known", True)),
             injuries=report.get("injuries"), injuries_known=bool(report.get("injuries_known", True)),
             data=dict(report), created_at=at,
         )
-    ).inserted_primary_key[0]
+    ))
     spans = [
         {"event_id": event_id, "event_source_id": es_id, "field": f, "start": s.start, "end": s.end, "text": s.text}
         for f, items in event.evidence.items()
@@ -250,12 +259,12 @@ def save_document(
         match = _best_match(conn, report)
         if match is None:
             fields = merge.combine([report])
-            event_id = conn.execute(
+            event_id = new_id(conn.execute(
                 insert(E).values(
                     **_event_values(fields), place_id=_place_id(conn, fields, caches.setdefault("places", {})),
                     review_status="machine", created_at=at, updated_at=at,
                 )
-            ).inserted_primary_key[0]
+            ))
             _attach(conn, event_id, document_id, report, event, at)
             outcome.events_created += 1
         else:
@@ -291,4 +300,4 @@ def _save_facts(conn: Connection, document_id: int, facts: Iterable[ActorFact], 
              "start": f.evidence.start, "end": f.evidence.end, "text": f.evidence.text}
         )
     if rows:
-        conn.execute(insert(ActorFactRow.__table__), rows)
+        conn.execute(insert(table_of(ActorFactRow)), rows)

@@ -19,7 +19,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from rasd.store.errors import StoreError
 
-__all__ = ["resolve_url", "default_db_path", "make_engine", "migrate", "current_revision", "head_revision", "redact"]
+__all__ = ["current_revision", "default_db_path", "head_revision", "make_engine", "migrate", "redact", "resolve_url"]
 
 ENV_VAR = "RASD_DB"
 MIGRATIONS = Path(__file__).with_name("migrations")

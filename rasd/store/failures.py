@@ -15,11 +15,18 @@ from datetime import datetime
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from rasd.store.models import DeadLetter
+from rasd.store.models import DeadLetter, new_id, table_of
 
-__all__ = ["Failure", "add_failure", "list_failures", "payload_of", "mark_retried", "MAX_PAYLOAD"]
+__all__ = [
+    "MAX_PAYLOAD",
+    "Failure",
+    "add_failure",
+    "list_failures",
+    "mark_retried",
+    "payload_of",
+]
 
-DL = DeadLetter.__table__
+DL = table_of(DeadLetter)
 #: Raw payloads above this size are not kept (the origin is, for a retry from there).
 MAX_PAYLOAD = 2 * 1024 * 1024
 
@@ -38,25 +45,57 @@ class Failure:
     has_payload: bool
 
 
-def add_failure(conn: Connection, *, origin: str, reason: str, at: datetime, source: str | None = None, payload: bytes | None = None) -> int:
+def add_failure(
+    conn: Connection,
+    *,
+    origin: str,
+    reason: str,
+    at: datetime,
+    source: str | None = None,
+    payload: bytes | None = None,
+) -> int:
     """Record a failure; an unresolved one for the same origin and reason is not repeated."""
     same = conn.execute(
-        select(DL.c.id).where(DL.c.origin == origin, DL.c.reason == reason, DL.c.resolved_at.is_(None)).limit(1)
+        select(DL.c.id)
+        .where(DL.c.origin == origin, DL.c.reason == reason, DL.c.resolved_at.is_(None))
+        .limit(1)
     ).scalar()
     if same is not None:
         return int(same)
     if payload is not None and len(payload) > MAX_PAYLOAD:
         payload = None
-    return int(
+    return new_id(
         conn.execute(
-            insert(DL).values(source=source, origin=origin, reason=reason, payload=payload, created_at=at, retries=0)
-        ).inserted_primary_key[0]
+            insert(DL).values(
+                source=source,
+                origin=origin,
+                reason=reason,
+                payload=payload,
+                created_at=at,
+                retries=0,
+            )
+        )
     )
 
 
-def list_failures(conn: Connection, *, include_resolved: bool = False, ids: Sequence[int] = (), limit: int | None = None) -> list[Failure]:
+def list_failures(
+    conn: Connection,
+    *,
+    include_resolved: bool = False,
+    ids: Sequence[int] = (),
+    limit: int | None = None,
+) -> list[Failure]:
     """Dead letters, oldest first; only unresolved ones unless asked."""
-    q = select(DL.c.id, DL.c.source, DL.c.origin, DL.c.reason, DL.c.created_at, DL.c.retries, DL.c.resolved_at, (func.length(DL.c.payload) > 0).label("has_payload"))
+    q = select(
+        DL.c.id,
+        DL.c.source,
+        DL.c.origin,
+        DL.c.reason,
+        DL.c.created_at,
+        DL.c.retries,
+        DL.c.resolved_at,
+        (func.length(DL.c.payload) > 0).label("has_payload"),
+    )
     if not include_resolved:
         q = q.where(DL.c.resolved_at.is_(None))
     if ids:
@@ -65,7 +104,16 @@ def list_failures(conn: Connection, *, include_resolved: bool = False, ids: Sequ
     if limit:
         q = q.limit(limit)
     return [
-        Failure(r.id, r.source, r.origin, r.reason, r.created_at, r.retries, r.resolved_at is not None, bool(r.has_payload))
+        Failure(
+            r.id,
+            r.source,
+            r.origin,
+            r.reason,
+            r.created_at,
+            r.retries,
+            r.resolved_at is not None,
+            bool(r.has_payload),
+        )
         for r in conn.execute(q)
     ]
 
@@ -75,7 +123,14 @@ def payload_of(conn: Connection, failure_id: int) -> bytes | None:
     return conn.execute(select(DL.c.payload).where(DL.c.id == failure_id)).scalar()
 
 
-def mark_retried(conn: Connection, failure_id: int, *, resolved: bool, at: datetime, reason: str | None = None) -> None:
+def mark_retried(
+    conn: Connection,
+    failure_id: int,
+    *,
+    resolved: bool,
+    at: datetime,
+    reason: str | None = None,
+) -> None:
     """Count a retry; resolve the dead letter if it went through, or update why it failed again."""
     values: dict[str, object] = {"retries": DL.c.retries + 1, "retried_at": at}
     if resolved:

@@ -24,7 +24,7 @@ from typing import Any
 
 from rasd.lang.ar.normalize import fold
 
-__all__ = ["haversine_km", "date_interval", "same_event", "match_distance", "combine", "conservative_figure", "RADIUS_KM"]
+__all__ = ["RADIUS_KM", "combine", "conservative_figure", "date_interval", "haversine_km", "match_distance", "same_event"]
 
 #: How far apart two reports' coordinates may be, by the coarser geo precision of the two.
 #: 1 (the village itself) is tight enough that neighbouring villages ~5 km apart never merge.

@@ -16,7 +16,7 @@ that the two agree. Two ideas shape it:
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar, cast
 
 from sqlalchemy import (
     JSON,
@@ -28,27 +28,30 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
+    "PROTECTED_STATUSES",
+    "REVIEW_STATUSES",
+    "Actor",
+    "ActorAlias",
+    "ActorFactRow",
     "Base",
-    "Source",
+    "DeadLetter",
     "Document",
     "Event",
     "EventSource",
     "EvidenceSpan",
-    "Actor",
-    "ActorAlias",
-    "ActorFactRow",
+    "IngestRun",
     "Place",
     "ReviewHistory",
-    "DeadLetter",
-    "IngestRun",
-    "REVIEW_STATUSES",
-    "PROTECTED_STATUSES",
+    "Source",
+    "new_id",
+    "table_of",
 ]
 
 #: ``machine`` events are Rasd's own and may be recomputed; the others are a person's word.
@@ -59,7 +62,7 @@ PROTECTED_STATUSES = frozenset({"approved", "corrected", "rejected"})
 class Base(DeclarativeBase):
     """Declarative base of every Rasd table."""
 
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
 class Source(Base):
@@ -289,3 +292,13 @@ class IngestRun(Base):
     inputs: Mapped[list[Any]] = mapped_column(JSON, default=list)
     counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(20), default="running")
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core table of a model, typed as such (the hot paths use Core statements)."""
+    return cast(Table, model.__table__)
+
+
+def new_id(result: Any) -> int:
+    """The primary key an ``INSERT`` just created."""
+    return int(result.inserted_primary_key[0])

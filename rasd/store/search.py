@@ -20,7 +20,7 @@ from sqlalchemy import Connection, text
 
 from rasd.lang.ar.normalize import fold, normalize
 
-__all__ = ["SearchHit", "search_documents", "query_terms", "snippet"]
+__all__ = ["SearchHit", "query_terms", "search_documents", "snippet"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,11 +14,18 @@ from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from rasd.store.errors import StoreError
-from rasd.store.models import Source
+from rasd.store.models import Source, new_id, table_of
 
-__all__ = ["SourceInfo", "add_source", "list_sources", "get_source", "record_poll", "SOURCE_KINDS"]
+__all__ = [
+    "SOURCE_KINDS",
+    "SourceInfo",
+    "add_source",
+    "get_source",
+    "list_sources",
+    "record_poll",
+]
 
-S = Source.__table__
+S = table_of(Source)
 SOURCE_KINDS = ("feed", "page", "file")
 
 
@@ -46,26 +53,46 @@ def _info(r: object) -> SourceInfo:
 
 
 def add_source(
-    conn: Connection, *, name: str, url: str | None, kind: str = "feed", scale: str | None = None, language: str | None = "ar",
-    reliability: float | None = None, poll_seconds: int = 900, at: datetime,
+    conn: Connection,
+    *,
+    name: str,
+    url: str | None,
+    kind: str = "feed",
+    scale: str | None = None,
+    language: str | None = "ar",
+    reliability: float | None = None,
+    poll_seconds: int = 900,
+    at: datetime,
 ) -> int:
     """Add a source; a name already taken is a :class:`StoreError`."""
     if kind not in SOURCE_KINDS:
-        raise StoreError(f"unknown source kind {kind!r}; one of {', '.join(SOURCE_KINDS)}", source=name)
+        raise StoreError(
+            f"unknown source kind {kind!r}; one of {', '.join(SOURCE_KINDS)}",
+            source=name,
+        )
     if reliability is not None and not 0.0 <= reliability <= 1.0:
         raise StoreError("reliability is a number from 0 to 1", source=name)
     try:
         with conn.begin_nested():
-            return int(
+            return new_id(
                 conn.execute(
                     insert(S).values(
-                        name=name, url=url, kind=kind, scale=scale, language=language, reliability=reliability,
-                        enabled=True, poll_seconds=poll_seconds, created_at=at,
+                        name=name,
+                        url=url,
+                        kind=kind,
+                        scale=scale,
+                        language=language,
+                        reliability=reliability,
+                        enabled=True,
+                        poll_seconds=poll_seconds,
+                        created_at=at,
                     )
-                ).inserted_primary_key[0]
+                )
             )
     except IntegrityError as exc:
-        raise StoreError(f"a source named {name!r} already exists", source="sources") from exc
+        raise StoreError(
+            f"a source named {name!r} already exists", source="sources"
+        ) from exc
 
 
 def list_sources(conn: Connection, *, enabled_only: bool = False) -> list[SourceInfo]:
@@ -82,7 +109,14 @@ def get_source(conn: Connection, name: str) -> SourceInfo | None:
     return _info(r) if r is not None else None
 
 
-def record_poll(conn: Connection, source_id: int, *, at: datetime, etag: str | None = None, last_modified: str | None = None) -> None:
+def record_poll(
+    conn: Connection,
+    source_id: int,
+    *,
+    at: datetime,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> None:
     """Remember when a source was polled and its new validators (kept when the server sent none)."""
     values: dict[str, object] = {"last_polled": at}
     if etag is not None:

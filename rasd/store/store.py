@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -19,14 +19,29 @@ from sqlalchemy.exc import SQLAlchemyError
 from rasd.model import ActorFact, Event
 from rasd.store import engine as _engine
 from rasd.store import failures, search, sources
-from rasd.store.documents import EVENT_COLUMNS, DocumentInput, SaveOutcome, now, save_document
+from rasd.store.documents import (
+    EVENT_COLUMNS,
+    DocumentInput,
+    SaveOutcome,
+    now,
+    save_document,
+)
 from rasd.store.errors import StoreError
-from rasd.store.models import REVIEW_STATUSES, Base, Document, IngestRun, ReviewHistory
+from rasd.store.models import (
+    REVIEW_STATUSES,
+    Base,
+    Document,
+    IngestRun,
+    ReviewHistory,
+    new_id,
+    table_of,
+)
 from rasd.store.models import Event as EventRow
+from rasd.store.sources import SourceInfo
 
-__all__ = ["Store", "open_store", "DocumentState"]
+__all__ = ["DocumentState", "Store", "open_store"]
 
-D, E = Document.__table__, EventRow.__table__
+D, E = table_of(Document), table_of(EventRow)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +87,7 @@ class Store:
         """Release connections (the file stays)."""
         self.engine.dispose()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -117,12 +132,12 @@ class Store:
         with self.transaction("adding a source") as conn:
             return sources.add_source(conn, name=name, url=url, at=now(), **kwargs)
 
-    def sources(self, *, enabled_only: bool = False) -> list[sources.SourceInfo]:
+    def sources(self, *, enabled_only: bool = False) -> list[SourceInfo]:
         """Configured sources by name."""
         with self.transaction("listing sources") as conn:
             return sources.list_sources(conn, enabled_only=enabled_only)
 
-    def source(self, name: str) -> sources.SourceInfo | None:
+    def source(self, name: str) -> SourceInfo | None:
         """The source called ``name``."""
         with self.transaction("reading a source") as conn:
             return sources.get_source(conn, name)
@@ -159,7 +174,7 @@ class Store:
         """Each report of an event: its document and that report's own figures."""
         from rasd.store.models import EventSource
 
-        ES = EventSource.__table__
+        ES = table_of(EventSource)
         q = (
             select(ES.c.document_id, D.c.doc_key, D.c.source, D.c.published, ES.c.fatalities, ES.c.fatalities_known, ES.c.injuries, ES.c.injuries_known)
             .join(D, D.c.id == ES.c.document_id).where(ES.c.event_id == event_id).order_by(ES.c.id)
@@ -196,7 +211,7 @@ class Store:
             conn.execute(update(E).where(E.c.id == event_id).values(**values))
             after = {k: _jsonable(v) for k, v in conn.execute(select(E).where(E.c.id == event_id)).first()._mapping.items()}  # type: ignore[union-attr]
             conn.execute(
-                insert(ReviewHistory.__table__).values(
+                insert(table_of(ReviewHistory)).values(
                     event_id=event_id, reviewer=reviewer, action=status, before=before, after=after, comment=comment, at=now()
                 )
             )
@@ -205,12 +220,12 @@ class Store:
     def start_run(self, inputs: Sequence[str]) -> int:
         """Record the start of an ingest run."""
         with self.transaction("recording a run") as conn:
-            return int(conn.execute(insert(IngestRun.__table__).values(started_at=now(), inputs=list(inputs), counts={}, status="running")).inserted_primary_key[0])
+            return new_id(conn.execute(insert(table_of(IngestRun)).values(started_at=now(), inputs=list(inputs), counts={}, status="running")))
 
     def finish_run(self, run_id: int, counts: Mapping[str, Any], status: str = "done") -> None:
         """Record a run's summary."""
         with self.transaction("recording a run") as conn:
-            conn.execute(update(IngestRun.__table__).where(IngestRun.__table__.c.id == run_id).values(finished_at=now(), counts=dict(counts), status=status))
+            conn.execute(update(table_of(IngestRun)).where(table_of(IngestRun).c.id == run_id).values(finished_at=now(), counts=dict(counts), status=status))
 
 
 def _jsonable(v: Any) -> Any:

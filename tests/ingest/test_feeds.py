@@ -11,14 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ingest_fakes import fake_analyse
 
 from rasd.ingest.feeds import looks_like_feed, read_feed
 from rasd.ingest.fetch import Fetcher, FetchError
 from rasd.ingest.run import ingest
 from rasd.ingest.watch import poll_once, watch
 from rasd.store import Store, open_store
-
-from ingest_fakes import fake_analyse
 
 LONG = "أفاد مراسلون محليون بأن طائرات حربية شنت صباح اليوم غارات متتالية استهدفت الأحياء السكنية والأسواق الشعبية، وسط حالة من الذعر بين السكان الذين فروا نحو المناطق المجاورة بحثا عن مأوى. "
 PAGE = (
@@ -52,7 +51,7 @@ class Server:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            def do_GET(self) -> None:
                 outer.hits[self.path] = outer.hits.get(self.path, 0) + 1
                 if outer.flaky.get(self.path, 0) > 0:
                     outer.flaky[self.path] -= 1
@@ -196,7 +195,7 @@ def test_polite_per_host_rate_limit(server: Server) -> None:
     with fetcher(min_interval=5.0) as f:
         f.get(server.url("/ok"))
         f.get(server.url("/ok"))
-        f.get("http://localhost:%d/ok" % int(server.base.rsplit(":", 1)[1]))  # another host name: no wait
+        f.get(f"http://localhost:{server.base.rsplit(':', 1)[1]}/ok")  # another host name: no wait
         assert len(f.sleeps) == 1 and 4.5 < f.sleeps[0] <= 5.0  # type: ignore[attr-defined]
 
 

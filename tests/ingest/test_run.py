@@ -6,12 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from ingest_fakes import fake_analyse
 
 from rasd.ingest.retry import retry_failures
 from rasd.ingest.run import Ingester, doc_key, ingest
 from rasd.store import Store, open_store
-
-from ingest_fakes import fake_analyse
 
 
 @pytest.fixture

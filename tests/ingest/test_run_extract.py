@@ -70,7 +70,7 @@ def _big_corpus(path: Path, days: int) -> Path:
 def _counts(db: Path) -> dict[str, int]:
     with closing(sqlite3.connect(db, timeout=5)) as conn:
         tables = ["documents", "events", "event_sources", "evidence_spans", "documents_fts", "actor_facts", "dead_letters"]
-        out = {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}  # noqa: S608 - fixed names
+        out = {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
         out["fatalities"] = int(conn.execute("SELECT coalesce(sum(fatalities), 0) FROM events").fetchone()[0])
         out["sources"] = int(conn.execute("SELECT coalesce(sum(n_sources), 0) FROM events").fetchone()[0])
         return out

@@ -8,15 +8,15 @@ from rasd.store import DocumentInput
 
 def strike(**kw: object) -> Event:
     """An airstrike report on Jabalia (Gaza), 2023-10-10, 5 killed: change what a test needs."""
-    base: dict[str, object] = dict(
-        event_date="2023-10-10", time_precision=1, disorder_type="Political violence",
-        event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
-        actor1="Military Forces of Israel (2022-)", inter1=8, actor2="Civilians (Palestine)", inter2=7,
-        country="Palestine", admin1="Gaza Strip", admin2="North Gaza", location="Jabalia",
-        latitude=31.5272, longitude=34.4835, geo_precision=1, fatalities=5, injuries=12,
-        notes="On 10 October 2023, an Israeli airstrike hit Jabalia.", confidence=0.8,
-        evidence={"fatalities": [Span(0, 4, "خمسة")]},
-    )
+    base: dict[str, object] = {
+        "event_date": "2023-10-10", "time_precision": 1, "disorder_type": "Political violence",
+        "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
+        "actor1": "Military Forces of Israel (2022-)", "inter1": 8, "actor2": "Civilians (Palestine)", "inter2": 7,
+        "country": "Palestine", "admin1": "Gaza Strip", "admin2": "North Gaza", "location": "Jabalia",
+        "latitude": 31.5272, "longitude": 34.4835, "geo_precision": 1, "fatalities": 5, "injuries": 12,
+        "notes": "On 10 October 2023, an Israeli airstrike hit Jabalia.", "confidence": 0.8,
+        "evidence": {"fatalities": [Span(0, 4, "خمسة")]},
+    }
     base.update(kw)
     return Event(**base)  # type: ignore[arg-type]
 

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import pytest
-
-from rasd.store.merge import combine, conservative_figure, date_interval, haversine_km, same_event
-
 from store_factories import strike
 
+from rasd.store.merge import (
+    combine,
+    conservative_figure,
+    date_interval,
+    haversine_km,
+    same_event,
+)
+
 # Two villages of northern Gaza about 5 km apart, and a town 30 km away.
-JABALIA = dict(location="Jabalia", latitude=31.5272, longitude=34.4835)
-BEIT_HANOUN = dict(location="Beit Hanoun", latitude=31.5353, longitude=34.5380)
-KHAN_YUNIS = dict(location="Khan Yunis", admin2="Khan Yunis", latitude=31.3462, longitude=34.3063)
+JABALIA = {"location": "Jabalia", "latitude": 31.5272, "longitude": 34.4835}
+BEIT_HANOUN = {"location": "Beit Hanoun", "latitude": 31.5353, "longitude": 34.5380}
+KHAN_YUNIS = {"location": "Khan Yunis", "admin2": "Khan Yunis", "latitude": 31.3462, "longitude": 34.3063}
 
 
 def d(**kw: object) -> dict[str, object]:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from store_factories import doc
 
 from rasd.store import Store
-
-from store_factories import doc
 
 TEXTS = {
     "a": "قصف مدفعي على بلدة كفرنبل في ريف إدلب الجنوبي",
