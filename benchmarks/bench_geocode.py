@@ -1,86 +1,85 @@
-"""Geocoder speed, run by hand: load time, lookups per second, find_places per article.
+"""Geocoder speed: gazetteer load time, geocode() lookups/s, find_places() per lead and per article.
 
-    python benchmarks/bench_geocode.py [--rounds 5]
+Targets (issue 4): load < 0.5 s, ≥ 20,000 lookups/s after load, find_places
+≈ 0.5 ms for a ~200-character news lead and ≈ 3 ms for a ~2,000-character
+article. Lookups use the test phrase table (263 phrases written for the
+tests), as written ("مدينة X": a dictionary hit) and behind a qualifier
+("قرب مدينة X": a full scan). find_places runs on Al Jazeera leads of
+120–300 characters and ANT articles of 1,500–2,500 characters (500 of each,
+spread over the corpus), normalised before the clock starts.
 
-Targets (issue 4): load < 0.5 s, ≥ 20,000 lookups/s, find_places ≈ 0.5 ms for a
-200-character lead and ≈ 3 ms for a 2,000-character article. Articles come
-from ../shared/corpus when it is there, else from the test phrase table.
+    python benchmarks/bench_geocode.py
+    RASD_BENCH_QUICK=1 python benchmarks/bench_geocode.py
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
-import sys
 import time
-from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent / "shared" / "corpus"
+import _common as c
 
-
-def _articles(limit: int) -> list[str]:
-    from rasd.lang.ar.normalize import normalize
-
-    texts: list[str] = []
-    for name in ("aljazeera-leads.jsonl", "ant-conflict-news.jsonl"):
-        path = CORPUS / name
-        if path.exists():
-            with path.open(encoding="utf-8") as handle:
-                texts += [json.loads(line)["text"] for _, line in zip(range(limit), handle, strict=False)]
-    if not texts:
-        from tests.geo.phrase_table import PHRASES
-
-        texts = ["، ".join(p for p, *_ in PHRASES[i : i + 8]) for i in range(0, len(PHRASES), 8)]
-    return [normalize(t).text for t in texts]
+LOAD_RUNS = 5
+SAMPLE = 500
 
 
-def main() -> None:
-    """Print the measurements."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args()
-
-    start = time.perf_counter()
+def _load_times() -> list[float]:
     from rasd.geo import Geocoder
     from rasd.geo.index import Gazetteer
 
-    imported = time.perf_counter() - start
-    loads = []
-    for _ in range(args.rounds):
+    times = []
+    for _ in range(2 if c.QUICK else LOAD_RUNS):
         t = time.perf_counter()
-        geocoder = Geocoder(Gazetteer.load(None))
-        loads.append(time.perf_counter() - t)
-    print(f"import rasd.geo: {imported * 1000:.0f} ms; load (parse + automaton), best of {args.rounds}: "
-          f"{min(loads):.3f} s, median {statistics.median(loads):.3f} s; places {len(geocoder.gazetteer.places)}")
+        Geocoder(Gazetteer.load(None))
+        times.append(time.perf_counter() - t)
+    return times
 
+
+def _lookups_per_s(geocode: Any, phrases: list[str], rounds: int) -> float:
+    t = time.perf_counter()
+    for _ in range(rounds):
+        for p in phrases:
+            geocode(p)
+    return rounds * len(phrases) / (time.perf_counter() - t)
+
+
+def _ms_per_doc(find: Any, texts: list[str], rounds: int) -> float:
+    t = time.perf_counter()
+    for _ in range(rounds):
+        for text in texts:
+            find(text)
+    return 1000 * (time.perf_counter() - t) / (rounds * len(texts))
+
+
+def run() -> list[dict[str, Any]]:
+    """The protocol's entry point: load, lookups, and whole-document scans."""
+    from rasd.geo import Geocoder
+    from rasd.geo.index import Gazetteer
+    from rasd.lang.ar.normalize import normalize
     from tests.geo.phrase_table import PHRASES
 
-    phrases = [p for p, *_ in PHRASES]
-    t = time.perf_counter()
-    n = 0
-    for _ in range(args.rounds * 20):
-        for p in phrases:
-            geocoder.geocode(p)
-            n += 1
-    elapsed = time.perf_counter() - t
-    print(f"geocode(phrase): {n / elapsed:,.0f} lookups/s ({elapsed / n * 1e6:.1f} µs each, {n} lookups)")
-
-    articles = _articles(2000)
-    for lo, hi, label in ((120, 300, "lead 120-300 chars"), (1500, 2500, "article 1,500-2,500 chars")):
-        chosen = [a for a in articles if lo <= len(a) <= hi][:500]
-        if not chosen:
-            continue
-        t = time.perf_counter()
-        for _ in range(args.rounds):
-            for a in chosen:
-                geocoder.find_places(a)
-        per = (time.perf_counter() - t) / (args.rounds * len(chosen))
-        mean_len = sum(map(len, chosen)) / len(chosen)
-        print(f"find_places, {label} (n={len(chosen)}, mean {mean_len:.0f} chars): {per * 1000:.3f} ms each")
+    loads = _load_times()
+    rows = [c.row("geocode: gazetteer", "load time", statistics.median(loads), "s",
+                  note=f"parse + matcher build, median of {len(loads)}, best {min(loads):.3f} s; target < 0.5 s")]
+    geocoder = Geocoder(Gazetteer.load(None))
+    table = [p for p, *_ in PHRASES]
+    rounds = 2 if c.QUICK else 20
+    for label, phrases in (("table phrases", table), ("'قرب ' + phrase", ["قرب " + p for p in table])):
+        rate = _lookups_per_s(geocoder.geocode, phrases, rounds)
+        rows.append(c.row(f"geocode: {label}", "throughput", rate, "lookups/s",
+                          note=f"{len(phrases)} phrases × {rounds}; target ≥ 20,000/s"))
+    n = 50 if c.QUICK else SAMPLE
+    for label, path, lo, hi, target in (("leads 120-300 chars", c.LEADS, 120, 300, 0.5),
+                                        ("articles 1,500-2,500 chars", c.ARTICLES, 1500, 2500, 3.0)):
+        docs = [d.text for d in c.load_corpus(path) if lo <= len(d.text) <= hi]
+        texts = [normalize(t).text for t in c.sample(docs, min(n, len(docs)))]
+        ms = _ms_per_doc(geocoder.find_places, texts, 1 if c.QUICK else 5)
+        mean = sum(map(len, texts)) / len(texts)
+        rows.append(c.row(f"find_places: {label}", "latency", ms, "ms/doc",
+                          note=f"{len(texts)} docs, mean {mean:.0f} chars; target ≈ {target} ms"))
+    return rows
 
 
 if __name__ == "__main__":
-    main()
+    c.main(run)

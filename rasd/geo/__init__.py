@@ -13,4 +13,4 @@ gazetteer filled by ``rasd gazetteer import``.
 from rasd.geo.geocoder import Geocoder, geocode, get_geocoder
 from rasd.geo.model import Candidate, PlaceMention
 
-__all__ = ["Candidate", "PlaceMention", "Geocoder", "get_geocoder", "geocode"]
+__all__ = ["Candidate", "Geocoder", "PlaceMention", "geocode", "get_geocoder"]

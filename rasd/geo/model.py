@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Candidate", "PlaceMention", "Place", "KINDS", "KIND_RANK", "PLACE_COLUMNS", "KEYS_COLUMN", "base_precision"]
+__all__ = ["KEYS_COLUMN", "KINDS", "KIND_RANK", "PLACE_COLUMNS", "Candidate", "Place", "PlaceMention", "base_precision"]
 
 # Every kind a gazetteer row may have, finest first (the rank orders "the most specific place").
 KINDS: tuple[str, ...] = (

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from rasd.lang.ar.normalize import fold
 
-__all__ = ["is_arabic", "is_latin", "pick_arabic", "romanise", "latin_key", "arabic_keys", "place_keys"]
+__all__ = ["arabic_keys", "is_arabic", "is_latin", "latin_key", "pick_arabic", "place_keys", "romanise"]
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 # Letters of Persian, Urdu and Kurdish that standard Arabic spelling never uses.

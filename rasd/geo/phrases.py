@@ -25,7 +25,7 @@ from rasd.lang.ar.places import (
 )
 from rasd.text.matcher import longest_first
 
-__all__ = ["Hit", "scan"]
+__all__ = ["Hit", "place_noun", "scan"]
 
 _WORD = re.compile(r"\w+")
 _LAST_WORD = re.compile(r"(\w+)[\s\"'()]*$")
@@ -66,6 +66,11 @@ def _bare(word: str, table: object) -> str | None:
     return None
 
 
+def place_noun(word: str) -> str | None:
+    """The place noun in ``word`` ("بمدينه" → "مدينه"), or None."""
+    return _bare(word, PLACE_NOUNS)
+
+
 def _words_before(text: str, pos: int) -> list[tuple[str, int]]:
     """Words right before ``pos``, nearest first, stopping at punctuation."""
     lo = max(0, pos - _LOOKBACK)
@@ -82,7 +87,7 @@ def _words_before(text: str, pos: int) -> list[tuple[str, int]]:
 
 def _read_before(hit: Hit, words: list[tuple[str, int]]) -> None:
     i = 0
-    if i < len(words) and (noun := _bare(words[i][0], PLACE_NOUNS)) is not None:
+    if i < len(words) and (noun := place_noun(words[i][0])) is not None:
         hit.kinds, hit.noun, hit.start = PLACE_NOUNS[noun], True, words[i][1]
         i += 1
     if i < len(words) and words[i][0] in LINK_WORDS and i + 1 < len(words):

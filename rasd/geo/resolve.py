@@ -10,7 +10,7 @@ and source, then context bonuses, then a softmax share for confidence.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rasd.geo.index import Gazetteer
@@ -37,8 +37,8 @@ class Context:
     """What an article says about where it is: its country and the areas it names."""
 
     country: str | None = None
-    countries: Counter[str] = field(default_factory=Counter)
-    areas: Counter[tuple[str, str]] = field(default_factory=Counter)
+    countries: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    areas: defaultdict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
 
     def add(self, place: Place, weight: float) -> None:
         """Count ``place`` as evidence that the article is about its country and admin1."""
@@ -48,8 +48,10 @@ class Context:
 
     def main_area(self) -> tuple[str, str] | None:
         """The admin1 named most, if any was named with some confidence."""
-        top = self.areas.most_common(1)
-        return top[0][0] if top and top[0][1] >= 1 else None
+        if not self.areas:
+            return None
+        area = max(self.areas, key=self.areas.__getitem__)
+        return area if self.areas[area] >= 1 else None
 
 
 def _prior(gaz: Gazetteer, i: int) -> float:
@@ -75,10 +77,10 @@ def _score(gaz: Gazetteer, i: int, hit: Hit, ctx: Context, own: tuple[Place, flo
     if ctx.country:
         score += 0.3 if p.country == ctx.country else -0.3
     if total:
-        mine = ctx.countries[p.country] - (own[1] if own and own[0].country == p.country else 0)
+        mine = ctx.countries.get(p.country, 0.0) - (own[1] if own and own[0].country == p.country else 0)
         score += 0.2 * max(0.0, mine) / total
     if p.admin1 and ctx.areas:
-        same = ctx.areas[(p.country, p.admin1)] - (own[1] if own and own[0].admin1 == p.admin1 else 0)
+        same = ctx.areas.get((p.country, p.admin1), 0.0) - (own[1] if own and own[0].admin1 == p.admin1 else 0)
         score += 0.25 if same > 0.01 else 0.0
     if hit.kinds:
         if p.kind in hit.kinds:
@@ -115,7 +117,7 @@ def to_candidate(gaz: Gazetteer, place: Place, score: float, qualifier: str | No
         admin3=place.admin3, country=c.name if c else place.country, iso=c.iso if c else 0,
         latitude=place.latitude, longitude=place.longitude, geo_precision=precision(place, qualifier),
         score=round(score, 3), source=place.source, approximate=place.approximate,
-    )  # fmt: skip
+    )
 
 
 def _candidates(gaz: Gazetteer, ranked: list[tuple[float, int]], qualifier: str | None) -> list[Candidate]:
@@ -128,32 +130,34 @@ def _candidates(gaz: Gazetteer, ranked: list[tuple[float, int]], qualifier: str 
 
 
 def _evidence(gaz: Gazetteer, hit: Hit) -> str:
-    """How a name is marked as a place: "noun" (بلدة X), "cue" (في X, قرب X, a name of several words),
-    "clitic" (بX, لX), "plain", or "stop" (a common word, which needs a noun)."""
+    """How a name is marked as a place: "noun" (بلدة X), "cue" (قرب X, a name of several words),
+    "preposition" (في X), "clitic" (بX, لX), "plain", or "stop" (a common word, which needs a noun)."""
     word = "ال" + hit.key if hit.article else hit.key
     if hit.noun:
         return "noun"
     if word in gaz.stop or hit.key in gaz.stop or len(hit.key) <= 2 or "ف" in hit.prefix or "ك" in hit.prefix:
         return "stop"  # فرقه is "a division", not ف + رقه
-    if hit.qualifier or hit.cue or " " in hit.key:
+    if hit.qualifier or " " in hit.key:
         return "cue"
+    if hit.cue:
+        return "preposition"
     return "clitic" if hit.prefix.strip("و") else "plain"
 
 
-_THRESHOLD = {"noun": 0.3, "cue": 0.45, "clitic": 0.6, "plain": 0.7}
+_THRESHOLD = {"noun": 0.3, "cue": 0.45, "preposition": 0.45, "clitic": 0.6, "plain": 0.7}
 
 
 def _accepted(evidence: str, best: float, place: Place, doc: Context | None) -> bool:
     """Keep a name only with enough evidence that it is a place here (common words are names too).
 
-    A plain name (no cue) must also fit the article: its country already named
-    by better-marked places, unless it is a country or a big city.
+    A one-word name with no noun or qualifier must also fit the article: its
+    country already named by better-marked places, unless it is a country or a big city.
     """
     if evidence == "stop" or best < _THRESHOLD[evidence]:
         return False
     if evidence in ("noun", "cue") or doc is None or not doc.countries:
         return True
-    return doc.countries[place.country] > 0 or place.kind == "country" or place.population >= 500_000
+    return doc.countries.get(place.country, 0.0) > 0 or place.kind == "country" or place.population >= 500_000
 
 
 def _reference(gaz: Gazetteer, hit: Hit, ctx: Context, named: Counter[int]) -> Place | None:
@@ -181,7 +185,7 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
     article's context; pass 2 re-ranks every name with that context (its own
     vote removed) and drops the ones without enough evidence.
     """
-    doc = Context(ctx.country, Counter(ctx.countries), Counter(ctx.areas))
+    doc = Context(ctx.country, ctx.countries.copy(), ctx.areas.copy())
     owners: dict[int, tuple[Place, float]] = {}
     named: Counter[int] = Counter()
     evidence = {id(hit): _evidence(gaz, hit) for hit in hits}
@@ -208,8 +212,8 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
         cands = _candidates(gaz, ranked, hit.qualifier)
         mentions.append(PlaceMention(hit.start, hit.end, text[hit.start : hit.end], hit.qualifier, cands))
     for hit in hits:
-        if hit.reference and (place := _reference(gaz, hit, doc, named)) is not None:
-            cand = to_candidate(gaz, place, 0.6, hit.qualifier)
+        if hit.reference and (ref := _reference(gaz, hit, doc, named)) is not None:
+            cand = to_candidate(gaz, ref, 0.6, hit.qualifier)
             mentions.append(PlaceMention(hit.start, hit.end, text[hit.start : hit.end], hit.qualifier, [cand]))
     mentions.sort(key=lambda m: m.start)
     return mentions

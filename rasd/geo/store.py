@@ -20,8 +20,16 @@ from rasd.errors import DataError
 from rasd.geo.model import KEYS_COLUMN, KIND_RANK, PLACE_COLUMNS, Place
 
 __all__ = [
-    "Country", "read_places", "write_places", "read_table", "packaged", "load_countries",
-    "load_admin1", "load_renames", "user_gazetteer_path", "place_to_row",
+    "Country",
+    "load_admin1",
+    "load_countries",
+    "load_renames",
+    "packaged",
+    "place_to_row",
+    "read_places",
+    "read_table",
+    "user_gazetteer_path",
+    "write_places",
 ]  # fmt: skip
 
 csv.field_size_limit(1 << 24)
@@ -110,7 +118,7 @@ def read_places(path: Path) -> list[Place]:
                 precision=int(row["precision"]) if row["precision"] else None, source=row["source"] or "user",
                 aliases=tuple(filter(None, row["aliases"].split("|"))), note=row["note"],
                 keys=tuple(filter(None, row.get(KEYS_COLUMN, "").split("|"))),
-            )  # fmt: skip
+            )
         )
     return places
 
@@ -148,7 +156,7 @@ def load_countries(path: Path | None = None) -> dict[str, Country]:
             row["iso2"], int(_float(row["iso_num"], "iso_num", lineno, path)), row["name"], row["name_ar"],
             tuple(a for a in row["aliases"].split("|") if a),
             _float(row["latitude"], "latitude", lineno, path), _float(row["longitude"], "longitude", lineno, path),
-        )  # fmt: skip
+        )
     return table
 
 

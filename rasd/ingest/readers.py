@@ -67,16 +67,10 @@ def read_inputs(
     for arg in paths:
         if arg == "-":
             yield from _guard("<stdin>", partial(_read_stdin, overrides, max_bytes))
-            continue
-        path = Path(arg)
-        if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and p.is_file())
-            if not files:
-                yield InputError(f"no {', '.join(SUFFIXES)} files in directory", source=arg)
-            for file in files:
-                yield from _guard(str(file), partial(_read_path, file, overrides, max_bytes))
+        elif Path(arg).is_dir():
+            yield from _guard(arg, partial(_read_dir, Path(arg), overrides, max_bytes))
         else:
-            yield from _guard(arg, partial(_read_path, path, overrides, max_bytes))
+            yield from _guard(arg, partial(_read_path, Path(arg), overrides, max_bytes))
 
 
 def read_texts(
@@ -117,6 +111,14 @@ def _guard(origin: str, read: Callable[[], Iterator[RawDocument | InputError]]) 
         yield exc
     except OSError as exc:
         yield InputError(exc.strerror or str(exc), source=origin)
+
+
+def _read_dir(path: Path, overrides: dict[str, Any], max_bytes: int) -> Iterator[RawDocument | InputError]:
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and p.is_file())
+    if not files:
+        raise InputError(f"no {', '.join(SUFFIXES)} files in directory", source=str(path))
+    for file in files:
+        yield from _guard(str(file), partial(_read_path, file, overrides, max_bytes))
 
 
 def _read_path(path: Path, overrides: dict[str, Any], max_bytes: int) -> Iterator[RawDocument | InputError]:

@@ -277,3 +277,20 @@ def test_shared_corpus_reads_without_errors(shared_dir: Path) -> None:
     assert len(items) > 1000
     assert not [i for i in items if isinstance(i, InputError)]
     assert all(isinstance(i, RawDocument) and i.published and i.source for i in items)
+
+
+def test_unreadable_file_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked, good = tmp_path / "locked.txt", tmp_path / "good.txt"
+    locked.write_text(ARTICLE, encoding="utf-8")
+    good.write_text(ARTICLE, encoding="utf-8")
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:  # CI runs as root, which chmod cannot lock out
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    items = read_all(locked, good)
+    assert isinstance(items[0], InputError) and items[0].message == "Permission denied"
+    assert isinstance(items[1], RawDocument)

@@ -9,8 +9,16 @@ the normalised text directly.
 from __future__ import annotations
 
 __all__ = [
-    "PLACE_NOUNS", "NEAR_WORDS", "DIRECTIONS", "DIRECTION_ADJECTIVES", "COUNTRYSIDE_WORDS", "CENTRE_WORDS",
-    "LINK_WORDS", "PREPOSITIONS", "ORGANISATION_NOUNS", "BARE_REFERENCES",
+    "BARE_REFERENCES",
+    "CENTRE_WORDS",
+    "COUNTRYSIDE_WORDS",
+    "DIRECTIONS",
+    "DIRECTION_ADJECTIVES",
+    "LINK_WORDS",
+    "NEAR_WORDS",
+    "ORGANISATION_NOUNS",
+    "PLACE_NOUNS",
+    "PREPOSITIONS",
 ]  # fmt: skip
 
 # Nouns naming a place's type, with the kinds they point to ("بلدة X" is a town or village).
