@@ -27,7 +27,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]  # _common, and rasd from this checkout
 
-import _common as c  # (needs the path above)
+import _common as c  # noqa: E402  (needs the path above)
 
 REQUIRED_KEYS = ("benchmark", "metric", "value")
 

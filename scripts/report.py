@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rasd.evaluate import COMPONENTS, Score, by_component, errors, evaluate, markdown
+from rasd.evaluate import COMPONENTS, Score, by_component, errors, evaluate, markdown  # noqa: E402
 
 INTRO = """# Evaluation
 

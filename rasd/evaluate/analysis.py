@@ -9,8 +9,8 @@ produced twice).
 
 from __future__ import annotations
 
-from collections import Counter
 import dataclasses
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
