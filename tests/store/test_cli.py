@@ -38,7 +38,7 @@ def test_db_init_and_info(db: str) -> None:
     code, out = run("db", "info", "--db", db)
     assert code == 0 and "not created" in out
     code, out = run("db", "init", "--db", db)
-    assert code == 0 and "schema 0001" in out
+    assert code == 0 and "schema 0003" in out
     code, out = run("db", "info", "--db", db)
     assert code == 0 and "events: 0" in out
 
