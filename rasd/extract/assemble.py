@@ -40,8 +40,11 @@ class Cluster:
     @property
     def head(self) -> Mention:
         """The most specific trigger: strong before generic, violence before other developments, body before title."""
-        return min(self.triggers, key=lambda m: (_RANK[m.value.strength], _TYPE_RANK[m.value.event_type],
-                                                 m.value.in_title, -(m.end - m.start)))
+        def key(m: Mention) -> tuple[int, int, bool, int]:
+            weak_title = 2 if m.value.in_title and m.value.strength in _GENERIC else 0  # a headline's generic verb
+            return (_RANK[m.value.strength] + weak_title, _TYPE_RANK[m.value.event_type], m.value.in_title, -(m.end - m.start))
+
+        return min(self.triggers, key=key)
 
     @property
     def event_type(self) -> str:
@@ -128,7 +131,7 @@ def _cluster(doc: Doc, triggers: list[Mention]) -> list[Cluster]:
                 if date_m is None or c.date is None or date_m.value.value == c.date.value.value:
                     target = c
                 break
-            near = trig.sentence - max(c.sentences) <= 2
+            near = trig.sentence - max(c.sentences) <= 2 and not all(t.value.in_title for t in c.triggers)
             if near and date_m is None and trig.value.event_type == c.event_type and not trig.value.in_title:
                 if trig.value.definite or trig.value.strength in _GENERIC:
                     target = c
@@ -140,7 +143,26 @@ def _cluster(doc: Doc, triggers: list[Mention]) -> list[Cluster]:
             target.sentences.add(trig.sentence)
             target.clauses.add(doc.clause_of(trig.start))
             target.date = target.date or date_m
-    return _fold_title(clusters)
+    return _fold_title(_absorb_generic(doc, clusters))
+
+
+def _absorb_generic(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """A sentence with "قتل" in one clause and "غارة" in another reports one event: generic joins specific."""
+    kept = list(clusters)
+    for c in clusters:
+        if c.head.value.strength not in _GENERIC or c.event_type not in _VIOLENT:
+            continue
+        host = next((k for k in kept if k is not c and k.sentences & c.sentences and k.event_type in _VIOLENT
+                     and k.head.value.strength not in _GENERIC and _same_date(k, c)), None)
+        if host is not None:
+            host.triggers.extend(c.triggers)
+            host.clauses |= c.clauses
+            kept.remove(c)
+    return kept
+
+
+def _same_date(a: Cluster, b: Cluster) -> bool:
+    return a.date is None or b.date is None or a.date.value.value == b.date.value.value
 
 
 def _fold_title(clusters: list[Cluster]) -> list[Cluster]:
@@ -152,9 +174,7 @@ def _fold_title(clusters: list[Cluster]) -> list[Cluster]:
             continue
         rest = []
         for t in c.triggers:
-            match = next((b for b in body if b.event_type == t.value.event_type), None)
-            if match is None and t.value.strength in _GENERIC:  # "القسام تقتل 5 جنود" over a clash in the body
-                match = next((b for b in body if b.event_type in _VIOLENT), None)
+            match = _title_host(t.value, body)
             if match is None:
                 rest.append(t)
             else:
@@ -163,6 +183,17 @@ def _fold_title(clusters: list[Cluster]) -> list[Cluster]:
         if any(t.value.strength not in _GENERIC for t in rest) or (rest and not body):
             leftover.append(Cluster(rest, {rest[0].sentence}, set(c.clauses), c.date))
     return leftover + body
+
+
+def _title_host(t, body: list[Cluster]) -> Cluster | None:  # type: ignore[no-untyped-def]
+    """The body event a headline word announces: the lead event for a generic word, else the first of its kind."""
+    if t.strength in _GENERIC:
+        if t.event_type not in _VIOLENT:
+            return None
+        return (next((b for b in body if b.event_type == t.event_type), None)
+                or next((b for b in body if b.event_type in _VIOLENT), None))
+    return (next((b for b in body if b.head.value.sub_event_type == t.sub_event_type), None)
+            or next((b for b in body if b.event_type == t.event_type), None))
 
 
 def _attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:

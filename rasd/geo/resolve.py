@@ -186,7 +186,7 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
     vote removed) and drops the ones without enough evidence.
     """
     doc = Context(ctx.country, ctx.countries.copy(), ctx.areas.copy())
-    owners: dict[int, tuple[Place, float]] = {}
+    owners: dict[str, tuple[Place, float]] = {}  # by name: a name repeated is not evidence for itself
     named: Counter[int] = Counter()
     evidence = {id(hit): _evidence(gaz, hit) for hit in hits}
     for hit in hits if len(hits) > 1 else ():  # a lone name is its own (discounted) context
@@ -196,19 +196,19 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
         place = gaz.places[ranked[0][1]]
         weight = 1.0 if len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 0.15 else 0.5
         doc.add(place, weight)
-        owners[id(hit)] = (place, weight)
+        owners[hit.key] = (place, owners.get(hit.key, (place, 0.0))[1] + weight)
         named[ranked[0][1]] += 1
     mentions: list[PlaceMention] = []
     for hit in hits:
         if hit.reference:
             continue
-        ranked = _ranked(gaz, hit, doc, owners.get(id(hit)))
+        ranked = _ranked(gaz, hit, doc, owners.get(hit.key))
         if not ranked:
             continue
         best = gaz.places[ranked[0][1]]
         if strict and not _accepted(evidence[id(hit)], ranked[0][0], best, doc):
             continue
-        named[ranked[0][1]] += id(hit) not in owners
+        named[ranked[0][1]] += hit.key not in owners
         cands = _candidates(gaz, ranked, hit.qualifier)
         mentions.append(PlaceMention(hit.start, hit.end, text[hit.start : hit.end], hit.qualifier, cands))
     for hit in hits:

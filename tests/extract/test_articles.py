@@ -390,8 +390,6 @@ KNOWN_GAPS = frozenset({
     "demo-idlib",
     "t01-jisr-shughur-airstrike",
     "t03-bint-jbeil-drone-strike",
-    "t04-el-fasher-drone-strike",
-    "t05-taiz-mortar-shelling",
     "t06-manbij-turkish-shelling",
     "t07-omdurman-clashes",
     "t08-kirkuk-pmf-isis-clash",
