@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.doc import Doc, Mention
+from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 from rasd.model import ActorFact
 from rasd.text.matcher import PhraseMatcher, longest_first
@@ -30,6 +31,10 @@ _ALONGSIDE = re.compile(r"(?:يقاتل|يشارك|تقاتل|تشارك|يعد|
 _FACT_KIND = {"مدعوم": "backed by", "تابع": "affiliated to", "موالي": "loyal to", "مقرب": "close to",
               "مرتبط": "linked to", "حليف": "allied with"}
 
+
+# Group nouns that, with the article, stand for the group last named with them ("الهيئة" = هيئة تحرير الشام).
+_HEAD_NOUNS = frozenset(fold(w) for w in "هيئة حركة تنظيم جماعة حزب جبهة كتائب سرايا لواء فصيل فيلق ميليشيا ميلشيا مليشيا وحدات".split())
+_SHORT_FORM = re.compile(r"(?<![\w])((?:[وفبك]?ل?ال|[وفبك]?لل)(" + "|".join(sorted(_HEAD_NOUNS)) + r"))(?![\w])")
 
 # Nouns after which a nisba adjective names the forces behind them.
 _FORCE_NOUNS = frozenset(
@@ -99,11 +104,32 @@ class Actors:
         for m in adjectives.find(text):
             if self._after_noun(doc, m.outer_start, m.prefix):
                 found.append(Mention("actor", m.start, m.end, ActorRef(m.values[0], adjective=True)))
+        found += self._short_forms(doc, longest_first(found))  # type: ignore[arg-type]
         chosen = longest_first(found)  # type: ignore[arg-type]
         for mention in chosen:
             doc.add(mention)  # type: ignore[arg-type]
         self._facts(doc, chosen)  # type: ignore[arg-type]
         return doc
+
+    @staticmethod
+    def _short_forms(doc: Doc, named: list[Mention]) -> list[Mention]:
+        """"الهيئة" after "هيئة تحرير الشام", "الحركة" after "حركة حماس": the group named in full before."""
+        text = doc.ntext
+        heads: dict[str, Mention] = {}
+        out: list[Mention] = []
+        events = sorted([(m.start, 0, m) for m in named] + [(m.start(1), 1, m) for m in _SHORT_FORM.finditer(text)],
+                        key=lambda x: (x[0], x[1]))
+        for start, kind, m in events:
+            if kind == 0:
+                first = text[m.start : m.end].split()[0]
+                first = first[2:] if first.startswith("ال") else first
+                if first in _HEAD_NOUNS:
+                    heads[first] = m
+                continue
+            full = heads.get(m.group(2))
+            if full is not None and not any(n.start <= start < n.end for n in named):
+                out.append(Mention("actor", start, m.end(), ActorRef(full.value.actor)))
+        return out
 
     @staticmethod
     def _after_noun(doc: Doc, start: int, prefix: str) -> bool:

@@ -190,8 +190,7 @@ def _title_host(t, body: list[Cluster]) -> Cluster | None:  # type: ignore[no-un
     if t.strength in _GENERIC:
         if t.event_type not in _VIOLENT:
             return None
-        return (next((b for b in body if b.event_type == t.event_type), None)
-                or next((b for b in body if b.event_type in _VIOLENT), None))
+        return next((b for b in body if b.event_type in _VIOLENT), None)
     return (next((b for b in body if b.head.value.sub_event_type == t.sub_event_type), None)
             or next((b for b in body if b.event_type == t.event_type), None))
 

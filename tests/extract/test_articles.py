@@ -387,8 +387,6 @@ def as_dict(event: Any) -> dict[str, Any]:
 # Articles the extractor does not code fully right yet (issue 3 stays open for them). Strict xfail:
 # when a fix makes one pass, the suite fails until its id is removed here, so progress is recorded.
 KNOWN_GAPS = frozenset({
-    "demo-idlib",
-    "t01-jisr-shughur-airstrike",
     "t03-bint-jbeil-drone-strike",
     "t06-manbij-turkish-shelling",
     "t07-omdurman-clashes",

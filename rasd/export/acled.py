@@ -1,0 +1,161 @@
+"""ACLED's columns and conventions, applied to a stored event at export time only.
+
+Rasd stores the truth (``fatalities`` is null with ``fatalities_known`` false
+when deaths are reported without a number); ACLED's data set wants a number.
+This module is the one place where the truth becomes ACLED's coding, so a
+re-export under changed conventions never needs a re-extraction:
+
+* unknown-but-reported deaths → 10 for a significant attack, 3 for a limited
+  event (ACLED's guidance for war zones); ``notes`` says the figure is a convention;
+* vague counts ("عشرات" → 10) were coded by the extractor and are marked in ``notes``;
+* ``interaction`` is rebuilt from ``inter1``/``inter2`` when missing (lower digit first, X0 one-sided);
+* ``event_id_cnty`` comes from ``event_codes`` (ISO3 + per-country sequence), stable across exports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any
+
+from rasd.lexicon import read_tsv
+
+__all__ = [
+    "ACLED_COLUMNS",
+    "EXTRA_COLUMNS",
+    "SIGNIFICANT_SUB_TYPES",
+    "acled_fatalities",
+    "acled_record",
+    "country_codes",
+    "full_record",
+    "interaction_code",
+]
+
+#: ACLED's export columns, in ACLED's order.
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+)
+#: Rasd's own fields that the richer formats (JSONL, GeoJSON, XLSX, Parquet) carry after ACLED's.
+EXTRA_COLUMNS: tuple[str, ...] = (
+    "rasd_id", "fatalities_reported", "fatalities_known", "injuries", "injuries_known", "location_ar",
+    "confidence", "n_sources", "review_status",
+)
+#: Attacks whose unnumbered deaths ACLED codes as 10 rather than 3.
+SIGNIFICANT_SUB_TYPES = frozenset({"Suicide bomb", "Chemical weapon"})
+LIMITED_UNKNOWN, SIGNIFICANT_UNKNOWN = 3, 10
+
+
+@cache
+def country_codes() -> dict[int, tuple[str, str]]:
+    """ISO numeric → (ISO3, ACLED region), from ``rasd/data/acled_countries.tsv``."""
+    return {int(r["iso_num"]): (r["iso3"], r["region"]) for r in read_tsv("acled_countries.tsv")}
+
+
+def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction: both inter codes, lower digit first; ``X0`` when only one side is coded."""
+    if not inter1 and not inter2:
+        return None
+    if not inter1 or not inter2:
+        return int(f"{inter1 or inter2}0")
+    lo, hi = sorted((inter1, inter2))
+    return lo * 10 + hi
+
+
+def _significant(ev: Mapping[str, Any]) -> bool:
+    vague = ev.get("vague") or {}
+    return ev.get("sub_event_type") in SIGNIFICANT_SUB_TYPES or vague.get("scale") == "significant"
+
+
+def acled_fatalities(ev: Mapping[str, Any]) -> tuple[int, str | None]:
+    """The figure ACLED's data set gets, and the sentence ``notes`` needs when it is a convention."""
+    if ev.get("fatalities_known", True) is False:
+        n = SIGNIFICANT_UNKNOWN if _significant(ev) else LIMITED_UNKNOWN
+        kind = "a significant attack" if n == SIGNIFICANT_UNKNOWN else "a limited event"
+        return n, f"Fatalities were reported without a number; {n} is coded by convention for {kind}."
+    value = int(ev.get("fatalities") or 0)
+    vague = (ev.get("vague") or {}).get("fatalities")
+    if vague:
+        return value, f"The toll was reported only as a vague count; {value} is coded by convention."
+    return value, None
+
+
+def _notes(ev: Mapping[str, Any], convention: str | None) -> str:
+    parts = [str(ev.get("notes") or "").strip()]
+    if convention and convention not in parts[0]:
+        parts.append(convention)
+    n = int(ev.get("n_sources") or 1)
+    if n > 1 and "sources" not in parts[0]:
+        parts.append(f"Reported by {n} sources.")
+    return " ".join(p for p in parts if p)
+
+
+def _timestamp(value: Any) -> int | None:
+    if isinstance(value, datetime):
+        return int(value.replace(tzinfo=UTC).timestamp() if value.tzinfo is None else value.timestamp())
+    return None
+
+
+def _tags(value: Any) -> str:
+    return "; ".join(str(t) for t in value) if isinstance(value, list | tuple) else str(value or "")
+
+
+def acled_record(ev: Mapping[str, Any]) -> dict[str, Any]:
+    """The 31 ACLED columns of one stored event (a row of ``events`` + ``event_id_cnty``, ``source_scale``)."""
+    fatalities, convention = acled_fatalities(ev)
+    iso = ev.get("iso")
+    region = country_codes().get(int(iso), ("", ""))[1] if iso else ""
+    date = ev.get("event_date") or ""
+    return {
+        "event_id_cnty": ev.get("event_id_cnty") or "",
+        "event_date": date,
+        "year": int(date[:4]) if date[:4].isdigit() else None,
+        "time_precision": ev.get("time_precision"),
+        "disorder_type": ev.get("disorder_type") or "",
+        "event_type": ev.get("event_type") or "",
+        "sub_event_type": ev.get("sub_event_type") or "",
+        "actor1": ev.get("actor1") or "",
+        "assoc_actor_1": ev.get("assoc_actor_1") or "",
+        "inter1": ev.get("inter1"),
+        "actor2": ev.get("actor2") or "",
+        "assoc_actor_2": ev.get("assoc_actor_2") or "",
+        "inter2": ev.get("inter2"),
+        "interaction": ev.get("interaction") or interaction_code(ev.get("inter1"), ev.get("inter2")),
+        "civilian_targeting": ev.get("civilian_targeting") or "",
+        "iso": iso,
+        "region": region,
+        "country": ev.get("country") or "",
+        "admin1": ev.get("admin1") or "",
+        "admin2": ev.get("admin2") or "",
+        "admin3": ev.get("admin3") or "",
+        "location": ev.get("location") or "",
+        "latitude": ev.get("latitude"),
+        "longitude": ev.get("longitude"),
+        "geo_precision": ev.get("geo_precision"),
+        "source": ev.get("source") or "",
+        "source_scale": ev.get("source_scale") or "",
+        "notes": _notes(ev, convention),
+        "fatalities": fatalities,
+        "tags": _tags(ev.get("tags")),
+        "timestamp": _timestamp(ev.get("updated_at")),
+    }
+
+
+def full_record(ev: Mapping[str, Any]) -> dict[str, Any]:
+    """ACLED's columns followed by Rasd's own (the reported figure, its honesty flags, confidence…)."""
+    out = acled_record(ev)
+    out.update(
+        rasd_id=ev.get("id"),
+        fatalities_reported=ev.get("fatalities") if ev.get("fatalities_known", True) else None,
+        fatalities_known=bool(ev.get("fatalities_known", True)),
+        injuries=ev.get("injuries"),
+        injuries_known=bool(ev.get("injuries_known", True)),
+        location_ar=ev.get("location_ar") or "",
+        confidence=ev.get("confidence"),
+        n_sources=ev.get("n_sources"),
+        review_status=ev.get("review_status") or "",
+    )
+    return out
