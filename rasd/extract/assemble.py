@@ -9,7 +9,7 @@ mentions nearest its triggers and keeps them as evidence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from rasd.doc import Doc, Mention
 from rasd.extract.casualties import Casualty
@@ -185,6 +185,14 @@ def _fold_title(clusters: list[Cluster]) -> list[Cluster]:
     return leftover + body
 
 
+# Background older than this is history ("احتجاجات تشرين 2019"), not news to code again.
+_MAX_AGE = timedelta(days=365)
+
+
+def _stale(doc: Doc, ev: Event) -> bool:
+    return bool(doc.published and ev.event_date and date.fromisoformat(ev.event_date) < doc.published - _MAX_AGE)
+
+
 def _title_host(t, body: list[Cluster]) -> Cluster | None:  # type: ignore[no-untyped-def]
     """The body event a headline word announces: the lead event for a generic word, else the first of its kind."""
     if t.strength in _GENERIC:
@@ -266,7 +274,7 @@ class Assemble:
         _attach_casualties(doc, clusters)
         doc_country = self._doc_country(doc)
         events = [self._event(doc, c, doc_country) for c in clusters]
-        doc.events = self._dedupe([e for e in events if e is not None])
+        doc.events = self._dedupe([e for e in events if e is not None and not _stale(doc, e)])
         return doc
 
     @staticmethod

@@ -131,18 +131,21 @@ class Casualties:
                 k += 1
             return None, None
         if position == "after":
-            # "80 قتيلا" (count right before), "14 مقاتلا لقوا حتفهم" (count, victims, cue)
-            for gap in (0, 1):
-                k = i - 1 - gap
-                if k < 0 or not same_clause(k) or (gap and k + 1 not in roles):
-                    continue
+            # "80 قتيلا", "14 مقاتلا لقوا حتفهم", "ثلاثة من عناصر الحشد الشعبي قد قتلوا": walk back over
+            # victims, fillers and the group's name to the count
+            inside_actor = {k for k, (s, e) in enumerate(doc.tokens) for a in doc.of("actor") if a.start <= s < a.end}
+            k = i - 1
+            while k >= 0 and i - k <= 8 and same_clause(k):
                 for back in (k, k - 1):
                     num = parse_number(words, back) if back >= 0 else None
-                    if num is not None and num.end == k + 1:
+                    if num is not None and num.end == k + 1 and not (num.end < n and words[num.end] in _UNITS):
                         role = roles.get(num.end)
                         return num, ((role.values[0], 0) if role else None)
+                if not (k in roles or words[k] in _FILLER or words[k] == "قد" or k in inside_actor):
+                    break
+                k -= 1
         return None, None
 
 
 # Singular victim nouns: one person ("استشهاد شاب", "مقتل جندي").
-_SINGULAR = frozenset("مدني مدنيا فلسطيني فلسطينيا شاب شابا طفل طفلا طفله امراه سيده مواطن مواطنا رجل شخص شخصا جندي جنديا ضابط عنصر عنصرا مقاتل مقاتلا شرطي صحفي مسعف مزارع قيادي قايد".split())
+_SINGULAR = frozenset("مدني مدنيا فلسطيني فلسطينيا شاب شابا طفل طفلا طفله امراه سيده مواطن مواطنا رجل شخص شخصا جندي جنديا ضابط عنصر عنصرا مقاتل مقاتلا شرطي صحفي مسعف مزارع قيادي قايد ناشط ناشطا ناشطه مدرس معلم طبيب ممرض مختار موظف امام تاجر سايق طالب".split())

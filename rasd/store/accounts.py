@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, delete, insert, select, update
+from sqlalchemy import Boolean, Connection, DateTime, Engine, ForeignKey, Integer, String, Text, delete, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from rasd.errors import ConfigError
+from rasd.errors import ConfigError, StoreError
 from rasd.store.documents import now
 from rasd.store.models import Base, new_id, table_of
 
@@ -33,6 +36,7 @@ __all__ = ["ROLES", "Account", "Accounts", "ApiToken", "User", "UserSession", "r
 
 ROLES: tuple[str, ...] = ("viewer", "reviewer", "admin")
 SESSION_TTL = timedelta(days=7)
+TOKEN_TOUCH = timedelta(hours=1)  # how stale ``last_used_at`` may get before a request writes it
 TOKEN_PREFIX = "rasd_"
 
 
@@ -116,10 +120,27 @@ def _hasher() -> Any:
 
 
 class Accounts:
-    """Account operations on a :class:`~rasd.store.Store`, each in its own short transaction."""
+    """Account operations on a :class:`~rasd.store.Store`, each in its own short transaction.
 
-    def __init__(self, store: Store) -> None:
+    ``read_engine`` (the API's) serves the per-request lookups — sessions and
+    tokens — without taking the store's write lock.
+    """
+
+    def __init__(self, store: Store, read_engine: Engine | None = None) -> None:
         self.store = store
+        self.read_engine = read_engine
+
+    @contextmanager
+    def _read(self, what: str) -> Iterator[Connection]:
+        if self.read_engine is None:
+            with self.store.transaction(what) as conn:
+                yield conn
+            return
+        try:
+            with self.read_engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{what} failed: {exc.__class__.__name__}") from exc
 
     # -- users --------------------------------------------------------------
     def add_user(self, name: str, password: str, role: str = "viewer") -> Account:
@@ -209,7 +230,7 @@ class Accounts:
             select(U.c.id, U.c.name, U.c.role, S.c.csrf).join(U, U.c.id == S.c.user_id)
             .where(S.c.token_hash == _digest(token), S.c.expires_at > now(), U.c.disabled.is_(False))
         )
-        with self.store.transaction("reading a session") as conn:
+        with self._read("reading a session") as conn:
             r = conn.execute(q).first()
         return (Account(r.id, r.name, r.role), r.csrf) if r else None
 
@@ -228,11 +249,18 @@ class Accounts:
         return token
 
     def token_account(self, token: str) -> Account | None:
-        """The account a bearer token belongs to, recording its use."""
+        """The account a bearer token belongs to; its last use is recorded at most hourly."""
         digest = _digest(token)
-        q = select(U.c.id, U.c.name, U.c.role).join(U, U.c.id == T.c.user_id).where(T.c.token_hash == digest, U.c.disabled.is_(False))
-        with self.store.transaction("checking a token") as conn:
+        q = (
+            select(U.c.id, U.c.name, U.c.role, T.c.last_used_at).join(U, U.c.id == T.c.user_id)
+            .where(T.c.token_hash == digest, U.c.disabled.is_(False))
+        )
+        with self._read("checking a token") as conn:
             r = conn.execute(q).first()
-            if r is not None:
-                conn.execute(update(T).where(T.c.token_hash == digest).values(last_used_at=now()))
-        return Account(r.id, r.name, r.role) if r else None
+        if r is None:
+            return None
+        at = now()
+        if r.last_used_at is None or at - r.last_used_at > TOKEN_TOUCH:
+            with self.store.transaction("recording a token's use") as conn:
+                conn.execute(update(T).where(T.c.token_hash == digest).values(last_used_at=at))
+        return Account(r.id, r.name, r.role)

@@ -389,7 +389,6 @@ def as_dict(event: Any) -> dict[str, Any]:
 KNOWN_GAPS = frozenset({
     "t03-bint-jbeil-drone-strike",
     "t06-manbij-turkish-shelling",
-    "t07-omdurman-clashes",
     "t08-kirkuk-pmf-isis-clash",
     "t09-jenin-camp-raid",
     "t10-daraa-ied-and-assassination",
