@@ -31,7 +31,7 @@ from rasd.errors import ConfigError
 
 __all__ = [
     "MANIFEST", "TABLES", "atomic_write_bytes", "committed_files", "done_markers", "load_plan", "marker_path",
-    "read_marker", "sweep", "write_manifest",
+    "read_marker", "staging_dir", "sweep", "write_manifest", "write_marker",
 ]
 
 MANIFEST = "manifest.json"

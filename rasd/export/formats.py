@@ -19,8 +19,9 @@ from typing import IO, Any
 
 from rasd.errors import ConfigError
 from rasd.export.acled import ACLED_COLUMNS, EXTRA_COLUMNS, acled_record, full_record
+from rasd.plugins import hookimpl
 
-__all__ = ["DEFAULT_EXPORTERS", "Exporter", "write_csv"]
+__all__ = ["DEFAULT_EXPORTERS", "Exporter", "register_exporters", "write_csv"]
 
 Rows = Iterable[Mapping[str, Any]]
 _PARQUET_GROUP = 5000
@@ -150,3 +151,9 @@ DEFAULT_EXPORTERS: tuple[Exporter, ...] = (
     Exporter("parquet", ".parquet", "application/vnd.apache.parquet", "a typed columnar file (needs rasd[parquet])", _parquet),
     Exporter("casualties-csv", ".csv", "text/csv; charset=utf-8", "the casualty register: victims named in reports", _casualties_csv, rows="victims"),
 )
+
+
+@hookimpl
+def register_exporters() -> list[Exporter]:
+    """Rasd's own formats, registered as a default plugin."""
+    return list(DEFAULT_EXPORTERS)

@@ -1,8 +1,8 @@
 """Which events an export holds, read as a stream, and the stable ids they are exported under.
 
 Exports must stay flat in memory for any number of events, so events are
-read with a server-side cursor in batches (``yield_per``) and handed on one
-at a time; nothing holds the whole result. ``event_id_cnty`` is assigned in
+read in pages of 2,000 and handed on one at a time; nothing holds the whole
+result. ``event_id_cnty`` is assigned in
 one short transaction *before* the stream starts: the first export of an
 event fixes its id, every later export repeats it.
 """
@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Select, func, insert, or_, select
 
 from rasd.export.acled import country_codes
 from rasd.store.alerts_models import EventCode
+from rasd.store import Store
 from rasd.store.models import Event, Source, table_of
 
 __all__ = ["EventQuery", "assign_codes", "stream_events"]
@@ -90,13 +91,24 @@ def assign_codes(conn: Connection) -> int:
     return len(rows)
 
 
-def stream_events(conn: Connection, query: EventQuery) -> Iterator[dict[str, Any]]:
-    """Matching events oldest first, each with ``event_id_cnty`` and its first source's ``source_scale``."""
-    scales = {r.name: r.scale for r in conn.execute(select(S.c.name, S.c.scale)) if r.scale}
-    q = query.apply(select(E, C.c.code.label("event_id_cnty")).outerjoin(C, C.c.event_id == E.c.id))
-    result = conn.execution_options(stream_results=True, yield_per=_BATCH).execute(q.order_by(E.c.event_date, E.c.id))
-    for row in result:
-        ev = dict(row._mapping)
-        first = str(ev.get("source") or "").split(";")[0].strip()
-        ev["source_scale"] = scales.get(first, "")
-        yield ev
+def stream_events(store: Store, query: EventQuery, *, page: int = _BATCH) -> Iterator[dict[str, Any]]:
+    """Matching events in id order, each with ``event_id_cnty`` and its first source's ``source_scale``.
+
+    Read in keyset pages, one short transaction each: a long export never
+    holds SQLite's write lock against the ingest running beside it.
+    """
+    with store.transaction("reading sources") as conn:
+        scales = {r.name: r.scale for r in conn.execute(select(S.c.name, S.c.scale)) if r.scale}
+    base = query.apply(select(E, C.c.code.label("event_id_cnty")).outerjoin(C, C.c.event_id == E.c.id))
+    last = 0
+    while True:
+        with store.transaction("exporting events") as conn:
+            rows = conn.execute(base.where(E.c.id > last).order_by(E.c.id).limit(page)).all()
+        for row in rows:
+            ev = dict(row._mapping)
+            first = str(ev.get("source") or "").split(";")[0].strip()
+            ev["source_scale"] = scales.get(first, "")
+            yield ev
+        if len(rows) < page:
+            return
+        last = rows[-1].id

@@ -8,7 +8,6 @@ linked to an event when one is known; this module writes, reads and streams them
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -19,7 +18,7 @@ from rasd.export.query import EventQuery
 from rasd.store.alerts_models import Victim
 from rasd.store.models import Event, new_id, table_of
 
-__all__ = ["REGISTER_COLUMNS", "STATUSES", "VictimInput", "add_victim", "stream_victims"]
+__all__ = ["REGISTER_COLUMNS", "STATUSES", "VictimInput", "add_victim", "list_victims"]
 
 V, E = table_of(Victim), table_of(Event)
 STATUSES = ("killed", "injured", "missing", "detained")
@@ -61,17 +60,20 @@ def add_victim(conn: Connection, victim: VictimInput, *, at: Any) -> int:
     return new_id(conn.execute(insert(V).values(**values, created_at=at)))
 
 
-def stream_victims(conn: Connection, query: EventQuery | None = None, *, ids: Sequence[int] = ()) -> Iterator[dict[str, Any]]:
-    """Register entries oldest first, with their event's ``event_id_cnty``; ``query`` filters by the linked event."""
+def list_victims(conn: Connection, query: EventQuery | None = None) -> list[dict[str, Any]]:
+    """Register entries by date, with their event's ``event_id_cnty``; ``query`` filters by the linked event.
+
+    A register holds people, not events: thousands, not millions, so a list is fine.
+    """
     from rasd.store.alerts_models import EventCode
 
     C = table_of(EventCode)
     q = select(V, C.c.code.label("event_id_cnty")).outerjoin(C, C.c.event_id == V.c.event_id)
     if query is not None:
         q = query.apply(q.join(E, E.c.id == V.c.event_id))
-    if ids:
-        q = q.where(V.c.id.in_(list(ids)))
-    for row in conn.execution_options(stream_results=True, yield_per=2000).execute(q.order_by(V.c.date, V.c.id)):
+    out = []
+    for row in conn.execute(q.order_by(V.c.date, V.c.id)):
         rec = dict(row._mapping)
         rec["sources"] = "; ".join(rec.get("sources") or [])
-        yield rec
+        out.append(rec)
+    return out

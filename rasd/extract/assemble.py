@@ -189,6 +189,11 @@ def _fold_title(clusters: list[Cluster]) -> list[Cluster]:
 _MAX_AGE = timedelta(days=365)
 
 
+def _placed(ev: Event) -> bool:
+    """ACLED codes nothing without a place: an event with no place and no victims is a statement, not a record."""
+    return ev.location is not None or bool(ev.fatalities) or ev.fatalities_known is False
+
+
 def _stale(doc: Doc, ev: Event) -> bool:
     return bool(doc.published and ev.event_date and date.fromisoformat(ev.event_date) < doc.published - _MAX_AGE)
 
@@ -274,7 +279,7 @@ class Assemble:
         _attach_casualties(doc, clusters)
         doc_country = self._doc_country(doc)
         events = [self._event(doc, c, doc_country) for c in clusters]
-        doc.events = self._dedupe([e for e in events if e is not None and not _stale(doc, e)])
+        doc.events = self._dedupe([e for e in events if e is not None and not _stale(doc, e) and _placed(e)])
         return doc
 
     @staticmethod
@@ -348,19 +353,45 @@ class Assemble:
 
     @staticmethod
     def _dedupe(events: list[Event]) -> list[Event]:
-        """One event per (type, date, place): a lead paragraph printed twice is one event."""
-        out: dict[tuple, Event] = {}
+        """Reports of one event inside one article become one record.
+
+        Long articles retell the lead event ("ارتفعت حصيلة القصف…") in later
+        paragraphs with other words: same day, same type, same place (or no
+        place), no conflicting attacker is the same event. The larger toll wins,
+        as later paragraphs update earlier ones.
+        """
+        out: list[Event] = []
         for ev in events:
-            key = (ev.sub_event_type, ev.event_date, ev.location, ev.actor1)
-            kept = out.get(key)
+            kept = next((k for k in out if _same_event(k, ev)), None)
             if kept is None:
-                out[key] = ev
+                out.append(ev)
                 continue
             for name, spans in ev.evidence.items():
                 kept.evidence.setdefault(name, []).extend(s for s in spans if s not in kept.evidence[name])
             if (ev.fatalities or 0) > (kept.fatalities or 0):
                 kept.fatalities, kept.fatalities_known = ev.fatalities, ev.fatalities_known
-        return list(out.values())
+            if (ev.injuries or 0) > (kept.injuries or 0):
+                kept.injuries, kept.injuries_known = ev.injuries, ev.injuries_known
+            if kept.sub_event_type != ev.sub_event_type and ev.sub_event_type == "Air/drone strike":
+                kept.sub_event_type = ev.sub_event_type
+            for name in ("actor1", "inter1", "actor2", "inter2", "interaction", "civilian_targeting"):
+                if getattr(kept, name) is None:
+                    setattr(kept, name, getattr(ev, name))
+            if kept.location is None and ev.location is not None:
+                for name in _PLACE_FIELDS:
+                    setattr(kept, name, getattr(ev, name))
+        return out
+
+
+_PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "admin3", "location", "location_ar", "latitude", "longitude", "geo_precision")
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if (a.event_type, a.event_date) != (b.event_type, b.event_date):
+        return False
+    if a.location is not None and b.location is not None and a.location != b.location:
+        return False
+    return a.actor1 is None or b.actor1 is None or a.actor1 == b.actor1
 
 
 _DISORDER = {

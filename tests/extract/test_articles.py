@@ -390,7 +390,6 @@ KNOWN_GAPS = frozenset({
     "t03-bint-jbeil-drone-strike",
     "t06-manbij-turkish-shelling",
     "t08-kirkuk-pmf-isis-clash",
-    "t09-jenin-camp-raid",
     "t10-daraa-ied-and-assassination",
     "t11-hodeidah-landmine",
     "t12-samarra-suicide-bombing",

@@ -1,0 +1,99 @@
+"""Errors the API answers with, and the one handler that turns any Rasd error into JSON.
+
+Every error is a :class:`~rasd.errors.RasdError`; those raised for a request
+carry an HTTP ``status``. The handler answers ``{"error": {"status", "kind",
+"message"}}`` so scripts read one shape whatever went wrong. Rasd's own
+errors outside this module map by kind: bad input or settings are the
+client's (400), a store failure is the server's (500, its message kept out
+of the response because it may name the database).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from rasd.errors import ConfigError, InputError, RasdError
+
+__all__ = ["ApiError", "BadRequest", "Conflict", "Forbidden", "NotFound", "Unauthorized", "install_error_handlers", "status_of"]
+
+log = logging.getLogger("rasd.api")
+
+
+class ApiError(RasdError):
+    """An error answered to an API request with an HTTP status."""
+
+    status = 500
+
+
+class BadRequest(ApiError):
+    """The request cannot be carried out as asked (a field that does not exist, a bad split)."""
+
+    status = 400
+
+
+class Unauthorized(ApiError):
+    """No one is logged in (or the token is wrong)."""
+
+    status = 401
+
+
+class Forbidden(ApiError):
+    """Logged in, but the role is too low, or the CSRF token is missing or wrong."""
+
+    status = 403
+
+
+class NotFound(ApiError):
+    """No such event, document, actor or place."""
+
+    status = 404
+
+
+class Conflict(ApiError):
+    """The request contradicts the data (merging an event into itself)."""
+
+    status = 409
+
+
+def status_of(exc: RasdError) -> int:
+    """The HTTP status for a Rasd error."""
+    if isinstance(exc, ApiError):
+        return exc.status
+    if isinstance(exc, InputError | ConfigError):
+        return 400
+    return 500
+
+
+def _body(status: int, kind: str, message: str) -> JSONResponse:
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse({"error": {"status": status, "kind": kind, "message": message}}, status_code=status, headers=headers)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Register the handlers: Rasd errors, FastAPI's validation errors and plain HTTP errors, one shape."""
+
+    async def rasd_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RasdError)
+        status = status_of(exc)
+        if status >= 500:
+            log.error("%s %s failed: %s", request.method, request.url.path, exc, exc_info=exc)
+            return _body(status, type(exc).__name__, "internal error; the server log has the details")
+        return _body(status, type(exc).__name__, exc.message)
+
+    async def validation_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        parts = [f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', '')}" for e in exc.errors()]
+        return _body(422, "ValidationError", "; ".join(parts) or "invalid request")
+
+    async def http_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, StarletteHTTPException)
+        return _body(exc.status_code, "HTTPError", str(exc.detail))
+
+    app.add_exception_handler(RasdError, rasd_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)
