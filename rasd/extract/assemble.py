@@ -42,7 +42,9 @@ class Cluster:
         """The most specific trigger: strong before generic, violence before other developments, body before title."""
         def key(m: Mention) -> tuple[int, int, bool, int]:
             weak_title = 2 if m.value.in_title and m.value.strength in _GENERIC else 0  # a headline's generic verb
-            return (_RANK[m.value.strength] + weak_title, _TYPE_RANK[m.value.event_type], m.value.in_title, -(m.end - m.start))
+            disrupted = m.value.sub_event_type == "Disrupted weapons use"  # "فككت عبوة ناسفة": no explosion
+            return (_RANK[m.value.strength] + weak_title - disrupted, _TYPE_RANK[m.value.event_type] - 9 * disrupted,
+                    m.value.in_title, -(m.end - m.start))
 
         return min(self.triggers, key=key)
 
@@ -57,8 +59,9 @@ def _supported(doc: Doc, trig: Mention) -> bool:
         return True
     clause = doc.clause_of(trig.start)
     casualties = [c for c in doc.of("casualty") if doc.clause_of(c.start) == clause and not c.value.cumulative]
-    if trig.value.strength == "kill":
-        return bool(casualties) or any(doc.clause_of(r.start) == clause for r in doc.of("role"))
+    if trig.value.strength == "kill":  # a killing needs its dead or its victims in the sentence
+        return any(c.sentence == trig.sentence and not c.value.cumulative for c in doc.of("casualty")) or any(
+            r.sentence == trig.sentence for r in doc.of("role"))
     actors = [a for a in doc.of("actor") if doc.clause_of(a.start) == clause and a.value.actor.kind not in ("civilians",)]
     return bool(actors) or any(c.value.count for c in casualties)
 
@@ -116,7 +119,8 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
         return same_clause or (t.event_type in _VIOLENT and h.event_type in _VIOLENT)
     if t.event_type == h.event_type and t.sub_event_type == h.sub_event_type:
         return True
-    return same_clause and ("Other" in (t.sub_event_type, h.sub_event_type) or t.strength in _GENERIC)
+    absorbing = {"Other", "Disrupted weapons use"}  # a raid or a defusal takes in the words around it
+    return same_clause and (bool(absorbing & {t.sub_event_type, h.sub_event_type}) or t.strength in _GENERIC)
 
 
 def _cluster(doc: Doc, triggers: list[Mention]) -> list[Cluster]:
@@ -273,8 +277,9 @@ class Assemble:
 
     def __call__(self, doc: Doc) -> Doc:
         title_is_question = doc.title_end and doc.ntext[: doc.title_end].rstrip().endswith(("?", "؟"))
+        cumulative = {c.sentence for c in doc.of("casualty") if c.value.cumulative}
         triggers = [_promoted(doc, t) for t in doc.of("trigger") if t.value.modal is None and _supported(doc, t)
-                    and not (t.value.in_title and title_is_question)]
+                    and not (t.value.in_title and title_is_question) and t.sentence not in cumulative]
         clusters = _cluster(doc, _implied_triggers(doc, triggers))
         _attach_casualties(doc, clusters)
         doc_country = self._doc_country(doc)

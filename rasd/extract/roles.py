@@ -29,6 +29,8 @@ _PAIR_JOIN = re.compile(r"^[\s\"'()]*(?:و|مع|ضد)\s*(?:\S+\s*){0,4}$")
 _VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عناصر|مقاتلي|جنود)\s*[\"'«(]?\s*(?:ال)?$")
 _AGENT_LEAD = re.compile(r"(?:برصاص|بنيران|من قبل|نفذها|نفذتها|شنها|شنتها|يد|ايدي|قبل)\s*[\"']?\s*$")
 _VICTIM_KINDS = ("civilians", "protesters")
+# Casualty nouns after which a group is the victim; after a verb ("اغتال", "قتلت") it is the agent.
+_NOMINAL_CUES = frozenset("مقتل استشهاد اصابه اغتيال مصرع وفاه سقوط اعتقال اختطاف ارتقاء لمقتل لاستشهاد".split())
 _WITH = re.compile(r"(?:\bمع|\bضد)\s*[\"'«]?\s*$")
 
 
@@ -110,19 +112,37 @@ def assign_actors(doc: Doc, cluster: Cluster, country: str | None) -> ActorRoles
         roles.actor2 = victims[0]
     elif rest and rest[0].sentence == cluster.head.sentence and doc.clause_of(rest[0].start) == doc.clause_of(cluster.head.start):
         roles.actor2 = rest[0]
+    if roles.actor1 is None:
+        roles.actor1 = _claimant(doc, cluster)
     if roles.actor1 is None and roles.actor2 is not None and roles.actor2.value.actor.kind not in _VICTIM_KINDS:
         if cluster.event_type == "Battles" or not victims:
             roles.actor1, roles.actor2 = roles.actor2, None
     return roles
 
 
+_CLAIM = re.compile(r"(?:تبني|تبنت|تبنى|اعلن\S* مسووليت\S*|اعلنت مسووليتها)\s*$")
+
+
+def _claimant(doc: Doc, cluster: Cluster) -> Mention | None:
+    """"وتبنى تنظيم الدولة الهجوم" after the report: the claimant is actor1."""
+    last = max(cluster.sentences)
+    for a in doc.of("actor"):
+        if last <= a.sentence <= last + 1 and _CLAIM.search(doc.ntext[max(0, a.start - 25) : a.start]):
+            return a
+    return None
+
+
 def _is_victim(doc: Doc, m: Mention) -> bool:
     if m.value.actor.kind in _VICTIM_KINDS and not m.value.adjective:
         return True
     text = doc.ntext
-    if any(c.sentence == m.sentence and 0 <= m.start - c.end <= 12 and len(text[c.end : m.start].split()) <= 1
-           for c in doc.of("casualty")):
-        return True  # "مقتل 5 جنود اسرائيليين"
+    for c in doc.of("casualty"):
+        gap = text[c.end : m.start].split() if c.sentence == m.sentence and 0 <= m.start - c.end <= 12 else None
+        if gap is None or len(gap) > 1:
+            continue
+        cue = text[c.start : c.end].split()[0]
+        if gap or cue.lstrip("وفب") in _NOMINAL_CUES:
+            return True  # "مقتل 5 جنود اسرائيليين", "مقتل جنود"; but "اغتال مسلحون" names the killers
     lead = doc.ntext[max(0, m.start - 30) : m.start]
     if not _VICTIM_LEAD.search(lead):
         return False

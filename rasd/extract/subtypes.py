@@ -21,7 +21,9 @@ __all__ = ["resolve_type"]
 
 _AIR_POWERS = ("Israel", "Russia", "United States", "Saudi Arabia", "United Arab Emirates", "Coalition", "Turkey")
 _AIR_WORDS = re.compile(r"طيران|طايرات|جوي|جويه|الحربي|مسير")
-_INTERVENTION = re.compile(r"تفريق|فرقت|فرق|قمع|قمعت|الغاز المسيل|قنابل الغاز|الغاز المدمع|هراوات|اعتقلت|فض")
+_INTERVENTION = re.compile(
+    r"(?<!\w)(?:[وفل]?(?:تفريق|لتفريق|فرقت|فرقتهم|فرقته|قمع|قمعت|هراوات|فضت|فض|اعتقلت|الهراوات)|الغاز المسيل|قنابل الغاز|الغاز المدمع)(?!\w)"
+)
 _EXCESSIVE = re.compile(r"الرصاص الحي")
 _COMBATANT = {"combatant", "soldier", "police"}
 _CIVILIAN = {"civilian", "person", "protester"}
@@ -40,6 +42,8 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
         if flies or _AIR_WORDS.search(sentences):
             return "Explosions/Remote violence", "Air/drone strike"
         return kind, sub
+    if (head.strength == "kill" or kind == "Violence against civilians") and "protester" in roles:
+        return "Protests", "Excessive force against protesters"  # "أطلقت قوات الأمن الرصاص الحي على المتظاهرين"
     if head.strength == "kill" or (kind == "Battles" and head.strength == "weak"):
         if victims_civilian or (a2 is not None and a2.kind == "civilians"):
             return "Violence against civilians", "Attack"

@@ -1,0 +1,65 @@
+"""``/api/v1/events``, ``/events.geojson``, ``/events/{id}`` and ``/stats``: the read side of events."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
+from sqlalchemy import Connection
+
+from rasd.api import queries
+from rasd.api.deps import get_conn, require_reader
+from rasd.api.filters import SORTS, EventFilter
+from rasd.api.render import json_response
+from rasd.api.schemas import EventDetail, EventPage, StatsOut
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["events"], dependencies=[Depends(require_reader)])
+Conn = Annotated[Connection, Depends(get_conn)]
+Filter = Annotated[EventFilter, Query()]
+SortParam = Literal[tuple(s for name in SORTS for s in (name, "-" + name))]  # type: ignore[valid-type]
+
+
+@router.get("/events", response_model=EventPage, summary="Events, filtered, sorted and paged")
+def list_events(
+    conn: Conn, f: Filter,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    sort: Annotated[SortParam, Query(description="A field, '-' in front for descending.")] = "-event_date",
+    total: Annotated[bool, Query(description="Also count every matching event (costs a scan).")] = False,
+) -> Response:
+    """Events matching every filter given; ``has_more`` says whether another page follows."""
+    return json_response(queries.event_page(conn, f, limit=limit, offset=offset, sort=sort, total=total))
+
+
+@router.get(
+    "/events.geojson", summary="Located events as GeoJSON",
+    responses={200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}},
+)
+def events_geojson(conn: Conn, f: Filter, limit: Annotated[int, Query(ge=1, le=20_000)] = 5000) -> Response:
+    """A FeatureCollection of Point features (newest first), with the fields the map shows as properties."""
+    return json_response(queries.geojson(conn, f, limit=limit), media_type="application/geo+json")
+
+
+@router.get("/events/{event_id}", response_model=EventDetail, summary="One event with its reports, evidence and audit trail")
+def get_event(conn: Conn, event_id: int) -> Response:
+    """The event, every report of it (document, figures, evidence spans) and who changed what."""
+    return json_response(queries.event_detail(conn, event_id))
+
+
+@router.get("/stats", response_model=StatsOut, summary="Counts and fatalities by period and by type or area")
+def get_stats(
+    conn: Conn, f: Filter,
+    interval: Annotated[Literal["day", "week", "month", "none"], Query()] = "week",
+    by: Annotated[Literal["event_type", "sub_event_type", "country", "admin1", "review_status"] | None, Query()] = None,
+) -> Response:
+    """Rows of ``{period, key, events, fatalities}``; weeks start on Monday; unknown tolls count as 0."""
+    return json_response(queries.stats(conn, f, interval=interval, by=by))
+
+
+@router.get("/facets", summary="Values present in the data, for filter menus")
+def get_facets(conn: Conn) -> dict[str, Any]:
+    """Distinct countries, areas, event types and sub-types."""
+    return queries.facets(conn)

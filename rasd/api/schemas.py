@@ -1,0 +1,212 @@
+"""Response and request shapes, for the OpenAPI schema and for validating what clients send.
+
+Read endpoints build their JSON straight from rows (:mod:`rasd.api.render`)
+for speed and declare these models so the schema still says what comes back.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "ActorOut", "Correction", "DocumentOut", "EventDetail", "EventOut", "EventPage", "HistoryOut", "LoginIn",
+    "MergeIn", "PlaceOut", "ReviewIn", "SplitIn", "StatsOut",
+]  # fmt: skip
+
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
+class EventOut(BaseModel):
+    """One event: ACLED's fields and Rasd's (honest unknowns, review status, confidence)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: int
+    event_date: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    fatalities: int | None = None
+    fatalities_known: bool = True
+    review_status: str = "machine"
+
+
+class EventPage(BaseModel):
+    """A page of events; ``total`` only when asked for (``total=true``), as counting costs a scan."""
+
+    items: list[EventOut]
+    limit: int
+    offset: int
+    has_more: bool
+    total: int | None = None
+
+
+class SpanOut(BaseModel):
+    """Evidence: ``document.text[start:end] == text``."""
+
+    field: str
+    start: int
+    end: int
+    text: str
+
+
+class ReportOut(BaseModel):
+    """One report of an event: the document and that report's own figures and evidence."""
+
+    id: int
+    document_id: int
+    doc_key: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    url: str | None = None
+    fatalities: int | None = None
+    fatalities_known: bool = True
+    injuries: int | None = None
+    injuries_known: bool = True
+    evidence: list[SpanOut]
+
+
+class HistoryOut(BaseModel):
+    """One audit-trail entry: who, when, what action, the fields before and after."""
+
+    id: int
+    reviewer: str
+    action: str
+    at: str
+    comment: str | None = None
+    before: dict[str, Any]
+    after: dict[str, Any]
+    changed: list[str]
+
+
+class EventDetail(BaseModel):
+    """An event with its reports, their evidence, and its audit trail."""
+
+    event: EventOut
+    reports: list[ReportOut]
+    history: list[HistoryOut]
+
+
+class DocumentOut(BaseModel):
+    """A stored article with its cleaned text (what evidence offsets index into)."""
+
+    id: int
+    doc_key: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    url: str | None = None
+    text: str | None = None
+    n_events: int = 0
+
+
+class ActorOut(BaseModel):
+    """A canonical actor, its aliases and its dated facts."""
+
+    id: int
+    name: str
+    inter: int | None = None
+    aliases: list[str] = []
+    facts: list[dict[str, Any]] = []
+
+
+class PlaceOut(BaseModel):
+    """A located place events happened at."""
+
+    id: int
+    name: str
+    name_ar: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    n_events: int = 0
+
+
+class StatsOut(BaseModel):
+    """Counts and fatalities per period (day, week or month) and per key (type, area)."""
+
+    interval: str
+    by: str | None
+    rows: list[dict[str, Any]]
+
+
+class Correction(BaseModel):
+    """Fields a reviewer may set; any left out stay as they are."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    event_date: str | None = Field(None, pattern=DATE)
+    time_precision: int | None = Field(None, ge=1, le=3)
+    disorder_type: str | None = Field(None, max_length=60)
+    event_type: str | None = Field(None, max_length=60)
+    sub_event_type: str | None = Field(None, max_length=80)
+    actor1: str | None = Field(None, max_length=300)
+    assoc_actor_1: str | None = Field(None, max_length=300)
+    inter1: int | None = Field(None, ge=0, le=8)
+    actor2: str | None = Field(None, max_length=300)
+    assoc_actor_2: str | None = Field(None, max_length=300)
+    inter2: int | None = Field(None, ge=0, le=8)
+    interaction: int | None = Field(None, ge=0, le=88)
+    civilian_targeting: str | None = Field(None, max_length=40)
+    country: str | None = Field(None, max_length=80)
+    iso: int | None = Field(None, ge=0, le=999)
+    admin1: str | None = Field(None, max_length=120)
+    admin2: str | None = Field(None, max_length=120)
+    admin3: str | None = Field(None, max_length=120)
+    location: str | None = Field(None, max_length=200)
+    location_ar: str | None = Field(None, max_length=200)
+    latitude: float | None = Field(None, ge=-90, le=90)
+    longitude: float | None = Field(None, ge=-180, le=180)
+    geo_precision: int | None = Field(None, ge=1, le=3)
+    fatalities: int | None = Field(None, ge=0, le=1_000_000)
+    fatalities_known: bool | None = None
+    injuries: int | None = Field(None, ge=0, le=1_000_000)
+    injuries_known: bool | None = None
+    notes: str | None = Field(None, max_length=10_000)
+
+
+class ReviewIn(BaseModel):
+    """A review action: ``approve`` and ``reject`` take a comment; ``correct`` also takes changes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    action: Literal["approve", "correct", "reject"]
+    changes: Correction = Correction()
+    comment: str | None = Field(None, max_length=2000)
+
+
+class SplitIn(BaseModel):
+    """Split an event: the reports listed (by report id) move to a new event with ``changes`` applied."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    report_ids: list[int] = Field(default_factory=list, max_length=1000)
+    changes: Correction = Correction()
+    comment: str | None = Field(None, max_length=2000)
+
+
+class MergeIn(BaseModel):
+    """Merge other events into this one: their reports join it and they are rejected as duplicates."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    event_ids: list[int] = Field(min_length=1, max_length=100)
+    comment: str | None = Field(None, max_length=2000)
+
+
+class LoginIn(BaseModel):
+    """A name and password."""
+
+    name: str = Field(min_length=1, max_length=120)
+    password: str = Field(min_length=1, max_length=1000)
