@@ -46,6 +46,7 @@ class Message:
     html: str
     payload: dict[str, Any]
     event_ids: list[int] = field(default_factory=list)
+    unsubscribe_url: str = ""
 
 
 @cache
@@ -105,4 +106,4 @@ def render(sub: Mapping[str, Any], events: Sequence[Mapping[str, Any]], *, unsub
         "events": [full_record(e) for e in events],
     }
     return Message(subject, _env().get_template("alert.txt").render(ctx), _env().get_template("alert.html").render(ctx), payload,
-                   [int(e["id"]) for e in events])
+                   [int(e["id"]) for e in events], unsubscribe_url)

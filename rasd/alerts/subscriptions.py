@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,8 +23,8 @@ SUB, O, DL = table_of(Subscription), table_of(AlertOutbox), table_of(AlertDelive
 def create_subscription(
     conn: Connection, *, name: str, channel: str, target: str, filters: Mapping[str, Any], at: Any,
     mode: str = "immediate", owner: str | None = None, secret: str | None = None, language: str = "ar",
-) -> int:
-    """Validate and store a subscription; returns its id."""
+) -> dict[str, Any]:
+    """Validate and store a subscription; returns it, with the webhook secret (shown this once)."""
     from rasd.plugins import alert_channels
 
     channels = alert_channels()
@@ -32,10 +33,13 @@ def create_subscription(
     if mode not in MODES:
         raise InputError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     channels[channel].validate_target(target)
-    return new_id(conn.execute(insert(SUB).values(
-        name=name, owner=owner, channel=channel, target=target, secret=secret, mode=mode,
-        filters=validate_filters(filters), language=language, active=True, created_at=at,
-    )))
+    if channels[channel].needs_secret and not secret:
+        secret = secrets.token_hex(24)
+    values = {
+        "name": name, "owner": owner, "channel": channel, "target": target, "secret": secret, "mode": mode,
+        "filters": validate_filters(filters), "language": language, "active": True, "created_at": at,
+    }
+    return {"id": new_id(conn.execute(insert(SUB).values(**values))), **values}
 
 
 def list_subscriptions(conn: Connection, *, owner: str | None = None, active_only: bool = False) -> list[dict[str, Any]]:

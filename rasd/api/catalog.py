@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -26,8 +27,6 @@ Text = Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00-\x1f]*$")]
 @router.get("/documents", tags=["documents"], summary="Search documents (Arabic folded)")
 def search_documents(store: Annotated[Store, Depends(get_store)], q: Annotated[str, Query(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f]*$")], limit: Limit = 20) -> Response:
     """Documents containing every word of ``q``, newest first, each with a snippet around the match."""
-    from dataclasses import asdict
-
     return json_response([asdict(h) for h in store.search(q, limit=limit)])
 
 

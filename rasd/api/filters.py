@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import ColumnElement, Select, and_, column, false, or_, select, table, text
-from sqlalchemy.sql import ColumnClause
+from sqlalchemy.sql.expression import ColumnClause
 
 from rasd.store.models import EventSource, table_of
 from rasd.store.models import Event as EventRow

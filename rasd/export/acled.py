@@ -75,17 +75,17 @@ def acled_fatalities(ev: Mapping[str, Any]) -> tuple[int, str | None]:
     if ev.get("fatalities_known", True) is False:
         n = SIGNIFICANT_UNKNOWN if _significant(ev) else LIMITED_UNKNOWN
         kind = "a significant attack" if n == SIGNIFICANT_UNKNOWN else "a limited event"
-        return n, f"Fatalities were reported without a number; {n} is coded by convention for {kind}."
+        return n, f"Deaths were reported without a number: {n} fatalities coded by convention for {kind}."
     value = int(ev.get("fatalities") or 0)
     vague = (ev.get("vague") or {}).get("fatalities")
     if vague:
-        return value, f"The toll was reported only as a vague count; {value} is coded by convention."
+        return value, f"The toll was reported only as a vague count, coded as {value}."
     return value, None
 
 
 def _notes(ev: Mapping[str, Any], convention: str | None) -> str:
     parts = [str(ev.get("notes") or "").strip()]
-    if convention and convention not in parts[0]:
+    if convention and "coded" not in parts[0]:
         parts.append(convention)
     n = int(ev.get("n_sources") or 1)
     if n > 1 and "sources" not in parts[0]:

@@ -8,6 +8,7 @@ mentions nearest its triggers and keeps them as evidence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -119,8 +120,19 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
         return same_clause or (t.event_type in _VIOLENT and h.event_type in _VIOLENT)
     if t.event_type == h.event_type and t.sub_event_type == h.sub_event_type:
         return True
+    if t.event_type in _VIOLENT and h.event_type in _VIOLENT and _causal_clause(doc, a):
+        return True  # "أصيب شاب بالرصاص، إثر هجوم نفذه مستوطنون": the cause is the same event
     absorbing = {"Other", "Disrupted weapons use"}  # a raid or a defusal takes in the words around it
     return same_clause and (bool(absorbing & {t.sub_event_type, h.sub_event_type}) or t.strength in _GENERIC)
+
+
+_CAUSAL = re.compile(r"^\W*(?:و|ف)?(?:اثر|إثر|جراء|عقب|نتيجه|بسبب|بعد|خلال)(?!\w)")
+
+
+def _causal_clause(doc: Doc, trig: Mention) -> bool:
+    """The trigger's clause opens with "إثر", "جراء", "بعد"…: it gives the cause of what came before."""
+    s, e = doc.clauses[doc.clause_of(trig.start)]
+    return bool(_CAUSAL.match(doc.ntext[s:e]))
 
 
 def _cluster(doc: Doc, triggers: list[Mention]) -> list[Cluster]:

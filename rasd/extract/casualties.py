@@ -22,7 +22,14 @@ from rasd.text.matcher import PhraseMatcher, longest_first
 
 __all__ = ["Casualty", "Casualties", "role_matcher"]
 
-_FILLER = frozenset("عن من نحو حوالي اكثر ما لا يقل قرابه زهاء الى الي علي الاقل اخرين اخرون بينهم ب".split())
+_FILLER = frozenset(
+    "عن من نحو حوالي اكثر ما لا يقل قرابه زهاء الى الي علي الاقل اخرين اخرون بينهم ب "
+    "يوم امس اليوم الماضي صباح مساء فجر ليل ليله ظهر الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت".split()
+)
+# Casualty nouns ("مقتل", "إصابة"): the group after them is the victim; after a verb it is the agent.
+NOMINAL_CUES = frozenset("مقتل استشهاد اصابه اغتيال مصرع وفاه سقوط اعتقال اختطاف ارتقاء فقدان".split())
+# Words before a cue that make it no casualty: "جريمة قتل" (a murder case), "محاولة اغتيال" (a failed attempt).
+_NOT_CASUALTY = frozenset("جريمه جرايم تهمه تهم بتهمه محاوله محاولات".split())
 _UNITS = frozenset(
     "عاما عام سنه سنوات سنين اعوام ملم مم ميلمتر ملليمتر مليمترا كلم كم كيلومترا كيلومترات متر مترا امتار ساعه ساعات "
     "يوما يوم ايام اسابيع اسبوعا شهرا اشهر دقيقه دقايق بالمايه بالميه % دولار دولارا مجزره مجازر غاره غارات "
@@ -77,11 +84,13 @@ class Casualties:
             kind, position = m.values[0]
             i = max(0, bisect_right(starts, m.start) - 1)  # the token holding the cue (after its clitics)
             j = bisect_left(starts, m.end)
-            if any(w in _NEGATORS for w in words[max(0, i - 3) : i]):
+            if any(w in _NEGATORS for w in words[max(0, i - 3) : i]) or (i and words[i - 1] in _NOT_CASUALTY):
                 continue
             clause = doc.clause_of(m.start)
             number, role = self._link(doc, words, roles, i, j, position, clause)
             count: int | None
+            if role is not None and role[1] == 2 and number is not None:
+                number = Number(2, number.start, number.end)
             if number is not None:
                 count, vague, num_start = number.value, number.vague, doc.tokens[number.start][0]
             elif position == "noun":
@@ -105,47 +114,64 @@ class Casualties:
 
     def _link(self, doc: Doc, words: list[str], roles: dict, i: int, j: int, position: str, clause: int
               ) -> tuple[Number | None, tuple[str, int] | None]:
-        """Find the count a cue at tokens [i, j) refers to, and the victims' role (role, 1=singular)."""
-        n = len(words)
-
-        def same_clause(k: int) -> bool:
-            return 0 <= k < n and doc.clause_of(doc.tokens[k][0]) == clause
-
+        """Find the count a cue at tokens [i, j) refers to, and the victims' role (role, 1=singular, 2=dual)."""
+        agents = {k for k, (s, _) in enumerate(doc.tokens) for m in doc.of("actor") if m.start <= s < m.end}
+        covered = agents | {k for k, (s, _) in enumerate(doc.tokens) for m in doc.of("role") if m.start <= s < m.end}
         if position == "before":
-            k, skipped = j, 0
-            while same_clause(k) and skipped <= 4:
-                num = parse_number(words, k)
-                if num is not None and not (num.end < n and words[num.end] in _UNITS):
+            verb = words[i].lstrip("وفبل") not in NOMINAL_CUES
+            found = self._forward(doc, words, roles, j, clause, agents if verb else set())
+            if found != (None, None) or not verb:
+                return found
+        return self._backward(doc, words, roles, i, clause, covered, singular_ok=position == "before")
+
+    def _forward(self, doc: Doc, words: list[str], roles: dict, j: int, clause: int, agents: set[int]
+                 ) -> tuple[Number | None, tuple[str, int] | None]:
+        """"مقتل ثلاثة", "إصابة 4 آخرين", "استشهاد شاب"; after a verb, past its subject and a date:
+        "اغتال مسلحون مجهولون، يوم السبت، المدرس"."""
+        n, k, skipped = len(words), j, 0
+        sentence = doc.sentence_of(doc.tokens[j][0]) if j < n else -1
+        while k < n and skipped <= 4:
+            here = doc.clause_of(doc.tokens[k][0])
+            if here != clause and not (agents and doc.sentence_of(doc.tokens[k][0]) == sentence):
+                break
+            num = parse_number(words, k)
+            if num is not None and not (num.end < n and words[num.end] in _UNITS):
+                role = roles.get(num.end)
+                return num, ((role.values[0], 0) if role else None)
+            if k in roles and k not in agents:
+                return self._role_count(words, k, roles[k])
+            if self._dual(words[k]):
+                return Number(2, k, k + 1), None
+            if words[k] not in _FILLER and k not in agents:
+                skipped += 1
+            k += 1
+        return None, None
+
+    def _backward(self, doc: Doc, words: list[str], roles: dict, i: int, clause: int, covered: set[int],
+                  singular_ok: bool) -> tuple[Number | None, tuple[str, int] | None]:
+        """"80 قتيلا", "ثلاثة من عناصر الحشد قد قتلوا", "وكان شاب فلسطيني قد استشهد"."""
+        n, k = len(words), i - 1
+        while k >= 0 and i - k <= 8 and doc.clause_of(doc.tokens[k][0]) == clause:
+            for back in (k, k - 1):
+                num = parse_number(words, back) if back >= 0 else None
+                if num is not None and num.end == k + 1 and not (num.end < n and words[num.end] in _UNITS):
                     role = roles.get(num.end)
                     return num, ((role.values[0], 0) if role else None)
-                if k in roles:
-                    role = roles[k]
-                    if self._dual(words[k]):
-                        return Number(2, k, k + 1), (role.values[0], 2)
-                    singular = words[k] in _SINGULAR or words[k][2:] in _SINGULAR
-                    return None, (role.values[0], 1 if singular else 0)
-                if self._dual(words[k]):
-                    return Number(2, k, k + 1), None
-                if words[k] not in _FILLER:
-                    skipped += 1
-                k += 1
-            return None, None
-        if position == "after":
-            # "80 قتيلا", "14 مقاتلا لقوا حتفهم", "ثلاثة من عناصر الحشد الشعبي قد قتلوا": walk back over
-            # victims, fillers and the group's name to the count
-            inside_actor = {k for k, (s, e) in enumerate(doc.tokens) for a in doc.of("actor") if a.start <= s < a.end}
-            k = i - 1
-            while k >= 0 and i - k <= 8 and same_clause(k):
-                for back in (k, k - 1):
-                    num = parse_number(words, back) if back >= 0 else None
-                    if num is not None and num.end == k + 1 and not (num.end < n and words[num.end] in _UNITS):
-                        role = roles.get(num.end)
-                        return num, ((role.values[0], 0) if role else None)
-                if not (k in roles or words[k] in _FILLER or words[k] == "قد" or k in inside_actor):
-                    break
-                k -= 1
+            if singular_ok and k in roles and (k == 0 or k - 1 not in roles):
+                counted = self._role_count(words, k, roles[k])
+                if counted[0] is not None or counted[1][1]:  # type: ignore[index]
+                    return counted
+            if not (words[k] in _FILLER or words[k] == "قد" or k in covered):
+                break
+            k -= 1
         return None, None
+
+    def _role_count(self, words: list[str], k: int, role) -> tuple[Number | None, tuple[str, int]]:  # type: ignore[no-untyped-def]
+        if self._dual(words[k]):
+            return Number(2, k, k + 1), (role.values[0], 2)
+        singular = words[k] in _SINGULAR or words[k][2:] in _SINGULAR
+        return None, (role.values[0], 1 if singular else 0)
 
 
 # Singular victim nouns: one person ("استشهاد شاب", "مقتل جندي").
-_SINGULAR = frozenset("مدني مدنيا فلسطيني فلسطينيا شاب شابا طفل طفلا طفله امراه سيده مواطن مواطنا رجل شخص شخصا جندي جنديا ضابط عنصر عنصرا مقاتل مقاتلا شرطي صحفي مسعف مزارع قيادي قايد راعي ناشط ناشطا ناشطه مدرس معلم طبيب ممرض مختار موظف امام تاجر سايق طالب".split())
+_SINGULAR = frozenset("مدني مدنيا فلسطيني فلسطينيا شاب شابا طفل طفلا طفله امراه سيده مواطن مواطنا رجل شخص شخصا جندي جنديا ضابط عنصر عنصرا مقاتل مقاتلا شرطي صحفي مسعف مزارع قيادي قايد فتي فتاه صبي راعي ناشط ناشطا ناشطه مدرس معلم طبيب ممرض مختار موظف امام تاجر سايق طالب".split())

@@ -1,8 +1,21 @@
-"""ACLED-style English notes, generated from an event's structured fields (no translation service)."""
+"""ACLED-style English notes, generated from an event's structured fields (no translation service).
+
+One or two sentences, as ACLED writes them: *when*, *who did what to whom*,
+*where*, then *casualties*: "On 5 April 2021, Military Forces of Russia
+carried out an air/drone strike on Liwa al-Quds near Ash Shula (Deir
+ez-Zor). 3 Liwa al-Quds members were killed and 4 wounded."
+
+Honesty conventions: a vague date says "Around"/"In"; a vague count says it
+was reported only as a vague figure; deaths without a number say so (the
+ACLED export adds the coded figure — see :mod:`rasd.export.acled`); an event
+reported by several sources says how many.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from rasd.model import Event
 
@@ -23,30 +36,71 @@ _WHAT = {
     "Looting/property destruction": "looted or destroyed property", "Non-violent transfer of territory": "handed over territory",
     "Other": "carried out an operation",
 }
+#: Sub-types whose verb takes actor2 as its object ("shelled X"); the others attack "on X" or "with X".
 _TRANSITIVE = {"Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Shelling/artillery/missile attack",
                "Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence", "Arrests"}
+_WITH = {"Agreement"}
 
 
-def english_notes(ev: Event) -> str:
-    """"On 5 April 2021, Military Forces of Russia carried out an air/drone strike on Liwa al-Quds near Ash Shula (Deir ez-Zor). 3 killed, 4 wounded." """
-    when = ""
-    if ev.event_date:
-        d = date.fromisoformat(ev.event_date)
-        when = {1: f"On {d.day} {d:%B %Y}", 2: f"Around {d.day} {d:%B %Y}"}.get(ev.time_precision or 3, f"In {d:%B %Y}")
-    who = ev.actor1 or "Unidentified actors"
-    what = _WHAT.get(ev.sub_event_type or "", "were involved in an event")
-    if ev.actor2:
-        what += f" {ev.actor2}" if ev.sub_event_type in _TRANSITIVE else f" on {ev.actor2}"
-    where = ""
-    if ev.location:
-        near = "near " if ev.geo_precision == 2 else "in "
-        where = f" {near}{ev.location}" + (f" ({ev.admin1})" if ev.admin1 and ev.admin1 != ev.location else "")
-    counts = []
-    if ev.fatalities_known and ev.fatalities:
-        counts.append(f"{ev.fatalities} killed" + (" (vague count, coded by convention)" if "fatalities" in ev.vague else ""))
-    elif not ev.fatalities_known:
-        counts.append("fatalities reported, number unknown")
-    if ev.injuries:
-        counts.append(f"{ev.injuries} wounded")
-    sentence = f"{when}, {who} {what}{where}." if when else f"{who} {what}{where}."
-    return sentence + (f" {', '.join(counts).capitalize()}." if counts else "")
+def _when(value: str | None, precision: int | None) -> str:
+    if not value:
+        return ""
+    d = date.fromisoformat(value[:10])
+    return {1: f"On {d.day} {d:%B %Y}", 2: f"Around {d.day} {d:%B %Y}"}.get(precision or 3, f"In {d:%B %Y}")
+
+
+def _where(f: Mapping[str, Any]) -> str:
+    loc, admin1, precision = f.get("location"), f.get("admin1"), f.get("geo_precision")
+    if not loc:
+        return f" in {admin1}" if admin1 else ""
+    area = f" ({admin1})" if admin1 and admin1 != loc else ""
+    if precision == 3:
+        return f" in the {loc} area{area}"
+    return f" {'near' if precision == 2 else 'in'} {loc}{area}"
+
+
+def _victims(f: Mapping[str, Any], n: int | None) -> str:
+    """Who the toll is about: civilians, an armed group's members, or people."""
+    actor2 = str(f.get("actor2") or "")
+    if actor2.startswith("Civilians"):
+        return "civilian" if n == 1 else "civilians"
+    if actor2 and f.get("event_type") in {"Explosions/Remote violence", "Violence against civilians"}:
+        return f"{actor2} member" + ("" if n == 1 else "s")
+    return "person" if n == 1 else "people"
+
+
+def _casualties(f: Mapping[str, Any]) -> str:
+    dead, dead_known = f.get("fatalities"), f.get("fatalities_known", True)
+    hurt, hurt_known = f.get("injuries"), f.get("injuries_known", True)
+    vague = f.get("vague") or {}
+    wounded = f"{hurt} wounded" if hurt_known and hurt else ""
+    if dead_known is False:
+        s = "Fatalities were reported, but no number was given"
+        return s + (f"; {wounded}." if wounded else ".")
+    if dead:
+        verb = "was" if dead == 1 else "were"
+        s = f"{dead} {_victims(f, dead)} {verb} killed" + (f" and {wounded}" if wounded else "") + "."
+        if vague.get("fatalities"):
+            s += f" The toll was reported only as a vague count ({vague['fatalities']}), coded as {dead}."
+        return s
+    if wounded:
+        n = int(hurt)
+        return f"{n} {_victims(f, n)} {'was' if n == 1 else 'were'} wounded."
+    return ""
+
+
+def english_notes(ev: Event | Mapping[str, Any], *, n_sources: int = 1) -> str:
+    """The notes for an event (an :class:`Event` or a mapping of its fields), in ACLED's manner."""
+    f: Mapping[str, Any] = ev.to_dict() if isinstance(ev, Event) else ev
+    who = f.get("actor1") or "Unidentified actors"
+    sub = f.get("sub_event_type") or ""
+    what = _WHAT.get(sub, "were involved in an event")
+    if f.get("actor2"):
+        joiner = " " if sub in _TRANSITIVE else " with " if sub in _WITH else " on "
+        what += joiner + str(f["actor2"])
+    when = _when(f.get("event_date"), f.get("time_precision"))
+    sentence = f"{when}, {who} {what}{_where(f)}." if when else f"{who} {what}{_where(f)}."
+    parts = [sentence, _casualties(f)]
+    if n_sources > 1:
+        parts.append(f"Reported by {n_sources} sources.")
+    return " ".join(p for p in parts if p)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor
+from rasd.extract.casualties import NOMINAL_CUES
 
 if TYPE_CHECKING:
     from rasd.extract.assemble import Cluster
@@ -29,8 +30,7 @@ _PAIR_JOIN = re.compile(r"^[\s\"'()]*(?:و|مع|ضد)\s*(?:\S+\s*){0,4}$")
 _VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عناصر|مقاتلي|جنود)\s*[\"'«(]?\s*(?:ال)?$")
 _AGENT_LEAD = re.compile(r"(?:برصاص|بنيران|من قبل|نفذها|نفذتها|شنها|شنتها|يد|ايدي|قبل)\s*[\"']?\s*$")
 _VICTIM_KINDS = ("civilians", "protesters")
-# Casualty nouns after which a group is the victim; after a verb ("اغتال", "قتلت") it is the agent.
-_NOMINAL_CUES = frozenset("مقتل استشهاد اصابه اغتيال مصرع وفاه سقوط اعتقال اختطاف ارتقاء لمقتل لاستشهاد".split())
+
 _WITH = re.compile(r"(?:\bمع|\bضد)\s*[\"'«]?\s*$")
 
 
@@ -141,7 +141,7 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
         if gap is None or len(gap) > 1:
             continue
         cue = text[c.start : c.end].split()[0]
-        if gap or cue.lstrip("وفب") in _NOMINAL_CUES:
+        if gap or cue.lstrip("وفبل") in NOMINAL_CUES:
             return True  # "مقتل 5 جنود اسرائيليين", "مقتل جنود"; but "اغتال مسلحون" names the killers
     lead = doc.ntext[max(0, m.start - 30) : m.start]
     if not _VICTIM_LEAD.search(lead):

@@ -245,6 +245,8 @@ def save_document(
 
     Runs in the caller's transaction: commit after it returns, roll back if it raises.
     """
+    from rasd.alerts.outbox import enqueue_alerts  # here, not at the top: rasd.alerts imports the store
+
     at = now()
     caches = caches if caches is not None else {}
     document_id, status, removed = _upsert_document(conn, doc, len(events), at)
@@ -279,6 +281,7 @@ def save_document(
                 _attach(conn, event_id, document_id, report, event, at)
                 _recompute(conn, event_id, at)
         outcome.event_ids.append(event_id)
+        enqueue_alerts(conn, event_id, merged=match is not None)  # outbox only; never raises (rasd.alerts.outbox)
         for name_field, inter_field in (("actor1", "inter1"), ("actor2", "inter2")):
             if report.get(name_field):
                 actor_id(conn, report[name_field], report.get(inter_field), at, caches.setdefault("actors", {}))
