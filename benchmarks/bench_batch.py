@@ -32,6 +32,8 @@ from rasd.engine import BatchOptions, run_batch
 
 DOCS = 20_000 if c.QUICK else int(os.environ.get("RASD_BENCH_BATCH_DOCS", "1000000"))
 SHARD_DOCS = 50_000
+#: ~20 MB of leads a partition: enough partitions for both workers to stay busy to the end.
+PARTITIONS = max(8, DOCS // 25_000)
 TARGET_DOCS, TARGET_CORES = 10_000_000, 100
 #: On-demand price of one vCPU-hour of a compute-optimised cloud VM (e.g. c7i, 2025 list prices), for the cost row.
 VCPU_HOUR_USD = 0.045
@@ -75,7 +77,7 @@ def code(archive: Path, workers: int, *, merge: bool = False) -> dict[str, Any]:
     """One full run on a fresh LocalCluster of ``workers`` single-threaded processes."""
     out = WORK / f"out-{workers}"
     shutil.rmtree(out, ignore_errors=True)
-    options = BatchOptions(engine="dask", workers=workers, memory_limit="4GiB", merge=merge)
+    options = BatchOptions(engine="dask", workers=workers, memory_limit="4GiB", merge=merge, partitions=None if merge else PARTITIONS)
     try:
         return run_batch([str(archive)], out, options)
     finally:

@@ -135,6 +135,7 @@ async def current_user(request: Request) -> Account | None:
         found = state.accounts.session(cookie)
         if found is not None:
             account, csrf = found
+            request.scope["rasd_csrf"] = csrf
             if request.method not in SAFE_METHODS and not hmac.compare_digest(await _csrf_token_sent(request), csrf):
                 raise Forbidden("CSRF token missing or wrong: send the page's token in the X-CSRF-Token header")
     request.scope["rasd_account"] = account

@@ -10,11 +10,12 @@ of the response because it may name the database).
 
 from __future__ import annotations
 
+import html
 import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasd.errors import ConfigError, InputError, RasdError
@@ -69,7 +70,11 @@ def status_of(exc: RasdError) -> int:
     return 500
 
 
-def _body(status: int, kind: str, message: str) -> JSONResponse:
+def _body(request: Request, status: int, kind: str, message: str) -> Response:
+    """JSON for the API; a plain page for a person who followed a link to a web page."""
+    if not request.url.path.startswith("/api/"):
+        page = f"<!doctype html><meta charset=utf-8><title>{status}</title><h1>{status}</h1><p>{html.escape(message)}</p><p><a href=/>Rasd</a></p>"
+        return HTMLResponse(page, status_code=status)
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     return JSONResponse({"error": {"status": status, "kind": kind, "message": message}}, status_code=status, headers=headers)
 
@@ -77,22 +82,22 @@ def _body(status: int, kind: str, message: str) -> JSONResponse:
 def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers: Rasd errors, FastAPI's validation errors and plain HTTP errors, one shape."""
 
-    async def rasd_error(request: Request, exc: Exception) -> JSONResponse:
+    async def rasd_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RasdError)
         status = status_of(exc)
         if status >= 500:
             log.error("%s %s failed: %s", request.method, request.url.path, exc, exc_info=exc)
-            return _body(status, type(exc).__name__, "internal error; the server log has the details")
-        return _body(status, type(exc).__name__, exc.message)
+            return _body(request, status, type(exc).__name__, "internal error; the server log has the details")
+        return _body(request, status, type(exc).__name__, exc.message)
 
-    async def validation_error(request: Request, exc: Exception) -> JSONResponse:
+    async def validation_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         parts = [f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', '')}" for e in exc.errors()]
-        return _body(422, "ValidationError", "; ".join(parts) or "invalid request")
+        return _body(request, 422, "ValidationError", "; ".join(parts) or "invalid request")
 
-    async def http_error(request: Request, exc: Exception) -> JSONResponse:
+    async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
-        return _body(exc.status_code, "HTTPError", str(exc.detail))
+        return _body(request, exc.status_code, "HTTPError", str(exc.detail))
 
     app.add_exception_handler(RasdError, rasd_error)
     app.add_exception_handler(RequestValidationError, validation_error)

@@ -16,13 +16,14 @@ from typing import IO
 from rasd.errors import ConfigError
 from rasd.export.acled import ACLED_COLUMNS, acled_record, full_record, interaction_code
 from rasd.export.formats import Exporter
-from rasd.export.query import EventQuery, assign_codes, stream_events
+from rasd.export.query import EventQuery, Selection, assign_codes, stream_events
 from rasd.export.register import VictimInput, add_victim, list_victims
 from rasd.store import Store
 
 __all__ = [
     "ACLED_COLUMNS",
     "EventQuery",
+    "Selection",
     "Exporter",
     "VictimInput",
     "acled_record",
@@ -47,7 +48,7 @@ def get_exporter(name: str) -> Exporter:
     return known[name]
 
 
-def export(store: Store, fmt: str, out: IO[bytes], query: EventQuery | None = None) -> int:
+def export(store: Store, fmt: str, out: IO[bytes], query: Selection | None = None) -> int:
     """Write the events ``query`` selects (all by default) to ``out`` in format ``fmt``; returns the count."""
     exporter = get_exporter(fmt)
     query = query or EventQuery()

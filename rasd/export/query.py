@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Select, func, insert, or_, select
 
@@ -20,10 +20,18 @@ from rasd.store.alerts_models import EventCode
 from rasd.store import Store
 from rasd.store.models import Event, Source, table_of
 
-__all__ = ["EventQuery", "assign_codes", "stream_events"]
+__all__ = ["EventQuery", "Selection", "assign_codes", "stream_events"]
 
 E, C, S = table_of(Event), table_of(EventCode), table_of(Source)
 _BATCH = 2000
+
+
+class Selection(Protocol):
+    """Anything that narrows a ``SELECT … FROM events`` (an :class:`EventQuery`, the API's filter)."""
+
+    def apply(self, q: Select[Any]) -> Select[Any]:
+        """``q`` restricted to the selected events."""
+        ...
 
 
 @dataclass(slots=True)
@@ -91,7 +99,7 @@ def assign_codes(conn: Connection) -> int:
     return len(rows)
 
 
-def stream_events(store: Store, query: EventQuery, *, page: int = _BATCH) -> Iterator[dict[str, Any]]:
+def stream_events(store: Store, query: Selection, *, page: int = _BATCH) -> Iterator[dict[str, Any]]:
     """Matching events in id order, each with ``event_id_cnty`` and its first source's ``source_scale``.
 
     Read in keyset pages, one short transaction each: a long export never

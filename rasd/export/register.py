@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from rasd.errors import InputError
-from rasd.export.query import EventQuery
+from rasd.export.query import Selection
 from rasd.store.alerts_models import Victim
 from rasd.store.models import Event, new_id, table_of
 
@@ -60,7 +60,7 @@ def add_victim(conn: Connection, victim: VictimInput, *, at: Any) -> int:
     return new_id(conn.execute(insert(V).values(**values, created_at=at)))
 
 
-def list_victims(conn: Connection, query: EventQuery | None = None) -> list[dict[str, Any]]:
+def list_victims(conn: Connection, query: Selection | None = None) -> list[dict[str, Any]]:
     """Register entries by date, with their event's ``event_id_cnty``; ``query`` filters by the linked event.
 
     A register holds people, not events: thousands, not millions, so a list is fine.

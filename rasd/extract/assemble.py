@@ -225,13 +225,19 @@ def _title_host(t, body: list[Cluster]) -> Cluster | None:  # type: ignore[no-un
 
 
 def _attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
-    """Each casualty statement goes to the event nearest it: its sentence, else the event just before."""
+    """Each casualty statement goes to the event nearest it: its sentence, else the event just before.
+
+    A headline's toll goes to the lead event, when the headline names it.
+    """
     for cas in doc.of("casualty"):
         if cas.value.cumulative:
             continue
         same = [c for c in clusters if cas.sentence in c.sentences]
         clause = doc.clause_of(cas.start)
-        if same:
+        lead = next((c for c in clusters if c.event_type in _VIOLENT and any(not t.value.in_title for t in c.triggers)), None)
+        if cas.start < doc.title_end and lead is not None:
+            best = lead  # a headline's toll is the lead event's
+        elif same:
             best = min(same, key=lambda c: (clause not in c.clauses,
                                             min(abs(t.start - cas.start) for t in c.triggers if t.sentence == cas.sentence)))
             best.clauses.add(clause)
@@ -329,7 +335,7 @@ class Assemble:
         roles += [m.value for m in doc.of("role") if m.sentence == cluster.head.sentence]
         actors = assign_actors(doc, cluster, country_cand.country if country_cand else None)
         ev.event_type, ev.sub_event_type = resolve_type(doc, cluster, actors, roles)
-        actors.apply(ev, country_cand, roles, ev.event_type)
+        actors.apply(ev, country_cand, roles)
         if cand:
             ev.country, ev.iso = cand.country, cand.iso
             ev.admin1, ev.admin2, ev.admin3 = cand.admin1, cand.admin2, cand.admin3

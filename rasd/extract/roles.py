@@ -44,13 +44,15 @@ class ActorRoles:
     implied2: Actor | None = None
     candidates: list[Mention] = field(default_factory=list)
 
-    def apply(self, ev: Event, place, roles: list[str], event_type: str) -> None:  # type: ignore[no-untyped-def]
+    def apply(self, ev: Event, place, roles: list[str]) -> None:  # type: ignore[no-untyped-def]
         """Write names, inter codes, interaction and civilian targeting into ``ev``.
 
         Unnamed dead of an air strike or an attack are coded as civilians, ACLED's habit,
         unless the report calls them fighters or soldiers.
         """
         from rasd.extract.countries import iso2_of
+
+        event_type = ev.event_type
 
         country = place.country if place else None
         iso2 = iso2_of(country)
@@ -63,10 +65,12 @@ class ActorRoles:
             second = CIVILIANS
         crowd = _CROWDS.get(event_type)
         if crowd is not None and (first is None or first.kind != crowd.kind):
-            # demonstrators act; forces that disperse or fire on them are acted upon
-            first, second = crowd, (first if first is not None and first.kind not in _VICTIM_KINDS else second)
-            if first is not None and self.actor1 is not None and self.actor1.value.actor is not first:
-                self.actor2, self.actor1 = self.actor1, None
+            forces = first if first is not None and first.kind not in _VICTIM_KINDS else None
+            if ev.sub_event_type == "Excessive force against protesters":
+                first, second, self.actor2 = forces, crowd, None  # the forces act on the crowd
+            else:  # demonstrators act; forces that disperse them are acted upon
+                first, second = crowd, forces or second
+                self.actor1, self.actor2 = None, (self.actor1 if forces else self.actor2)
         if first is not None and second is not None and first.name_in(country) == second.name_in(country):
             second = None
         if first is not None:

@@ -42,7 +42,8 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
         if flies or _AIR_WORDS.search(sentences):
             return "Explosions/Remote violence", "Air/drone strike"
         return kind, sub
-    if (head.strength == "kill" or kind == "Violence against civilians") and "protester" in roles:
+    crowd = "protester" in roles or any(m.value.actor.kind == "protesters" for m in actors.candidates)
+    if (head.strength == "kill" or kind == "Violence against civilians") and crowd:
         return "Protests", "Excessive force against protesters"  # "أطلقت قوات الأمن الرصاص الحي على المتظاهرين"
     if head.strength == "kill" or (kind == "Battles" and head.strength == "weak"):
         if victims_civilian or (a2 is not None and a2.kind == "civilians"):
@@ -50,6 +51,8 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
         if set(roles) & _COMBATANT or (a2 is not None and a2.kind not in ("civilians", "protesters")):
             return "Battles", "Armed clash"
         return kind, sub
+    if kind == "Strategic developments" and sub == "Other" and any(t.value.event_type == "Protests" for t in cluster.triggers):
+        return "Riots", "Violent demonstration"  # "اقتحم متظاهرون السياج": demonstrators storming is a riot
     hurt = [c for c in cluster.casualties if c.value.kind in ("killed", "injured") and c.value.count != 0]
     if kind == "Strategic developments" and sub == "Other" and hurt:  # a raid in which people were shot
         if set(roles) & _COMBATANT and not victims_civilian:

@@ -1,0 +1,111 @@
+"""``/api/v1/export/…`` and ``/api/v1/casualties``: downloads in every export format, and the casualty register.
+
+An export answers with a file streamed from a spooled temporary file (held
+in memory up to 8 MB, on disk past that): the writer streams the events in
+pages, so neither the database read nor the response grows with the export.
+The filter is the API's own :class:`~rasd.api.deps.EventFilter`, so an
+export holds exactly the rows the table and the map show.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from dataclasses import asdict
+from datetime import date
+from typing import IO, Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import Select
+
+from rasd.api.deps import EventFilter, event_conditions, get_store, require_reader, require_role
+from rasd.errors import InputError
+from rasd.export import export, get_exporter
+from rasd.export.register import STATUSES, VictimInput, add_victim, list_victims
+from rasd.plugins import exporters
+from rasd.store import Store
+from rasd.store.documents import now
+from rasd.store.models import Event, table_of
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["export"])
+E = table_of(Event)
+_SPOOL = 8 * 1024 * 1024
+_CHUNK = 64 * 1024
+
+
+class _FilterSelection:
+    """The API's filter as an export selection (rejected events left out unless asked for)."""
+
+    def __init__(self, f: EventFilter, dialect: str) -> None:
+        self.conds = event_conditions(f, dialect)
+        if f.review_status is None:
+            self.conds.append(E.c.review_status != "rejected")
+
+    def apply(self, q: Select[Any]) -> Select[Any]:
+        """``q`` with the filter's conditions."""
+        return q.where(*self.conds)
+
+
+def _chunks(spool: IO[bytes]) -> Iterator[bytes]:
+    try:
+        while chunk := spool.read(_CHUNK):
+            yield chunk
+    finally:
+        spool.close()
+
+
+@router.get("/export/formats", summary="The export formats installed", dependencies=[Depends(require_reader)])
+def list_formats() -> JSONResponse:
+    """Every exporter (Rasd's own and plugins'), with its file suffix and media type."""
+    return JSONResponse([{"name": x.name, "suffix": x.suffix, "media_type": x.media_type, "description": x.description} for x in exporters().values()])
+
+
+@router.get("/export/{fmt}", summary="Download events (or the casualty register) in one format", dependencies=[Depends(require_reader)])
+def export_events(fmt: str, store: Annotated[Store, Depends(get_store)], f: Annotated[EventFilter, Query()]) -> StreamingResponse:
+    """``acled-csv``, ``geojson``, ``jsonl``, ``xlsx``, ``parquet`` or ``casualties-csv``, filtered like ``/events``."""
+    exporter = get_exporter(fmt)
+    spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # noqa: SIM115 (closed by _chunks)
+    export(store, fmt, spool, _FilterSelection(f, store.engine.dialect.name))
+    spool.seek(0)
+    name = f"rasd-{fmt}-{date.today().isoformat()}{exporter.suffix}"
+    return StreamingResponse(_chunks(spool), media_type=exporter.media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+class VictimIn(BaseModel):
+    """A casualty register entry."""
+
+    name: str = Field(min_length=1, max_length=300)
+    status: str = Field("killed", pattern="^(" + "|".join(STATUSES) + ")$")
+    name_en: str | None = Field(None, max_length=300)
+    age: int | None = Field(None, ge=0, le=130)
+    sex: str | None = Field(None, pattern="^(male|female)$")
+    group: str | None = Field(None, max_length=200)
+    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    place: str | None = Field(None, max_length=200)
+    cause: str | None = Field(None, max_length=200)
+    sources: list[str] = Field(default_factory=list, max_length=50)
+    event_id: int | None = None
+
+
+@router.get("/casualties", summary="The casualty register", dependencies=[Depends(require_reader)])
+def get_casualties(store: Annotated[Store, Depends(get_store)]) -> JSONResponse:
+    """Every register entry, by date."""
+    with store.transaction("reading the casualty register") as conn:
+        return JSONResponse(list_victims(conn))
+
+
+@router.post("/casualties", status_code=201, summary="Add a casualty register entry", dependencies=[Depends(require_role("reviewer"))])
+def post_casualty(store: Annotated[Store, Depends(get_store)], victim: VictimIn) -> JSONResponse:
+    """Record a person named in reports; 400 if the linked event does not exist."""
+    with store.transaction("adding to the casualty register") as conn:
+        try:
+            victim_id = add_victim(conn, VictimInput(**victim.model_dump()), at=now())
+        except InputError as exc:
+            from rasd.api.errors import BadRequest
+
+            raise BadRequest(exc.message) from exc
+    return JSONResponse({"id": victim_id, **asdict(VictimInput(**victim.model_dump()))}, status_code=201)

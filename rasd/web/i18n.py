@@ -1,0 +1,81 @@
+"""The interface's words in Arabic and English, and which one a request gets.
+
+The language is the ``rasd_lang`` cookie (set by the switch in the header),
+else the browser's ``Accept-Language``, else Arabic. Only the interface is
+translated: article text is shown as written, always right-to-left, and
+ACLED's field values stay in English as ACLED codes them.
+"""
+
+from __future__ import annotations
+
+from fastapi import Request
+
+__all__ = ["DEFAULT", "LANGS", "STRINGS", "language", "strings"]
+
+LANGS = ("ar", "en")
+DEFAULT = "ar"
+COOKIE = "rasd_lang"
+
+# key: (Arabic, English)
+_WORDS: dict[str, tuple[str, str]] = {
+    "app": ("رصد", "Rasd"),
+    "tagline": ("أحداث النزاع من الأخبار العربية", "Conflict events from Arabic news"),
+    "map": ("الخريطة", "Map"), "timeline": ("الخط الزمني", "Timeline"), "table": ("الجدول", "Table"),
+    "login": ("تسجيل الدخول", "Log in"), "logout": ("تسجيل الخروج", "Log out"),
+    "name": ("الاسم", "Name"), "password": ("كلمة المرور", "Password"),
+    "wrong_login": ("الاسم أو كلمة المرور غير صحيحة", "Wrong name or password"),
+    "filters": ("التصفية", "Filters"), "apply": ("تطبيق", "Apply"), "reset": ("إعادة ضبط", "Reset"),
+    "date_from": ("من تاريخ", "From"), "date_to": ("إلى تاريخ", "To"), "any": ("الكل", "Any"),
+    "search": ("بحث في النص", "Free text"), "actor": ("الطرف", "Actor"),
+    "online_tiles": ("خريطة أساس من الإنترنت", "Online base map"),
+    "outlines_note": ("حدود المحافظات من Natural Earth (تقريبية)", "Governorate outlines from Natural Earth (approximate)"),
+    "events": ("الأحداث", "Events"), "fatalities": ("القتلى", "Fatalities"), "per_day": ("يومي", "Per day"),
+    "per_week": ("أسبوعي", "Per week"), "per_month": ("شهري", "Per month"),
+    "previous": ("السابق", "Previous"), "next": ("التالي", "Next"), "export": ("تصدير النتائج", "Export these results"),
+    "open": ("فتح", "Open"), "no_events": ("لا أحداث تطابق التصفية", "No events match the filters"),
+    "event": ("الحدث", "Event"), "field": ("الحقل", "Field"), "value": ("القيمة", "Value"), "evidence": ("الدليل", "Evidence"),
+    "reports": ("المصادر", "Reports"), "article": ("المقال", "Article"), "history": ("سجل المراجعة", "Audit trail"),
+    "who": ("من", "Who"), "when": ("متى", "When"), "action": ("الإجراء", "Action"), "changes": ("التغييرات", "Changes"),
+    "before": ("قبل", "Before"), "after": ("بعد", "After"), "comment": ("تعليق", "Comment"),
+    "no_history": ("لم يراجع أحد هذا الحدث بعد", "No one has reviewed this event yet"),
+    "review": ("المراجعة", "Review"), "approve": ("اعتماد", "Approve"), "reject": ("رفض", "Reject"),
+    "correct": ("تصحيح", "Correct"), "save": ("حفظ التصحيح", "Save correction"), "new_value": ("القيمة الجديدة", "New value"),
+    "candidates": ("مواقع بديلة من المُرمِّز الجغرافي", "Other places from the geocoder"), "find": ("ابحث", "Find"),
+    "use_place": ("اعتمد هذا الموقع", "Use this place"), "split": ("فصل", "Split"), "merge": ("دمج", "Merge"),
+    "split_help": ("انقل المصادر المحددة إلى حدث جديد (أو انسخ الحدث إن لم تحدد شيئًا)", "Move the ticked reports to a new event (or copy the event when none is ticked)"),
+    "merge_help": ("أرقام الأحداث المكررة، مفصولة بفواصل", "Ids of duplicate events, separated by commas"),
+    "login_to_review": ("سجّل الدخول بحساب مراجع لمراجعة الحدث", "Log in as a reviewer to review this event"),
+    "events_in_article": ("الأحداث المستخرجة من المقال", "Events extracted from this article"),
+    "hover_help": ("مرّر المؤشر على حقل لترى كلماته في النص", "Hover a field to see its words in the text"),
+    "status_machine": ("آلي", "machine"), "status_approved": ("معتمد", "approved"),
+    "status_corrected": ("مصحح", "corrected"), "status_rejected": ("مرفوض", "rejected"),
+    "review_status": ("حالة المراجعة", "Review status"), "source": ("المصدر", "Source"), "published": ("تاريخ النشر", "Published"),
+    "not_found": ("غير موجود", "Not found"), "language": ("English", "العربية"),
+    "f_event_date": ("التاريخ", "Date"), "f_event_type": ("نوع الحدث", "Event type"), "f_sub_event_type": ("النوع الفرعي", "Sub-event type"),
+    "f_actor1": ("الطرف الأول", "Actor 1"), "f_actor2": ("الطرف الثاني", "Actor 2"), "f_assoc_actor_1": ("طرف مرافق 1", "Associated actor 1"),
+    "f_assoc_actor_2": ("طرف مرافق 2", "Associated actor 2"), "f_country": ("البلد", "Country"), "f_admin1": ("المحافظة", "Admin 1"),
+    "f_admin2": ("المنطقة", "Admin 2"), "f_admin3": ("الناحية", "Admin 3"), "f_location": ("الموقع", "Location"),
+    "f_location_ar": ("الموقع بالعربية", "Location (Arabic)"), "f_latitude": ("خط العرض", "Latitude"), "f_longitude": ("خط الطول", "Longitude"),
+    "f_geo_precision": ("دقة الموقع", "Geo precision"), "f_fatalities": ("القتلى", "Fatalities"), "f_fatalities_known": ("عدد القتلى معروف", "Fatalities known"),
+    "f_injuries": ("الجرحى", "Injuries"), "f_injuries_known": ("عدد الجرحى معروف", "Injuries known"), "f_notes": ("ملاحظات", "Notes"),
+    "f_time_precision": ("دقة التاريخ", "Time precision"), "f_civilian_targeting": ("استهداف المدنيين", "Civilian targeting"),
+    "f_disorder_type": ("نوع الاضطراب", "Disorder type"), "f_interaction": ("التفاعل", "Interaction"), "f_confidence": ("الثقة", "Confidence"),
+    "f_n_sources": ("عدد المصادر", "Sources"), "f_review_status": ("حالة المراجعة", "Review status"),
+}  # fmt: skip
+
+STRINGS: dict[str, dict[str, str]] = {lang: {k: v[i] for k, v in _WORDS.items()} for i, lang in enumerate(LANGS)}
+
+
+def language(request: Request) -> str:
+    """The interface language for this request."""
+    chosen = request.cookies.get(COOKIE)
+    if chosen in LANGS:
+        return chosen
+    accept = request.headers.get("accept-language", "")
+    first = accept.split(",")[0].strip().lower()[:2]
+    return first if first in LANGS else DEFAULT
+
+
+def strings(lang: str) -> dict[str, str]:
+    """Every word of the interface in ``lang``."""
+    return STRINGS[lang if lang in LANGS else DEFAULT]

@@ -1,0 +1,159 @@
+"""The web app's HTML pages: map, timeline, table, event (with review), article view, login.
+
+Pages are Jinja templates with autoescaping on, so article text, titles and
+field values are always written as text; the scripts that fill the map,
+timeline and table build their DOM with ``textContent`` only. Reads use the
+same query functions as the API; writes go through the API (``fetch`` with
+the CSRF token from the page's ``<meta>``), except logging in and out,
+which are plain forms.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import Connection
+
+from rasd.api import queries
+from rasd.api.auth import log_in, log_out, set_session_cookie
+from rasd.api.deps import current_user, get_conn, get_state
+from rasd.api.errors import Forbidden, Unauthorized
+from rasd.store.accounts import Account
+from rasd.web.highlight import runs
+from rasd.web.i18n import COOKIE, LANGS, language, strings
+
+__all__ = ["router", "templates"]
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
+Conn = Annotated[Connection, Depends(get_conn)]
+PRELOGIN_COOKIE = "rasd_login_csrf"
+# The event fields the event page lists, in reading order.
+SHOWN_FIELDS = (
+    "event_date", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "admin1",
+    "admin2", "admin3", "location", "location_ar", "latitude", "longitude", "geo_precision", "fatalities", "fatalities_known",
+    "injuries", "injuries_known", "civilian_targeting", "disorder_type", "time_precision", "notes",
+)  # fmt: skip
+
+
+def _local(path: str | None) -> str:
+    """A redirect target only within this site (no ``//host`` or ``scheme:``)."""
+    if not path or not path.startswith("/") or path.startswith("//") or "\\" in path:
+        return "/"
+    return path
+
+
+def _export_path(request: Request) -> str | None:
+    """The export route of ``rasd.export`` when installed: the table links to it with the current filter."""
+    for route in request.app.routes:
+        path = getattr(route, "path", "")
+        if path.startswith("/api/v1/export") and "GET" in (getattr(route, "methods", None) or ()) and "{" not in path:
+            return str(path)
+    return None
+
+
+async def _render(request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
+    state = get_state(request)
+    user = await current_user(request)
+    if user is None and not state.public_read and template != "login.html":
+        return RedirectResponse("/login?next=" + quote(request.url.path), status_code=303)
+    lang = language(request)
+    context.update(
+        request=request, t=strings(lang), lang=lang, dir="rtl" if lang == "ar" else "ltr", other_lang=LANGS[1 - LANGS.index(lang)],
+        user=user, csrf=request.scope.get("rasd_csrf", ""), can_review=bool(user and user.has_role("reviewer")),
+    )
+    return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+@router.get("/", response_class=HTMLResponse)
+async def map_page(request: Request, conn: Conn) -> Response:
+    """Events on a map, clustered, sized by fatalities and coloured by type."""
+    return await _render(request, "map.html", page="map", facets=queries.facets(conn))
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+async def timeline_page(request: Request, conn: Conn) -> Response:
+    """Events and fatalities per day, week or month, by type."""
+    return await _render(request, "timeline.html", page="timeline", facets=queries.facets(conn))
+
+
+@router.get("/table", response_class=HTMLResponse)
+async def table_page(request: Request, conn: Conn) -> Response:
+    """Events in a sortable, paged table, with an export of the current filter."""
+    return await _render(request, "table.html", page="table", facets=queries.facets(conn), export_path=_export_path(request))
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+async def event_page(request: Request, conn: Conn, event_id: int) -> Response:
+    """One event: fields with their evidence, reports, audit trail, and the review panel for reviewers."""
+    detail = queries.event_detail(conn, event_id)
+    evidence: dict[str, list[str]] = {}
+    for report in detail["reports"]:
+        for span in report["evidence"]:
+            evidence.setdefault(span["field"], []).append(span["text"])
+    return await _render(request, "event.html", page="event", d=detail, e=detail["event"], fields=SHOWN_FIELDS, evidence=evidence)
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+async def document_page(request: Request, conn: Conn, document_id: int) -> Response:
+    """The article right-to-left with every field's evidence marked, and its events beside it."""
+    doc = queries.document(conn, document_id)
+    events = queries.document_events(conn, document_id)
+    spans = [(f"e{e['id']}-{s['field']}", s["start"], s["end"]) for e in events for s in e["evidence"]]
+    fields = [[f for f in SHOWN_FIELDS if e.get(f) not in (None, "") or any(s["field"] == f for s in e["evidence"])] for e in events]
+    return await _render(request, "document.html", page="document", doc=doc, events=list(zip(events, fields, strict=True)), runs=runs(doc["text"] or "", spans))
+
+
+@router.get("/login", response_class=HTMLResponse)
+async def login_page(request: Request, next: str = "/") -> Response:
+    """The login form, with a double-submit token so another site cannot log a browser in."""
+    token = secrets.token_urlsafe(24)
+    response = await _render(request, "login.html", page="login", next=_local(next), login_csrf=token, error=None)
+    response.set_cookie(PRELOGIN_COOKIE, token, httponly=True, samesite="strict", max_age=3600, path="/login")
+    return response
+
+
+@router.post("/login", response_class=HTMLResponse)
+async def login_submit(
+    request: Request, name: Annotated[str, Form(max_length=120)], password: Annotated[str, Form(max_length=1000)],
+    csrf_token: Annotated[str, Form(max_length=100)] = "", next: Annotated[str, Form(max_length=2000)] = "/",
+) -> Response:
+    """Check the password; on success set the session cookie and go where the person was going."""
+    expected = request.cookies.get(PRELOGIN_COOKIE, "")
+    if not expected or not secrets.compare_digest(expected, csrf_token):
+        raise Forbidden("the login form expired; reload the page and try again")
+    state = get_state(request)
+    try:
+        _, token, _ = log_in(state, name, password)
+    except Unauthorized:
+        fresh = secrets.token_urlsafe(24)
+        response = await _render(request, "login.html", 401, page="login", next=_local(next), login_csrf=fresh, error=strings(language(request))["wrong_login"])
+        response.set_cookie(PRELOGIN_COOKIE, fresh, httponly=True, samesite="strict", max_age=3600, path="/login")
+        return response
+    response = RedirectResponse(_local(next), status_code=303)
+    set_session_cookie(response, state, token)
+    response.delete_cookie(PRELOGIN_COOKIE, path="/login")
+    return response
+
+
+@router.post("/logout")
+async def logout_submit(request: Request, user: Annotated[Account | None, Depends(current_user)]) -> Response:
+    """End the session (the form carries the CSRF token, which :func:`current_user` checks)."""
+    response = RedirectResponse("/", status_code=303)
+    log_out(request, response)
+    return response
+
+
+@router.get("/lang/{code}")
+async def set_language(code: str, next: str = "/") -> Response:
+    """Switch the interface language and come back."""
+    response = RedirectResponse(_local(next), status_code=303)
+    if code in LANGS:
+        response.set_cookie(COOKIE, code, max_age=365 * 86400, samesite="lax", path="/")
+    return response
