@@ -21,7 +21,6 @@ from pydantic import BaseModel, Field
 from sqlalchemy import Select
 
 from rasd.api.deps import EventFilter, event_conditions, get_store, require_reader, require_role
-from rasd.errors import InputError
 from rasd.export import export, get_exporter
 from rasd.export.register import STATUSES, VictimInput, add_victim, list_victims
 from rasd.plugins import exporters
@@ -102,10 +101,5 @@ def get_casualties(store: Annotated[Store, Depends(get_store)]) -> JSONResponse:
 def post_casualty(store: Annotated[Store, Depends(get_store)], victim: VictimIn) -> JSONResponse:
     """Record a person named in reports; 400 if the linked event does not exist."""
     with store.transaction("adding to the casualty register") as conn:
-        try:
-            victim_id = add_victim(conn, VictimInput(**victim.model_dump()), at=now())
-        except InputError as exc:
-            from rasd.api.errors import BadRequest
-
-            raise BadRequest(exc.message) from exc
+        victim_id = add_victim(conn, VictimInput(**victim.model_dump()), at=now())  # InputError answers 400
     return JSONResponse({"id": victim_id, **asdict(VictimInput(**victim.model_dump()))}, status_code=201)

@@ -56,6 +56,8 @@ class Cluster:
 
 def _supported(doc: Doc, trig: Mention) -> bool:
     """A weak trigger counts only with a counted casualty or an acting party in its clause; a killing needs victims."""
+    if trig.value.sub_event_type == "Arrests" and _seized_things(doc, trig):
+        return False  # "احتجز جثث ستة مسلحين": bodies and weapons are seized, nobody is arrested
     if trig.value.strength in ("strong", "territory", "bombard"):
         return True
     clause = doc.clause_of(trig.start)
@@ -76,6 +78,14 @@ def _promoted(doc: Doc, trig: Mention) -> Mention:
         return trig
     entry = TriggerEntry(t.event_type, t.sub_event_type, "strong")
     return Mention("trigger", trig.start, trig.end, Trigger(entry, t.definite, t.in_title, t.modal), trig.sentence)
+
+
+_THINGS = frozenset("جثث جثه جثامين جثمان اسلحه بنادق ذخيره ذخاير اليات سيارات شحنه معدات وثايق".split())
+
+
+def _seized_things(doc: Doc, trig: Mention) -> bool:
+    following = doc.ntext[trig.end : trig.end + 30].split()
+    return bool(following) and following[0] in _THINGS
 
 
 def _implied_triggers(doc: Doc, triggers: list[Mention]) -> list[Mention]:
@@ -100,8 +110,11 @@ def _date_for(doc: Doc, trig: Mention) -> Mention | None:
     """The date phrase of the trigger's sentence nearest to it (never a future or year-only phrase)."""
     dates = [d for d in doc.of("date") if d.sentence == trig.sentence and not d.value.future
              and d.value.kind != "year" and d.value.value is not None]
-    # news style puts the date before what happened ("وفي 25 آذار، بثت…"): a preceding date wins a tie
-    return min(dates, key=lambda d: (d.start > trig.start, abs(d.start - trig.start)), default=None)
+    # a date in the trigger's own clause wins ("قال، الثلاثاء، إن الجيش قتل … الليلة الماضية" dates the killing,
+    # not the statement); else news style puts the date before what happened ("وفي 25 آذار، بثت…")
+    clause = doc.clause_of(trig.start)
+    return min(dates, key=lambda d: (doc.clause_of(d.start) != clause, d.start > trig.start, abs(d.start - trig.start)),
+               default=None)
 
 
 def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
