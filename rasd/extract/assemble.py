@@ -8,15 +8,16 @@ mentions nearest its triggers and keeps them as evidence.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from rasd.doc import Doc, Mention
-from rasd.extract.casualties import Casualty
+from rasd.extract.notes import english_notes
 from rasd.extract.roles import assign_actors
 from rasd.extract.subtypes import resolve_type
-from rasd.model import Event, Span
+from rasd.model import Event
 
 __all__ = ["Assemble", "Cluster"]
 
@@ -92,7 +93,8 @@ def _implied_triggers(doc: Doc, triggers: list[Mention]) -> list[Mention]:
     """A killing reported with no weapon word ("استشهاد شاب ... قوات الاحتلال") is still an event."""
     from rasd.extract.triggers import Trigger, TriggerEntry
 
-    covered = {t.sentence for t in doc.of("trigger")}
+    # a sentence is covered by a violent trigger; taking a town does not explain civilian deaths beside it
+    covered = {t.sentence for t in triggers if t.value.event_type in _VIOLENT and t.value.strength != "territory"}
     entry = TriggerEntry("Violence against civilians", "Attack", "kill")
     out = []
     for cas in doc.of("casualty"):
@@ -234,7 +236,9 @@ def _title_host(t, body: list[Cluster]) -> Cluster | None:  # type: ignore[no-un
             return None
         return next((b for b in body if b.event_type in _VIOLENT), None)
     return (next((b for b in body if b.head.value.sub_event_type == t.sub_event_type), None)
-            or next((b for b in body if b.event_type == t.event_type), None))
+            or next((b for b in body if b.event_type == t.event_type), None)
+            or next((b for b in body if b.event_type in _VIOLENT and b.head.value.strength in _GENERIC
+                     and t.event_type in _VIOLENT), None))  # "غارات" in the headline names the body's "مقتل 87"
 
 
 def _attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
@@ -314,7 +318,8 @@ class Assemble:
         clusters = _cluster(doc, _implied_triggers(doc, triggers))
         _attach_casualties(doc, clusters)
         doc_country = self._doc_country(doc)
-        events = [self._event(doc, c, doc_country) for c in clusters]
+        events = [part for c in clusters for ev in [self._event(doc, c, doc_country)] if ev is not None
+                  for part in _split_by_place(doc, c, ev)]
         doc.events = self._dedupe([e for e in events if e is not None and not _stale(doc, e) and _placed(e)])
         return doc
 
@@ -349,12 +354,8 @@ class Assemble:
         actors = assign_actors(doc, cluster, country_cand.country if country_cand else None)
         ev.event_type, ev.sub_event_type = resolve_type(doc, cluster, actors, roles)
         actors.apply(ev, country_cand, roles)
-        if cand:
-            ev.country, ev.iso = cand.country, cand.iso
-            ev.admin1, ev.admin2, ev.admin3 = cand.admin1, cand.admin2, cand.admin3
-            ev.location, ev.location_ar = cand.name, cand.name_ar
-            ev.latitude, ev.longitude, ev.geo_precision = cand.latitude, cand.longitude, cand.geo_precision
-            ev.evidence["location"] = [place.span(doc)]  # type: ignore[union-attr]
+        if place is not None:
+            _set_place(doc, ev, place)
         elif doc_country:
             ev.country, ev.iso = doc_country.country, doc_country.iso
         self._date(doc, cluster, ev)
@@ -366,8 +367,6 @@ class Assemble:
             ev.evidence["injuries"] = [m.span(doc) for m in inj_ev]
         ev.tags = list(dict.fromkeys(doc.tags + [t for t in (ev.actor1, ev.actor2, ev.location) if t]))
         ev.confidence = self._confidence(cluster, ev)
-        from rasd.extract.notes import english_notes
-
         ev.notes = english_notes(ev)
         return ev
 
@@ -420,6 +419,49 @@ class Assemble:
 
 
 _PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "admin3", "location", "location_ar", "latitude", "longitude", "geo_precision")
+
+
+def _set_place(doc: Doc, ev: Event, place: Mention) -> None:
+    cand = place.value.best
+    ev.country, ev.iso = cand.country, cand.iso
+    ev.admin1, ev.admin2, ev.admin3 = cand.admin1, cand.admin2, cand.admin3
+    ev.location, ev.location_ar = cand.name, cand.name_ar
+    ev.latitude, ev.longitude, ev.geo_precision = cand.latitude, cand.longitude, cand.geo_precision
+    ev.evidence["location"] = [place.span(doc)]
+
+
+_SPLIT_TYPES = {"Government regains territory", "Non-state actor overtakes territory", "Air/drone strike",
+                "Shelling/artillery/missile attack"}
+
+
+def _split_by_place(doc: Doc, cluster: Cluster, ev: Event) -> list[Event]:
+    """"استعادت الفصائل بلدة حمورية وأجزاء من سقبا وكفربطنا": ACLED codes one event per named place.
+
+    A toll given once for them all is split evenly, the remainder on the first, and the notes say so.
+    """
+    if ev.sub_event_type not in _SPLIT_TYPES:
+        return [ev]
+    clause = doc.clause_of(cluster.head.start)
+    places = [p for p in doc.of("place") if doc.clause_of(p.start) == clause and p.value.best.geo_precision == 1
+              and p.value.qualifier is None and p.start > cluster.head.start]
+    names = list(dict.fromkeys(p.value.best.name for p in places))
+    if len(names) < 2:
+        return [ev]
+    firsts = [next(p for p in places if p.value.best.name == n) for n in names]
+    out = []
+    for i, p in enumerate(firsts):
+        part = copy.deepcopy(ev)
+        _set_place(doc, part, p)
+        split = []
+        for name in ("fatalities", "injuries"):
+            total = getattr(ev, name)
+            if total:
+                setattr(part, name, total // len(firsts) + (total % len(firsts) if i == 0 else 0))
+                split.append(f"{total} {'killed' if name == 'fatalities' else 'wounded'}")
+        part.notes = english_notes(part) + (
+            f" Toll of {' and '.join(split)} reported for {len(firsts)} places, split evenly." if split else "")
+        out.append(part)
+    return out
 
 
 def _same_event(a: Event, b: Event) -> bool:
