@@ -132,7 +132,8 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
     if t.event_type == h.event_type and t.strength not in _GENERIC and h.strength not in _GENERIC:
         return True
     if (t.strength in _GENERIC) != (h.strength in _GENERIC):
-        return same_clause or (t.event_type in _VIOLENT and h.event_type in _VIOLENT)
+        territory = "territory" in (t.strength, h.strength)  # a town taken does not explain a killing beside it
+        return same_clause or (t.event_type in _VIOLENT and h.event_type in _VIOLENT and not territory)
     if t.event_type == h.event_type and t.sub_event_type == h.sub_event_type:
         return True
     if t.event_type in _VIOLENT and h.event_type in _VIOLENT and _causal_clause(doc, a):
@@ -184,7 +185,7 @@ def _absorb_generic(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         if c.head.value.strength not in _GENERIC or c.event_type not in _VIOLENT:
             continue
         host = next((k for k in kept if k is not c and k.sentences & c.sentences and k.event_type in _VIOLENT
-                     and k.head.value.strength not in _GENERIC and _same_date(k, c)), None)
+                     and k.head.value.strength not in (*_GENERIC, "territory") and _same_date(k, c)), None)
         if host is not None:
             host.triggers.extend(c.triggers)
             host.clauses |= c.clauses

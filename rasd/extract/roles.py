@@ -91,8 +91,10 @@ class ActorRoles:
 def assign_actors(doc: Doc, cluster: Cluster, country: str | None) -> ActorRoles:
     """Choose actor1 and actor2 for ``cluster`` from the actor mentions of its sentences."""
     text = doc.ntext
+    territory = cluster.head.value.strength == "territory"  # civilians do not take or lose towns
     mentions = sorted(
-        (a for a in doc.of("actor") if a.sentence in cluster.sentences and not a.value.affiliation),
+        (a for a in doc.of("actor") if a.sentence in cluster.sentences and not a.value.affiliation
+         and not (territory and a.value.actor.kind == "civilians")),
         key=lambda a: (a.sentence != cluster.head.sentence, a.start),
     )
     roles = ActorRoles(doc, candidates=mentions)
