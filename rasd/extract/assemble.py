@@ -319,7 +319,8 @@ class Assemble:
         clusters = _cluster(doc, _implied_triggers(doc, triggers))
         _attach_casualties(doc, clusters)
         doc_country = self._doc_country(doc)
-        events = [part for c in clusters for ev in [self._event(doc, c, doc_country)] if ev is not None
+        earlier: dict[str, Mention] = {}
+        events = [part for c in clusters for ev in [self._event(doc, c, doc_country, earlier)] if ev is not None
                   for part in _split_by_place(doc, c, ev)]
         doc.events = self._dedupe([e for e in events if e is not None and not _stale(doc, e) and _placed(e)])
         return doc
@@ -335,7 +336,7 @@ class Assemble:
         best = max(counts, key=lambda k: counts[k])
         return next(p.value.best for p in doc.of("place") if p.value.best.country == best)
 
-    def _event(self, doc: Doc, cluster: Cluster, doc_country) -> Event | None:  # type: ignore[no-untyped-def]
+    def _event(self, doc: Doc, cluster: Cluster, doc_country, earlier: dict[str, Mention]) -> Event | None:  # type: ignore[no-untyped-def]
         place = _place(doc, cluster)
         cand = place.value.best if place else None
         country_cand = cand or doc_country
@@ -352,7 +353,9 @@ class Assemble:
             ev.vague["injuries"] = doc.evidence(inj_ev[0].start, inj_ev[0].end).text
         roles = [c.value.role for c in cluster.casualties if c.value.role]
         roles += [m.value for m in doc.of("role") if m.sentence == cluster.head.sentence]
-        actors = assign_actors(doc, cluster, country_cand.country if country_cand else None)
+        actors = assign_actors(doc, cluster, earlier)
+        if actors.actor1 is not None:
+            earlier[cluster.event_type] = actors.actor1
         ev.event_type, ev.sub_event_type = resolve_type(doc, cluster, actors, roles)
         actors.apply(ev, country_cand, roles)
         if place is not None:

@@ -88,8 +88,12 @@ class ActorRoles:
             ev.civilian_targeting = "Civilian targeting"
 
 
-def assign_actors(doc: Doc, cluster: Cluster, country: str | None) -> ActorRoles:
-    """Choose actor1 and actor2 for ``cluster`` from the actor mentions of its sentences."""
+def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> ActorRoles:
+    """Choose actor1 and actor2 for ``cluster`` from the actor mentions of its sentences.
+
+    ``earlier`` holds the attacker of the last event of each type: "جراء الغارات" with no
+    attacker named refers back to the strikes the article already attributed.
+    """
     text = doc.ntext
     territory = cluster.head.value.strength == "territory"  # civilians do not take or lose towns
     mentions = sorted(
@@ -120,10 +124,31 @@ def assign_actors(doc: Doc, cluster: Cluster, country: str | None) -> ActorRoles
         roles.actor2 = rest[0]
     if roles.actor1 is None:
         roles.actor1 = _claimant(doc, cluster)
+    if roles.actor1 is None and (inherited := earlier.get(cluster.event_type)) is not None:
+        if roles.actor2 is None or roles.actor2.value.actor != inherited.value.actor:
+            roles.actor1 = inherited
     if roles.actor1 is None and roles.actor2 is not None and roles.actor2.value.actor.kind not in _VICTIM_KINDS:
         if cluster.event_type == "Battles" or not victims:
             roles.actor1, roles.actor2 = roles.actor2, None
+    if cluster.event_type == "Battles" and roles.actor1 is not None and roles.actor2 is None:
+        roles.actor2 = _usual_opponent(doc, roles.actor1)
     return roles
+
+
+_ARMED = frozenset(["state", "police", "rebel", "political_militia", "identity_militia"])
+
+
+def _usual_opponent(doc: Doc, first: Mention) -> Mention | None:
+    """A battle has two sides: when the report names one, the other is the armed group the article is about."""
+    counts: dict[Actor, list[Mention]] = {}
+    for a in doc.of("actor"):
+        actor = a.value.actor
+        if actor.kind in _ARMED and actor != first.value.actor and not a.value.affiliation:
+            counts.setdefault(actor, []).append(a)
+    if not counts:
+        return None
+    best = max(counts.values(), key=len)
+    return best[0] if len(best) >= 2 else None
 
 
 _CLAIM = re.compile(r"(?:تبني|تبنت|تبنى|اعلن\S* مسووليت\S*|اعلنت مسووليتها)\s*$")
