@@ -262,7 +262,8 @@ def _attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
         else:
             before = [c for c in clusters if max(c.sentences) < cas.sentence and cas.sentence - max(c.sentences) <= 2
                       and c.head.value.event_type in _VIOLENT]
-            busy = any(m.sentence == cas.sentence for label in ("date", "trigger") for m in doc.of(label))
+            busy = any(m.sentence == cas.sentence for m in doc.of("date")) or any(
+                t.sentence == cas.sentence and t.value.modal for t in doc.of("trigger"))
             if not before or busy:
                 continue
             best = before[-1]

@@ -26,6 +26,7 @@ _FILLER = frozenset(
     "عن من نحو حوالي اكثر ما لا يقل قرابه زهاء الى الي علي الاقل اخرين اخرون بينهم ب "
     "يوم امس اليوم الماضي صباح مساء فجر ليل ليله ظهر الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت".split()
 )
+_ONE_MORE = frozenset("ثالث ثالثه رابع رابعه خامس خامسه".split())
 # Casualty nouns ("مقتل", "إصابة"): the group after them is the victim; after a verb it is the agent.
 NOMINAL_CUES = frozenset("مقتل استشهاد اصابه اغتيال مصرع وفاه سقوط اعتقال اختطاف ارتقاء فقدان".split())
 # Words before a cue that make it no casualty: "جريمة قتل" (a murder case), "محاولة اغتيال" (a failed attempt).
@@ -84,7 +85,10 @@ class Casualties:
             kind, position = m.values[0]
             i = max(0, bisect_right(starts, m.start) - 1)  # the token holding the cue (after its clitics)
             j = bisect_left(starts, m.end)
-            if any(w in _NEGATORS for w in words[max(0, i - 3) : i]) or (i and words[i - 1] in _NOT_CASUALTY):
+            if i and words[i - 1] in _NOT_CASUALTY:
+                continue
+            if any(w in _NEGATORS for w in words[max(0, i - 5) : i]):  # "من دون أن يسفر عن إصابات": none, known
+                doc.add(Mention("casualty", m.start, m.end, Casualty(kind, 0)))
                 continue
             clause = doc.clause_of(m.start)
             number, role = self._link(doc, words, roles, i, j, position, clause)
@@ -140,6 +144,8 @@ class Casualties:
                 return num, ((role.values[0], 0) if role else None)
             if k in roles and k not in agents:
                 return self._role_count(words, k, roles[k])
+            if words[k] in _ONE_MORE:
+                return Number(1, k, k + 1), None  # "وأصيب ثالث": a third person
             if self._dual(words[k]):
                 return Number(2, k, k + 1), None
             if words[k] not in _FILLER and k not in agents:
@@ -157,6 +163,8 @@ class Casualties:
                 if num is not None and num.end == k + 1 and not (num.end < n and words[num.end] in _UNITS):
                     role = roles.get(num.end)
                     return num, ((role.values[0], 0) if role else None)
+            if k in roles and self._dual(words[k]):
+                return Number(2, k, k + 1), (roles[k].values[0], 2)  # "جنديان من الجيش قد أصيبا"
             if singular_ok and k in roles and (k == 0 or k - 1 not in roles):
                 counted = self._role_count(words, k, roles[k])
                 if counted[0] is not None or counted[1][1]:  # type: ignore[index]

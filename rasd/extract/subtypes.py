@@ -37,12 +37,14 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
     a2 = actors.actor2.value.actor if actors.actor2 else None
     sentences = " ".join(doc.ntext[s:e] for i, (s, e) in enumerate(doc.sentences) if i in cluster.sentences)
     victims_civilian = bool(set(roles) & _CIVILIAN) and not set(roles) & _COMBATANT
+    crowd = "protester" in roles or any(m.value.actor.kind == "protesters" for m in actors.candidates)
+    if kind == "Riots" and sub == "Mob violence" and (crowd or any(t.value.event_type == "Protests" for t in cluster.triggers)):
+        return kind, "Violent demonstration"  # demonstrators burning tyres riot; a mob attacks people
     if head.strength == "bombard":
         flies = a1 is not None and any(p in a1.canonical for p in _AIR_POWERS)
         if flies or _AIR_WORDS.search(sentences):
             return "Explosions/Remote violence", "Air/drone strike"
         return kind, sub
-    crowd = "protester" in roles or any(m.value.actor.kind == "protesters" for m in actors.candidates)
     if (head.strength == "kill" or kind == "Violence against civilians") and crowd:
         return "Protests", "Excessive force against protesters"  # "أطلقت قوات الأمن الرصاص الحي على المتظاهرين"
     if head.strength == "kill" or (kind == "Battles" and head.strength == "weak"):

@@ -387,17 +387,14 @@ def as_dict(event: Any) -> dict[str, Any]:
 # Articles the extractor does not code fully right yet (issue 3 stays open for them). Strict xfail:
 # when a fix makes one pass, the suite fails until its id is removed here, so progress is recorded.
 KNOWN_GAPS = frozenset({
-    "t03-bint-jbeil-drone-strike",
     "t06-manbij-turkish-shelling",
     "t08-kirkuk-pmf-isis-clash",
-    "t11-hodeidah-landmine",
     "t12-samarra-suicide-bombing",
     "t17-marib-aid-worker-abduction",
     "t18-nyala-sexual-violence",
     "t19-nablus-arrests-hebron-demolition",
     "t20-raqqa-sdf-raids",
     "t23-baghdad-graduates-tear-gas",
-    "t25-aden-power-cut-riot",
     "t26-zahle-mob-attack",
     "t28-saraqib-taken-idlib-strikes",
     "t29-baalbek-clan-clash-truce",

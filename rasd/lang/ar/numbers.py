@@ -86,6 +86,10 @@ def parse_number(tokens: list[str], i: int) -> Number | None:
     j = i + 1
     if value is None:
         value = _word(tok)
+        if value is None and tok.startswith("و") and (_word(tok[1:]) or tok[1:] in VAGUE):
+            value = _word(tok[1:])  # "واربعه جرحى": the conjunction is glued to the number
+            if value is None:
+                return Number(VAGUE[tok[1:]], i, i + 1, vague=True)
         if value is None:
             if tok in ("الف", "مليون"):
                 value, j = SCALES[tok], i + 1
