@@ -23,7 +23,7 @@ from rasd.api.errors import install_error_handlers
 from rasd.store import Store, open_store
 from rasd.store.accounts import Accounts
 
-__all__ = ["API_PREFIX", "EXTRA_ROUTERS", "create_app"]
+__all__ = ["API_PREFIX", "EXTRA_ROUTERS", "app_from_env", "create_app"]
 
 API_PREFIX = "/api/v1"
 EXTRA_ROUTERS: tuple[str, ...] = ("rasd.export.api:router", "rasd.alerts.api:router", "rasd.trends.api:router")
@@ -107,3 +107,10 @@ def create_app(db: str | Store | None = None, *, public_read: bool = True, secur
         mount_web(app)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app as ``rasd serve --workers N`` starts it in each worker: settings from the environment."""
+    import os
+
+    return create_app(None, public_read=not os.environ.get("RASD_PRIVATE"), secure_cookies=bool(os.environ.get("RASD_SECURE_COOKIES")))

@@ -25,7 +25,13 @@ import pyarrow.parquet as pq
 
 from rasd.engine import manifest
 from rasd.engine.plan import Partition
-from rasd.engine.records import DOCUMENT_SCHEMA, EVENT_SCHEMA, document_row, event_rows, partition_dir
+from rasd.engine.records import (
+    DOCUMENT_SCHEMA,
+    EVENT_SCHEMA,
+    document_row,
+    event_rows,
+    partition_dir,
+)
 from rasd.engine.sources import read_chunk
 from rasd.errors import ConfigError, DataError, InputError, PipelineError
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from rasd.errors import ConfigError
 
-__all__ = ["Chunk", "Partition", "Plan", "discover", "plan_batch", "DEFAULT_PARTITION_BYTES"]
+__all__ = ["DEFAULT_PARTITION_BYTES", "Chunk", "Partition", "Plan", "discover", "plan_batch"]
 
 #: Input bytes per partition when ``--partitions`` is not given. It bounds a task's memory:
 #: a partition's documents and events are held until its files are written (~10× its input).

@@ -95,7 +95,7 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
     evidence: dict[str, list[Span]] = {}
     for item in row.get("evidence") or []:
         evidence.setdefault(item["field"], []).append(Span(item["start"], item["end"], item["text"]))
-    fields = {name: row.get(name) for name in EVENT_FIELDS}
+    fields: dict[str, Any] = {name: row.get(name) for name in EVENT_FIELDS}
     fields.update(evidence=evidence, vague=dict(row.get("vague") or []), tags=list(row.get("tags") or []))
     return Event(**fields)
 

@@ -26,7 +26,7 @@ from rasd.engine.partition import Hook, PartitionTask, run_partition
 from rasd.engine.plan import plan_batch
 from rasd.errors import ConfigError
 
-__all__ = ["BatchOptions", "run_batch", "ENGINES"]
+__all__ = ["ENGINES", "BatchOptions", "run_batch"]
 
 ENGINES = ("local", "dask")
 #: Retries of a task that *raised* (a worker that died is rescheduled by Dask without counting here).

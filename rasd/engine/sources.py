@@ -20,7 +20,7 @@ from rasd.engine.plan import Chunk
 from rasd.errors import InputError
 from rasd.ingest.readers import RawDocument, _jsonl_record
 
-__all__ = ["read_chunk", "MAX_RECORD_BYTES"]
+__all__ = ["MAX_RECORD_BYTES", "read_chunk"]
 
 #: The same per-document bound as ``rasd extract`` (50 MB).
 MAX_RECORD_BYTES = 50_000_000
@@ -29,7 +29,7 @@ _PARQUET_BATCH_ROWS = 2048
 
 def _record_path(path: str) -> Path:
     """The path a record's default id is derived from (``shard.jsonl.gz`` ids read like ``shard.jsonl``'s)."""
-    return Path(path[:-3] if path.endswith(".gz") else path)
+    return Path(path.removesuffix(".gz"))
 
 
 def _parse(line: bytes, number: int, chunk: Chunk) -> RawDocument | InputError:

@@ -27,6 +27,7 @@ __all__ = [
     "SIGNIFICANT_SUB_TYPES",
     "acled_fatalities",
     "acled_record",
+    "country_code",
     "country_codes",
     "full_record",
     "interaction_code",
@@ -50,9 +51,21 @@ LIMITED_UNKNOWN, SIGNIFICANT_UNKNOWN = 3, 10
 
 
 @cache
-def country_codes() -> dict[int, tuple[str, str]]:
-    """ISO numeric → (ISO3, ACLED region), from ``rasd/data/acled_countries.tsv``."""
-    return {int(r["iso_num"]): (r["iso3"], r["region"]) for r in read_tsv("acled_countries.tsv")}
+def country_codes() -> dict[int | str, tuple[str, str, int]]:
+    """ISO numeric code and ACLED country name → (ISO3, ACLED region, ISO number), from ``rasd/data/acled_countries.tsv``."""
+    by_num = {int(r["iso_num"]): (r["iso3"], r["region"], int(r["iso_num"])) for r in read_tsv("acled_countries.tsv")}
+    out: dict[int | str, tuple[str, str, int]] = dict(by_num)
+    for r in read_tsv("gazetteer_countries.tsv"):
+        if int(r["iso_num"]) in by_num:
+            out[r["name"]] = by_num[int(r["iso_num"])]
+    return out
+
+
+def country_code(ev: Mapping[str, Any]) -> tuple[str, str, int | None]:
+    """(ISO3, region, ISO number) of an event's country, by ISO number or name; ("XXX", "", None) when unknown."""
+    codes = country_codes()
+    iso = ev.get("iso")
+    return codes.get(int(iso) if iso else ev.get("country") or "", None) or codes.get(ev.get("country") or "", ("XXX", "", None))
 
 
 def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
@@ -106,8 +119,7 @@ def _tags(value: Any) -> str:
 def acled_record(ev: Mapping[str, Any]) -> dict[str, Any]:
     """The 31 ACLED columns of one stored event (a row of ``events`` + ``event_id_cnty``, ``source_scale``)."""
     fatalities, convention = acled_fatalities(ev)
-    iso = ev.get("iso")
-    region = country_codes().get(int(iso), ("", ""))[1] if iso else ""
+    _, region, iso = country_code(ev)
     date = ev.get("event_date") or ""
     return {
         "event_id_cnty": ev.get("event_id_cnty") or "",
@@ -125,7 +137,7 @@ def acled_record(ev: Mapping[str, Any]) -> dict[str, Any]:
         "inter2": ev.get("inter2"),
         "interaction": ev.get("interaction") or interaction_code(ev.get("inter1"), ev.get("inter2")),
         "civilian_targeting": ev.get("civilian_targeting") or "",
-        "iso": iso,
+        "iso": iso or ev.get("iso"),
         "region": region,
         "country": ev.get("country") or "",
         "admin1": ev.get("admin1") or "",

@@ -28,7 +28,7 @@ from rasd.store import Store
 from rasd.store.documents import now
 from rasd.store.models import Event, table_of
 
-__all__ = ["router"]
+__all__ = ["FilterSelection", "router"]
 
 router = APIRouter(tags=["export"])
 E = table_of(Event)
@@ -36,7 +36,7 @@ _SPOOL = 8 * 1024 * 1024
 _CHUNK = 64 * 1024
 
 
-class _FilterSelection:
+class FilterSelection:
     """The API's filter as an export selection (rejected events left out unless asked for)."""
 
     def __init__(self, f: EventFilter, dialect: str) -> None:
@@ -68,7 +68,7 @@ def export_events(fmt: str, store: Annotated[Store, Depends(get_store)], f: Anno
     """``acled-csv``, ``geojson``, ``jsonl``, ``xlsx``, ``parquet`` or ``casualties-csv``, filtered like ``/events``."""
     exporter = get_exporter(fmt)
     spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # noqa: SIM115 (closed by _chunks)
-    export(store, fmt, spool, _FilterSelection(f, store.engine.dialect.name))
+    export(store, fmt, spool, FilterSelection(f, store.engine.dialect.name))
     spool.seek(0)
     name = f"rasd-{fmt}-{date.today().isoformat()}{exporter.suffix}"
     return StreamingResponse(_chunks(spool), media_type=exporter.media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'})

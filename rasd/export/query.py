@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, Select, func, insert, or_, select
 
-from rasd.export.acled import country_codes
+from rasd.export.acled import country_code
 from rasd.store.alerts_models import EventCode
 from rasd.store import Store
 from rasd.store.models import Event, Source, table_of
@@ -83,15 +83,14 @@ class EventQuery:
 def assign_codes(conn: Connection) -> int:
     """Give every event without an ``event_id_cnty`` its code (ISO3 + next number for its country)."""
     missing = conn.execute(
-        select(E.c.id, E.c.iso).outerjoin(C, C.c.event_id == E.c.id).where(C.c.event_id.is_(None)).order_by(E.c.id)
+        select(E.c.id, E.c.iso, E.c.country).outerjoin(C, C.c.event_id == E.c.id).where(C.c.event_id.is_(None)).order_by(E.c.id)
     ).all()
     if not missing:
         return 0
     last = {r.iso3: int(r.seq) for r in conn.execute(select(C.c.iso3, func.max(C.c.seq).label("seq")).group_by(C.c.iso3))}
-    codes = country_codes()
     rows = []
-    for event_id, iso in missing:
-        iso3 = codes.get(int(iso), ("XXX", ""))[0] if iso else "XXX"
+    for event_id, iso, country in missing:
+        iso3 = country_code({"iso": iso, "country": country})[0]
         last[iso3] = seq = last.get(iso3, 0) + 1
         rows.append({"event_id": event_id, "iso3": iso3, "seq": seq, "code": f"{iso3}{seq}"})
     for i in range(0, len(rows), 5000):

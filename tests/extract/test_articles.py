@@ -388,7 +388,6 @@ def as_dict(event: Any) -> dict[str, Any]:
 # when a fix makes one pass, the suite fails until its id is removed here, so progress is recorded.
 KNOWN_GAPS = frozenset({
     "t06-manbij-turkish-shelling",
-    "t08-kirkuk-pmf-isis-clash",
     "t12-samarra-suicide-bombing",
     "t17-marib-aid-worker-abduction",
     "t18-nyala-sexual-violence",

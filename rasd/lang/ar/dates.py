@@ -58,6 +58,7 @@ _RELATIVE = re.compile(
     rf"|قبل\s+(?P<ago>يومين|(?:\d+|ثلاثه|اربعه|خمسه|سته|سبعه)\s+ايام|اسبوع|اسبوعين|ساعات)"
     rf"|(?P<lastweek>الاسبوع\s+الماضي|الاسبوع\s+الفايت|الايام\s+الماضيه|الايام\s+الاخيره)"
     rf"|(?P<midlastmonth>(?P<mpart>{_alt(PARTS)})\s+الشهر\s+(?:الماضي|الفايت|المنصرم))"
+    rf"|(?P<thismonth>(?P<tpart>{_alt(PARTS)})\s+(?:الشهر|هذا الشهر)\s*(?:الجاري|الحالي)?)"
     rf"|(?P<lastmonth>الشهر\s+(?:الماضي|الفايت|المنصرم))"
     rf"|(?:(?:يوم|صباح|فجر|مساء|ليل|ليله|ظهر|عصر)\s+)?{_WEEKDAY.format('wd2')}(?:\s+(?P<wdpast>الماضي|الفايت))?"
     rf"){_E}"
@@ -140,6 +141,9 @@ def _relative(m: re.Match[str], published: date | None) -> DateExpr:
         return DateExpr(s, e, published - timedelta(days=days), 1 if days < 7 else 2, "relative")
     if g["lastweek"]:
         return DateExpr(s, e, published - 7 * one, 2, "relative")
+    if g["thismonth"]:
+        day, prec = PARTS[g["tpart"]]
+        return DateExpr(s, e, min(published, published.replace(day=day)), prec, "relative")
     if g["midlastmonth"] or g["lastmonth"]:
         first = published.replace(day=1) - one
         day, prec = PARTS[g["mpart"]] if g["mpart"] else (15, 3)

@@ -1,0 +1,43 @@
+"""``/api/v1/trends`` and ``/api/v1/events/{id}/tags``: the trends view's data and an event's tags."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
+from sqlalchemy import Connection, select
+
+from rasd.api.deps import EventFilter, get_conn, require_reader
+from rasd.api.errors import NotFound
+from rasd.export.api import FilterSelection
+from rasd.store.models import Document, Event, EventSource, table_of
+from rasd.trends.tags import event_tags
+from rasd.trends.trends import trends
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["trends"], dependencies=[Depends(require_reader)])
+Conn = Annotated[Connection, Depends(get_conn)]
+E, ES, D = table_of(Event), table_of(EventSource), table_of(Document)
+
+
+@router.get("/trends", summary="Rising actors, places and types; most active areas; fatalities by week")
+def get_trends(conn: Conn, f: Annotated[EventFilter, Query()], week_of: date | None = None,
+               weeks: Annotated[int, Query(ge=5, le=104)] = 12, top: Annotated[int, Query(ge=1, le=100)] = 10) -> JSONResponse:
+    """This week (the week of ``week_of``, today by default) against the four before, within the filter."""
+    selection = FilterSelection(f, conn.dialect.name)
+    return JSONResponse(trends(conn, today=week_of or date.today(), selection=selection, weeks=weeks, top=top))
+
+
+@router.get("/events/{event_id}/tags", summary="An event's tags: actors, places, topics, hashtags")
+def get_event_tags(conn: Conn, event_id: int) -> JSONResponse:
+    """Tags from the event's fields, and the hashtags of every article that reported it."""
+    row = conn.execute(select(E).where(E.c.id == event_id)).first()
+    if row is None:
+        raise NotFound(f"no event {event_id}")
+    hashtags: list[str] = []
+    for (tags,) in conn.execute(select(D.c.tags).join(ES, ES.c.document_id == D.c.id).where(ES.c.event_id == event_id)):
+        hashtags += [t for t in tags or [] if t not in hashtags]
+    return JSONResponse(event_tags(dict(row._mapping), hashtags))

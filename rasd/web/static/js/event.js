@@ -1,0 +1,74 @@
+// The review panel: approve, reject, correct a field, pick a geocoder candidate, split, merge.
+// Each action is one API call with the CSRF token; the page reloads to show the new audit trail.
+"use strict";
+(() => {
+  const { t, el, api } = Rasd;
+  const panel = document.getElementById("review");
+  const id = panel.dataset.event;
+  const errorBox = document.getElementById("review-error");
+  const INTS = new Set(["fatalities", "injuries", "geo_precision", "time_precision", "inter1", "inter2", "interaction", "iso"]);
+  const FLOATS = new Set(["latitude", "longitude"]);
+  const BOOLS = new Set(["fatalities_known", "injuries_known"]);
+
+  async function run(path, body, goTo) {
+    errorBox.hidden = true;
+    try {
+      const detail = await api(path, { method: "POST", body });
+      location.assign(goTo ? `/events/${detail.event.id}` : location.pathname);
+    } catch (err) {
+      errorBox.textContent = err.message;
+      errorBox.hidden = false;
+    }
+  }
+
+  function typed(field, raw) {
+    const v = raw.trim();
+    if (v === "" || v === "—") return null;
+    if (INTS.has(field)) return Number.parseInt(v, 10);
+    if (FLOATS.has(field)) return Number.parseFloat(v);
+    if (BOOLS.has(field)) return ["true", "1", "yes", "نعم"].includes(v.toLowerCase());
+    return v;
+  }
+
+  for (const button of panel.querySelectorAll("button[data-action]")) {
+    button.addEventListener("click", () => run(`/api/v1/events/${id}/review`, { action: button.dataset.action }));
+  }
+
+  const fieldSelect = document.getElementById("correct-field");
+  const valueInput = document.getElementById("correct-value");
+  const current = (f) => document.querySelector(`#fields tr[data-field="${CSS.escape(f)}"] td.value`).textContent;
+  fieldSelect.addEventListener("change", () => { valueInput.value = current(fieldSelect.value); });
+  valueInput.value = current(fieldSelect.value);
+  document.getElementById("correct-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const field = fieldSelect.value;
+    const comment = document.getElementById("correct-comment").value.trim() || null;
+    run(`/api/v1/events/${id}/review`, { action: "correct", changes: { [field]: typed(field, valueInput.value) }, comment });
+  });
+
+  document.getElementById("candidates-form").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const list = document.getElementById("candidates");
+    const q = document.getElementById("candidates-q").value.trim();
+    try {
+      const found = await api(`/api/v1/events/${id}/candidates?` + new URLSearchParams(q ? { q } : {}));
+      list.replaceChildren(...found.map((c) => {
+        const { kind, ...changes } = c;
+        const use = el("button", { type: "button", class: "use-candidate" }, t.use_place);
+        use.addEventListener("click", () => run(`/api/v1/events/${id}/review`, { action: "correct", changes, comment: `${t.candidates}: ${c.location}` }));
+        return el("li", {}, el("bdi", {}, `${c.location_ar || ""} — ${c.location}`), ` (${kind}, ${c.admin1 || ""}, ${c.country}) `, use);
+      }));
+    } catch (err) { errorBox.textContent = err.message; errorBox.hidden = false; }
+  });
+
+  document.getElementById("split-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const ids = [...ev.target.querySelectorAll('input[name="report"]:checked')].map((b) => Number(b.value));
+    run(`/api/v1/events/${id}/split`, { report_ids: ids }, true);
+  });
+  document.getElementById("merge-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const ids = document.getElementById("merge-ids").value.split(/[ ,]+/).filter(Boolean).map(Number);
+    run(`/api/v1/events/${id}/merge`, { event_ids: ids });
+  });
+})();

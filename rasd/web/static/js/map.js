@@ -1,0 +1,43 @@
+// The map: offline outlines as the base layer (online tiles optional), events clustered,
+// circle size by fatalities, colour by type. Popups are DOM nodes filled with textContent.
+"use strict";
+(() => {
+  const { t, el, api, bindFilters, typeColor, legend, COLORS } = Rasd;
+  const map = L.map("map", { preferCanvas: false }).setView([33.5, 38.5], 5);
+  fetch("/static/geo/outlines.geojson").then((r) => r.json()).then((geo) => {
+    L.geoJSON(geo, { style: { color: "#6b7b8c", weight: 1, fillColor: "#eef1f4", fillOpacity: 0.6 } }).addTo(map).bringToBack();
+  });
+  const tiles = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 18, attribution: "© OpenStreetMap contributors" });
+  document.getElementById("online-tiles").addEventListener("change", (ev) => (ev.target.checked ? tiles.addTo(map) : tiles.remove()));
+
+  const clusters = L.markerClusterGroup({ maxClusterRadius: 40 });
+  map.addLayer(clusters);
+  const radius = (f) => 5 + Math.min(20, Math.sqrt(f || 0) * 2);
+
+  function popup(p) {
+    const fat = p.fatalities_known ? (p.fatalities ?? 0) : "?";
+    return el("div", { class: "popup", dir: "auto" },
+      el("strong", {}, p.event_type || ""), el("br"),
+      el("span", {}, `${p.event_date || ""} · ${p.location || ""}${p.admin1 ? " (" + p.admin1 + ")" : ""}`), el("br"),
+      el("span", {}, [p.actor1, p.actor2].filter(Boolean).join(" / ")), el("br"),
+      el("span", {}, `${t.fatalities}: ${fat}`), el("br"),
+      el("a", { href: `/events/${encodeURIComponent(p.id)}`, class: "popup-open" }, t.open));
+  }
+
+  async function load(params) {
+    const geo = await api("/api/v1/events.geojson?" + params);
+    clusters.clearLayers();
+    const markers = geo.features.map((f) => {
+      const [lon, lat] = f.geometry.coordinates;
+      const m = L.circleMarker([lat, lon], { radius: radius(f.properties.fatalities), color: typeColor(f.properties.event_type), weight: 1, fillOpacity: 0.7 });
+      m.bindPopup(() => popup(f.properties));
+      m.feature = f;
+      return m;
+    });
+    clusters.addLayers(markers);
+    document.getElementById("map-count").textContent = `${t.events}: ${markers.length}`;
+    document.getElementById("map").dataset.count = String(markers.length);
+  }
+  legend(document.getElementById("legend"), Object.keys(COLORS));
+  bindFilters(load);
+})();
