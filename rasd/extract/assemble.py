@@ -25,7 +25,7 @@ _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians
 _DIRECTIONS = {"west", "east", "north", "south", "countryside"}
 _TYPE_RANK = {"Explosions/Remote violence": 0, "Battles": 1, "Violence against civilians": 2, "Riots": 3,
               "Protests": 4, "Strategic developments": 5}
-_RANK = {"strong": 0, "territory": 0, "bombard": 1, "kill": 2, "weak": 3}
+_RANK = {"strong": 0, "territory": -1, "bombard": 1, "kill": 2, "weak": 3}
 _GENERIC = {"bombard", "kill", "weak"}
 
 
@@ -138,8 +138,9 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
         return True
     if t.event_type in _VIOLENT and h.event_type in _VIOLENT and _causal_clause(doc, a):
         return True  # "أصيب شاب بالرصاص، إثر هجوم نفذه مستوطنون": the cause is the same event
-    absorbing = {"Other", "Disrupted weapons use"}  # a raid or a defusal takes in the words around it
-    return same_clause and (bool(absorbing & {t.sub_event_type, h.sub_event_type}) or t.strength in _GENERIC)
+    if "Disrupted weapons use" in (t.sub_event_type, h.sub_event_type):
+        return True  # "فككت …، اليوم، عبوة ناسفة": the device was defused, it did not explode
+    return same_clause and ("Other" in (t.sub_event_type, h.sub_event_type) or t.strength in _GENERIC)
 
 
 _CAUSAL = re.compile(r"^\W*(?:و|ف)?(?:اثر|إثر|جراء|عقب|نتيجه|بسبب|بعد|خلال)(?!\w)")
@@ -164,7 +165,7 @@ def _cluster(doc: Doc, triggers: list[Mention]) -> list[Cluster]:
                     target = c
                 break
             near = trig.sentence - max(c.sentences) <= 2 and not all(t.value.in_title for t in c.triggers)
-            if near and date_m is None and trig.value.event_type == c.event_type and not trig.value.in_title:
+            if near and date_m is None and trig.value.sub_event_type == c.head.value.sub_event_type and not trig.value.in_title:
                 if trig.value.definite or trig.value.strength in _GENERIC:
                     target = c
                 break

@@ -77,7 +77,7 @@ class Casualties:
         text = doc.ntext
         starts = [s for s, _ in doc.tokens]
         words = [text[s:e] for s, e in doc.tokens]
-        roles = {max(0, bisect_right(starts, m.start) - 1): m for m in role_matcher().find(text)}
+        roles = {max(0, bisect_right(starts, m.start) - 1): m for m in longest_first(role_matcher().find(text))}
         for m in roles.values():
             doc.add(Mention("role", m.start, m.end, m.values[0]))
         cumulative_sentences = {i for i, (s, e) in enumerate(doc.sentences) if _CUMULATIVE.search(text, s, e)}

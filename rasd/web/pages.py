@@ -50,11 +50,11 @@ def _local(path: str | None) -> str:
 
 
 def _export_path(request: Request) -> str | None:
-    """The export route of ``rasd.export`` when installed: the table links to it with the current filter."""
-    for route in request.app.routes:
-        path = getattr(route, "path", "")
-        if path.startswith("/api/v1/export") and "GET" in (getattr(route, "methods", None) or ()) and "{" not in path:
-            return str(path)
+    """The CSV export route of ``rasd.export`` when installed: the table links to it with the current filter."""
+    for path, ops in request.app.openapi()["paths"].items():
+        if path.startswith("/api/v1/export/") and "get" in ops:
+            if path.endswith("/{fmt}"):
+                return str(path[: -len("{fmt}")] + "csv")
     return None
 
 

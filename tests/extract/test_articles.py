@@ -397,7 +397,6 @@ KNOWN_GAPS = frozenset({
     "t26-zahle-mob-attack",
     "t28-saraqib-taken-idlib-strikes",
     "t29-baalbek-clan-clash-truce",
-    "t30-mosul-ied-defused",
 })
 
 
