@@ -31,6 +31,10 @@ _VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عن�
 _AGENT_LEAD = re.compile(r"(?:برصاص|بنيران|من قبل|نفذها|نفذتها|شنها|شنتها|يد|ايدي|قبل)\s*[\"']?\s*$")
 _VICTIM_KINDS = ("civilians", "protesters")
 
+_DATE_ONLY = re.compile(
+    r"^[\s\"'()،,]*(?:(?:يوم|امس|اليوم|الماضي|صباح|مساء|فجر|ليل|ليله|ظهر|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)"
+    r"[\s\"'()،,]*){1,4}$"
+)
 _WITH = re.compile(r"(?:\bمع|\bضد)\s*[\"'«]?\s*$")
 
 
@@ -59,7 +63,9 @@ class ActorRoles:
         first = self.actor1.value.actor if self.actor1 else None
         second = self.actor2.value.actor if self.actor2 else self.implied2
         unnamed_dead = bool(ev.fatalities) and not set(roles) & {"combatant", "soldier", "police"}
-        if second is None and event_type in ("Violence against civilians", "Explosions/Remote violence") and (
+        one_sided = event_type in ("Violence against civilians", "Explosions/Remote violence") or ev.sub_event_type in (
+            "Arrests", "Mob violence")  # people arrested or beaten by a mob are civilians unless said otherwise
+        if second is None and one_sided and (
             "civilian" in roles or "person" in roles or unnamed_dead
         ) and first is not None and first.kind not in _VICTIM_KINDS:
             second = CIVILIANS
@@ -115,6 +121,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     victims += [m for m in opponents if m not in victims]
     agents = [m for m in mentions if m not in victims and _is_agent(doc, m, cluster)]
     others = [m for m in mentions if m not in victims and m not in agents]
+    head = cluster.head.sentence  # the event's own sentence names its attacker before any other
+    agents.sort(key=lambda m: m.sentence != head)
     roles.actor1 = (agents or [m for m in others if m.value.actor.kind not in _VICTIM_KINDS] or [None])[0]
     rest = [m for m in victims + others if m is not roles.actor1
             and (roles.actor1 is None or m.value.actor != roles.actor1.value.actor)]
@@ -191,6 +199,8 @@ def _is_agent(doc: Doc, m: Mention, cluster: Cluster) -> bool:
             return True
         if 0 <= trig.start - m.end <= 40 and doc.clause_of(m.start) == doc.clause_of(trig.start):
             return True  # subject before the verb: "قوات الاحتلال اقتحمت"
+        if 0 <= trig.start - m.end <= 60 and _DATE_ONLY.match(text[m.end : trig.start]):
+            return True  # "شنت قسد، أمس الثلاثاء، حملة دهم": the subject, a date between commas, the object
     lead = text[max(0, m.start - 20) : m.start]
     return bool(_AGENT_LEAD.search(lead))
 
