@@ -16,7 +16,13 @@ from __future__ import annotations
 from rasd.alerts.match import matches, validate_filters
 from rasd.alerts.outbox import enqueue_alerts
 from rasd.alerts.sender import SendReport, run_sender, send_due
-from rasd.alerts.subscriptions import create_subscription, deactivate, deliveries, list_subscriptions, unsubscribe_with_token
+from rasd.alerts.subscriptions import (
+    create_subscription,
+    deactivate,
+    deliveries,
+    list_subscriptions,
+    unsubscribe_with_token,
+)
 
 __all__ = [
     "SendReport",

@@ -15,7 +15,13 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import Connection, select
 
-from rasd.alerts.subscriptions import create_subscription, deactivate, deliveries, list_subscriptions, unsubscribe_with_token
+from rasd.alerts.subscriptions import (
+    create_subscription,
+    deactivate,
+    deliveries,
+    list_subscriptions,
+    unsubscribe_with_token,
+)
 from rasd.api.deps import get_store, require_role
 from rasd.api.errors import NotFound
 from rasd.store import Store

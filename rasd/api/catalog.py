@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from sqlalchemy import Connection
 
 from rasd.api import queries
-from rasd.api.deps import get_conn, get_store, require_reader
+from rasd.api.deps import RowId, get_conn, get_store, require_reader
 from rasd.api.render import json_response
 from rasd.api.schemas import ActorOut, DocumentOut, EventOut, PlaceOut
 from rasd.store import Store
@@ -31,13 +31,13 @@ def search_documents(store: Annotated[Store, Depends(get_store)], q: Annotated[s
 
 
 @router.get("/documents/{document_id}", tags=["documents"], response_model=DocumentOut, summary="One document with its cleaned text")
-def get_document(conn: Conn, document_id: int) -> Response:
+def get_document(conn: Conn, document_id: RowId) -> Response:
     """The document; ``text`` is the cleaned text that evidence offsets index into."""
     return json_response(queries.document(conn, document_id))
 
 
 @router.get("/documents/{document_id}/events", tags=["documents"], response_model=list[EventOut], summary="The events a document reports")
-def get_document_events(conn: Conn, document_id: int) -> Response:
+def get_document_events(conn: Conn, document_id: RowId) -> Response:
     """Each event with ``evidence``: the spans this document's report found, for highlighting."""
     queries.document(conn, document_id, with_text=False)
     return json_response(queries.document_events(conn, document_id))
@@ -50,7 +50,7 @@ def list_actors(conn: Conn, q: Text = None, limit: Limit = 50, offset: Offset = 
 
 
 @router.get("/actors/{actor_id}", tags=["actors"], response_model=ActorOut, summary="One actor with aliases and facts")
-def get_actor(conn: Conn, actor_id: int) -> Response:
+def get_actor(conn: Conn, actor_id: RowId) -> Response:
     """The actor, its aliases, and dated facts read from documents ("backed by …", "about 7,000 fighters")."""
     return json_response(queries.actor_detail(conn, actor_id))
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 import hmac
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Path, Request
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
@@ -33,6 +33,8 @@ __all__ = [
     "SESSION_COOKIE",
     "AppState",
     "EventFilter",
+    "MAX_ID",
+    "RowId",
     "current_user",
     "event_conditions",
     "events_select",
@@ -45,6 +47,8 @@ __all__ = [
     "require_role",
 ]
 
+MAX_ID = 2**63 - 1  # the largest key SQLite and PostgreSQL bigint hold: larger ids are 422, not a crash
+RowId = Annotated[int, Path(ge=1, le=MAX_ID, description="A row id.")]
 SESSION_COOKIE = "rasd_session"
 CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

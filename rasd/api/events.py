@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from sqlalchemy import Connection
 
 from rasd.api import queries
-from rasd.api.deps import get_conn, require_reader
+from rasd.api.deps import RowId, get_conn, require_reader
 from rasd.api.filters import SORTS, EventFilter
 from rasd.api.render import json_response
 from rasd.api.schemas import EventDetail, EventPage, StatsOut
@@ -44,7 +44,7 @@ def events_geojson(conn: Conn, f: Filter, limit: Annotated[int, Query(ge=1, le=2
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, summary="One event with its reports, evidence and audit trail")
-def get_event(conn: Conn, event_id: int) -> Response:
+def get_event(conn: Conn, event_id: RowId) -> Response:
     """The event, every report of it (document, figures, evidence spans) and who changed what."""
     return json_response(queries.event_detail(conn, event_id))
 

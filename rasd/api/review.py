@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from fastapi.concurrency import run_in_threadpool
 
 from rasd.api import queries, workflow
-from rasd.api.deps import get_state, get_store, require_role
+from rasd.api.deps import RowId, get_store, require_role
 from rasd.api.render import json_response
 from rasd.api.schemas import EventDetail, MergeIn, ReviewIn, SplitIn
 from rasd.store import Store
@@ -33,14 +33,14 @@ def _detail(store: Store, event_id: int) -> Response:
 
 
 @router.post("/events/{event_id}/review", response_model=EventDetail, summary="Approve, correct or reject an event")
-def review_event(event_id: int, body: ReviewIn, user: Reviewer, store: StoreDep) -> Response:
+def review_event(event_id: RowId, body: ReviewIn, user: Reviewer, store: StoreDep) -> Response:
     """``correct`` sets the fields in ``changes`` (any event field; a geocoder candidate's fields to move it)."""
     workflow.review(store, event_id, body.action, reviewer=user.name, changes=body.changes.model_dump(exclude_unset=True), comment=body.comment)
     return _detail(store, event_id)
 
 
 @router.post("/events/{event_id}/split", response_model=EventDetail, status_code=201, summary="Split an event in two")
-def split_event(event_id: int, body: SplitIn, user: Reviewer, store: StoreDep) -> Response:
+def split_event(event_id: RowId, body: SplitIn, user: Reviewer, store: StoreDep) -> Response:
     """The listed reports move to a new event (or, with none listed, the new event shares them); answers the new event."""
     new = workflow.split(store, event_id, reviewer=user.name, report_ids=body.report_ids, changes=body.changes.model_dump(exclude_unset=True), comment=body.comment)
     response = _detail(store, new)
@@ -49,7 +49,7 @@ def split_event(event_id: int, body: SplitIn, user: Reviewer, store: StoreDep) -
 
 
 @router.post("/events/{event_id}/merge", response_model=EventDetail, summary="Merge duplicate events into this one")
-def merge_events(event_id: int, body: MergeIn, user: Reviewer, store: StoreDep) -> Response:
+def merge_events(event_id: RowId, body: MergeIn, user: Reviewer, store: StoreDep) -> Response:
     """The other events' reports join this event; they are rejected as duplicates, with a note in their trail."""
     workflow.merge(store, event_id, body.event_ids, reviewer=user.name, comment=body.comment)
     return _detail(store, event_id)
@@ -57,7 +57,7 @@ def merge_events(event_id: int, body: MergeIn, user: Reviewer, store: StoreDep) 
 
 @router.get("/events/{event_id}/candidates", summary="Other places the geocoder offers for an event")
 async def place_candidates(
-    event_id: int, user: Reviewer, store: StoreDep,
+    event_id: RowId, user: Reviewer, store: StoreDep,
     q: Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00-\x1f]*$", description="Another place phrase to look up.")] = None,
 ) -> list[dict[str, Any]]:
     """Each candidate carries the event fields to send as ``changes`` to move the event there."""

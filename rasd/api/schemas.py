@@ -6,7 +6,7 @@ for speed and declare these models so the schema still says what comes back.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,6 +16,7 @@ __all__ = [
 ]  # fmt: skip
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 class EventOut(BaseModel):
@@ -191,7 +192,7 @@ class SplitIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    report_ids: list[int] = Field(default_factory=list, max_length=1000)
+    report_ids: list[Id] = Field(default_factory=list, max_length=1000)
     changes: Correction = Correction()
     comment: str | None = Field(None, max_length=2000)
 
@@ -201,7 +202,7 @@ class MergeIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    event_ids: list[int] = Field(min_length=1, max_length=100)
+    event_ids: list[Id] = Field(min_length=1, max_length=100)
     comment: str | None = Field(None, max_length=2000)
 
 

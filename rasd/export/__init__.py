@@ -23,8 +23,8 @@ from rasd.store import Store
 __all__ = [
     "ACLED_COLUMNS",
     "EventQuery",
-    "Selection",
     "Exporter",
+    "Selection",
     "VictimInput",
     "acled_record",
     "add_victim",

@@ -20,7 +20,13 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import Select
 
-from rasd.api.deps import EventFilter, event_conditions, get_store, require_reader, require_role
+from rasd.api.deps import (
+    EventFilter,
+    event_conditions,
+    get_store,
+    require_reader,
+    require_role,
+)
 from rasd.export import export, get_exporter
 from rasd.export.register import STATUSES, VictimInput, add_victim, list_victims
 from rasd.plugins import exporters

@@ -16,8 +16,8 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, Select, func, insert, or_, select
 
 from rasd.export.acled import country_code
-from rasd.store.alerts_models import EventCode
 from rasd.store import Store
+from rasd.store.alerts_models import EventCode
 from rasd.store.models import Event, Source, table_of
 
 __all__ = ["EventQuery", "Selection", "assign_codes", "stream_events"]

@@ -63,11 +63,19 @@ def _supported(doc: Doc, trig: Mention) -> bool:
         return True
     clause = doc.clause_of(trig.start)
     casualties = [c for c in doc.of("casualty") if doc.clause_of(c.start) == clause and not c.value.cumulative]
-    if trig.value.strength == "kill":  # a killing needs its dead or its victims in the sentence
-        return any(c.sentence == trig.sentence and not c.value.cumulative for c in doc.of("casualty")) or any(
-            r.sentence == trig.sentence for r in doc.of("role"))
+    if trig.value.strength == "kill":  # a killing needs its (new) dead or its victims in the sentence
+        return any(c.sentence == trig.sentence and not c.value.cumulative and not _definite(doc.ntext, c.start)
+                   for c in doc.of("casualty")) or any(r.sentence == trig.sentence for r in doc.of("role"))
     actors = [a for a in doc.of("actor") if doc.clause_of(a.start) == clause and a.value.actor.kind not in ("civilians",)]
     return bool(actors) or any(c.value.count for c in casualties)
+
+
+def _definite(text: str, start: int) -> bool:
+    """"الشهيدين" names dead already reported; "شهيدين" reports new ones."""
+    i = start
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return "ال" in text[i:start] or text.startswith("ال", start)
 
 
 def _promoted(doc: Doc, trig: Mention) -> Mention:
@@ -110,11 +118,12 @@ def _implied_triggers(doc: Doc, triggers: list[Mention]) -> list[Mention]:
 
 def _date_for(doc: Doc, trig: Mention) -> Mention | None:
     """The date phrase of the trigger's sentence nearest to it (never a future or year-only phrase)."""
-    dates = [d for d in doc.of("date") if d.sentence == trig.sentence and not d.value.future
-             and d.value.kind != "year" and d.value.value is not None]
+    found = [d for d in doc.of("date") if d.sentence == trig.sentence and not d.value.future and d.value.value is not None]
+    clause = doc.clause_of(trig.start)
+    # a bare year in the trigger's clause dates it only as history ("قد سيطرت عليها عام 2020"), so that it ages out
+    dates = [d for d in found if d.value.kind != "year"] or [d for d in found if doc.clause_of(d.start) == clause]
     # a date in the trigger's own clause wins ("قال، الثلاثاء، إن الجيش قتل … الليلة الماضية" dates the killing,
     # not the statement); else news style puts the date before what happened ("وفي 25 آذار، بثت…")
-    clause = doc.clause_of(trig.start)
     return min(dates, key=lambda d: (doc.clause_of(d.start) != clause, d.start > trig.start, abs(d.start - trig.start)),
                default=None)
 
@@ -157,10 +166,11 @@ def _cluster(doc: Doc, triggers: list[Mention]) -> list[Cluster]:
     for trig in triggers:
         date_m = _date_for(doc, trig)
         target = None
-        for c in reversed(clusters):
+        same_sentence = [c for c in reversed(clusters) if trig.sentence in c.sentences and _compatible(doc, trig, c)]
+        # a word of the same kind joins its kind ("سيطرت … إثر معارك") before a generic neighbour
+        same_sentence.sort(key=lambda c: c.event_type != trig.value.event_type)
+        for c in same_sentence + [c for c in reversed(clusters) if trig.sentence not in c.sentences]:
             if trig.sentence in c.sentences:
-                if not _compatible(doc, trig, c):
-                    continue
                 if date_m is None or c.date is None or date_m.value.value == c.date.value.value:
                     target = c
                 break
@@ -404,6 +414,8 @@ class Assemble:
         out: list[Event] = []
         for ev in events:
             kept = next((k for k in out if _same_event(k, ev)), None)
+            if kept is None and _elaboration(ev):  # "وقد أصيبا برصاص في الصدر": how, not what
+                kept = next((k for k in reversed(out) if k.event_type in _VIOLENT), None)
             if kept is None:
                 out.append(ev)
                 continue
@@ -468,6 +480,11 @@ def _split_by_place(doc: Doc, cluster: Cluster, ev: Event) -> list[Event]:
             f" Toll of {' and '.join(split)} reported for {len(firsts)} places, split evenly." if split else "")
         out.append(part)
     return out
+
+
+def _elaboration(ev: Event) -> bool:
+    """A violent event with no place, no actor and no date of its own only details the one before."""
+    return ev.event_type in _VIOLENT and ev.location is None and ev.actor1 is None and "event_date" not in ev.evidence
 
 
 def _same_event(a: Event, b: Event) -> bool:

@@ -38,7 +38,7 @@ def week_start(d: date) -> date:
 
 def rising(this_week: Counter[str], before: Counter[str], *, weeks: int = BASELINE_WEEKS, top: int = 10) -> list[dict[str, Any]]:
     """Names whose count this week beats their weekly average over ``weeks`` earlier weeks, best first."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for name, n in this_week.items():
         baseline = before.get(name, 0) / weeks
         if n > baseline:
@@ -50,8 +50,8 @@ def _count(events: Iterable[Mapping[str, Any]], kind: str) -> Counter[str]:
     c: Counter[str] = Counter()
     for ev in events:
         tags = event_tags(ev)
-        values = {"actors": tags["actors"], "places": tags["places"][:1], "types": [ev.get("sub_event_type") or ev.get("event_type")],
-                  "hashtags": tags["hashtags"]}[kind]
+        values: list[str | None] = {"actors": tags["actors"], "places": tags["places"][:1],
+                                     "types": [ev.get("sub_event_type") or ev.get("event_type")], "hashtags": tags["hashtags"]}[kind]
         c.update(v for v in values if v)
     return c
 
