@@ -53,8 +53,10 @@ LIMITED_UNKNOWN, SIGNIFICANT_UNKNOWN = 3, 10
 @cache
 def country_codes() -> dict[int | str, tuple[str, str, int]]:
     """ISO numeric code and ACLED country name → (ISO3, ACLED region, ISO number), from ``rasd/data/acled_countries.tsv``."""
-    by_num = {int(r["iso_num"]): (r["iso3"], r["region"], int(r["iso_num"])) for r in read_tsv("acled_countries.tsv")}
-    out: dict[int | str, tuple[str, str, int]] = dict(by_num)
+    out: dict[int | str, tuple[str, str, int]] = {}
+    for r in read_tsv("acled_countries.tsv"):
+        out[int(r["iso_num"])] = (r["iso3"], r["region"], int(r["iso_num"]))
+    by_num = dict(out)
     for r in read_tsv("gazetteer_countries.tsv"):
         if int(r["iso_num"]) in by_num:
             out[r["name"]] = by_num[int(r["iso_num"])]
@@ -65,7 +67,8 @@ def country_code(ev: Mapping[str, Any]) -> tuple[str, str, int | None]:
     """(ISO3, region, ISO number) of an event's country, by ISO number or name; ("XXX", "", None) when unknown."""
     codes = country_codes()
     iso = ev.get("iso")
-    return codes.get(int(iso) if iso else ev.get("country") or "", None) or codes.get(ev.get("country") or "", ("XXX", "", None))
+    found: tuple[str, str, int | None] | None = codes.get(int(iso)) if iso else None
+    return found or codes.get(str(ev.get("country") or "")) or ("XXX", "", None)
 
 
 def interaction_code(inter1: int | None, inter2: int | None) -> int | None:

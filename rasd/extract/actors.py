@@ -24,12 +24,12 @@ INTER = {"state": 1, "police": 1, "rebel": 2, "political_militia": 3, "identity_
          "rioters": 5, "protesters": 6, "civilians": 7, "external": 8}
 
 _FACT_CUES = re.compile(
-    r"^\s*(?:ال)?(?P<kind>مدعوم|مدعومه|تابع|تابعه|موالي|مواليه|مقرب|مقربه|مرتبط|مرتبطه|حليف)"
+    r"^[\s-]*(?:ال)?(?P<kind>مدعوم|مدعومه|تابع|تابعه|موالي|مواليه|مقرب|مقربه|مرتبط|مرتبطه|حليف|جناح العسكري|ذراع العسكري)"
     r"\s*(?:من|ل|لـ|من قبل)?\s*(?:ال)?$"
 )
 _ALONGSIDE = re.compile(r"(?:يقاتل|يشارك|تقاتل|تشارك|يعد|يعتبر)?[^.]{0,80}?الي جانب\s*$")
 _FACT_KIND = {"مدعوم": "backed by", "تابع": "affiliated to", "موالي": "loyal to", "مقرب": "close to",
-              "مرتبط": "linked to", "حليف": "allied with"}
+              "مرتبط": "linked to", "حليف": "allied with", "جناح العسكري": "armed wing of", "ذراع العسكري": "armed wing of"}
 
 
 # Group nouns that, with the article, stand for the group last named with them ("الهيئة" = هيئة تحرير الشام).

@@ -84,7 +84,7 @@ def _casualties(f: Mapping[str, Any]) -> str:
             s += f" The toll was reported only as a vague count ({vague['fatalities']}), coded as {dead}."
         return s
     if wounded:
-        n = int(hurt)
+        n = int(hurt or 0)
         return f"{n} {_victims(f, n)} {'was' if n == 1 else 'were'} wounded."
     return ""
 

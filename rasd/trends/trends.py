@@ -50,8 +50,9 @@ def _count(events: Iterable[Mapping[str, Any]], kind: str) -> Counter[str]:
     c: Counter[str] = Counter()
     for ev in events:
         tags = event_tags(ev)
-        values: list[str | None] = {"actors": tags["actors"], "places": tags["places"][:1],
-                                     "types": [ev.get("sub_event_type") or ev.get("event_type")], "hashtags": tags["hashtags"]}[kind]
+        by_kind: dict[str, list[str | None]] = {"actors": list(tags["actors"]), "places": list(tags["places"][:1]),
+                                                "types": [ev.get("sub_event_type") or ev.get("event_type")], "hashtags": list(tags["hashtags"])}
+        values = by_kind[kind]
         c.update(v for v in values if v)
     return c
 

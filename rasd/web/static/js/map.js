@@ -3,9 +3,9 @@
 "use strict";
 (() => {
   const { t, el, api, bindFilters, typeColor, legend, COLORS } = Rasd;
-  const map = L.map("map", { preferCanvas: false }).setView([33.5, 38.5], 5);
+  const map = L.map("map", { maxZoom: 18, minZoom: 3 }).setView([33.5, 38.5], 5);
   fetch("/static/geo/outlines.geojson").then((r) => r.json()).then((geo) => {
-    L.geoJSON(geo, { style: { color: "#6b7b8c", weight: 1, fillColor: "#eef1f4", fillOpacity: 0.6 } }).addTo(map).bringToBack();
+    L.geoJSON(geo, { interactive: false, style: { color: "#6b7b8c", weight: 1, fillColor: "#eef1f4", fillOpacity: 0.6 } }).addTo(map).bringToBack();
   });
   const tiles = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 18, attribution: "© OpenStreetMap contributors" });
   document.getElementById("online-tiles").addEventListener("change", (ev) => (ev.target.checked ? tiles.addTo(map) : tiles.remove()));
