@@ -66,6 +66,11 @@ def role_matcher() -> PhraseMatcher[str]:
     return PhraseMatcher((r["phrase"], r["role"]) for r in read_tsv("roles.tsv"))
 
 
+def _tokens_in(starts: list[int], mentions: list[Mention]) -> set[int]:
+    """Indices of the tokens that start inside any of ``mentions``."""
+    return {k for m in mentions for k in range(bisect_left(starts, m.start), bisect_left(starts, m.end))}
+
+
 class Casualties:
     """Pipeline component: casualty mentions (label ``casualty``) and role mentions (label ``role``)."""
 
@@ -81,6 +86,8 @@ class Casualties:
         for m in roles.values():
             doc.add(Mention("role", m.start, m.end, m.values[0]))
         cumulative_sentences = {i for i, (s, e) in enumerate(doc.sentences) if _CUMULATIVE.search(text, s, e)}
+        agents = _tokens_in(starts, doc.of("actor"))
+        covered = (agents, agents | _tokens_in(starts, doc.of("role")))
         for m in longest_first(_cue_matcher().find(text)):
             kind, position = m.values[0]
             i = max(0, bisect_right(starts, m.start) - 1)  # the token holding the cue (after its clitics)
@@ -91,7 +98,7 @@ class Casualties:
                 doc.add(Mention("casualty", m.start, m.end, Casualty(kind, 0)))
                 continue
             clause = doc.clause_of(m.start)
-            number, role = self._link(doc, words, roles, i, j, position, clause)
+            number, role = self._link(doc, words, roles, i, j, position, clause, covered)
             count: int | None
             if role is not None and role[1] == 2 and number is not None:
                 number = Number(2, number.start, number.end)
@@ -116,11 +123,13 @@ class Casualties:
                 return True
         return False
 
-    def _link(self, doc: Doc, words: list[str], roles: dict, i: int, j: int, position: str, clause: int
-              ) -> tuple[Number | None, tuple[str, int] | None]:
-        """Find the count a cue at tokens [i, j) refers to, and the victims' role (role, 1=singular, 2=dual)."""
-        agents = {k for k, (s, _) in enumerate(doc.tokens) for m in doc.of("actor") if m.start <= s < m.end}
-        covered = agents | {k for k, (s, _) in enumerate(doc.tokens) for m in doc.of("role") if m.start <= s < m.end}
+    def _link(self, doc: Doc, words: list[str], roles: dict, i: int, j: int, position: str, clause: int,
+              spans: tuple[set[int], set[int]]) -> tuple[Number | None, tuple[str, int] | None]:
+        """Find the count a cue at tokens [i, j) refers to, and the victims' role (role, 1=singular, 2=dual).
+
+        ``spans`` are the token indices inside actor names, and inside actor names or victim nouns.
+        """
+        agents, covered = spans
         if position == "before":
             verb = words[i].lstrip("وفبل") not in NOMINAL_CUES
             found = self._forward(doc, words, roles, j, clause, agents if verb else set())

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from rasd.model import Event
+from rasd.model import EVENT_FIELDS, Event
 
 __all__ = ["english_notes"]
 
@@ -91,7 +91,7 @@ def _casualties(f: Mapping[str, Any]) -> str:
 
 def english_notes(ev: Event | Mapping[str, Any], *, n_sources: int = 1) -> str:
     """The notes for an event (an :class:`Event` or a mapping of its fields), in ACLED's manner."""
-    f: Mapping[str, Any] = ev.to_dict() if isinstance(ev, Event) else ev
+    f: Mapping[str, Any] = {name: getattr(ev, name) for name in EVENT_FIELDS} if isinstance(ev, Event) else ev
     who = f.get("actor1") or "Unidentified actors"
     sub = f.get("sub_event_type") or ""
     what = _WHAT.get(sub, "were involved in an event")
