@@ -28,6 +28,8 @@ _CROWDS = {"Protests": Actor("Protesters ({country})", "protesters", ""), "Riots
 _BETWEEN = re.compile(r"\bبين\b")
 _PAIR_JOIN = re.compile(r"^[\s\"'()]*(?:و|مع|ضد)\s*(?:\S+\s*){0,4}$")
 _VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عناصر|مقاتلي|جنود)\s*[\"'«(]?\s*(?:ال)?$")
+# "مطار التيفور العسكري التابع للنظام": the owner of what was hit is the one acted upon
+_OWNER_LEAD = re.compile(r"(?:التابع|التابعه|تابع|تابعه|الخاضع|الخاضعه)\s*(?:ل|لل)?\s*$")
 _AGENT_LEAD = re.compile(r"(?:برصاص|بنيران|من قبل|نفذها|نفذتها|شنها|شنتها|يد|ايدي|قبل)\s*[\"']?\s*$")
 _VICTIM_KINDS = ("civilians", "protesters")
 
@@ -183,6 +185,8 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
         if gap or cue.lstrip("وفبل") in NOMINAL_CUES:
             return True  # "مقتل 5 جنود اسرائيليين", "مقتل جنود"; but "اغتال مسلحون" names the killers
     lead = doc.ntext[max(0, m.start - 30) : m.start]
+    if _OWNER_LEAD.search(lead):
+        return True
     if not _VICTIM_LEAD.search(lead):
         return False
     near = [c for c in doc.of("casualty") + doc.of("role") if c.sentence == m.sentence and 0 <= m.start - c.end <= 40]

@@ -99,7 +99,8 @@ class Triggers:
                 return kind
             if doc.clause_of(cue.start) != clause or cue.end > trig.start:
                 continue
-            window = 2 if len(cue.key) <= 2 else 7
+            # "لم/لن" bind the next verb; "نفى/نفت" deny the whole clause after them; others a short phrase
+            window = 2 if len(cue.key) <= 2 else 25 if kind == "negated" else 7
             if _tokens_between(doc, cue.end, trig.start) <= window:
                 return kind
         return None
