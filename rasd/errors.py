@@ -5,6 +5,7 @@
     ├── ConfigError         a setting, path or option is wrong
     ├── DataError           a shipped or imported data file (lexicon, gazetteer) is malformed
     ├── StoreError          the database could not be opened, migrated, read or written
+    ├── DeliveryError       an alert channel could not deliver a message (retried later)
     └── PipelineError       a pipeline was assembled wrongly (unknown or misordered component)
 
 Errors carry the context a person needs to act (which file, which line);
@@ -13,7 +14,7 @@ the CLI turns them into one-line messages and a non-zero exit code.
 
 from __future__ import annotations
 
-__all__ = ["RasdError", "InputError", "ConfigError", "DataError", "StoreError", "PipelineError"]
+__all__ = ["RasdError", "InputError", "ConfigError", "DataError", "StoreError", "DeliveryError", "PipelineError"]
 
 
 class RasdError(Exception):
@@ -42,6 +43,14 @@ class DataError(RasdError):
 
 class StoreError(RasdError):
     """The database could not be opened, migrated, read or written."""
+
+
+class DeliveryError(RasdError):
+    """A channel could not deliver a message (the sender retries it later)."""
+
+    def __init__(self, message: str, *, status_code: int | None = None) -> None:
+        super().__init__(message)
+        self.status_code = status_code
 
 
 class PipelineError(RasdError):

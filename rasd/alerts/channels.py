@@ -29,18 +29,10 @@ from typing import Any
 
 from rasd.alerts.render import Message
 from rasd.alerts.tokens import sign
-from rasd.errors import InputError, RasdError
+from rasd.errors import DeliveryError, InputError
 from rasd.plugins import hookimpl
 
 __all__ = ["Channel", "DeliveryError", "EmailChannel", "WebhookChannel", "register_alert_channels", "webhook_signature"]
-
-
-class DeliveryError(RasdError):
-    """A channel could not deliver a message (the sender retries it later)."""
-
-    def __init__(self, message: str, *, status_code: int | None = None) -> None:
-        super().__init__(message)
-        self.status_code = status_code
 
 
 class Channel:

@@ -10,6 +10,8 @@ import importlib
 
 import typer
 
+from rasd.plugins import register_commands
+
 __all__ = ["app", "main", "COMMAND_MODULES"]
 
 app = typer.Typer(
@@ -29,6 +31,9 @@ COMMAND_MODULES: tuple[str, ...] = ("extract", "geo", "store", "evaluate", "batc
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"rasd.cli.{_name}").register(app)
+
+# Commands that installed plugins add (the ``register_commands`` hook of rasd.plugins).
+register_commands(app)
 
 
 def main() -> None:
