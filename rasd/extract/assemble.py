@@ -116,12 +116,17 @@ def _implied_triggers(doc: Doc, triggers: list[Mention]) -> list[Mention]:
     return sorted(triggers + out, key=lambda m: m.start)
 
 
+_SPEECH_BEFORE = re.compile(r"(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)\S*\s+(?:\S+\s+)?$")
+
+
 def _date_for(doc: Doc, trig: Mention) -> Mention | None:
     """The date phrase of the trigger's sentence nearest to it (never a future or year-only phrase)."""
     found = [d for d in doc.of("date") if d.sentence == trig.sentence and not d.value.future and d.value.value is not None]
     clause = doc.clause_of(trig.start)
     # a bare year in the trigger's clause dates it only as history ("قد سيطرت عليها عام 2020"), so that it ages out
     dates = [d for d in found if d.value.kind != "year"] or [d for d in found if doc.clause_of(d.start) == clause]
+    # "أعلنت الأربعاء أن … الثلاثاء": the date after a speech verb dates the statement, not the event
+    dates = [d for d in dates if not _SPEECH_BEFORE.search(doc.ntext, max(0, d.start - 25), d.start)] or dates
     # a date in the trigger's own clause wins ("قال، الثلاثاء، إن الجيش قتل … الليلة الماضية" dates the killing,
     # not the statement); else news style puts the date before what happened ("وفي 25 آذار، بثت…")
     return min(dates, key=lambda d: (doc.clause_of(d.start) != clause, d.start > trig.start, abs(d.start - trig.start)),

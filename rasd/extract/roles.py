@@ -47,6 +47,7 @@ class ActorRoles:
     doc: Doc
     actor1: Mention | None = None
     actor2: Mention | None = None
+    implied1: Actor | None = None
     implied2: Actor | None = None
     candidates: list[Mention] = field(default_factory=list)
 
@@ -62,7 +63,7 @@ class ActorRoles:
 
         country = place.country if place else None
         iso2 = iso2_of(country)
-        first = self.actor1.value.actor if self.actor1 else None
+        first = self.actor1.value.actor if self.actor1 else self.implied1
         second = self.actor2.value.actor if self.actor2 else self.implied2
         unnamed_dead = bool(ev.fatalities) and not set(roles) & {"combatant", "soldier", "police"}
         one_sided = event_type in ("Violence against civilians", "Explosions/Remote violence") or ev.sub_event_type in (
@@ -106,7 +107,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     territory = cluster.head.value.strength == "territory"  # civilians do not take or lose towns
     mentions = sorted(
         (a for a in doc.of("actor") if a.sentence in cluster.sentences and not a.value.affiliation
-         and not (territory and a.value.actor.kind == "civilians")),
+         and not (territory and a.value.actor.kind == "civilians") and not _speaker(doc, a)),
         key=lambda a: (a.sentence != cluster.head.sentence, a.start),
     )
     roles = ActorRoles(doc, candidates=mentions)
@@ -140,9 +141,23 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     if roles.actor1 is None and roles.actor2 is not None and roles.actor2.value.actor.kind not in _VICTIM_KINDS:
         if cluster.event_type == "Battles" or not victims:
             roles.actor1, roles.actor2 = roles.actor2, None
+    if roles.actor1 is None and roles.implied1 is None and _UNKNOWN_AGENT.search(_around(doc, cluster)):
+        # "لا تزال الجهة التي استهدفت القاعدة مجهولة": ACLED's unidentified actor, not a blank
+        roles.implied1 = _UNIDENTIFIED_AIR if cluster.head.value.sub_event_type == "Air/drone strike" else _UNIDENTIFIED
     if cluster.event_type == "Battles" and roles.actor1 is not None and roles.actor2 is None:
         roles.actor2 = _usual_opponent(doc, roles.actor1)
     return roles
+
+
+_UNKNOWN_AGENT = re.compile(r"(?:الجهه|جهه)[^.]{0,60}?(?:مجهول|مجهوله)|مجهوله الهويه|لم تعرف الجهه|لا يعرف من|لم تتبن|لم يتبن")
+_UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", "political_militia", "")
+_UNIDENTIFIED_AIR = Actor("Unidentified Military Forces", "external", "")
+
+
+def _around(doc: Doc, cluster: Cluster) -> str:
+    """The event's sentences and the one after, where reports say who did it or that nobody knows."""
+    last = max(cluster.sentences)
+    return " ".join(doc.ntext[s:e] for i, (s, e) in enumerate(doc.sentences) if i in cluster.sentences or i == last + 1)
 
 
 _ARMED = frozenset(["state", "police", "rebel", "political_militia", "identity_militia"])
@@ -162,6 +177,22 @@ def _usual_opponent(doc: Doc, first: Mention) -> Mention | None:
 
 
 _CLAIM = re.compile(r"(?:تبني|تبنت|تبنى|اعلن\S* مسووليت\S*|اعلنت مسووليتها)\s*$")
+
+
+_SPEECH = re.compile(r"(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|اتهم|اتهمت|نفي|نفت|حذر|حذرت|دعا|دعت|طالب|طالبت)\s*$")
+
+
+_THAT = re.compile(r"(?:\W*\S+){0,3}?\W*(?:ان|إن|أن|بان|بأن)(?!\w)")
+
+
+def _speaker(doc: Doc, a: Mention) -> bool:
+    """"وأعلنت منظمة حظر الأسلحة أن…": who reports is a source, not a side of the event.
+
+    "أعلن الجيش استعادة السيطرة" announces its own act: only a speaker followed by "أن/إن" is a source.
+    """
+    if not _SPEECH.search(doc.ntext[max(0, a.start - 12) : a.start].rstrip("و ")):
+        return False
+    return bool(_THAT.match(doc.ntext, a.end, a.end + 40))
 
 
 def _claimant(doc: Doc, cluster: Cluster) -> Mention | None:
