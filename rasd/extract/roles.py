@@ -182,6 +182,7 @@ _CLAIM = re.compile(r"(?:تبني|تبنت|تبنى|اعلن\S* مسووليت\S
 _SPEECH = re.compile(r"(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|اتهم|اتهمت|نفي|نفت|حذر|حذرت|دعا|دعت|طالب|طالبت)\s*$")
 
 
+_SPEECH_AFTER = re.compile(r"\W*(?:قد\s+)?(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)(?!\w)")
 _THAT = re.compile(r"(?:\W*\S+){0,3}?\W*(?:ان|إن|أن|بان|بأن)(?!\w)")
 
 
@@ -190,9 +191,11 @@ def _speaker(doc: Doc, a: Mention) -> bool:
 
     "أعلن الجيش استعادة السيطرة" announces its own act: only a speaker followed by "أن/إن" is a source.
     """
-    if not _SPEECH.search(doc.ntext[max(0, a.start - 12) : a.start].rstrip("و ")):
-        return False
-    return bool(_THAT.match(doc.ntext, a.end, a.end + 40))
+    text = doc.ntext
+    if _SPEECH.search(text[max(0, a.start - 12) : a.start].rstrip("و ")):  # "أعلنت X أن"
+        return bool(_THAT.match(text, a.end, a.end + 40))
+    after = _SPEECH_AFTER.match(text, a.end, a.end + 30)  # "X قد أعلنت الأربعاء أن"
+    return bool(after and _THAT.match(text, after.end(), after.end() + 30))
 
 
 def _claimant(doc: Doc, cluster: Cluster) -> Mention | None:
