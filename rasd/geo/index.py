@@ -150,7 +150,13 @@ class Gazetteer:
 
 
 def _absorb(new: Place, old: Place) -> None:
-    """A row that corrects an earlier one keeps the earlier one's other spellings and population."""
-    new.aliases = tuple(dict.fromkeys([*new.aliases, *(n for n in old.names() if n not in (new.name, new.name_ar))]))
+    """A row that corrects an earlier one keeps the earlier one's other spellings and population.
+
+    An alias written ``-غزة`` drops that spelling from the corrected place (bare "غزة" is the Strip).
+    """
+    dropped = {_key(a[1:]) for a in new.aliases if a.startswith("-")}
+    kept = [a for a in new.aliases if not a.startswith("-")]
+    kept += [n for n in old.names() if n not in (new.name, new.name_ar)]
+    new.aliases = tuple(a for a in dict.fromkeys(kept) if _key(a) not in dropped)
     new.population = new.population or old.population
     new.keys = ()

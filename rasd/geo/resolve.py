@@ -22,7 +22,7 @@ __all__ = ["Context", "resolve", "to_candidate"]
 _CORE = frozenset(["SY", "PS", "IL", "LB", "IQ", "YE", "SD", "LY"])
 _FAR = frozenset(["IR", "TR", "MA", "DZ", "TN", "MR", "SO", "DJ", "ER", "TD", "KM"])
 _KIND_PRIOR = {
-    "country": 0.55, "admin1": 0.5, "admin2": 0.4, "admin3": 0.3, "region": 0.5, "city": 0.55, "town": 0.45,
+    "country": 0.55, "admin1": 0.6, "admin2": 0.4, "admin3": 0.3, "region": 0.5, "city": 0.55, "town": 0.45,
     "village": 0.35, "camp": 0.55, "neighbourhood": 0.4, "airport": 0.55, "base": 0.55, "crossing": 0.5,
     "dam": 0.5, "oilfield": 0.5, "landmark": 0.45,
 }  # fmt: skip

@@ -128,6 +128,8 @@ PHRASES: list[tuple[str, str | None, str, str | None]] = [
     ("محور نتساريم", None, "Netzarim Corridor", "Gaza Strip"),
     ("مستشفى الشفاء", None, "Al-Shifa Hospital", "Gaza Strip"),
     ("مدينة غزة", None, "Gaza City", "Gaza Strip"),
+    ("الحرب على غزة", None, "Gaza Strip", "Gaza Strip"),  # bare "غزة" is the Strip in Arabic news
+    ("بغزة", None, "Gaza Strip", "Gaza Strip"),
     ("بلدة خزاعة", None, "Khuza'a", "Gaza Strip"),
     ("مدينة الزوايدة", None, "Az Zawayda", "Gaza Strip"),
     # --- West Bank
