@@ -16,6 +16,7 @@ from rasd.extract.places import Places
 from rasd.extract.triggers import Triggers
 from rasd.pipeline import Component
 from rasd.text.clean import Clean
+from rasd.text.quotes import Quotes
 from rasd.text.segment import Normalize, Segment
 
 __all__ = ["COMPONENTS", "DEFAULT_PIPELINE"]
@@ -24,6 +25,7 @@ COMPONENTS: dict[str, Callable[[], Component]] = {
     "clean": Clean,
     "normalize": Normalize,
     "segment": Segment,
+    "quotes": Quotes,
     "triggers": Triggers,
     "actors": Actors,
     "dates": Dates,

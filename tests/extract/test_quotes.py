@@ -1,0 +1,31 @@
+"""Quoted passages carry their speaker: the article view and reviewers weigh a claim by who makes it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import rasd
+
+
+@pytest.mark.parametrize(
+    "text, speaker, verb, starts",
+    [
+        ("وقال مراسل (رصد)، إن: «القصف استهدف منزلاً في البلدة».", "مراسل (رصد)", "قال", "القصف استهدف"),
+        ("وأضاف المصدر الطبي أن \"الجرحى نقلوا إلى المستشفى الوطني\".", "المصدر الطبي", "اضاف", "الجرحى نقلوا"),
+        ("وكان المتحدث العسكري، قال في آذار الماضي، إن «القوات ستنسحب».", "المتحدث العسكري", "قال", "القوات ستنسحب"),
+    ],
+)
+def test_quote_and_speaker(text, speaker, verb, starts):
+    doc = rasd.analyse(text, published=date(2024, 5, 1))
+    quotes = doc.of("quote")
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert (q.value.speaker, q.value.verb) == (speaker.replace("أ", "ا"), verb)
+    assert q.span(doc).text.startswith(starts)
+
+
+def test_unattributed_quotation_marks_are_not_quotes():
+    doc = rasd.analyse("استهدفت غارة مقر «الكتيبة الرابعة» في المدينة.", published=date(2024, 5, 1))
+    assert doc.of("quote") == []
