@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.doc import Doc, Mention
-from rasd.lang.ar.numbers import DUAL_STEMS, Number, parse_number
+from rasd.lang.ar.numbers import DUAL_STEMS, SOUND_STEMS, Number, parse_number
 from rasd.lexicon import read_tsv
 from rasd.text.matcher import PhraseMatcher, longest_first
 
@@ -66,6 +66,15 @@ def role_matcher() -> PhraseMatcher[str]:
     return PhraseMatcher((r["phrase"], r["role"]) for r in read_tsv("roles.tsv"))
 
 
+@dataclass(frozen=True, slots=True)
+class _Spans:
+    """Token indices of a document that casualty linking must see through or stop at."""
+
+    agents: set[int]  # inside actor names
+    covered: set[int]  # inside actor names or victim nouns
+    cues: set[int]  # inside casualty cues
+
+
 def _tokens_in(starts: list[int], mentions: list[Mention]) -> set[int]:
     """Indices of the tokens that start inside any of ``mentions``."""
     return {k for m in mentions for k in range(bisect_left(starts, m.start), bisect_left(starts, m.end))}
@@ -86,9 +95,10 @@ class Casualties:
         for m in roles.values():
             doc.add(Mention("role", m.start, m.end, m.values[0]))
         cumulative_sentences = {i for i, (s, e) in enumerate(doc.sentences) if _CUMULATIVE.search(text, s, e)}
+        cues = longest_first(_cue_matcher().find(text))
         agents = _tokens_in(starts, doc.of("actor"))
-        covered = (agents, agents | _tokens_in(starts, doc.of("role")))
-        for m in longest_first(_cue_matcher().find(text)):
+        covered = _Spans(agents, agents | _tokens_in(starts, doc.of("role")), _tokens_in(starts, cues))
+        for m in cues:
             kind, position = m.values[0]
             i = max(0, bisect_right(starts, m.start) - 1)  # the token holding the cue (after its clitics)
             j = bisect_left(starts, m.end)
@@ -118,32 +128,33 @@ class Casualties:
 
     @staticmethod
     def _dual(word: str) -> bool:
-        for stem in DUAL_STEMS:
-            if word in (stem + "ين", stem + "ان", "ال" + stem + "ين"):
-                return True
-        return False
+        """"قتيلين", "شهيدان", "مدنيان" are two people; "مدنيين" is a plural."""
+        word = word[2:] if word.startswith("ال") else word
+        if word.endswith("ان"):
+            return word[:-2] in DUAL_STEMS or word[:-2] in SOUND_STEMS
+        return word.endswith("ين") and word[:-2] in DUAL_STEMS
 
     def _link(self, doc: Doc, words: list[str], roles: dict, i: int, j: int, position: str, clause: int,
-              spans: tuple[set[int], set[int]]) -> tuple[Number | None, tuple[str, int] | None]:
+              spans: _Spans) -> tuple[Number | None, tuple[str, int] | None]:
         """Find the count a cue at tokens [i, j) refers to, and the victims' role (role, 1=singular, 2=dual).
 
-        ``spans`` are the token indices inside actor names, and inside actor names or victim nouns.
+        ``spans`` say which tokens are actor names, victim nouns and other casualty cues.
         """
-        agents, covered = spans
+        agents, covered = spans.agents, spans.covered
         if position == "before":
             verb = words[i].lstrip("وفبل") not in NOMINAL_CUES
-            found = self._forward(doc, words, roles, j, clause, agents if verb else set())
+            found = self._forward(doc, words, roles, j, clause, agents if verb else set(), spans.cues)
             if found != (None, None) or not verb:
                 return found
         return self._backward(doc, words, roles, i, clause, covered, singular_ok=position == "before")
 
-    def _forward(self, doc: Doc, words: list[str], roles: dict, j: int, clause: int, agents: set[int]
+    def _forward(self, doc: Doc, words: list[str], roles: dict, j: int, clause: int, agents: set[int], cue_tokens: set[int]
                  ) -> tuple[Number | None, tuple[str, int] | None]:
         """"مقتل ثلاثة", "إصابة 4 آخرين", "استشهاد شاب"; after a verb, past its subject and a date:
         "اغتال مسلحون مجهولون، يوم السبت، المدرس"."""
         n, k, skipped = len(words), j, 0
         sentence = doc.sentence_of(doc.tokens[j][0]) if j < n else -1
-        while k < n and skipped <= 4:
+        while k < n and skipped <= 4 and k not in cue_tokens:  # "قتل مدنيان وأصيب أربعة": stop at the next cue
             here = doc.clause_of(doc.tokens[k][0])
             if here != clause and not (agents and doc.sentence_of(doc.tokens[k][0]) == sentence):
                 break

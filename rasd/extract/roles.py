@@ -211,6 +211,8 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
     if m.value.actor.kind in _VICTIM_KINDS and not m.value.adjective:
         return True
     text = doc.ntext
+    if any(0 <= m.start - t.end <= 4 and text[t.end : m.start].strip() in ("", "ل", "لل") for t in doc.of("trigger")):
+        return False  # "قصف مدفعي لقوات النظام": the action noun's genitive is its agent
     for c in doc.of("casualty"):
         gap = text[c.end : m.start].split() if c.sentence == m.sentence and 0 <= m.start - c.end <= 12 else None
         if gap is None or len(gap) > 1:

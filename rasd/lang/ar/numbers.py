@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Number", "parse_number", "UNITS", "VAGUE", "DUAL_STEMS"]
+__all__ = ["Number", "parse_number", "UNITS", "VAGUE", "DUAL_STEMS", "SOUND_STEMS"]
 
 UNITS: dict[str, int] = {
     "واحد": 1, "واحده": 1, "احد": 1, "احدي": 1,
@@ -37,8 +37,14 @@ SCALES: dict[str, int] = {
 # Vague counts, ACLED's convention: "tens" → 10, "hundreds" → 100; "dozens" does not exist in Arabic news.
 VAGUE: dict[str, int] = {"عشرات": 10, "العشرات": 10, "ميات": 100, "مايات": 100, "الميات": 100, "المايات": 100, "الاف": 1000, "الالاف": 1000}
 # Nouns whose "-ين/-ان" ending is a dual (their plural is broken), so "قتيلين" counts 2.
+# (Nouns with a sound plural, "مدنيين", are dual only in the nominative "-ان": see SOUND_STEMS.)
 DUAL_STEMS: frozenset[str] = frozenset(
     ["قتيل", "شهيد", "جريح", "جندي", "شخص", "طفل", "عنصر", "شاب", "ضابط", "امرات", "رجل", "اسير"]
+)
+
+# Nouns whose plural is sound ("مدنيين" = civilians): "-ان" is still a dual ("مدنيان" = two civilians).
+SOUND_STEMS: frozenset[str] = frozenset(
+    ["مدني", "مواطن", "مسلح", "صحفي", "مقاتل", "فلسطيني", "مستوطن", "معتقل", "مسعف", "ناشط", "مزارع", "متظاهر", "محتج", "موظف"]
 )
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[,٬]\d{3})+$|^\d+(?:\.\d+)?$")
