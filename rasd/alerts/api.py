@@ -22,7 +22,7 @@ from rasd.alerts.subscriptions import (
     list_subscriptions,
     unsubscribe_with_token,
 )
-from rasd.api.deps import get_store, require_role
+from rasd.api.deps import RowId, get_store, require_role
 from rasd.api.errors import NotFound
 from rasd.store import Store
 from rasd.store.accounts import Account
@@ -72,7 +72,7 @@ def post_subscription(store: StoreDep, account: Viewer, sub: SubscriptionIn) -> 
 
 
 @router.delete("/subscriptions/{subscription_id}", status_code=204, summary="End a subscription")
-def delete_subscription(store: StoreDep, account: Viewer, subscription_id: int) -> HTMLResponse:
+def delete_subscription(store: StoreDep, account: Viewer, subscription_id: RowId) -> HTMLResponse:
     """Deactivate it and cancel the alerts it was still owed."""
     with store.transaction("ending a subscription") as conn:
         _own(conn, account, subscription_id)
@@ -81,7 +81,7 @@ def delete_subscription(store: StoreDep, account: Viewer, subscription_id: int) 
 
 
 @router.get("/subscriptions/{subscription_id}/deliveries", summary="Delivery log of a subscription")
-def get_deliveries(store: StoreDep, account: Viewer, subscription_id: int, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> JSONResponse:
+def get_deliveries(store: StoreDep, account: Viewer, subscription_id: RowId, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> JSONResponse:
     """Every attempt, newest first: when, whether it went through, the status code or error."""
     with store.transaction("reading deliveries") as conn:
         _own(conn, account, subscription_id)

@@ -15,7 +15,7 @@ form field; a bearer token is not ambient and needs none.
 from __future__ import annotations
 
 import hmac
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -30,10 +30,10 @@ from rasd.store.accounts import Account, Accounts, role_rank
 
 __all__ = [
     "CSRF_HEADER",
+    "MAX_ID",
     "SESSION_COOKIE",
     "AppState",
     "EventFilter",
-    "MAX_ID",
     "RowId",
     "current_user",
     "event_conditions",
@@ -105,8 +105,12 @@ def get_store(request: Request) -> Store:
     return get_state(request).store
 
 
-def get_conn(request: Request) -> Iterator[Connection]:
-    """A read-only connection for one request."""
+async def get_conn(request: Request) -> AsyncIterator[Connection]:
+    """A read-only connection for one request.
+
+    Async on purpose: reads on the local database take a millisecond or two,
+    less than handing each request to a worker thread and back costs.
+    """
     with get_state(request).reader.connect() as conn:
         yield conn
 

@@ -13,11 +13,22 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator
-from sqlalchemy import ColumnElement, Select, and_, column, false, or_, select, table, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    TextClause,
+    and_,
+    column,
+    false,
+    or_,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.sql.expression import ColumnClause
 
-from rasd.store.models import EventSource, table_of
 from rasd.store.models import Event as EventRow
+from rasd.store.models import EventSource, table_of
 from rasd.store.search import query_terms
 
 __all__ = ["SORTS", "EventFilter", "event_conditions", "events_select", "order_by"]
@@ -36,15 +47,15 @@ def _like(term: str) -> str:
 class EventFilter(BaseModel):
     """Which events: every field is optional and they combine with AND."""
 
-    date_from: str | None = Field(None, pattern=DATE, description="First day (YYYY-MM-DD or YYYY-MM).")
-    date_to: str | None = Field(None, pattern=DATE, description="Last day, inclusive (YYYY-MM-DD or YYYY-MM).")
-    country: str | None = Field(None, max_length=80)
-    admin1: str | None = Field(None, max_length=120)
-    event_type: str | None = Field(None, max_length=60)
-    sub_event_type: str | None = Field(None, max_length=80)
-    actor: str | None = Field(None, max_length=200, description="Part of actor1, actor2 or an associated actor's name.")
+    date_from: str | None = Field(default=None, pattern=DATE, description="First day (YYYY-MM-DD or YYYY-MM).")
+    date_to: str | None = Field(default=None, pattern=DATE, description="Last day, inclusive (YYYY-MM-DD or YYYY-MM).")
+    country: str | None = Field(default=None, max_length=80)
+    admin1: str | None = Field(default=None, max_length=120)
+    event_type: str | None = Field(default=None, max_length=60)
+    sub_event_type: str | None = Field(default=None, max_length=80)
+    actor: str | None = Field(default=None, max_length=200, description="Part of actor1, actor2 or an associated actor's name.")
     review_status: Literal["machine", "approved", "corrected", "rejected"] | None = None
-    q: str | None = Field(None, max_length=200, description="Free text: every word in the event's fields or its articles.")
+    q: str | None = Field(default=None, max_length=200, description="Free text: every word in the event's fields or its articles.")
     bbox: str | None = Field(
         None, pattern=r"^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$", description="west,south,east,north in degrees.",
     )
@@ -80,7 +91,7 @@ def _fts_documents(terms: list[str], dialect: str) -> Any:
     """Ids of documents whose folded title or text contains every term (the store's search index)."""
     fts = table("documents_fts", column("title"), column("body"), column("rowid"), column("document_id"))
     key: ColumnClause[Any] = fts.c.rowid if dialect == "sqlite" else fts.c.document_id
-    conds: list[ColumnElement[bool]] = []
+    conds: list[ColumnElement[bool] | TextClause] = []
     long_terms = [t for t in terms if len(t) >= 3]
     if dialect == "sqlite" and long_terms:
         match = " ".join('"' + t.replace('"', '""') + '"' for t in long_terms)

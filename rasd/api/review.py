@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
 
 from rasd.api import queries, workflow
 from rasd.api.deps import RowId, get_store, require_role

@@ -147,34 +147,34 @@ class Correction(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    event_date: str | None = Field(None, pattern=DATE)
-    time_precision: int | None = Field(None, ge=1, le=3)
-    disorder_type: str | None = Field(None, max_length=60)
-    event_type: str | None = Field(None, max_length=60)
-    sub_event_type: str | None = Field(None, max_length=80)
-    actor1: str | None = Field(None, max_length=300)
-    assoc_actor_1: str | None = Field(None, max_length=300)
-    inter1: int | None = Field(None, ge=0, le=8)
-    actor2: str | None = Field(None, max_length=300)
-    assoc_actor_2: str | None = Field(None, max_length=300)
-    inter2: int | None = Field(None, ge=0, le=8)
-    interaction: int | None = Field(None, ge=0, le=88)
-    civilian_targeting: str | None = Field(None, max_length=40)
-    country: str | None = Field(None, max_length=80)
-    iso: int | None = Field(None, ge=0, le=999)
-    admin1: str | None = Field(None, max_length=120)
-    admin2: str | None = Field(None, max_length=120)
-    admin3: str | None = Field(None, max_length=120)
-    location: str | None = Field(None, max_length=200)
-    location_ar: str | None = Field(None, max_length=200)
-    latitude: float | None = Field(None, ge=-90, le=90)
-    longitude: float | None = Field(None, ge=-180, le=180)
-    geo_precision: int | None = Field(None, ge=1, le=3)
-    fatalities: int | None = Field(None, ge=0, le=1_000_000)
+    event_date: str | None = Field(default=None, pattern=DATE)
+    time_precision: int | None = Field(default=None, ge=1, le=3)
+    disorder_type: str | None = Field(default=None, max_length=60)
+    event_type: str | None = Field(default=None, max_length=60)
+    sub_event_type: str | None = Field(default=None, max_length=80)
+    actor1: str | None = Field(default=None, max_length=300)
+    assoc_actor_1: str | None = Field(default=None, max_length=300)
+    inter1: int | None = Field(default=None, ge=0, le=8)
+    actor2: str | None = Field(default=None, max_length=300)
+    assoc_actor_2: str | None = Field(default=None, max_length=300)
+    inter2: int | None = Field(default=None, ge=0, le=8)
+    interaction: int | None = Field(default=None, ge=0, le=88)
+    civilian_targeting: str | None = Field(default=None, max_length=40)
+    country: str | None = Field(default=None, max_length=80)
+    iso: int | None = Field(default=None, ge=0, le=999)
+    admin1: str | None = Field(default=None, max_length=120)
+    admin2: str | None = Field(default=None, max_length=120)
+    admin3: str | None = Field(default=None, max_length=120)
+    location: str | None = Field(default=None, max_length=200)
+    location_ar: str | None = Field(default=None, max_length=200)
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    geo_precision: int | None = Field(default=None, ge=1, le=3)
+    fatalities: int | None = Field(default=None, ge=0, le=1_000_000)
     fatalities_known: bool | None = None
-    injuries: int | None = Field(None, ge=0, le=1_000_000)
+    injuries: int | None = Field(default=None, ge=0, le=1_000_000)
     injuries_known: bool | None = None
-    notes: str | None = Field(None, max_length=10_000)
+    notes: str | None = Field(default=None, max_length=10_000)
 
 
 class ReviewIn(BaseModel):
@@ -183,8 +183,8 @@ class ReviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     action: Literal["approve", "correct", "reject"]
-    changes: Correction = Correction()
-    comment: str | None = Field(None, max_length=2000)
+    changes: Correction = Field(default_factory=Correction)
+    comment: str | None = Field(default=None, max_length=2000)
 
 
 class SplitIn(BaseModel):
@@ -193,8 +193,8 @@ class SplitIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     report_ids: list[Id] = Field(default_factory=list, max_length=1000)
-    changes: Correction = Correction()
-    comment: str | None = Field(None, max_length=2000)
+    changes: Correction = Field(default_factory=Correction)
+    comment: str | None = Field(default=None, max_length=2000)
 
 
 class MergeIn(BaseModel):
@@ -203,7 +203,7 @@ class MergeIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     event_ids: list[Id] = Field(min_length=1, max_length=100)
-    comment: str | None = Field(None, max_length=2000)
+    comment: str | None = Field(default=None, max_length=2000)
 
 
 class LoginIn(BaseModel):

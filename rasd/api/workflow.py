@@ -21,8 +21,8 @@ from sqlalchemy import Connection, func, insert, select, update
 from rasd.api.errors import BadRequest, Conflict, NotFound
 from rasd.store import Store
 from rasd.store.documents import now
-from rasd.store.models import EventSource, EvidenceSpan, ReviewHistory, new_id, table_of
 from rasd.store.models import Event as EventRow
+from rasd.store.models import EventSource, EvidenceSpan, ReviewHistory, new_id, table_of
 
 __all__ = ["ACTIONS", "candidates", "merge", "review", "split"]
 

@@ -66,7 +66,7 @@ def _dask_map(options: BatchOptions) -> Iterator[tuple[Map, int]]:
     else:
         cluster = LocalCluster(
             n_workers=options.workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-            memory_limit=options.memory_limit, dashboard_address=None, silence_logs=logging.ERROR,
+            memory_limit=options.memory_limit, dashboard_address=":0", silence_logs=logging.ERROR,
         )
         client = Client(cluster)
 

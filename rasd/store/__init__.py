@@ -10,6 +10,7 @@ and the same Alembic migrations (``pip install 'rasd[postgres]'``).
 
 from __future__ import annotations
 
+from rasd.store import accounts as _accounts  # noqa: F401  (its tables join the schema)
 from rasd.store import alerts_models as _alerts_models  # noqa: F401  (its tables join the schema)
 from rasd.store.documents import DocumentInput, SaveOutcome
 from rasd.store.engine import default_db_path, resolve_url

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 from sqlalchemy import Connection, select
 
-from rasd.api.deps import EventFilter, get_conn, require_reader
+from rasd.api.deps import EventFilter, RowId, get_conn, require_reader
 from rasd.api.errors import NotFound
 from rasd.export.api import FilterSelection
 from rasd.store.models import Document, Event, EventSource, table_of
@@ -32,7 +32,7 @@ def get_trends(conn: Conn, f: Annotated[EventFilter, Query()], week_of: date | N
 
 
 @router.get("/events/{event_id}/tags", summary="An event's tags: actors, places, topics, hashtags")
-def get_event_tags(conn: Conn, event_id: int) -> JSONResponse:
+def get_event_tags(conn: Conn, event_id: RowId) -> JSONResponse:
     """Tags from the event's fields, and the hashtags of every article that reported it."""
     row = conn.execute(select(E).where(E.c.id == event_id)).first()
     if row is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 __all__ = ["Run", "runs"]
 
@@ -29,7 +30,7 @@ def runs(text: str, spans: Iterable[tuple[str, int, int]]) -> list[Run]:
     clipped = [(k, s, e) for k, s, e in clipped if s < e]
     cuts = sorted({0, len(text), *(s for _, s, _ in clipped), *(e for _, _, e in clipped)})
     out: list[Run] = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in pairwise(cuts):
         keys = tuple(sorted({k for k, s, e in clipped if s <= start and end <= e}))
         if out and out[-1].keys == keys:
             out[-1] = Run(out[-1].text + text[start:end], keys)

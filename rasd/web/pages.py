@@ -52,9 +52,8 @@ def _local(path: str | None) -> str:
 def _export_path(request: Request) -> str | None:
     """The CSV export route of ``rasd.export`` when installed: the table links to it with the current filter."""
     for path, ops in request.app.openapi()["paths"].items():
-        if path.startswith("/api/v1/export/") and "get" in ops:
-            if path.endswith("/{fmt}"):
-                return str(path[: -len("{fmt}")] + "csv")
+        if path.startswith("/api/v1/export/") and path.endswith("/{fmt}") and "get" in ops:
+            return str(path[: -len("{fmt}")] + "csv")
     return None
 
 

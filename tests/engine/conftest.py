@@ -35,6 +35,6 @@ def cluster() -> Iterator[Any]:
 
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, memory_limit="1GiB",
-        dashboard_address=None, silence_logs=logging.ERROR,
+        dashboard_address=":0", silence_logs=logging.ERROR,
     ) as local:
         yield local

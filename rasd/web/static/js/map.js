@@ -35,6 +35,7 @@
       return m;
     });
     clusters.addLayers(markers);
+    if (markers.length) map.fitBounds(clusters.getBounds().pad(0.15), { maxZoom: 9 });
     document.getElementById("map-count").textContent = `${t.events}: ${markers.length}`;
     document.getElementById("map").dataset.count = String(markers.length);
   }
