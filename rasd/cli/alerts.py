@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from rasd.cli.store import DbOption, _store
+from rasd.cli.store import DbOption, cli_store
 
 __all__ = ["register"]
 
@@ -50,7 +50,7 @@ def subscribe_command(
     except json.JSONDecodeError as exc:
         typer.echo(f"error: --filter is not JSON: {exc}", err=True)
         raise typer.Exit(2) from None
-    with _store(db) as store, store.transaction("creating a subscription") as conn:
+    with cli_store(db) as store, store.transaction("creating a subscription") as conn:
         row = create_subscription(conn, name=name, channel=channel, target=target, filters=parsed, mode=mode, owner=owner, at=now())
     typer.echo(f"subscription {row['id']} created" + (f"; webhook secret: {row['secret']}" if row.get("secret") else ""))
 
@@ -60,7 +60,7 @@ def list_command(db: DbOption = None, as_json: Annotated[bool, Opt("--json", hel
     """List subscriptions."""
     from rasd.alerts import list_subscriptions
 
-    with _store(db) as store, store.transaction("listing subscriptions") as conn:
+    with cli_store(db) as store, store.transaction("listing subscriptions") as conn:
         subs = list_subscriptions(conn)
     for s in subs:
         if as_json:
@@ -75,7 +75,7 @@ def unsubscribe_command(subscription_id: Annotated[int, typer.Argument(help="Sub
     """End a subscription (its pending alerts are cancelled)."""
     from rasd.alerts import deactivate
 
-    with _store(db) as store, store.transaction("ending a subscription") as conn:
+    with cli_store(db) as store, store.transaction("ending a subscription") as conn:
         found = deactivate(conn, subscription_id)
     if not found:
         typer.echo(f"error: no subscription {subscription_id}", err=True)
@@ -89,7 +89,7 @@ def send_command(db: DbOption = None, base_url: BaseUrl = "http://localhost:8000
     """Deliver every alert and digest that is due, once. Failed deliveries are retried on a later run."""
     from rasd.alerts import send_due
 
-    with _store(db) as store:
+    with cli_store(db) as store:
         report = send_due(store, base_url=base_url)
     typer.echo(json.dumps(report.as_dict()) if as_json else
                f"{report.messages_sent} messages sent ({report.events_delivered} events), {report.messages_failed} failed (will be retried)")
@@ -107,7 +107,7 @@ def run_command(
     def show(report: object) -> None:
         typer.echo(json.dumps(report.as_dict()), err=True)  # type: ignore[attr-defined]
 
-    with _store(db) as store:
+    with cli_store(db) as store:
         try:
             run_sender(store, interval=interval, cycles=cycles, on_pass=show, base_url=base_url)
         except KeyboardInterrupt:
@@ -120,7 +120,7 @@ def log_command(subscription: Annotated[int | None, Opt(help="Only this subscrip
     """The delivery log: every attempt, successful or not."""
     from rasd.alerts import deliveries
 
-    with _store(db) as store, store.transaction("reading deliveries") as conn:
+    with cli_store(db) as store, store.transaction("reading deliveries") as conn:
         rows = deliveries(conn, subscription_id=subscription, limit=limit)
     for r in rows:
         outcome = "ok" if r["ok"] else f"FAILED {r['error']}"

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from rasd.cli.store import DbOption, _store
+from rasd.cli.store import DbOption, cli_store
 from rasd.errors import RasdError
 
 __all__ = ["Engine", "batch_command", "load_command", "register"]
@@ -107,7 +107,7 @@ def load_command(
     [green]rasd load coded/ --db events.db[/green]
     """
     eng = _engine_module()
-    with _store(db) as store:
+    with cli_store(db) as store:
         counts = eng.load_batch(folder, store)
     if as_json:
         typer.echo(json.dumps(counts))

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from rasd.cli.store import DbOption, _store
+from rasd.cli.store import DbOption, cli_store
 
 __all__ = ["register"]
 
@@ -60,7 +60,7 @@ def export_command(
     except (RasdError, ValueError, TypeError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
-    with _store(db) as store:
+    with cli_store(db) as store:
         if out is None:
             n = export(store, fmt, sys.stdout.buffer, query)
             sys.stdout.buffer.flush()

@@ -19,7 +19,7 @@ import typer
 
 from rasd.errors import RasdError
 
-__all__ = ["register"]
+__all__ = ["DbOption", "cli_store", "register"]
 
 DbOption = Annotated[
     str | None,
@@ -41,7 +41,7 @@ def register(app: typer.Typer) -> None:
 
 
 @contextmanager
-def _store(db: str | None, *, migrate: bool = True) -> Iterator[Any]:
+def cli_store(db: str | None, *, migrate: bool = True) -> Iterator[Any]:
     """Open the store; turn Rasd's errors into one line and exit code 1."""
     from rasd.store import open_store
 
@@ -133,7 +133,7 @@ def ingest_command(
     from rasd.ingest.run import expand_inputs, ingest
 
     day = _parse_day(published)
-    with _store(db) as store:
+    with cli_store(db) as store:
         total = expand_inputs(inputs) if progress else None
         summary = _run_with_progress(
             lambda tick: ingest(inputs, store, published=day, source=source, force=force, progress=tick), total, progress
@@ -173,7 +173,7 @@ def watch_command(
             err=True,
         )
 
-    with _store(db) as store:
+    with cli_store(db) as store:
         if not store.sources(enabled_only=True):
             typer.echo("error: no sources configured; add one with: rasd sources add NAME URL", err=True)
             raise typer.Exit(1)
@@ -189,7 +189,7 @@ def failures_command(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List input that could not be ingested (dead letters), with the reason and the origin."""
-    with _store(db) as store:
+    with cli_store(db) as store:
         rows = store.failures(include_resolved=all_)
     for f in rows:
         if as_json:
@@ -209,7 +209,7 @@ def retry_command(
     from rasd.ingest.retry import retry_failures
     from rasd.ingest.run import Ingester
 
-    with _store(db) as store:
+    with cli_store(db) as store:
         results = retry_failures(Ingester(store), ids or ())
     for r in results:
         typer.echo(f"#{r.id} {r.origin}: " + ("resolved" if r.resolved else f"failed again: {r.reason}"))
@@ -226,7 +226,7 @@ def search_command(
 
     [green]rasd search "غارة جباليا"[/green]
     """
-    with _store(db) as store:
+    with cli_store(db) as store:
         hits = store.search(query, limit=limit)
     for h in hits:
         if as_json:
@@ -249,7 +249,7 @@ def sources_add(
     every: Annotated[int, typer.Option("--every", min=1, help="Poll at most every this many seconds.")] = 900,
 ) -> None:
     """Add a source to poll with [bold]rasd watch[/bold]."""
-    with _store(db) as store:
+    with cli_store(db) as store:
         sid = store.add_source(name, url, kind=kind, scale=scale, language=language, reliability=reliability, poll_seconds=every)
     typer.echo(f"added source #{sid} {name}")
 
@@ -257,7 +257,7 @@ def sources_add(
 @sources_app.command("list")
 def sources_list(db: DbOption = None) -> None:
     """List configured sources and when each was last polled."""
-    with _store(db) as store:
+    with cli_store(db) as store:
         rows = store.sources()
     for s in rows:
         polled = f"{s.last_polled:%Y-%m-%d %H:%M}" if s.last_polled else "never"
@@ -269,7 +269,7 @@ def sources_list(db: DbOption = None) -> None:
 @db_app.command("init")
 def db_init(db: DbOption = None) -> None:
     """Create the database and its tables (runs every migration)."""
-    with _store(db) as store:
+    with cli_store(db) as store:
         typer.echo(f"database ready at schema {store.revision()}: {_where(store)}")
 
 
@@ -284,7 +284,7 @@ def db_info(db: DbOption = None) -> None:
     """Where the database is, its schema revision and how many rows each table holds."""
     from rasd.store.engine import head_revision
 
-    with _store(db, migrate=False) as store:
+    with cli_store(db, migrate=False) as store:
         rev = store.revision()
         typer.echo(f"database: {_where(store)}\nschema: {rev or 'not created (run rasd db init)'} (this Rasd: {head_revision()})")
         if rev:

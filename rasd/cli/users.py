@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from rasd.cli.store import DbOption, _store
+from rasd.cli.store import DbOption, cli_store
 
 __all__ = ["register"]
 
@@ -38,7 +38,7 @@ def add_command(
     from rasd.store.accounts import Accounts
 
     password = _password(password_stdin)
-    with _store(db) as store:
+    with cli_store(db) as store:
         account = Accounts(store).add_user(name, password, role)
     typer.echo(f"added {account.name} ({account.role})")
 
@@ -48,7 +48,7 @@ def list_command(db: DbOption = None) -> None:
     """Every account and its role."""
     from rasd.store.accounts import Accounts
 
-    with _store(db) as store:
+    with cli_store(db) as store:
         for account in Accounts(store).users():
             typer.echo(f"{account.name}\t{account.role}")
 
@@ -58,7 +58,7 @@ def role_command(name: str, role: Annotated[str, typer.Argument(help="viewer, re
     """Change an account's role."""
     from rasd.store.accounts import Accounts
 
-    with _store(db) as store:
+    with cli_store(db) as store:
         account = Accounts(store).set_role(name, role)
     typer.echo(f"{account.name} is now {account.role}")
 
@@ -72,7 +72,7 @@ def password_command(
     from rasd.store.accounts import Accounts
 
     password = _password(password_stdin)
-    with _store(db) as store:
+    with cli_store(db) as store:
         Accounts(store).set_password(name, password)
     typer.echo(f"password changed for {name}")
 
@@ -82,7 +82,7 @@ def remove_command(name: str, db: DbOption = None) -> None:
     """Disable an account and revoke its sessions and tokens."""
     from rasd.store.accounts import Accounts
 
-    with _store(db) as store:
+    with cli_store(db) as store:
         Accounts(store).remove_user(name)
     typer.echo(f"removed {name}")
 
@@ -95,5 +95,5 @@ def token_command(name: str, label: Annotated[str | None, typer.Option(help="Wha
     """
     from rasd.store.accounts import Accounts
 
-    with _store(db) as store:
+    with cli_store(db) as store:
         typer.echo(Accounts(store).create_token(name, label))

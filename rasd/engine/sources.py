@@ -18,7 +18,7 @@ from typing import Any
 
 from rasd.engine.plan import Chunk
 from rasd.errors import InputError
-from rasd.ingest.readers import RawDocument, _jsonl_record
+from rasd.ingest.readers import RawDocument, jsonl_record
 
 __all__ = ["MAX_RECORD_BYTES", "read_chunk"]
 
@@ -35,7 +35,7 @@ def _record_path(path: str) -> Path:
 def _parse(line: bytes, number: int, chunk: Chunk) -> RawDocument | InputError:
     origin = f"{chunk.path}:line {number}"
     try:
-        return _jsonl_record(line, number, _record_path(chunk.path), origin, {}, MAX_RECORD_BYTES)
+        return jsonl_record(line, number, _record_path(chunk.path), origin, {}, MAX_RECORD_BYTES)
     except InputError as exc:
         return exc
 

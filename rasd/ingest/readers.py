@@ -22,7 +22,7 @@ from rasd.errors import InputError
 from rasd.ingest.decode import decode_bytes
 from rasd.ingest.webpage import html_to_text, looks_like_html
 
-__all__ = ["SUFFIXES", "RawDocument", "parse_date", "read_inputs", "read_texts"]
+__all__ = ["SUFFIXES", "RawDocument", "jsonl_record", "parse_date", "read_inputs", "read_texts"]
 
 SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm", ".jsonl")
 _HTML_SUFFIXES = (".html", ".htm")
@@ -164,14 +164,14 @@ def _read_jsonl(path: Path, overrides: dict[str, Any], max_bytes: int) -> Iterat
                 continue
             found = True
             try:
-                yield _jsonl_record(line, number, path, origin, overrides, max_bytes)
+                yield jsonl_record(line, number, path, origin, overrides, max_bytes)
             except InputError as exc:
                 yield exc
     if not found:
         raise InputError("empty document", source=str(path))
 
 
-def _jsonl_record(
+def jsonl_record(
     line: bytes, number: int, path: Path, origin: str, overrides: dict[str, Any], max_bytes: int
 ) -> RawDocument:
     if len(line) > max_bytes:
