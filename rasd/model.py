@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Span", "Event", "ActorFact", "EVENT_FIELDS"]
+__all__ = ["Span", "Victim", "Event", "ActorFact", "EVENT_FIELDS", "VICTIM_STATUSES"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,29 @@ class Span:
     text: str
 
 
+#: What happened to a named victim, in the casualty register's words.
+VICTIM_STATUSES: tuple[str, ...] = ("killed", "injured", "missing", "detained")
+
+
+@dataclass(slots=True)
+class Victim:
+    """A person a report names as killed, injured, missing or detained ("استشهد الشاب أحمد شايب (19 عاماً)").
+
+    Documentation teams count people, not events, so each named victim is kept
+    beside the event's toll. ``name`` is written as in the source; ``sex`` comes
+    from the role noun's gender ("الطفلة" → female) and is ``None`` when the noun
+    has none; ``group`` is the nationality or group in English ("Palestinian
+    refugee"). ``evidence`` maps ``name``, ``title``, ``age`` and ``status`` to spans.
+    """
+
+    name: str
+    status: str
+    age: int | None = None
+    sex: str | None = None
+    group: str | None = None
+    evidence: dict[str, list[Span]] = field(default_factory=dict)
+
+
 @dataclass(slots=True)
 class Event:
     """One event in ACLED's model, plus Rasd's own fields (evidence, confidence, honesty flags).
@@ -28,6 +51,8 @@ class Event:
     ``fatalities`` is ``None`` with ``fatalities_known=False`` when deaths are
     reported without a number; only the ACLED export applies ACLED's
     convention for such cases. ``evidence`` maps a field name to its spans.
+    ``victims`` are the people the report names; ``source_title`` is the
+    report's own (Arabic) headline, which exports carry beside English notes.
     """
 
     doc_id: str | None = None
@@ -64,6 +89,8 @@ class Event:
     evidence: dict[str, list[Span]] = field(default_factory=dict)
     confidence: float = 0.0
     vague: dict[str, str] = field(default_factory=dict)
+    victims: list[Victim] = field(default_factory=list)
+    source_title: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: every field, evidence as ``{start, end, text}`` objects."""

@@ -18,6 +18,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from rasd.api import auth, catalog, events, review
+from rasd.api.cache import ResponseCache, data_version
 from rasd.api.deps import AppState, make_read_engine
 from rasd.api.errors import install_error_handlers
 from rasd.store import Store, open_store
@@ -82,10 +83,13 @@ def create_app(db: str | Store | None = None, *, public_read: bool = True, secur
     store = db if isinstance(db, Store) else open_store(db)
     reader = make_read_engine(store)
     state = AppState(store, reader, Accounts(store, read_engine=reader), public_read=public_read, secure_cookies=secure_cookies)
+    version = data_version(store.url)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        if version is not None:
+            version.close()
         if reader is not store.engine:
             reader.dispose()
 
@@ -105,6 +109,8 @@ def create_app(db: str | Store | None = None, *, public_read: bool = True, secur
         from rasd.web import mount_web
 
         mount_web(app)
+    if version is not None:
+        app.add_middleware(ResponseCache, version=version, public_read=public_read)
     app.add_middleware(SecurityHeaders)
     return app
 

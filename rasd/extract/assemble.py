@@ -119,6 +119,9 @@ def _implied_triggers(doc: Doc, triggers: list[Mention]) -> list[Mention]:
 _SPEECH_BEFORE = re.compile(r"(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)\S*\s+(?:\S+\s+)?$")
 
 
+_THAT_AFTER = re.compile(r"\W{0,3}(?:ان|انه|انها|انهم|بان)(?!\w)")
+
+
 def _date_for(doc: Doc, trig: Mention) -> Mention | None:
     """The date phrase of the trigger's sentence nearest to it (never a future or year-only phrase)."""
     found = [d for d in doc.of("date") if d.sentence == trig.sentence and not d.value.future and d.value.value is not None]
@@ -126,7 +129,9 @@ def _date_for(doc: Doc, trig: Mention) -> Mention | None:
     # a bare year in the trigger's clause dates it only as history ("قد سيطرت عليها عام 2020"), so that it ages out
     dates = [d for d in found if d.value.kind != "year"] or [d for d in found if doc.clause_of(d.start) == clause]
     # "أعلنت الأربعاء أن … الثلاثاء": the date after a speech verb dates the statement, not the event
-    dates = [d for d in dates if not _SPEECH_BEFORE.search(doc.ntext, max(0, d.start - 25), d.start)] or dates
+    # "قالت الوحدة، اليوم الأربعاء، إنها وثقت…": a date followed by "إن/أن" dates the statement too
+    dates = [d for d in dates if not _SPEECH_BEFORE.search(doc.ntext, max(0, d.start - 25), d.start)
+             and not _THAT_AFTER.match(doc.ntext, d.end)] or dates
     # a date in the trigger's own clause wins ("قال، الثلاثاء، إن الجيش قتل … الليلة الماضية" dates the killing,
     # not the statement); else news style puts the date before what happened ("وفي 25 آذار، بثت…")
     return min(dates, key=lambda d: (doc.clause_of(d.start) != clause, d.start > trig.start, abs(d.start - trig.start)),
@@ -152,6 +157,8 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
         return True
     if t.event_type in _VIOLENT and h.event_type in _VIOLENT and _causal_clause(doc, a):
         return True  # "أصيب شاب بالرصاص، إثر هجوم نفذه مستوطنون": the cause is the same event
+    if "territory" in (t.strength, h.strength) and "Non-violent transfer of territory" in (t.sub_event_type, h.sub_event_type):
+        return True  # "سيطرت الهيئة على سراقب بعد انسحاب قوات النظام": the withdrawal is part of the takeover
     if "Disrupted weapons use" in (t.sub_event_type, h.sub_event_type):
         return True  # "فككت …، اليوم، عبوة ناسفة": the device was defused, it did not explode
     return same_clause and ("Other" in (t.sub_event_type, h.sub_event_type) or t.strength in _GENERIC)

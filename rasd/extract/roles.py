@@ -30,7 +30,9 @@ _PAIR_JOIN = re.compile(r"^[\s\"'()]*(?:و|مع|ضد)\s*(?:\S+\s*){0,4}$")
 _VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عناصر|مقاتلي|جنود)\s*[\"'«(]?\s*(?:ال)?$")
 # "مطار التيفور العسكري التابع للنظام": the owner of what was hit is the one acted upon
 _OWNER_LEAD = re.compile(r"(?:التابع|التابعه|تابع|تابعه|الخاضع|الخاضعه)\s*(?:ل|لل)?\s*$")
-_AGENT_LEAD = re.compile(r"(?:برصاص|بنيران|من قبل|نفذها|نفذتها|شنها|شنتها|يد|ايدي|قبل)\s*[\"']?\s*$")
+_AGENT_LEAD = re.compile(
+    r"(?:برصاص|بنيران|من قبل|نفذها|نفذتها|شنها|شنتها|يد|ايدي|قبل)\s*(?:(?:عناصر|مسلحين|مقاتلين|افراد|جنود)\s+من\s*)?[\"']?\s*$"
+)
 _VICTIM_KINDS = ("civilians", "protesters")
 
 _DATE_ONLY = re.compile(
@@ -111,8 +113,6 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         key=lambda a: (a.sentence != cluster.head.sentence, a.start),
     )
     roles = ActorRoles(doc, candidates=mentions)
-    if not mentions:
-        return roles
     victims = [m for m in mentions if _is_victim(doc, m)]
     for trig in cluster.triggers:  # "بين X و/مع Y"
         pair = _between(doc, trig, mentions)
@@ -223,6 +223,8 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
     lead = doc.ntext[max(0, m.start - 30) : m.start]
     if _OWNER_LEAD.search(lead):
         return True
+    if _AGENT_LEAD.search(lead):
+        return False  # "على أيدي عناصر من قوات الدعم السريع": the hands are the agent's
     if not _VICTIM_LEAD.search(lead):
         return False
     near = [c for c in doc.of("casualty") + doc.of("role") if c.sentence == m.sentence and 0 <= m.start - c.end <= 40]

@@ -390,7 +390,6 @@ KNOWN_GAPS = frozenset({
     "t06-manbij-turkish-shelling",
     "t12-samarra-suicide-bombing",
     "t17-marib-aid-worker-abduction",
-    "t18-nyala-sexual-violence",
     "t19-nablus-arrests-hebron-demolition",
     "t20-raqqa-sdf-raids",
     "t23-baghdad-graduates-tear-gas",
