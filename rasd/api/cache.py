@@ -14,6 +14,10 @@ ever stored under a version at least as old as the data it shows, and a
 write is visible on the very next read. Without such a version (PostgreSQL,
 an in-memory store) nothing is cached.
 
+Answers are kept gzipped (level 1: a millisecond for a big map view), so
+many more fit, and a client that accepts gzip — every browser — gets them
+as they are; others get them inflated.
+
 The cache sits in front of FastAPI as plain ASGI and answers only what does
 not depend on who asks: public reads (the default) without an
 ``Authorization`` header, so a wrong API token is still refused.
@@ -21,9 +25,12 @@ not depend on who asks: public reads (the default) without an
 
 from __future__ import annotations
 
+import gzip
 import sqlite3
 import threading
+import zlib
 from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -32,8 +39,9 @@ from sqlalchemy.engine import make_url
 __all__ = ["CACHED_PATHS", "DataVersion", "ResponseCache", "data_version"]
 
 CACHED_PATHS = frozenset({"/api/v1/events", "/api/v1/events.geojson", "/api/v1/stats", "/api/v1/facets"})
-MAX_BYTES = 64 * 2**20  # per worker process: a few hundred map views
+MAX_BYTES = 64 * 2**20  # gzipped, per worker process: a thousand or more map views
 MAX_ENTRY = 8 * 2**20  # a 20,000-feature GeoJSON is about this; larger answers are rebuilt
+VARY = (b"vary", b"accept-encoding")
 
 
 class DataVersion:
@@ -80,11 +88,38 @@ def _key(scope: dict[str, Any]) -> str:
     return scope["path"] + "?" + urlencode(sorted(pairs, key=lambda kv: kv[0]))
 
 
+def _accepts_gzip(scope: dict[str, Any]) -> bool:
+    """Whether the client's ``Accept-Encoding`` allows gzip (``gzip;q=0`` refuses it)."""
+    for name, value in scope["headers"]:
+        if name == b"accept-encoding":
+            for part in value.decode("latin-1").lower().split(","):
+                coding, _, params = part.partition(";")
+                if coding.strip() in ("gzip", "*"):
+                    return params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A kept answer, gzipped: eight times more answers fit, and browsers take it as it is."""
+
+    headers: list[tuple[bytes, bytes]]
+    gzipped: bytes
+
+    def send_as(self, gzip_ok: bool) -> tuple[list[tuple[bytes, bytes]], bytes]:
+        """Headers and body for a client that does or does not accept gzip."""
+        if not gzip_ok:
+            body = zlib.decompress(self.gzipped, wbits=31)
+            return self.headers + [(b"content-length", str(len(body)).encode())], body
+        extra = [(b"content-encoding", b"gzip"), (b"content-length", str(len(self.gzipped)).encode())]
+        return self.headers + extra, self.gzipped
+
+
 class ResponseCache:
     """Pure ASGI middleware: serve a kept answer for the same query while the data version holds.
 
-    Least recently used answers go first once ``max_bytes`` is reached; the
-    whole cache empties when the version moves.
+    Least recently used answers go first once ``max_bytes`` (compressed) is
+    reached; the whole cache empties when the version moves.
     """
 
     def __init__(self, app: Any, *, version: DataVersion, public_read: bool, max_bytes: int = MAX_BYTES) -> None:
@@ -92,7 +127,7 @@ class ResponseCache:
         self.version = version
         self.public_read = public_read
         self.max_bytes = max_bytes
-        self._entries: OrderedDict[str, tuple[list[tuple[bytes, bytes]], bytes]] = OrderedDict()
+        self._entries: OrderedDict[str, _Entry] = OrderedDict()
         self._bytes = 0
         self._at: tuple[int, int] | None = None
 
@@ -117,7 +152,7 @@ class ResponseCache:
         hit = self._entries.get(key)
         if hit is not None:
             self._entries.move_to_end(key)
-            headers, body = hit
+            headers, body = hit.send_as(_accepts_gzip(scope))
             await send({"type": "http.response.start", "status": 200, "headers": headers})
             await send({"type": "http.response.body", "body": body})
             return
@@ -126,11 +161,12 @@ class ResponseCache:
 
         async def keep(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), VARY]
                 started.update(message)
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body") and started.get("status") == 200:
-                    self._store(at, key, list(started.get("headers", [])), b"".join(chunks))
+                    self._store(at, key, started["headers"], b"".join(chunks))
             await send(message)
 
         await self.app(scope, receive, keep)
@@ -138,11 +174,13 @@ class ResponseCache:
     def _store(self, at: tuple[int, int], key: str, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
         if at != self._at or len(body) > MAX_ENTRY:
             return  # the data moved on while this answer was built, or it is too big to keep
+        kept = [(name, value) for name, value in headers if name.lower() != b"content-length"]
+        entry = _Entry(kept, gzip.compress(body, compresslevel=1, mtime=0))
         old = self._entries.pop(key, None)
         if old is not None:
-            self._bytes -= len(old[1])
-        self._entries[key] = (headers, body)
-        self._bytes += len(body)
+            self._bytes -= len(old.gzipped)
+        self._entries[key] = entry
+        self._bytes += len(entry.gzipped)
         while self._bytes > self.max_bytes and self._entries:
-            _, (_, dropped) = self._entries.popitem(last=False)
-            self._bytes -= len(dropped)
+            _, dropped = self._entries.popitem(last=False)
+            self._bytes -= len(dropped.gzipped)

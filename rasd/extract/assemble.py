@@ -17,6 +17,7 @@ from rasd.doc import Doc, Mention
 from rasd.extract.notes import english_notes
 from rasd.extract.roles import assign_actors
 from rasd.extract.subtypes import resolve_type
+from rasd.extract.victims import attach_victims
 from rasd.model import Event
 
 __all__ = ["Assemble", "Cluster"]
@@ -332,7 +333,7 @@ class Assemble:
     """Pipeline component: the events of the document (``doc.events``)."""
 
     name = "assemble"
-    requires: tuple[str, ...] = ("triggers", "actors", "dates", "casualties", "places")
+    requires: tuple[str, ...] = ("triggers", "actors", "dates", "casualties", "victims", "places")
     sets: tuple[str, ...] = ("events",)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -347,6 +348,7 @@ class Assemble:
         events = [part for c in clusters for ev in [self._event(doc, c, doc_country, earlier)] if ev is not None
                   for part in _split_by_place(doc, c, ev)]
         doc.events = self._dedupe([e for e in events if e is not None and not _stale(doc, e) and _placed(e)])
+        attach_victims(doc)
         return doc
 
     @staticmethod
@@ -368,7 +370,7 @@ class Assemble:
         inj, inj_known, inj_ev, inj_vague = _count(cluster.casualties, "injured")
         if not fat_ev:
             fat, fat_known = 0, True
-        ev = Event(doc_id=doc.doc_id, source=doc.source)
+        ev = Event(doc_id=doc.doc_id, source=doc.source, source_title=doc.title)
         ev.fatalities, ev.fatalities_known = fat, fat_known
         ev.injuries, ev.injuries_known = inj, inj_known
         if fat_vague:

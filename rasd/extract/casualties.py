@@ -17,6 +17,7 @@ from functools import cache
 
 from rasd.doc import Doc, Mention
 from rasd.lang.ar.numbers import DUAL_STEMS, SOUND_STEMS, Number, parse_number
+from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 from rasd.text.matcher import PhraseMatcher, longest_first
 
@@ -61,6 +62,17 @@ def _cue_matcher() -> PhraseMatcher[tuple[str, str]]:
 
 
 @cache
+def nationalities() -> dict[str, tuple[str, str]]:
+    """Folded adjective forms ("سوريون", "عراقيين") → (country, iso2)."""
+    table: dict[str, tuple[str, str]] = {}
+    for row in read_tsv("nationalities.tsv"):
+        stem = fold(row["adjective"])
+        for form in (stem, stem + "ه", stem + "ون", stem + "ين", stem + "ا", stem[:-1] + "يون", stem[:-1] + "يين"):
+            table[form] = (row["country"], row["iso2"])
+    return table
+
+
+@cache
 def role_matcher() -> PhraseMatcher[str]:
     """Victim-role nouns (civilian, combatant, soldier…)."""
     return PhraseMatcher((r["phrase"], r["role"]) for r in read_tsv("roles.tsv"))
@@ -92,8 +104,11 @@ class Casualties:
         starts = [s for s, _ in doc.tokens]
         words = [text[s:e] for s, e in doc.tokens]
         roles = {max(0, bisect_right(starts, m.start) - 1): m for m in longest_first(role_matcher().find(text))}
-        for m in roles.values():
+        for k, m in roles.items():
             doc.add(Mention("role", m.start, m.end, m.values[0]))
+            after = bisect_left(starts, m.end)  # "عمال سوريون", "جنود عراقيين": whose people they are
+            if after < len(words) and (nation := nationalities().get(words[after])) is not None:
+                doc.add(Mention("nationality", doc.tokens[after][0], doc.tokens[after][1], (m.values[0], *nation)))
         cumulative_sentences = {i for i, (s, e) in enumerate(doc.sentences) if _CUMULATIVE.search(text, s, e)}
         cues = longest_first(_cue_matcher().find(text))
         agents = _tokens_in(starts, doc.of("actor"))

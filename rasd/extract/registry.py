@@ -14,6 +14,7 @@ from rasd.extract.casualties import Casualties
 from rasd.extract.dates import Dates
 from rasd.extract.places import Places
 from rasd.extract.triggers import Triggers
+from rasd.extract.victims import Victims
 from rasd.pipeline import Component
 from rasd.text.clean import Clean
 from rasd.text.quotes import Quotes
@@ -30,6 +31,7 @@ COMPONENTS: dict[str, Callable[[], Component]] = {
     "actors": Actors,
     "dates": Dates,
     "casualties": Casualties,
+    "victims": Victims,
     "places": Places,
     "assemble": Assemble,
 }

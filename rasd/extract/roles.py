@@ -52,6 +52,18 @@ class ActorRoles:
     implied1: Actor | None = None
     implied2: Actor | None = None
     candidates: list[Mention] = field(default_factory=list)
+    nationals: list[tuple[str, str, str]] = field(default_factory=list)  # (victim role, country, iso2)
+
+    def _nationality(self, second: Actor | None, first: Actor | None) -> Actor | None:
+        """Victims named by nationality: "عمال سوريون" → Civilians (Syria); "جنود عراقيون" → Military Forces of Iraq."""
+        if second is not None and second.kind == "civilians":
+            found = _national_of(self.nationals, ("civilian", "person"))
+            return Actor(f"Civilians ({found[0]})", "civilians", found[1]) if found else second
+        if second is None:
+            found = _national_of(self.nationals, ("soldier", "police"))
+            if found and (first is None or first.home != found[1]):
+                return Actor(f"Military Forces of {found[0]}", "state", found[1])
+        return second
 
     def apply(self, ev: Event, place, roles: list[str]) -> None:  # type: ignore[no-untyped-def]
         """Write names, inter codes, interaction and civilian targeting into ``ev``.
@@ -67,13 +79,6 @@ class ActorRoles:
         iso2 = iso2_of(country)
         first = self.actor1.value.actor if self.actor1 else self.implied1
         second = self.actor2.value.actor if self.actor2 else self.implied2
-        unnamed_dead = bool(ev.fatalities) and not set(roles) & {"combatant", "soldier", "police"}
-        one_sided = event_type in ("Violence against civilians", "Explosions/Remote violence") or ev.sub_event_type in (
-            "Arrests", "Mob violence")  # people arrested or beaten by a mob are civilians unless said otherwise
-        if second is None and one_sided and (
-            "civilian" in roles or "person" in roles or unnamed_dead
-        ) and first is not None and first.kind not in _VICTIM_KINDS:
-            second = CIVILIANS
         crowd = _CROWDS.get(event_type)
         if crowd is not None and (first is None or first.kind != crowd.kind):
             forces = first if first is not None and first.kind not in _VICTIM_KINDS else None
@@ -82,6 +87,16 @@ class ActorRoles:
             else:  # demonstrators act; forces that disperse them are acted upon
                 first, second = crowd, forces or second
                 self.actor1, self.actor2 = None, (self.actor1 if forces else self.actor2)
+        if second is None and event_type in ("Explosions/Remote violence", "Violence against civilians", "Battles"):
+            second = self._nationality(None, first)  # "قتل أربعة جنود عراقيين"
+        unnamed_dead = bool(ev.fatalities) and not set(roles) & {"combatant", "soldier", "police"}
+        one_sided = event_type in ("Violence against civilians", "Explosions/Remote violence") or ev.sub_event_type in (
+            "Arrests", "Mob violence")  # people arrested or beaten by a mob are civilians unless said otherwise
+        if second is None and one_sided and (
+            "civilian" in roles or "person" in roles or unnamed_dead
+        ) and first is not None and first.kind not in _VICTIM_KINDS:
+            second = CIVILIANS
+        second = self._nationality(second, first)
         if first is not None and second is not None and first.name_in(country) == second.name_in(country):
             second = None
         if first is not None:
@@ -99,6 +114,10 @@ class ActorRoles:
             ev.civilian_targeting = "Civilian targeting"
 
 
+def _national_of(nationals: list[tuple[str, str, str]], kinds: tuple[str, ...]) -> tuple[str, str] | None:
+    return next(((country, iso2) for role, country, iso2 in nationals if role in kinds), None)
+
+
 def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> ActorRoles:
     """Choose actor1 and actor2 for ``cluster`` from the actor mentions of its sentences.
 
@@ -113,6 +132,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         key=lambda a: (a.sentence != cluster.head.sentence, a.start),
     )
     roles = ActorRoles(doc, candidates=mentions)
+    roles.nationals = [n.value for n in doc.of("nationality") if n.sentence in cluster.sentences]
     victims = [m for m in mentions if _is_victim(doc, m)]
     for trig in cluster.triggers:  # "بين X و/مع Y"
         pair = _between(doc, trig, mentions)

@@ -31,7 +31,7 @@ from rasd.model import Span, Victim
 __all__ = ["NamedVictim", "Victims", "attach_victims"]
 
 _MAX_NAME = 4
-_CUE_BEFORE, _CUE_AFTER, _AGE_WINDOW = 10, 6, 9
+_CUE_BEFORE, _AGE_WINDOW = 8, 9
 _STATUS = {"killed": "killed", "injured": "injured", "arrested": "detained", "missing": "missing"}
 # When one article gives one person two fates ("أصيب … ثم استشهد"), the gravest is kept.
 _GRAVITY = {"killed": 0, "injured": 1, "missing": 2, "detained": 3}
@@ -93,6 +93,11 @@ def _nationality(word: str) -> str | None:
     return _groups().get(w) or (_groups().get(w[:-1]) if w.endswith("ه") else None)
 
 
+def _verbal_noun(word: str) -> bool:
+    """"بإتمام", "بتمويل", "بمقتل": بـ before a verbal noun, never part of a name ("بركات", "باسل" are)."""
+    return word.startswith("ب") and len(word) >= 5 and word[1] in "اتم"
+
+
 def _kinds(word: str) -> frozenset[str]:
     return _words().get(word, frozenset())
 
@@ -129,8 +134,9 @@ class _Reader:
         return max(0, bisect_right(self.starts, offset) - 1)
 
     def joined(self, k: int) -> bool:
-        """Only spaces between token ``k - 1`` and token ``k`` (no comma, bracket or full stop)."""
-        return k > 0 and not self.text[self.doc.tokens[k - 1][1] : self.doc.tokens[k][0]].strip()
+        """Only spaces between token ``k - 1`` and token ``k`` (no comma, bracket, full stop or line break)."""
+        gap = self.text[self.doc.tokens[k - 1][1] : self.doc.tokens[k][0]] if k > 0 else "x"
+        return not gap.strip(" ")
 
     def read(self) -> None:
         claimed = -1
@@ -209,12 +215,17 @@ class _Reader:
         while k < len(self.words) and len(out) < _MAX_NAME and self.joined(k):
             w = self.words[k]
             kinds = _kinds(w)
-            if w[0].isdigit() or kinds & {"stop", "speech"} or any(k in b for b in self.blocked.values()):
+            if "name" in kinds and (k == j or not self._ends_name(k + 1)):
+                out.append(k)
+                k += 1
+                continue
+            if len(w) < 2 or w[0].isdigit() or kinds & {"stop", "speech"} or any(k in b for b in self.blocked.values()):
                 break
-            if _title(w) is not None or _nationality(w) and k == j or (k == j and w.startswith("ال")):
-                break  # a title ends a name; a first name is never definite
-            if k > j and (w.startswith(_DEFINITE_PREFIXES) or w[0] == "و" and "waw_name" not in kinds):
-                break  # "بالرصاص", "والده", "وأصيب": the name is over
+            title = _title(w)
+            if title is not None and title[0].kind == "role" or _nationality(w) and k == j or (k == j and w.startswith("ال")):
+                break  # a role noun ends a name ("الحاج" may be a family name); a first name is never definite
+            if w.startswith(_DEFINITE_PREFIXES) or k > j and (w[0] == "و" and "waw_name" not in kinds or _verbal_noun(w)):
+                break  # "بالرصاص", "والده", "وأصيب", "بإتمام": the name is over
             if "age" in kinds and k + 1 < len(self.words) and (self.words[k + 1] == "ال" or self.words[k + 1][0].isdigit()):
                 break  # "ابن الـ12"
             out.append(k)
@@ -222,6 +233,10 @@ class _Reader:
         while out and "connector" in _kinds(self.words[out[-1]]):
             out.pop()
         return out
+
+    def _ends_name(self, k: int) -> bool:
+        """Token ``k`` cannot continue a name: a stop word or a definite word follows "علي"."""
+        return k >= len(self.words) or self.joined(k) and (self.words[k].startswith("ال") or bool(_kinds(self.words[k]) & {"stop"}))
 
     def _age(self, k: int) -> tuple[tuple[int, Span] | None, int]:
         """"(19 عاماً)" right after the name, or "يبلغ من العمر 17 عاماً", "ابن الـ12" near it."""
@@ -236,7 +251,8 @@ class _Reader:
             cued = any("age" in _kinds(w) for w in self.words[max(k, m - 4) : m])
             years = bool(unit & {"unit", "month"})
             bare = cued and (self.words[m - 1] == "ال" or "age" in _kinds(self.words[m - 1]))  # "ابن الـ12", "عمره 12"
-            if years and (m == k or cued) or bare:
+            behind = m == k and not self.joined(m)  # "(19 عاماً)", "، 19 عاماً،" but not "… 6 أشهر" of detention
+            if years and (behind or cued) or bare:
                 end = num.end + 1 if years else num.end
                 value = 0 if "month" in unit else num.value
                 return (value, self._span(m, end)), end
@@ -245,24 +261,28 @@ class _Reader:
     def _cue(self, i: int, end: int) -> Mention | None:
         """The casualty cue that says what happened: the nearest before the noun, else one just after the name.
 
-        A cue before counts unless a speech verb or "إن" stands between ("أعلنت استشهاد 5، وقالت إن الشاب …
-        أصيب"); a cue after counts only close to the name, with no other person between.
+        A cue before counts unless a speech verb, "إن" or a relative stands between ("أعلنت استشهاد 5،
+        وقالت إن الشاب … أصيب", "اعتقال والد الشاب …"); a verb after counts only right after the name
+        and age, or behind "الذي"/"التي".
         """
         doc = self.doc
         sentence = doc.sentence_of(doc.tokens[i][0])
         same = [c for c in self.cues if c.sentence == sentence]
-        before = [c for c in same if c.start < doc.tokens[i][1]]  # "الشهيد" is its own cue
+        # "الشهيد" alone is an honorific for anyone who died, however long ago: another cue must say what happened
+        before = [c for c in same if c.end <= doc.tokens[i][0]]
         if before:
             cue = max(before, key=lambda c: c.start)
             k = self.token_of(cue.start)
             between = self.words[k + 1 : i]
-            if i - k <= _CUE_BEFORE and not any(w in _REPORTED or "speech" in _kinds(w) for w in between):
+            if i - k <= _CUE_BEFORE and not any(w in _REPORTED or _kinds(w) & {"speech", "kin"} for w in between):
                 return cue
         after = [c for c in same if c.start >= doc.tokens[end - 1][1]]
         if after:
             cue = min(after, key=lambda c: c.start)
             k = self.token_of(cue.start)
-            if k - end <= _CUE_AFTER and not any(w in _REPORTED or _title(w) for w in self.words[end:k]):
+            between = self.words[end:k]
+            # a verb about the person: "… (19 عاماً) استشهد", "… التي أصيبت"; not a noun ("نعى … الشهداء")
+            if len(between) <= 3 and all("relative" in _kinds(w) for w in between) and not self.words[k].startswith("ال"):
                 return cue
         return None
 

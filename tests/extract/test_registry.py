@@ -9,7 +9,7 @@ from rasd.pipeline import Pipeline
 
 
 def test_registered_names_are_pinned():
-    assert list(COMPONENTS) == ["clean", "normalize", "segment", "quotes", "triggers", "actors", "dates", "casualties", "places", "assemble"]
+    assert list(COMPONENTS) == ["clean", "normalize", "segment", "quotes", "triggers", "actors", "dates", "casualties", "victims", "places", "assemble"]
     assert DEFAULT_PIPELINE == tuple(COMPONENTS)
 
 
