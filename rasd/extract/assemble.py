@@ -245,6 +245,33 @@ def _fold_title(clusters: list[Cluster]) -> list[Cluster]:
 _MAX_AGE = timedelta(days=365)
 
 
+_NARRATIVE = {"Protests", "Riots", "Strategic developments"}
+
+
+def _continue_narrative(pairs: list[tuple[Cluster, Event]]) -> None:
+    """A development told without a place happened where the article's previous event did.
+
+    "وأقامت القوات خلال الحملة نقطة عسكرية جديدة" continues the raid before it: same place and,
+    with no date of its own, the same day. Only specific, non-violent events inherit (a violent
+    one without a place is detail or hearsay). The inherited fields keep the earlier evidence
+    and lower the confidence, so a reviewer sees where they came from.
+    """
+    last: Event | None = None
+    for cluster, ev in pairs:
+        specific = cluster.head.value.strength in ("strong", "territory") and ev.event_type in _NARRATIVE
+        if ev.location is None and last is not None and specific:
+            for name in _PLACE_FIELDS:
+                setattr(ev, name, getattr(last, name))
+            ev.evidence["location"] = list(last.evidence.get("location", []))
+            if "event_date" not in ev.evidence and "event_date" in last.evidence:
+                ev.event_date, ev.time_precision = last.event_date, last.time_precision
+                ev.evidence["event_date"] = list(last.evidence["event_date"])
+            ev.confidence = round(ev.confidence * 0.8, 2)
+            ev.notes = english_notes(ev)
+        if ev.location is not None:
+            last = ev
+
+
 def _placed(ev: Event) -> bool:
     """ACLED codes nothing without a place: an event with no place and no victims is a statement, not a record."""
     return ev.location is not None or bool(ev.fatalities) or ev.fatalities_known is False
@@ -345,8 +372,10 @@ class Assemble:
         _attach_casualties(doc, clusters)
         doc_country = self._doc_country(doc)
         earlier: dict[str, Mention] = {}
-        events = [part for c in clusters for ev in [self._event(doc, c, doc_country, earlier)] if ev is not None
-                  for part in _split_by_place(doc, c, ev)]
+        pairs = [(c, part) for c in clusters for ev in [self._event(doc, c, doc_country, earlier)] if ev is not None
+                 for part in _split_by_place(doc, c, ev)]
+        _continue_narrative(pairs)
+        events = [ev for _, ev in pairs]
         doc.events = self._dedupe([e for e in events if e is not None and not _stale(doc, e) and _placed(e)])
         attach_victims(doc)
         return doc

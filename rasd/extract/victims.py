@@ -35,7 +35,6 @@ _CUE_BEFORE, _AGE_WINDOW = 8, 9
 _STATUS = {"killed": "killed", "injured": "injured", "arrested": "detained", "missing": "missing"}
 # When one article gives one person two fates ("أصيب … ثم استشهد"), the gravest is kept.
 _GRAVITY = {"killed": 0, "injured": 1, "missing": 2, "detained": 3}
-_REPORTED = frozenset("ان انه انها بان لان".split())  # "قال … إن": what follows is another clause
 _DEFINITE_PREFIXES = ("بال", "وال", "فال", "كال", "لل")
 _BLOCKING = ("trigger", "casualty", "date", "actor")
 
@@ -230,6 +229,8 @@ class _Reader:
                 break  # "ابن الـ12"
             out.append(k)
             k += 1
+            if k - 1 > j and w.startswith("ال"):
+                break  # the family name closes a name: "صالح الجعفراوي" (not "… منصات التواصل")
         while out and "connector" in _kinds(self.words[out[-1]]):
             out.pop()
         return out
@@ -261,7 +262,7 @@ class _Reader:
     def _cue(self, i: int, end: int) -> Mention | None:
         """The casualty cue that says what happened: the nearest before the noun, else one just after the name.
 
-        A cue before counts unless a speech verb, "إن" or a relative stands between ("أعلنت استشهاد 5،
+        A cue before counts unless a speech verb, "إن", "لكن" or a relative stands between ("أعلنت استشهاد 5،
         وقالت إن الشاب … أصيب", "اعتقال والد الشاب …"); a verb after counts only right after the name
         and age, or behind "الذي"/"التي".
         """
@@ -269,12 +270,13 @@ class _Reader:
         sentence = doc.sentence_of(doc.tokens[i][0])
         same = [c for c in self.cues if c.sentence == sentence]
         # "الشهيد" alone is an honorific for anyone who died, however long ago: another cue must say what happened
-        before = [c for c in same if c.end <= doc.tokens[i][0]]
-        if before:
+        # and a definite noun before ("الشهداء") governs nothing after it; a verb or verbal noun does
+        before = [c for c in same if c.end <= doc.tokens[i][0] and not self.words[self.token_of(c.start)].startswith("ال")]
+        if before and not self._kin_before(i):
             cue = max(before, key=lambda c: c.start)
             k = self.token_of(cue.start)
             between = self.words[k + 1 : i]
-            if i - k <= _CUE_BEFORE and not any(w in _REPORTED or _kinds(w) & {"speech", "kin"} for w in between):
+            if i - k <= _CUE_BEFORE and not any(_kinds(w) & {"speech", "barrier"} for w in between):
                 return cue
         after = [c for c in same if c.start >= doc.tokens[end - 1][1]]
         if after:
@@ -285,6 +287,11 @@ class _Reader:
             if len(between) <= 3 and all("relative" in _kinds(w) for w in between) and not self.words[k].startswith("ال"):
                 return cue
         return None
+
+    def _kin_before(self, i: int) -> bool:
+        """"اعتقال والد ووالدة الشاب …", "هدم منزل الأسير …": the cue is about someone else."""
+        k = i - 1
+        return k >= 0 and self.joined(i) and "kin" in (_kinds(self.words[k]) | _kinds(self.words[k][1:] if self.words[k][0] == "و" else ""))
 
     def _span(self, a: int, b: int) -> Span:
         return self.doc.evidence(self.doc.tokens[a][0], self.doc.tokens[b - 1][1])

@@ -391,9 +391,7 @@ KNOWN_GAPS = frozenset({
     "t17-marib-aid-worker-abduction",
     "t19-nablus-arrests-hebron-demolition",
     "t20-raqqa-sdf-raids",
-    "t23-baghdad-graduates-tear-gas",
     "t28-saraqib-taken-idlib-strikes",
-    "t29-baalbek-clan-clash-truce",
 })
 
 
