@@ -23,7 +23,8 @@ from rasd.model import Event
 __all__ = ["Assemble", "Cluster"]
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
-_DIRECTIONS = {"west", "east", "north", "south", "countryside"}
+# "شمال شرقي حلب" orients the reader from a bigger place; "ريف مدينة منبج" names the place itself
+_DIRECTIONS = {"west", "east", "north", "south", "north-east", "north-west", "south-east", "south-west"}
 _TYPE_RANK = {"Explosions/Remote violence": 0, "Battles": 1, "Violence against civilians": 2, "Riots": 3,
               "Protests": 4, "Strategic developments": 5}
 _RANK = {"strong": 0, "territory": -1, "bombard": 1, "kill": 2, "weak": 3}
@@ -349,7 +350,8 @@ def _place(doc: Doc, cluster: Cluster) -> Mention | None:
     def rank(p: Mention) -> tuple[int, int, int, bool, int, float]:
         cand = p.value.best
         consistent = 0 if cand.admin1 == first_admin1 or cand.admin1 is None else 1
-        directional = p.value.qualifier in _DIRECTIONS  # "غربي دير الزور" is the area around the city
+        directional = p.value.qualifier in _DIRECTIONS or (  # "غربي دير الزور" is the area around the city
+            p.value.qualifier == "countryside" and cand.kind in ("admin1", "region"))
         in_title = p.start < doc.title_end
         return (consistent, cand.geo_precision, in_title, directional, p.sentence != head_sentence, -cand.score)
 
