@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from rasd.doc import Doc
 from rasd.ingest.readers import RawDocument
-from rasd.model import EVENT_FIELDS, ActorFact, Event, Span
+from rasd.model import EVENT_FIELDS, ActorFact, Event, Span, Victim
 
 __all__ = [
     "DOCUMENT_SCHEMA", "EVENT_SCHEMA", "NULL_KEY", "document_row", "event_from_row", "event_id", "event_rows",
@@ -35,7 +35,12 @@ _FACT = pa.struct([
     ("actor", pa.string()), ("kind", pa.string()), ("value", pa.string()), ("start", pa.int64()),
     ("end", pa.int64()), ("text", pa.string()), ("published", pa.string()),
 ])
-_COMPOUND = {"tags": pa.list_(pa.string()), "evidence": pa.list_(_SPAN), "vague": pa.map_(pa.string(), pa.string())}
+_VICTIM = pa.struct([
+    ("name", pa.string()), ("status", pa.string()), ("age", pa.int64()), ("sex", pa.string()), ("group", pa.string()),
+    ("evidence", pa.list_(_SPAN)),
+])
+_COMPOUND = {"tags": pa.list_(pa.string()), "evidence": pa.list_(_SPAN), "vague": pa.map_(pa.string(), pa.string()),
+             "victims": pa.list_(_VICTIM)}
 
 
 def _arrow_type(name: str) -> pa.DataType:
@@ -69,11 +74,24 @@ def event_rows(raw: RawDocument, doc: Doc, version: str) -> list[dict[str, Any]]
     rows = []
     for index, event in enumerate(doc.events):
         row = event.to_dict()
-        row["evidence"] = [{"field": f, **span} for f, spans in row["evidence"].items() for span in spans]
+        row["evidence"] = _flat(row["evidence"])
+        row["victims"] = [{**v, "evidence": _flat(v["evidence"])} for v in row["victims"]]
         row["vague"] = list(row["vague"].items())
         row.update(event_id=event_id(raw.doc_id, index, version), event_index=index, extraction_version=version, published=_iso(raw.published))
         rows.append(row)
     return rows
+
+
+def _flat(evidence: Mapping[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Evidence by field as ``{field, start, end, text}`` items (Arrow has no map of lists of structs to spare)."""
+    return [{"field": f, **span} for f, spans in evidence.items() for span in spans]
+
+
+def _grouped(items: Any) -> dict[str, list[Span]]:
+    evidence: dict[str, list[Span]] = {}
+    for item in items or []:
+        evidence.setdefault(item["field"], []).append(Span(item["start"], item["end"], item["text"]))
+    return evidence
 
 
 def document_row(raw: RawDocument, doc: Doc, version: str) -> dict[str, Any]:
@@ -92,11 +110,11 @@ def document_row(raw: RawDocument, doc: Doc, version: str) -> dict[str, Any]:
 
 def event_from_row(row: Mapping[str, Any]) -> Event:
     """The :class:`Event` a Parquet row was written from (evidence spans regrouped by field)."""
-    evidence: dict[str, list[Span]] = {}
-    for item in row.get("evidence") or []:
-        evidence.setdefault(item["field"], []).append(Span(item["start"], item["end"], item["text"]))
     fields: dict[str, Any] = {name: row.get(name) for name in EVENT_FIELDS}
-    fields.update(evidence=evidence, vague=dict(row.get("vague") or []), tags=list(row.get("tags") or []))
+    victims = [Victim(v["name"], v["status"], v.get("age"), v.get("sex"), v.get("group"), _grouped(v.get("evidence")))
+               for v in row.get("victims") or []]
+    fields.update(evidence=_grouped(row.get("evidence")), vague=dict(row.get("vague") or []), tags=list(row.get("tags") or []),
+                  victims=victims)
     return Event(**fields)
 
 

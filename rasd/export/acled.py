@@ -43,7 +43,7 @@ ACLED_COLUMNS: tuple[str, ...] = (
 #: Rasd's own fields that the richer formats (JSONL, GeoJSON, XLSX, Parquet) carry after ACLED's.
 EXTRA_COLUMNS: tuple[str, ...] = (
     "rasd_id", "fatalities_reported", "fatalities_known", "injuries", "injuries_known", "location_ar",
-    "confidence", "n_sources", "review_status",
+    "confidence", "n_sources", "review_status", "source_title",
 )
 #: Attacks whose unnumbered deaths ACLED codes as 10 rather than 3.
 SIGNIFICANT_SUB_TYPES = frozenset({"Suicide bomb", "Chemical weapon"})
@@ -172,5 +172,6 @@ def full_record(ev: Mapping[str, Any]) -> dict[str, Any]:
         confidence=ev.get("confidence"),
         n_sources=ev.get("n_sources"),
         review_status=ev.get("review_status") or "",
+        source_title=ev.get("source_title"),
     )
     return out

@@ -3,7 +3,8 @@
 Documentation teams keep victims one by one — name, age, sex, nationality or
 group ("Palestinian refugee"), date, place, cause, and the sources that name
 them — beside the event counts. Entries are recorded by people (API, CLI) and
-linked to an event when one is known; this module writes, reads and streams them.
+linked to an event when one is known, or read from articles at ingest
+(:mod:`rasd.store.victims`); this module writes, reads and streams them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy import Connection, insert, select
 from rasd.errors import InputError
 from rasd.export.query import Selection
 from rasd.store.alerts_models import Victim
-from rasd.store.models import Event, new_id, table_of
+from rasd.store.models import Document, Event, new_id, table_of
 
 __all__ = ["REGISTER_COLUMNS", "STATUSES", "VictimInput", "add_victim", "list_victims"]
 
@@ -24,6 +25,7 @@ V, E = table_of(Victim), table_of(Event)
 STATUSES = ("killed", "injured", "missing", "detained")
 REGISTER_COLUMNS: tuple[str, ...] = (
     "id", "name", "name_en", "age", "sex", "group", "status", "date", "place", "cause", "sources", "event_id", "event_id_cnty",
+    "source_title",
 )
 
 
@@ -63,12 +65,14 @@ def add_victim(conn: Connection, victim: VictimInput, *, at: Any) -> int:
 def list_victims(conn: Connection, query: Selection | None = None) -> list[dict[str, Any]]:
     """Register entries by date, with their event's ``event_id_cnty``; ``query`` filters by the linked event.
 
+    An entry the extractor read from a document carries that document's (Arabic) headline as ``source_title``.
     A register holds people, not events: thousands, not millions, so a list is fine.
     """
     from rasd.store.alerts_models import EventCode
 
-    C = table_of(EventCode)
-    q = select(V, C.c.code.label("event_id_cnty")).outerjoin(C, C.c.event_id == V.c.event_id)
+    C, D = table_of(EventCode), table_of(Document)
+    q = (select(V, C.c.code.label("event_id_cnty"), D.c.title.label("source_title"))
+         .outerjoin(C, C.c.event_id == V.c.event_id).outerjoin(D, D.c.id == V.c.document_id))
     if query is not None:
         q = query.apply(q.join(E, E.c.id == V.c.event_id))
     out = []

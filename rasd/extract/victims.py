@@ -223,8 +223,8 @@ class _Reader:
             title = _title(w)
             if title is not None and title[0].kind == "role" or _nationality(w) and k == j or (k == j and w.startswith("ال")):
                 break  # a role noun ends a name ("الحاج" may be a family name); a first name is never definite
-            if w.startswith(_DEFINITE_PREFIXES) or k > j and (w[0] == "و" and "waw_name" not in kinds or _verbal_noun(w)):
-                break  # "بالرصاص", "والده", "وأصيب", "بإتمام": the name is over
+            if w.startswith(_DEFINITE_PREFIXES) or w[0] == "و" and "waw_name" not in kinds or k > j and _verbal_noun(w):
+                break  # "بالرصاص", "والده", "وأمها", "بإتمام": the name is over (or never began)
             if "age" in kinds and k + 1 < len(self.words) and (self.words[k + 1] == "ال" or self.words[k + 1][0].isdigit()):
                 break  # "ابن الـ12"
             out.append(k)
@@ -271,7 +271,7 @@ class _Reader:
         same = [c for c in self.cues if c.sentence == sentence]
         # "الشهيد" alone is an honorific for anyone who died, however long ago: another cue must say what happened
         # and a definite noun before ("الشهداء") governs nothing after it; a verb or verbal noun does
-        before = [c for c in same if c.end <= doc.tokens[i][0] and not self.words[self.token_of(c.start)].startswith("ال")]
+        before = [c for c in same if c.end <= doc.tokens[i][0] and not self._definite(self.token_of(c.start))]
         if before and not self._kin_before(i):
             cue = max(before, key=lambda c: c.start)
             k = self.token_of(cue.start)
@@ -284,9 +284,13 @@ class _Reader:
             k = self.token_of(cue.start)
             between = self.words[end:k]
             # a verb about the person: "… (19 عاماً) استشهد", "… التي أصيبت"; not a noun ("نعى … الشهداء")
-            if len(between) <= 3 and all("relative" in _kinds(w) for w in between) and not self.words[k].startswith("ال"):
+            if len(between) <= 3 and all("relative" in _kinds(w) for w in between) and not self._definite(k):
                 return cue
         return None
+
+    def _definite(self, k: int) -> bool:
+        """Token ``k`` carries the article, maybe behind a clitic ("الشهداء", "للشهيد", "والشهيد")."""
+        return self.words[k].startswith(("ال", *_DEFINITE_PREFIXES))
 
     def _kin_before(self, i: int) -> bool:
         """"اعتقال والد ووالدة الشاب …", "هدم منزل الأسير …": the cue is about someone else."""
@@ -321,7 +325,7 @@ def attach_victims(doc: Doc) -> None:
         named: NamedVictim = m.value
         v = named.victim
         key = fold(v.name)
-        same = next((k for k in seen if k == key or k.startswith(key + " ") or key.startswith(k + " ")), None)
+        same = next((k for k in seen if _same_person(k, key)), None)
         if same is not None:
             _merge(seen[same], v)
             continue
@@ -329,6 +333,14 @@ def attach_victims(doc: Doc) -> None:
         if event is not None:
             event.victims.append(v)
             seen[key] = v
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Folded names of one person: equal, one the start of the other ("احمد شايب" and "احمد شايب
+    محمود"), or the same first and family name around a father's name ("احمد محمود شايب")."""
+    x, y = a.split(), b.split()
+    short, long = sorted((x, y), key=len)
+    return long[: len(short)] == short or len(short) > 1 and (short[0], short[-1]) == (long[0], long[-1])
 
 
 def _event_for(doc: Doc, named: NamedVictim, m: Mention):  # type: ignore[no-untyped-def]

@@ -115,12 +115,20 @@ class AlertKey(Base):
 
 
 class Victim(Base):
-    """A person named in a report as killed or injured: the casualty register documentation teams keep."""
+    """A person named in a report as killed or injured: the casualty register documentation teams keep.
+
+    ``document_id`` is set on entries the extractor read from a document (migration 0004): re-ingesting
+    the document replaces them. A person's entry has none and is never touched by ingestion.
+    """
 
     __tablename__ = "victims"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"), index=True)
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE", name="fk_victims_document_id_documents"), index=True
+    )
+    evidence: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # field → [{start, end, text}] in the document
     name: Mapped[str] = mapped_column(String(300))
     name_en: Mapped[str | None] = mapped_column(String(300))
     age: Mapped[int | None] = mapped_column(Integer)

@@ -2,7 +2,8 @@
 
 :func:`save_document` runs inside the caller's transaction and writes
 everything the document brings — the document row, its search row, its
-reports merged into events, evidence, places, actors and actor facts — so a
+reports merged into events, evidence, places, actors, actor facts and the
+victims it names (the casualty register, :mod:`rasd.store.victims`) — so a
 crash leaves either all of it or none. Re-saving a changed document first
 takes its old reports off *machine* events (deleting events left with no
 report, recomputing the others); events a person approved, corrected or
@@ -36,6 +37,7 @@ from rasd.store.models import (
     table_of,
 )
 from rasd.store.models import Event as EventRow
+from rasd.store.victims import clear_document_victims, save_victims
 
 __all__ = ["EVENT_COLUMNS", "DocumentInput", "SaveOutcome", "now", "save_document"]
 
@@ -43,7 +45,7 @@ D, E, ES, SP = table_of(Document), table_of(EventRow), table_of(EventSource), ta
 EVENT_COLUMNS: tuple[str, ...] = tuple(
     c.name for c in E.columns if c.name not in {"id", "place_id", "review_status", "created_at", "updated_at"}
 )
-_REPORT_SKIP = {"evidence"}
+_REPORT_SKIP = {"evidence", "victims"}  # spans go to evidence_spans, named victims to the register
 
 
 def now() -> datetime:
@@ -251,6 +253,7 @@ def save_document(
     caches = caches if caches is not None else {}
     document_id, status, removed = _upsert_document(conn, doc, len(events), at)
     _write_search_row(conn, document_id, doc)
+    clear_document_victims(conn, document_id)
     outcome = SaveOutcome(document_id, status, events_removed=removed)
     protected_links = {
         r.event_id
@@ -281,6 +284,7 @@ def save_document(
                 _attach(conn, event_id, document_id, report, event, at)
                 _recompute(conn, event_id, at)
         outcome.event_ids.append(event_id)
+        save_victims(conn, event, event_id, document_id, doc, at)
         enqueue_alerts(conn, event_id, merged=match is not None)  # outbox only; never raises (rasd.alerts.outbox)
         for name_field, inter_field in (("actor1", "inter1"), ("actor2", "inter2")):
             if report.get(name_field):

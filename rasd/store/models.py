@@ -152,6 +152,7 @@ class Event(Base):
     tags: Mapped[list[Any]] = mapped_column(JSON, default=list)
     vague: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     source: Mapped[str | None] = mapped_column(Text)
+    source_title: Mapped[str | None] = mapped_column(Text)  # the (Arabic) headline of the report it was coded from
     n_sources: Mapped[int] = mapped_column(Integer, default=1)
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
     review_status: Mapped[str] = mapped_column(String(20), default="machine")
