@@ -380,6 +380,8 @@ class Assemble:
         events = [ev for _, ev in pairs]
         doc.events = self._dedupe([e for e in events if e is not None and not _stale(doc, e) and _placed(e)])
         attach_victims(doc)
+        for ev in doc.events:
+            _count_named_dead(ev)
         return doc
 
     @staticmethod
@@ -530,6 +532,16 @@ def _split_by_place(doc: Doc, cluster: Cluster, ev: Event) -> list[Event]:
 def _elaboration(ev: Event) -> bool:
     """A violent event with no place, no actor and no date of its own only details the one before."""
     return ev.event_type in _VIOLENT and ev.location is None and ev.actor1 is None and "event_date" not in ev.evidence
+
+
+def _count_named_dead(ev: Event) -> None:
+    """A toll is at least the people named as killed ("استشهد الشاب أحمد … والطفلة زينة …")."""
+    named = sum(v.status == "killed" for v in ev.victims)
+    if named and (ev.fatalities is None or ev.fatalities < named):
+        ev.fatalities, ev.fatalities_known = named, True
+        ev.evidence.setdefault("fatalities", []).extend(
+            span for v in ev.victims if v.status == "killed" for span in v.evidence.get("name", []))
+        ev.notes = english_notes(ev)
 
 
 def _same_event(a: Event, b: Event) -> bool:

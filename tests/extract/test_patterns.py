@@ -28,6 +28,8 @@ CASES = [
     ("تعرضت بلدة الخيام لقصف مدفعي إسرائيلي من دون أن يسفر عن إصابات.",
      {"sub_event_type": "Shelling/artillery/missile attack", "actor1": "Military Forces of Israel",
       "fatalities": 0, "injuries": 0}),
+    ("استشهد الشاب أحمد سليم والطفلة ريم حسن بقصف إسرائيلي على مخيم جباليا شمال قطاع غزة.",
+     {"sub_event_type": "Air/drone strike", "fatalities": 2, "location": "Jabalia Camp"}),  # the named dead count
     # who did it: agent after a killing verb, claims, unknown attackers
     ("اغتال مسلحون مجهولون، يوم السبت الماضي، المدرّس خالد العمر أمام منزله في مدينة درعا.",
      {"sub_event_type": "Attack", "actor1": "Unidentified Armed Group (Syria)", "fatalities": 1,
