@@ -51,10 +51,11 @@ def get_exporter(name: str) -> Exporter:
 def export(store: Store, fmt: str, out: IO[bytes], query: Selection | None = None) -> int:
     """Write the events ``query`` selects (all by default) to ``out`` in format ``fmt``; returns the count."""
     exporter = get_exporter(fmt)
-    query = query or EventQuery()
     with store.transaction("assigning event ids") as conn:
         assign_codes(conn)
-    if exporter.rows == "victims":
+    if exporter.rows == "victims":  # no filter: every register entry, those linked to no event included
+        if query == EventQuery():
+            query = None
         with store.transaction("reading the casualty register") as conn:
             return exporter.write(list_victims(conn, query), out)
-    return exporter.write(stream_events(store, query), out)
+    return exporter.write(stream_events(store, query or EventQuery()), out)
