@@ -13,15 +13,22 @@ import resource
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from datetime import date
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, TypeVar
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+
+from rasd.evaluate.gold import Source
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("RASD_SHARED", ROOT.parent / "shared"))
@@ -36,15 +43,8 @@ T = TypeVar("T")
 console = Console(stderr=True)
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
-    """A document as the extractor receives it."""
-
-    doc_id: str
-    text: str
-    published: date | None = None
-    source: str | None = None
-    title: str | None = None
+# A document as the extractor receives it: the evaluation's own record, not a twin of it.
+Text = Source
 
 
 def row(benchmark: str, metric: str, value: float | int | str, unit: str = "", *,
