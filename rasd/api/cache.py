@@ -131,6 +131,10 @@ class ResponseCache:
         self._bytes = 0
         self._at: tuple[int, int] | None = None
 
+    def __len__(self) -> int:
+        """How many answers are kept."""
+        return len(self._entries)
+
     def _cacheable(self, scope: dict[str, Any]) -> bool:
         if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] not in CACHED_PATHS or not self.public_read:
             return False

@@ -83,17 +83,20 @@ def event_detail(conn: Connection, event_id: int) -> dict[str, Any]:
 
 
 def geojson(conn: Connection, f: EventFilter, *, limit: int) -> dict[str, Any]:
-    """Located events as a GeoJSON FeatureCollection, newest first, at most ``limit`` features."""
-    cols = [E.c[name] for name in GEO_PROPERTIES]
+    """Located events as a GeoJSON FeatureCollection, newest first, at most ``limit`` features.
+
+    A map view is thousands of rows, so each row is indexed by position (``GEO_PROPERTIES`` starts with ``id``).
+    """
+    n = len(GEO_PROPERTIES)
     q = (
-        select(*cols, E.c.longitude, E.c.latitude)
+        select(*(E.c[name] for name in GEO_PROPERTIES), E.c.longitude, E.c.latitude)
         .where(*event_conditions(f, conn.dialect.name), E.c.latitude.is_not(None), E.c.longitude.is_not(None))
         .order_by(E.c.event_date.desc(), E.c.id.desc()).limit(limit)
     )
-    features = []
-    for r in conn.execute(q):
-        props = dict(zip(GEO_PROPERTIES, r[: len(GEO_PROPERTIES)], strict=True))
-        features.append({"type": "Feature", "id": r.id, "geometry": {"type": "Point", "coordinates": [r.longitude, r.latitude]}, "properties": props})
+    features = [
+        {"type": "Feature", "id": r[0], "geometry": {"type": "Point", "coordinates": [r[n], r[n + 1]]}, "properties": dict(zip(GEO_PROPERTIES, r[:n]))}
+        for r in conn.execute(q)
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 

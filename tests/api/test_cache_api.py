@@ -1,0 +1,99 @@
+"""The response cache: a repeated read is served from it, and any write shows on the very next read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from apikit import bearer, populate
+from fastapi.testclient import TestClient
+
+from rasd.api import create_app
+from rasd.api.cache import ResponseCache
+from rasd.store import Store, open_store
+
+Site = tuple[Path, Store, TestClient, dict[str, str]]
+
+
+@pytest.fixture
+def cached(tmp_path: Path) -> Iterator[Site]:
+    """A populated SQLite file (the cache needs a file: its version is ``PRAGMA data_version``) and a client."""
+    path = tmp_path / "rasd.db"
+    store = open_store(str(path))
+    tokens, _ = populate(store)
+    with TestClient(create_app(store)) as client:
+        yield path, store, client, tokens
+    store.close()
+
+
+def cache_of(client: TestClient) -> ResponseCache:
+    """The cache middleware in the app's stack."""
+    layer = client.app.middleware_stack  # type: ignore[attr-defined]
+    while not isinstance(layer, ResponseCache):
+        layer = layer.app
+    return layer
+
+
+def status_of(client: TestClient, eid: int) -> dict[str, object]:
+    """How the list, the map and the statistics see one event's review status."""
+    page = client.get("/api/v1/events", params={"sort": "id", "limit": 500}).json()["items"]
+    geo = client.get("/api/v1/events.geojson").json()["features"]
+    stats = client.get("/api/v1/stats", params={"interval": "none", "by": "review_status"}).json()["rows"]
+    return {
+        "list": next(e["review_status"] for e in page if e["id"] == eid),
+        "map": next(f["properties"]["review_status"] for f in geo if f["id"] == eid),
+        "stats": {r["key"]: r["events"] for r in stats},
+    }
+
+
+def test_a_repeated_read_is_served_from_the_cache(cached: Site) -> None:
+    _, _, client, _ = cached
+    first = client.get("/api/v1/events.geojson", params={"limit": 3, "country": "Palestine"})
+    assert len(cache_of(client)) == 1
+    again = client.get("/api/v1/events.geojson", params={"country": "Palestine", "limit": 3})  # same query, other order
+    plain = client.get("/api/v1/events.geojson", params={"limit": 3, "country": "Palestine"}, headers={"accept-encoding": "identity"})
+    assert len(cache_of(client)) == 1
+    assert again.headers["content-encoding"] == "gzip" and "content-encoding" not in plain.headers
+    assert first.content == again.content == plain.content
+    assert first.headers["content-type"] == again.headers["content-type"] == plain.headers["content-type"] == "application/geo+json"
+    assert again.headers["content-security-policy"] and again.headers["vary"] == "accept-encoding"
+
+
+def test_a_review_shows_on_the_next_read(cached: Site) -> None:
+    _, _, client, tokens = cached
+    eid = client.get("/api/v1/events", params={"sort": "id"}).json()["items"][0]["id"]
+    before = status_of(client, eid)
+    assert before == status_of(client, eid) and before["list"] == before["map"] == "machine"  # second round from the cache
+    r = client.post(f"/api/v1/events/{eid}/review", json={"action": "reject"}, headers=bearer(tokens["rana"]))
+    assert r.status_code == 200, r.text
+    after = status_of(client, eid)
+    assert after["list"] == after["map"] == "rejected"
+    assert after["stats"]["rejected"] == before["stats"].get("rejected", 0) + 1  # type: ignore[union-attr]
+
+
+def test_a_write_from_another_process_shows_on_the_next_read(cached: Site) -> None:
+    path, _, client, _ = cached
+    eid = client.get("/api/v1/events", params={"sort": "id"}).json()["items"][0]["id"]
+    assert status_of(client, eid)["map"] == "machine"
+    with open_store(str(path)) as other:  # its own engine and connections, as ``rasd ingest`` elsewhere would have
+        other.review(eid, "corrected", reviewer="elsewhere", changes={"location": "Khan Younis camp"})
+    assert status_of(client, eid)["map"] == "corrected"
+    located = client.get("/api/v1/events.geojson").json()["features"]
+    assert next(f["properties"]["location"] for f in located if f["id"] == eid) == "Khan Younis camp"
+
+
+def test_a_wrong_token_is_refused_even_for_a_cached_read(cached: Site) -> None:
+    _, _, client, _ = cached
+    assert client.get("/api/v1/events").status_code == 200
+    assert client.get("/api/v1/events", headers=bearer("rasd_wrong")).status_code == 401
+
+
+def test_a_private_site_caches_nothing(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "rasd.db"))
+    populate(store)
+    with TestClient(create_app(store, public_read=False)) as client:
+        assert client.get("/api/v1/events").status_code == 401
+        assert client.get("/api/v1/events").status_code == 401
+        assert not len(cache_of(client))
+    store.close()
