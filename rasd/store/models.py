@@ -117,6 +117,8 @@ class Event(Base):
         Index("ix_events_country_type_date", "country", "event_type", "event_date"),
         Index("ix_events_type_date", "event_type", "event_date"),
         Index("ix_events_date", "event_date"),
+        Index("ix_events_area_date", "admin1", "event_date"),
+        Index("ix_events_country_date", "country", "event_date"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
