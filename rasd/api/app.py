@@ -109,8 +109,7 @@ def create_app(db: str | Store | None = None, *, public_read: bool = True, secur
         from rasd.web import mount_web
 
         mount_web(app)
-    if version is not None:
-        app.add_middleware(ResponseCache, version=version, public_read=public_read)
+    app.add_middleware(ResponseCache, version=version, public_read=public_read)
     app.add_middleware(SecurityHeaders)
     return app
 

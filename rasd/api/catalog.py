@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from rasd.api import queries
 from rasd.api.deps import RowId, get_conn, get_store, require_reader
@@ -22,6 +22,15 @@ Conn = Annotated[Connection, Depends(get_conn)]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Text = Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00-\x1f]*$")]
+
+
+@router.get("/health", tags=["meta"], summary="Liveness: the server answers and its database reads")
+def health(conn: Conn) -> dict[str, str]:
+    """``{"status": "ok", ...}`` once the database answers a query: for load balancers, probes and scripts."""
+    from rasd import __version__
+
+    conn.execute(text("SELECT 1"))
+    return {"status": "ok", "version": __version__, "database": conn.dialect.name}
 
 
 @router.get("/documents", tags=["documents"], summary="Search documents (Arabic folded)")

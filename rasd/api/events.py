@@ -40,7 +40,7 @@ async def list_events(
 )
 async def events_geojson(conn: Conn, f: Filter, limit: Annotated[int, Query(ge=1, le=20_000)] = 5000) -> Response:
     """A FeatureCollection of Point features (newest first), with the fields the map shows as properties."""
-    return json_response(queries.geojson(conn, f, limit=limit), media_type="application/geo+json")
+    return Response(queries.geojson(conn, f, limit=limit), media_type="application/geo+json")
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, summary="One event with its reports, evidence and audit trail")

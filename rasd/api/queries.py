@@ -20,6 +20,7 @@ from rasd.store.models import (
     ActorAlias,
     ActorFactRow,
     Document,
+    EventMapFeature,
     EventSource,
     EvidenceSpan,
     Place,
@@ -29,13 +30,13 @@ from rasd.store.models import (
 from rasd.store.models import Event as EventRow
 
 __all__ = [
-    "GEO_PROPERTIES", "actor_detail", "actors", "document", "document_events", "event_detail", "event_history",
+    "actor_detail", "actors", "document", "document_events", "event_detail", "event_history",
     "event_page", "facets", "geojson", "places", "stats",
 ]  # fmt: skip
 
 E, ES, SP, D = table_of(EventRow), table_of(EventSource), table_of(EvidenceSpan), table_of(Document)
 A, AA, AF, P, RH = table_of(Actor), table_of(ActorAlias), table_of(ActorFactRow), table_of(Place), table_of(ReviewHistory)
-GEO_PROPERTIES = ("id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location", "fatalities", "fatalities_known", "review_status")  # fmt: skip
+MF = table_of(EventMapFeature)
 _INTERVALS = ("day", "week", "month", "none")
 _GROUPS = ("event_type", "sub_event_type", "country", "admin1", "review_status")
 
@@ -82,22 +83,19 @@ def event_detail(conn: Connection, event_id: int) -> dict[str, Any]:
     return {"event": row(event), "reports": reports, "history": event_history(conn, event_id)}
 
 
-def geojson(conn: Connection, f: EventFilter, *, limit: int) -> dict[str, Any]:
-    """Located events as a GeoJSON FeatureCollection, newest first, at most ``limit`` features.
+def geojson(conn: Connection, f: EventFilter, *, limit: int) -> bytes:
+    """Located events as an encoded GeoJSON FeatureCollection, newest first, at most ``limit`` features.
 
-    A map view is thousands of rows, so each row is indexed by position (``GEO_PROPERTIES`` starts with ``id``).
+    Each event's feature is kept as JSON text by the database (``event_map_features``,
+    migration 0006), so a map view of thousands of events is a join and a concatenation.
     """
-    n = len(GEO_PROPERTIES)
     q = (
-        select(*(E.c[name] for name in GEO_PROPERTIES), E.c.longitude, E.c.latitude)
-        .where(*event_conditions(f, conn.dialect.name), E.c.latitude.is_not(None), E.c.longitude.is_not(None))
+        select(MF.c.feature).join_from(E, MF, MF.c.event_id == E.c.id)
+        .where(*event_conditions(f, conn.dialect.name))
         .order_by(E.c.event_date.desc(), E.c.id.desc()).limit(limit)
     )
-    features = [
-        {"type": "Feature", "id": r[0], "geometry": {"type": "Point", "coordinates": [r[n], r[n + 1]]}, "properties": dict(zip(GEO_PROPERTIES, r[:n]))}
-        for r in conn.execute(q)
-    ]
-    return {"type": "FeatureCollection", "features": features}
+    features = ",".join(feature for (feature,) in conn.execute(q))
+    return ('{"type":"FeatureCollection","features":[' + features + "]}").encode()
 
 
 def _period(interval: str, dialect: str) -> Any:

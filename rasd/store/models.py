@@ -44,6 +44,7 @@ __all__ = [
     "DeadLetter",
     "Document",
     "Event",
+    "EventMapFeature",
     "EventSource",
     "EvidenceSpan",
     "IngestRun",
@@ -160,6 +161,19 @@ class Event(Base):
     review_status: Mapped[str] = mapped_column(String(20), default="machine")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class EventMapFeature(Base):
+    """A located event's GeoJSON Feature as JSON text, for the map.
+
+    Written only by the database's triggers (migration ``0006``) whenever the
+    event is inserted, updated or deleted; Rasd's code only reads it.
+    """
+
+    __tablename__ = "event_map_features"
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    feature: Mapped[str] = mapped_column(Text)
 
 
 class EventSource(Base):

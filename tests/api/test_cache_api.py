@@ -54,7 +54,8 @@ def test_a_repeated_read_is_served_from_the_cache(cached: Site) -> None:
     again = client.get("/api/v1/events.geojson", params={"country": "Palestine", "limit": 3})  # same query, other order
     plain = client.get("/api/v1/events.geojson", params={"limit": 3, "country": "Palestine"}, headers={"accept-encoding": "identity"})
     assert len(cache_of(client)) == 1
-    assert again.headers["content-encoding"] == "gzip" and "content-encoding" not in plain.headers
+    assert first.headers["content-encoding"] == again.headers["content-encoding"] == "gzip"  # built or kept, sent gzipped
+    assert "content-encoding" not in plain.headers
     assert first.content == again.content == plain.content
     assert first.headers["content-type"] == again.headers["content-type"] == plain.headers["content-type"] == "application/geo+json"
     assert again.headers["content-security-policy"] and again.headers["vary"] == "accept-encoding"
@@ -95,5 +96,18 @@ def test_a_private_site_caches_nothing(tmp_path: Path) -> None:
     with TestClient(create_app(store, public_read=False)) as client:
         assert client.get("/api/v1/events").status_code == 401
         assert client.get("/api/v1/events").status_code == 401
+        assert not len(cache_of(client))
+    store.close()
+
+
+def test_without_a_data_version_answers_are_gzipped_but_not_kept() -> None:
+    store = open_store(":memory:")  # no file, so no PRAGMA data_version to trust: as on PostgreSQL
+    populate(store)
+    with TestClient(create_app(store)) as client:
+        zipped = client.get("/api/v1/events.geojson")
+        plain = client.get("/api/v1/events.geojson", headers={"accept-encoding": "identity"})
+        assert zipped.headers["content-encoding"] == "gzip" and "content-encoding" not in plain.headers
+        assert zipped.json() == plain.json() and zipped.json()["features"]
+        assert zipped.headers["vary"] == plain.headers["vary"] == "accept-encoding"
         assert not len(cache_of(client))
     store.close()

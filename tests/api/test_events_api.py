@@ -5,6 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from rasd import __version__
+
 
 def ids(client: httpx.Client, **params: object) -> list[int]:
     r = client.get("/api/v1/events", params={"limit": 500, **params})
@@ -72,9 +74,19 @@ def test_geojson(http: httpx.Client) -> None:
     assert r.headers["content-type"].startswith("application/geo+json")
     geo = r.json()
     assert geo["type"] == "FeatureCollection" and geo["features"]
+    events = {e["id"]: e for e in http.get("/api/v1/events", params={"country": "Syria", "limit": 500}).json()["items"]}
+    assert [f["id"] for f in geo["features"]] == [i for i, e in events.items() if e["latitude"] is not None]  # same order
     for f in geo["features"]:
         lon, lat = f["geometry"]["coordinates"]
         assert 35 < lon < 43 and 32 < lat < 38 and f["properties"]["country"] == "Syria"
+        e = events[f["id"]]
+        assert (lon, lat) == (round(e["longitude"], 5), round(e["latitude"], 5))
+        assert f["properties"] == {k: e[k] for k in f["properties"]} and isinstance(f["properties"]["fatalities_known"], bool)
+    assert len(http.get("/api/v1/events.geojson", params={"country": "Syria", "limit": 1}).json()["features"]) == 1
+
+
+def test_health(http: httpx.Client) -> None:
+    assert http.get("/api/v1/health").json() == {"status": "ok", "version": __version__, "database": "sqlite"}
 
 
 def test_stats_by_week_and_type(http: httpx.Client) -> None:
