@@ -150,6 +150,8 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
     """
     t, h = a.value, cluster.head.value
     same_clause = doc.clause_of(a.start) in cluster.clauses
+    if "territory" in (t.strength, h.strength) and "Non-violent transfer of territory" in (t.sub_event_type, h.sub_event_type):
+        return True  # "سيطرت الهيئة على سراقب بعد انسحاب قوات النظام": the withdrawal is part of the takeover
     if t.event_type == h.event_type and t.strength not in _GENERIC and h.strength not in _GENERIC:
         return True
     if (t.strength in _GENERIC) != (h.strength in _GENERIC):
@@ -159,8 +161,6 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
         return True
     if t.event_type in _VIOLENT and h.event_type in _VIOLENT and _causal_clause(doc, a):
         return True  # "أصيب شاب بالرصاص، إثر هجوم نفذه مستوطنون": the cause is the same event
-    if "territory" in (t.strength, h.strength) and "Non-violent transfer of territory" in (t.sub_event_type, h.sub_event_type):
-        return True  # "سيطرت الهيئة على سراقب بعد انسحاب قوات النظام": the withdrawal is part of the takeover
     if "Disrupted weapons use" in (t.sub_event_type, h.sub_event_type):
         return True  # "فككت …، اليوم، عبوة ناسفة": the device was defused, it did not explode
     return same_clause and ("Other" in (t.sub_event_type, h.sub_event_type) or t.strength in _GENERIC)

@@ -164,6 +164,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     if roles.actor1 is None and roles.implied1 is None and _UNKNOWN_AGENT.search(_around(doc, cluster)):
         # "لا تزال الجهة التي استهدفت القاعدة مجهولة": ACLED's unidentified actor, not a blank
         roles.implied1 = _UNIDENTIFIED_AIR if cluster.head.value.sub_event_type == "Air/drone strike" else _UNIDENTIFIED
+    if roles.actor1 is None and roles.implied1 is None and roles.actor2 is not None and cluster.head.value.sub_event_type in _PLANTED:
+        roles.implied1 = _UNIDENTIFIED  # "قتل جنديان في انفجار عبوة ناسفة": a bomb nobody claimed was planted by someone unknown
     if cluster.event_type == "Battles" and roles.actor1 is not None and roles.actor2 is None:
         roles.actor2 = _usual_opponent(doc, roles.actor1)
     return roles
@@ -172,6 +174,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
 _UNKNOWN_AGENT = re.compile(r"(?:الجهه|جهه)[^.]{0,60}?(?:مجهول|مجهوله)|مجهوله الهويه|لم تعرف الجهه|لا يعرف من|لم تتبن|لم يتبن")
 _UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", "political_militia", "")
 _UNIDENTIFIED_AIR = Actor("Unidentified Military Forces", "external", "")
+_PLANTED = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 
 
 def _around(doc: Doc, cluster: Cluster) -> str:
@@ -231,6 +234,8 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
     if m.value.actor.kind in _VICTIM_KINDS and not m.value.adjective:
         return True
     text = doc.ntext
+    if any(0 <= c.value.number_start < m.start and m.end <= c.end for c in doc.of("casualty") if c.sentence == m.sentence):
+        return True  # "جنديين تركيين قتلا": a nationality after the count names the dead, not the attacker
     if any(0 <= m.start - t.end <= 4 and text[t.end : m.start].strip() in ("", "ل", "لل") for t in doc.of("trigger")):
         return False  # "قصف مدفعي لقوات النظام": the action noun's genitive is its agent
     for c in doc.of("casualty"):

@@ -387,10 +387,8 @@ def as_dict(event: Any) -> dict[str, Any]:
 # Articles the extractor does not code fully right yet (issue 3 stays open for them). Strict xfail:
 # when a fix makes one pass, the suite fails until its id is removed here, so progress is recorded.
 KNOWN_GAPS = frozenset({
-    "t17-marib-aid-worker-abduction",
     "t19-nablus-arrests-hebron-demolition",
     "t20-raqqa-sdf-raids",
-    "t28-saraqib-taken-idlib-strikes",
 })
 
 

@@ -36,7 +36,15 @@ CASES = [
       "event_date": "2024-03-02"}),
     ("قُتل ثلاثة جنود بانفجار سيارة مفخخة عند حاجز للجيش في مدينة الرمادي. وتبنى تنظيم داعش الهجوم.",
      {"sub_event_type": "Remote explosive/landmine/IED", "fatalities": 3, "location": "Ramadi"}),
+    ("قالت وزارة الدفاع التركية إن جنديين تركيين قتلا بانفجار عبوة ناسفة قرب مدينة عفرين أمس.",
+     {"sub_event_type": "Remote explosive/landmine/IED", "actor1": "Unidentified Armed Group (Syria)",
+      "actor2": "Military Forces of Turkey", "fatalities": 2}),  # the dead's nationality is not the bomber's
+    ("خطف مسلحون مجهولون مهندساً يعمل في شركة اتصالات على طريق مدينة تعز صباح اليوم.",
+     {"sub_event_type": "Abduction/forced disappearance", "actor1": "Unidentified Armed Group (Yemen)",
+      "actor2": "Civilians (Yemen)"}),
     # kinds of event
+    ("سيطرت قوات النظام، أمس الاثنين، على بلدة كفرنبل بعد انسحاب فصائل المعارضة منها إثر قصف عنيف.",
+     {"sub_event_type": "Government regains territory", "actor1": "Military Forces of Syria"}),  # the withdrawal is the same event
     ("سيطرت هيئة تحرير الشام، أمس الاثنين، على مدينة سراقب بعد معارك مع قوات النظام.",
      {"sub_event_type": "Non-state actor overtakes territory", "actor1": "Hayat Tahrir al-Sham", "location": "Saraqib"}),
     ("فككت فرق الهندسة في الجيش العراقي، اليوم، عبوة ناسفة على طريق الموصل.",
