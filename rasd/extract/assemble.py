@@ -249,7 +249,7 @@ _MAX_AGE = timedelta(days=365)
 _NARRATIVE = {"Protests", "Riots", "Strategic developments"}
 
 
-def _continue_narrative(pairs: list[tuple[Cluster, Event]]) -> None:
+def _continue_narrative(doc: Doc, pairs: list[tuple[Cluster, Event]]) -> None:
     """A development told without a place happened where the article's previous event did.
 
     "وأقامت القوات خلال الحملة نقطة عسكرية جديدة" continues the raid before it: same place and,
@@ -259,6 +259,7 @@ def _continue_narrative(pairs: list[tuple[Cluster, Event]]) -> None:
     """
     last: Event | None = None
     for cluster, ev in pairs:
+        _same_day_roundup(doc, cluster, ev, last)
         specific = cluster.head.value.strength in ("strong", "territory") and ev.event_type in _NARRATIVE
         if ev.location is None and last is not None and specific:
             for name in _PLACE_FIELDS:
@@ -271,6 +272,30 @@ def _continue_narrative(pairs: list[tuple[Cluster, Event]]) -> None:
             ev.notes = english_notes(ev)
         if ev.location is not None:
             last = ev
+
+
+# "وفي جنوب الضفة، …" (a place right after), "وفي سياق متصل، …", "إلى ذلك، …": the next item of a round-up
+_ROUNDUP = re.compile(r"\W*(?:(?P<where>وفي)|في سياق متصل|وفي سياق متصل|الي ذلك|والي ذلك)(?!\w)")
+
+
+def _same_day_roundup(doc: Doc, cluster: Cluster, ev: Event, last: Event | None) -> None:
+    """An undated item that opens with "وفي …" right after an item dated to the day happened that day.
+
+    Without it, an undated event gets the publication date at precision 2 (the week); a round-up
+    of one day's raids (today's or last night's) tells each item on that day, so it takes the
+    previous item's day, at precision 1, with that item's date words as evidence.
+    """
+    if last is None or "event_date" in ev.evidence or "event_date" not in last.evidence or last.time_precision != 1:
+        return
+    if doc.published is None or not 0 <= (doc.published - date.fromisoformat(last.event_date)).days <= 1:
+        return
+    start, end = doc.sentences[cluster.head.sentence]
+    opening = _ROUNDUP.match(doc.ntext, start, end)
+    if opening and opening.group("where"):  # "وفي هذا الصدد" is not a place: "وفي" must lead to one
+        opening = opening if any(0 <= p.start - opening.end() <= 12 for p in doc.of("place")) else None
+    if opening:
+        ev.event_date, ev.time_precision = last.event_date, 1
+        ev.evidence["event_date"] = list(last.evidence["event_date"])
 
 
 def _placed(ev: Event) -> bool:
@@ -376,7 +401,7 @@ class Assemble:
         earlier: dict[str, Mention] = {}
         pairs = [(c, part) for c in clusters for ev in [self._event(doc, c, doc_country, earlier)] if ev is not None
                  for part in _split_by_place(doc, c, ev)]
-        _continue_narrative(pairs)
+        _continue_narrative(doc, pairs)
         events = [ev for _, ev in pairs]
         doc.events = self._dedupe([e for e in events if e is not None and not _stale(doc, e) and _placed(e)])
         attach_victims(doc)
@@ -547,6 +572,8 @@ def _count_named_dead(ev: Event) -> None:
 def _same_event(a: Event, b: Event) -> bool:
     if (a.event_type, a.event_date) != (b.event_type, b.event_date):
         return False
+    if a.event_type == "Strategic developments" and a.sub_event_type != b.sub_event_type:
+        return False  # an arrest campaign and the post set up during it are two records; a retold strike is one
     if a.location is not None and b.location is not None and a.location != b.location:
         return False
     return a.actor1 is None or b.actor1 is None or a.actor1 == b.actor1

@@ -386,10 +386,7 @@ def as_dict(event: Any) -> dict[str, Any]:
 
 # Articles the extractor does not code fully right yet (issue 3 stays open for them). Strict xfail:
 # when a fix makes one pass, the suite fails until its id is removed here, so progress is recorded.
-KNOWN_GAPS = frozenset({
-    "t19-nablus-arrests-hebron-demolition",
-    "t20-raqqa-sdf-raids",
-})
+KNOWN_GAPS: frozenset[str] = frozenset()
 
 
 @pytest.mark.parametrize(
