@@ -5,8 +5,12 @@ protocol in benchmarks/README.md), runs them one after another, and writes one
 table with the machine, Python version and date. A benchmark that fails gets a
 row saying so; the others still run.
 
-    python benchmarks/run_all.py                  # all, writes docs/benchmarks.md
-    python benchmarks/run_all.py extract startup  # only bench_extract.py and bench_startup.py
+The rows are also kept in docs/benchmarks.json, each with its script and when
+it was measured, so running some benchmarks replaces only their rows: the
+table stays whole, and says which scripts were measured when.
+
+    python benchmarks/run_all.py                  # all, writes docs/benchmarks.md and .json
+    python benchmarks/run_all.py extract startup  # re-measure bench_extract.py and bench_startup.py only
     python benchmarks/run_all.py --json results.json
 """
 
@@ -45,7 +49,7 @@ def discover(names: list[str]) -> list[Path]:
 
 
 def run_one(path: Path) -> list[dict[str, Any]]:
-    """Import a benchmark script by path and call its ``run()``; a failure becomes a row."""
+    """Import a benchmark script by path and call its ``run()``; a failure becomes a row. Rows name their script."""
     started = time.perf_counter()
     try:
         spec = importlib.util.spec_from_file_location(path.stem, path)
@@ -61,9 +65,9 @@ def run_one(path: Path) -> list[dict[str, Any]]:
         c.console.print(f"[red]{path.name} failed[/red]: {exc}")
         if not isinstance(exc, SystemExit):
             traceback.print_exc()
-        return [c.row(path.stem, "failed", "–", note=f"{type(exc).__name__}: {exc}"[:200])]
+        return [{**c.row(path.stem, "failed", "–", note=f"{type(exc).__name__}: {exc}"[:200]), "script": path.name}]
     c.console.print(f"{path.name}: {len(rows)} rows in {time.perf_counter() - started:.0f} s")
-    return rows
+    return [{**r, "script": path.name} for r in rows]
 
 
 def machine() -> dict[str, str]:
@@ -95,8 +99,11 @@ def _cell(value: Any) -> str:
     return c.fmt(value).replace("|", "\\|")
 
 
-def markdown(rows: list[dict[str, Any]], info: dict[str, str], scripts: list[Path]) -> str:
-    """docs/benchmarks.md: how to reproduce, the machine, the table."""
+def markdown(rows: list[dict[str, Any]], info: dict[str, str], measured: dict[str, str]) -> str:
+    """docs/benchmarks.md: how to reproduce, the machine, when each script was measured, the table."""
+    dates: dict[str, list[str]] = {}
+    for script, when in sorted(measured.items()):
+        dates.setdefault(when, []).append(script)
     lines = [
         "# Benchmarks",
         "",
@@ -104,9 +111,8 @@ def markdown(rows: list[dict[str, Any]], info: dict[str, str], scripts: list[Pat
         "`benchmarks/README.md` and each script's docstring. Corpora: `../shared/corpus/` (Al Jazeera leads, ANT",
         "full articles) and the worked example in `../shared/examples/`.",
         "",
-        f"Machine: {info['cpu']}, {info['cores']} cores, {info['ram']} RAM; {info['os']}; Python {info['python']}; "
-        f"measured {info['date']}.",
-        f"Scripts: {', '.join(p.name for p in scripts)}.",
+        f"Machine: {info['cpu']}, {info['cores']} cores, {info['ram']} RAM; {info['os']}; Python {info['python']}.",
+        "Measured: " + "; ".join(f"{when}: {', '.join(names)}" for when, names in sorted(dates.items())) + ".",
         "",
         "| benchmark | metric | value | unit | ratio | note |",
         "|---|---|---:|---|---:|---|",
@@ -131,8 +137,15 @@ def main(argv: list[str] | None = None) -> None:
     if c.QUICK:
         c.console.print("RASD_BENCH_QUICK is set: samples are small, so docs/benchmarks.md was not written")
     else:
-        args.out.write_text(markdown(rows, info, scripts), encoding="utf-8")
-        c.console.print(f"wrote {args.out}")
+        kept = args.out.with_suffix(".json")
+        old = json.loads(kept.read_text(encoding="utf-8")) if kept.exists() else {"rows": [], "measured": {}}
+        ran = {p.name for p in scripts}
+        measured = {k: v for k, v in old["measured"].items() if k not in ran} | dict.fromkeys(ran, info["date"])
+        merged = [r for r in old["rows"] if r.get("script") not in ran] + rows
+        merged.sort(key=lambda r: r.get("script", ""))  # stable: each script's rows keep their order
+        kept.write_text(json.dumps({"machine": info, "measured": measured, "rows": merged}, ensure_ascii=False, indent=1), encoding="utf-8")
+        args.out.write_text(markdown(merged, info, measured), encoding="utf-8")
+        c.console.print(f"wrote {args.out} and {kept}")
     if args.json:
         args.json.write_text(json.dumps({"machine": info, "rows": rows}, ensure_ascii=False, indent=2), encoding="utf-8")
 
