@@ -1,4 +1,4 @@
-"""Take the screenshots in docs/screenshots/ (map, article view, review screen) with Playwright + Debian Chromium.
+"""Take the screenshots in docs/screenshots/ (map, article view, review screen, timeline, alerts) with Playwright + Debian Chromium.
 
     python scripts/web_screenshots.py          # needs /usr/bin/chromium (apt-get install chromium fonts-noto-core)
 
@@ -24,7 +24,7 @@ OUT = ROOT / "docs" / "screenshots"
 
 
 def main() -> None:
-    """Write map.png, article.png, review.png and timeline.png."""
+    """Write map.png, article.png, review.png, timeline.png and alerts.png."""
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, running_site(Path(tmp) / "rasd.db") as site, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
@@ -50,6 +50,13 @@ def main() -> None:
         page.goto("/timeline")
         page.wait_for_selector("#timeline-events svg rect.bar")
         page.screenshot(path=OUT / "timeline.png")
+        page.goto("/alerts?admin1=Gaza%20Strip")
+        page.fill('#subscribe-form input[name="name"]', "غزة: كل حدث فيه قتلى")
+        page.fill('#subscribe-form input[name="target"]', "desk@example.org")
+        page.fill('#subscribe-form input[name="min_fatalities"]', "1")
+        page.click("#subscribe")
+        page.wait_for_selector("#subscriptions tbody.subscription")
+        page.screenshot(path=OUT / "alerts.png", full_page=True)
         browser.close()
     print(f"screenshots in {OUT}")
 

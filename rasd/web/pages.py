@@ -1,4 +1,4 @@
-"""The web app's HTML pages: map, timeline, table, event (with review), article view, login.
+"""The web app's HTML pages: map, timeline, table, event (with review), article view, alerts, login.
 
 Pages are Jinja templates with autoescaping on, so article text, titles and
 field values are always written as text; the scripts that fill the map,
@@ -24,6 +24,7 @@ from rasd.api import queries
 from rasd.api.auth import log_in, log_out, set_session_cookie
 from rasd.api.deps import current_user, get_conn, get_state
 from rasd.api.errors import Forbidden, Unauthorized
+from rasd.plugins import alert_channels
 from rasd.store.accounts import Account
 from rasd.web.highlight import runs
 from rasd.web.i18n import COOKIE, LANGS, language, strings
@@ -57,11 +58,13 @@ def _export_path(request: Request) -> str | None:
     return None
 
 
-async def _render(request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
+async def _render(request: Request, template: str, status_code: int = 200, *, login_required: bool = False, **context: Any) -> Response:
+    """The page, or a redirect to the login form when it needs a login (any page of a private site)."""
     state = get_state(request)
     user = await current_user(request)
-    if user is None and not state.public_read and template != "login.html":
-        return RedirectResponse("/login?next=" + quote(request.url.path), status_code=303)
+    if user is None and (login_required or not state.public_read) and template != "login.html":
+        back = request.url.path + (f"?{request.url.query}" if request.url.query else "")  # keeps a filter handed over in the link
+        return RedirectResponse("/login?next=" + quote(back), status_code=303)
     lang = language(request)
     context.update(
         request=request, t=strings(lang), lang=lang, dir="rtl" if lang == "ar" else "ltr", other_lang=LANGS[1 - LANGS.index(lang)],
@@ -107,6 +110,12 @@ async def document_page(request: Request, conn: Conn, document_id: int) -> Respo
     spans = [(f"e{e['id']}-{s['field']}", s["start"], s["end"]) for e in events for s in e["evidence"]]
     fields = [[f for f in SHOWN_FIELDS if e.get(f) not in (None, "") or any(s["field"] == f for s in e["evidence"])] for e in events]
     return await _render(request, "document.html", page="document", doc=doc, events=list(zip(events, fields, strict=True)), runs=runs(doc["text"] or "", spans))
+
+
+@router.get("/alerts", response_class=HTMLResponse)
+async def alerts_page(request: Request, conn: Conn) -> Response:
+    """The logged-in user's subscriptions and a form for a new one; subscriptions are personal, so always behind a login."""
+    return await _render(request, "alerts.html", login_required=True, page="alerts", facets=queries.facets(conn), channels=sorted(alert_channels()))
 
 
 @router.get("/login", response_class=HTMLResponse)

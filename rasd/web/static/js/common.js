@@ -33,11 +33,19 @@ const Rasd = (() => {
     return params;
   }
 
+  // Set a form's fields from query parameters; a multiple select takes every value given for its name.
+  function fillForm(form, params) {
+    for (const field of form.elements) {
+      if (!field.name || !params.has(field.name)) continue;
+      if (field.multiple) for (const option of field.options) option.selected = params.getAll(field.name).includes(option.value);
+      else field.value = params.get(field.name);
+    }
+  }
+
   // Fill the filter form from the address bar; call onChange(params) now and on every submit/reset.
   function bindFilters(onChange) {
     const form = document.getElementById("filters");
-    const initial = new URLSearchParams(location.search);
-    for (const field of form.elements) if (field.name && initial.has(field.name)) field.value = initial.get(field.name);
+    fillForm(form, new URLSearchParams(location.search));
     const run = () => {
       const params = filterParams(form);
       history.replaceState(null, "", params.toString() ? "?" + params : location.pathname);
@@ -59,5 +67,5 @@ const Rasd = (() => {
     for (const sw of container.querySelectorAll(".swatch")) sw.style.background = sw.dataset.color;
   }
 
-  return { t, api, el, filterParams, bindFilters, typeColor, legend, COLORS };
+  return { t, api, el, filterParams, fillForm, bindFilters, typeColor, legend, COLORS };
 })();

@@ -13,6 +13,7 @@
   const clusters = L.markerClusterGroup({ maxClusterRadius: 40 });
   map.addLayer(clusters);
   const radius = (f) => 5 + Math.min(20, Math.sqrt(f || 0) * 2);
+  const alertMe = document.getElementById("alert-me");
 
   function popup(p) {
     const fat = p.fatalities_known ? (p.fatalities ?? 0) : "?";
@@ -25,6 +26,7 @@
   }
 
   async function load(params) {
+    if (alertMe) alertMe.href = `/alerts?${params}`; // the alerts form takes over the filters it can use
     const geo = await api("/api/v1/events.geojson?" + params);
     clusters.clearLayers();
     const markers = geo.features.map((f) => {
