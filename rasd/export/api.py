@@ -16,17 +16,19 @@ from datetime import date
 from typing import IO, Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import Select
 
 from rasd.api.deps import (
+    MAX_ID,
     EventFilter,
     event_conditions,
     get_store,
     require_reader,
     require_role,
 )
+from rasd.api.render import json_response
 from rasd.export import export, get_exporter
 from rasd.export.register import STATUSES, VictimInput, add_victim, list_victims
 from rasd.plugins import exporters
@@ -93,14 +95,14 @@ class VictimIn(BaseModel):
     place: str | None = Field(None, max_length=200)
     cause: str | None = Field(None, max_length=200)
     sources: list[str] = Field(default_factory=list, max_length=50)
-    event_id: int | None = None
+    event_id: int | None = Field(None, ge=1, le=MAX_ID)
 
 
 @router.get("/casualties", summary="The casualty register", dependencies=[Depends(require_reader)])
-def get_casualties(store: Annotated[Store, Depends(get_store)]) -> JSONResponse:
-    """Every register entry, by date."""
+def get_casualties(store: Annotated[Store, Depends(get_store)]) -> Response:
+    """One entry per person, by date: the register's fields plus ``reports``, ``row_ids``, ``conflicts``, … (docs/exports.md)."""
     with store.transaction("reading the casualty register") as conn:
-        return JSONResponse(list_victims(conn))
+        return json_response(list_victims(conn))  # orjson writes ``created_at`` (a datetime) as ISO 8601
 
 
 @router.post("/casualties", status_code=201, summary="Add a casualty register entry", dependencies=[Depends(require_role("reviewer"))])

@@ -138,9 +138,9 @@ def _parquet(events: Rows, out: IO[bytes]) -> int:
 
 
 def _casualties_csv(victims: Rows, out: IO[bytes]) -> int:
-    from rasd.export.register import REGISTER_COLUMNS
+    from rasd.export.register import REGISTER_COLUMNS, register_row
 
-    return write_csv(victims, REGISTER_COLUMNS, out)
+    return write_csv(map(register_row, victims), REGISTER_COLUMNS, out)
 
 
 DEFAULT_EXPORTERS: tuple[Exporter, ...] = (
