@@ -2,28 +2,41 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from apikit import bearer, populate
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
 
 from rasd.api import create_app
 from rasd.api.cache import ResponseCache
 from rasd.store import Store, open_store
 
-Site = tuple[Path, Store, TestClient, dict[str, str]]
+Site = tuple[str, Store, TestClient, dict[str, str]]
+PG_URL = os.environ.get("RASD_TEST_PG_URL")
 
 
-@pytest.fixture
-def cached(tmp_path: Path) -> Iterator[Site]:
-    """A populated SQLite file (the cache needs a file: its version is ``PRAGMA data_version``) and a client."""
-    path = tmp_path / "rasd.db"
-    store = open_store(str(path))
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def cached(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Site]:
+    """A populated store with a data version — a SQLite file (``PRAGMA data_version``) or PostgreSQL (its snapshot) — and a client."""
+    if request.param == "postgres":
+        if not PG_URL:
+            pytest.skip('RASD_TEST_PG_URL is not set; start PostgreSQL with: eval "$(bash scripts/ci/postgres.sh)"')
+        engine = create_engine(PG_URL)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+        url = PG_URL
+    else:
+        url = str(tmp_path / "rasd.db")
+    store = open_store(url)
     tokens, _ = populate(store)
     with TestClient(create_app(store)) as client:
-        yield path, store, client, tokens
+        yield url, store, client, tokens
     store.close()
 
 
@@ -74,10 +87,11 @@ def test_a_review_shows_on_the_next_read(cached: Site) -> None:
 
 
 def test_a_write_from_another_process_shows_on_the_next_read(cached: Site) -> None:
-    path, _, client, _ = cached
+    url, _, client, _ = cached
     eid = client.get("/api/v1/events", params={"sort": "id"}).json()["items"][0]["id"]
     assert status_of(client, eid)["map"] == "machine"
-    with open_store(str(path)) as other:  # its own engine and connections, as ``rasd ingest`` elsewhere would have
+    assert len(cache_of(client)) == 4  # the first page, then the list, map and statistics status_of reads: all kept
+    with open_store(url) as other:  # its own engine and connections, as ``rasd ingest`` elsewhere would have
         other.review(eid, "corrected", reviewer="elsewhere", changes={"location": "Khan Younis camp"})
     assert status_of(client, eid)["map"] == "corrected"
     located = client.get("/api/v1/events.geojson").json()["features"]
