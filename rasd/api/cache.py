@@ -31,8 +31,8 @@ import sqlite3
 import threading
 import zlib
 from collections import OrderedDict
-from dataclasses import dataclass
 from collections.abc import Hashable
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
