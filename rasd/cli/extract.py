@@ -109,7 +109,7 @@ def extract_command(
     try:
         failed = _run(docs, output)
     except BrokenPipeError:
-        sys.stdout = None  # type: ignore[assignment]  # reader went away (`| head`): stop quietly
+        sys.stdout = None  # reader went away (`| head`): stop quietly
         raise typer.Exit(0) from None
     raise typer.Exit(1 if failed else 0)
 

@@ -43,7 +43,7 @@ class Exporter:
 @contextmanager
 def _text(out: IO[bytes], encoding: str = "utf-8") -> Iterator[io.TextIOWrapper]:
     """A text view of ``out`` that is flushed and detached, never closing the caller's stream."""
-    wrapper = io.TextIOWrapper(out, encoding=encoding, newline="", write_through=False)  # type: ignore[type-var]
+    wrapper = io.TextIOWrapper(out, encoding=encoding, newline="", write_through=False)
     try:
         yield wrapper
     finally:

@@ -104,11 +104,11 @@ class Actors:
         for m in adjectives.find(text):
             if self._after_noun(doc, m.outer_start, m.prefix):
                 found.append(Mention("actor", m.start, m.end, ActorRef(m.values[0], adjective=True)))
-        found += self._short_forms(doc, longest_first(found))  # type: ignore[arg-type]
-        chosen = longest_first(found)  # type: ignore[arg-type]
+        found += self._short_forms(doc, longest_first(found))
+        chosen = longest_first(found)
         for mention in chosen:
-            doc.add(mention)  # type: ignore[arg-type]
-        self._facts(doc, chosen)  # type: ignore[arg-type]
+            doc.add(mention)
+        self._facts(doc, chosen)
         return doc
 
     @staticmethod
@@ -117,18 +117,18 @@ class Actors:
         text = doc.ntext
         heads: dict[str, Mention] = {}
         out: list[Mention] = []
-        events = sorted([(m.start, 0, m) for m in named] + [(m.start(1), 1, m) for m in _SHORT_FORM.finditer(text)],
-                        key=lambda x: (x[0], x[1]))
-        for start, kind, m in events:
-            if kind == 0:
-                first = text[m.start : m.end].split()[0]
+        # names and short forms in text order; at one offset the full name comes first
+        seen: list[tuple[int, Mention | None, re.Match[str] | None]] = [(m.start, m, None) for m in named]
+        seen += [(s.start(1), None, s) for s in _SHORT_FORM.finditer(text)]
+        for start, name, short in sorted(seen, key=lambda x: (x[0], x[1] is None)):
+            if name is not None:
+                first = text[name.start : name.end].split()[0]
                 first = first[2:] if first.startswith("ال") else first
                 if first in _HEAD_NOUNS:
-                    heads[first] = m
-                continue
-            full = heads.get(m.group(2))
-            if full is not None and not any(n.start <= start < n.end for n in named):
-                out.append(Mention("actor", start, m.end(), ActorRef(full.value.actor)))
+                    heads[first] = name
+            elif short is not None and (full := heads.get(short.group(2))) is not None:
+                if not any(n.start <= start < n.end for n in named):
+                    out.append(Mention("actor", start, short.end(), ActorRef(full.value.actor)))
         return out
 
     @staticmethod

@@ -18,6 +18,7 @@ from rasd.extract.notes import english_notes
 from rasd.extract.roles import assign_actors
 from rasd.extract.subtypes import resolve_type
 from rasd.extract.victims import attach_victims
+from rasd.geo.model import Candidate
 from rasd.model import Event
 
 __all__ = ["Assemble", "Cluster"]
@@ -285,7 +286,9 @@ def _same_day_roundup(doc: Doc, cluster: Cluster, ev: Event, last: Event | None)
     of one day's raids (today's or last night's) tells each item on that day, so it takes the
     previous item's day, at precision 1, with that item's date words as evidence.
     """
-    if last is None or "event_date" in ev.evidence or "event_date" not in last.evidence or last.time_precision != 1:
+    if last is None or last.event_date is None or last.time_precision != 1:
+        return
+    if "event_date" not in last.evidence or "event_date" in ev.evidence:
         return
     if doc.published is None or not 0 <= (doc.published - date.fromisoformat(last.event_date)).days <= 1:
         return
@@ -307,7 +310,7 @@ def _stale(doc: Doc, ev: Event) -> bool:
     return bool(doc.published and ev.event_date and date.fromisoformat(ev.event_date) < doc.published - _MAX_AGE)
 
 
-def _title_host(t, body: list[Cluster]) -> Cluster | None:  # type: ignore[no-untyped-def]
+def _title_host(t, body: list[Cluster]) -> Cluster | None:
     """The body event a headline word announces: the lead event for a generic word, else the first of its kind."""
     if t.strength in _GENERIC:
         if t.event_type not in _VIOLENT:
@@ -410,7 +413,7 @@ class Assemble:
         return doc
 
     @staticmethod
-    def _doc_country(doc: Doc):  # type: ignore[no-untyped-def]
+    def _doc_country(doc: Doc) -> Candidate | None:
         counts: dict[str, int] = {}
         for p in doc.of("place"):
             if p.value.best and p.value.best.country:
@@ -420,7 +423,7 @@ class Assemble:
         best = max(counts, key=lambda k: counts[k])
         return next(p.value.best for p in doc.of("place") if p.value.best.country == best)
 
-    def _event(self, doc: Doc, cluster: Cluster, doc_country, earlier: dict[str, Mention]) -> Event | None:  # type: ignore[no-untyped-def]
+    def _event(self, doc: Doc, cluster: Cluster, doc_country: Candidate | None, earlier: dict[str, Mention]) -> Event | None:
         place = _place(doc, cluster)
         cand = place.value.best if place else None
         country_cand = cand or doc_country

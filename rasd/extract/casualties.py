@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,7 +20,7 @@ from rasd.doc import Doc, Mention
 from rasd.lang.ar.numbers import DUAL_STEMS, SOUND_STEMS, Number, parse_number
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
-from rasd.text.matcher import PhraseMatcher, longest_first
+from rasd.text.matcher import PhraseMatcher, Spanned, longest_first
 
 __all__ = ["Casualty", "Casualties", "role_matcher"]
 
@@ -87,7 +88,7 @@ class _Spans:
     cues: set[int]  # inside casualty cues
 
 
-def _tokens_in(starts: list[int], mentions: list[Mention]) -> set[int]:
+def _tokens_in(starts: list[int], mentions: Iterable[Spanned]) -> set[int]:
     """Indices of the tokens that start inside any of ``mentions``."""
     return {k for m in mentions for k in range(bisect_left(starts, m.start), bisect_left(starts, m.end))}
 
@@ -103,12 +104,12 @@ class Casualties:
         text = doc.ntext
         starts = [s for s, _ in doc.tokens]
         words = [text[s:e] for s, e in doc.tokens]
-        roles = {max(0, bisect_right(starts, m.start) - 1): m for m in longest_first(role_matcher().find(text))}
-        for k, m in roles.items():
-            doc.add(Mention("role", m.start, m.end, m.values[0]))
-            after = bisect_left(starts, m.end)  # "عمال سوريون", "جنود عراقيين": whose people they are
+        roles = {max(0, bisect_right(starts, r.start) - 1): r for r in longest_first(role_matcher().find(text))}
+        for k, r in roles.items():
+            doc.add(Mention("role", r.start, r.end, r.values[0]))
+            after = bisect_left(starts, r.end)  # "عمال سوريون", "جنود عراقيين": whose people they are
             if after < len(words) and (nation := nationalities().get(words[after])) is not None:
-                doc.add(Mention("nationality", doc.tokens[after][0], doc.tokens[after][1], (m.values[0], *nation)))
+                doc.add(Mention("nationality", doc.tokens[after][0], doc.tokens[after][1], (r.values[0], *nation)))
         cumulative_sentences = {i for i, (s, e) in enumerate(doc.sentences) if _CUMULATIVE.search(text, s, e)}
         cues = longest_first(_cue_matcher().find(text))
         agents = _tokens_in(starts, doc.of("actor"))
@@ -202,14 +203,14 @@ class Casualties:
                 return Number(2, k, k + 1), (roles[k].values[0], 2)  # "جنديان من الجيش قد أصيبا"
             if singular_ok and k in roles and (k == 0 or k - 1 not in roles):
                 counted = self._role_count(words, k, roles[k])
-                if counted[0] is not None or counted[1][1]:  # type: ignore[index]
+                if counted[0] is not None or counted[1][1]:
                     return counted
             if not (words[k] in _FILLER or words[k] == "قد" or k in covered):
                 break
             k -= 1
         return None, None
 
-    def _role_count(self, words: list[str], k: int, role) -> tuple[Number | None, tuple[str, int]]:  # type: ignore[no-untyped-def]
+    def _role_count(self, words: list[str], k: int, role) -> tuple[Number | None, tuple[str, int]]:
         if self._dual(words[k]):
             return Number(2, k, k + 1), (role.values[0], 2)
         singular = words[k] in _SINGULAR or words[k][2:] in _SINGULAR

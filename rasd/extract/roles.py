@@ -18,6 +18,7 @@ from rasd.extract.actors import Actor
 from rasd.extract.casualties import NOMINAL_CUES
 
 if TYPE_CHECKING:
+    from rasd.geo.model import Candidate
     from rasd.extract.assemble import Cluster
     from rasd.model import Event
 
@@ -65,7 +66,7 @@ class ActorRoles:
                 return Actor(f"Military Forces of {found[0]}", "state", found[1])
         return second
 
-    def apply(self, ev: Event, place, roles: list[str]) -> None:  # type: ignore[no-untyped-def]
+    def apply(self, ev: Event, place: Candidate | None, roles: list[str]) -> None:
         """Write names, inter codes, interaction and civilian targeting into ``ev``.
 
         Unnamed dead of an air strike or an attack are coded as civilians, ACLED's habit,
@@ -79,7 +80,7 @@ class ActorRoles:
         iso2 = iso2_of(country)
         first = self.actor1.value.actor if self.actor1 else self.implied1
         second = self.actor2.value.actor if self.actor2 else self.implied2
-        crowd = _CROWDS.get(event_type)
+        crowd = _CROWDS.get(event_type or "")
         if crowd is not None and (first is None or first.kind != crowd.kind):
             forces = first if first is not None and first.kind not in _VICTIM_KINDS else None
             if ev.sub_event_type == "Excessive force against protesters":
@@ -146,7 +147,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     others = [m for m in mentions if m not in victims and m not in agents]
     head = cluster.head.sentence  # the event's own sentence names its attacker before any other
     agents.sort(key=lambda m: m.sentence != head)
-    roles.actor1 = (agents or [m for m in others if m.value.actor.kind not in _VICTIM_KINDS] or [None])[0]
+    roles.actor1 = next(iter(agents or [m for m in others if m.value.actor.kind not in _VICTIM_KINDS]), None)
     rest = [m for m in victims + others if m is not roles.actor1
             and (roles.actor1 is None or m.value.actor != roles.actor1.value.actor)]
     if victims and victims[0] is not roles.actor1:

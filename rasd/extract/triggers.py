@@ -89,7 +89,7 @@ class Triggers:
         return doc
 
     @staticmethod
-    def _modality(doc: Doc, trig: Mention, cues: list) -> str | None:  # type: ignore[type-arg]
+    def _modality(doc: Doc, trig: Mention, cues: list) -> str | None:
         clause = doc.clause_of(trig.start)
         for cue in cues:
             kind, scope = cue.values[0]

@@ -343,7 +343,7 @@ def _same_person(a: str, b: str) -> bool:
     return long[: len(short)] == short or len(short) > 1 and (short[0], short[-1]) == (long[0], long[-1])
 
 
-def _event_for(doc: Doc, named: NamedVictim, m: Mention):  # type: ignore[no-untyped-def]
+def _event_for(doc: Doc, named: NamedVictim, m: Mention):
     cue = named.cue.span(doc)
     for ev in doc.events:
         for name in ("fatalities", "injuries"):

@@ -41,7 +41,7 @@ COUNTRIES = (
 __all__ = ["COUNTRIES", "admin1_places", "build", "geonames_places", "open_syria_places"]
 
 
-def _aliases(record: dict) -> tuple[str, ...]:  # type: ignore[type-arg]
+def _aliases(record: dict) -> tuple[str, ...]:
     names = [a["value"] for a in record.get("aliases", [])]
     return tuple(dict.fromkeys(n for n in names if n not in (record["name"]["en"], record["name"]["ar"])))
 
@@ -53,7 +53,7 @@ def open_syria_places(folder: Path) -> list[Place]:
     dists = {d["id"]: d for d in load("districts")}
     places: list[Place] = []
 
-    def place(rec: dict, kind: str, admin1: str, admin2: str | None, admin3: str | None) -> Place:  # type: ignore[type-arg]
+    def place(rec: dict, kind: str, admin1: str, admin2: str | None, admin3: str | None) -> Place:
         pcode = rec.get("externalIds", {}).get("ochaPcode") or rec["id"]
         pop = (rec.get("population") or {}).get("value") or 0
         return Place(

@@ -105,7 +105,7 @@ def read_arabic_names(path: Path, wanted: set[str]) -> dict[str, list[str]]:
     return {gid: [n for _, n in sorted(names, key=lambda x: x[0])] for gid, names in found.items()}
 
 
-def _open(path: Path):  # type: ignore[no-untyped-def]
+def _open(path: Path):
     try:
         return path.open(encoding="utf-8", newline="")
     except OSError as exc:

@@ -59,7 +59,7 @@ def import_geonames(dump: Path, alternate_names: Path | None = None) -> list[Pla
 
 def _xlsx_rows(path: Path) -> Iterator[dict[str, str]]:
     try:
-        from openpyxl import load_workbook  # type: ignore[import-untyped]
+        from openpyxl import load_workbook
     except ImportError as exc:
         raise InputError("reading .xlsx needs openpyxl: pip install openpyxl", source=str(path)) from exc
     try:

@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
+
+if TYPE_CHECKING:
+    from rasd.doc import Doc
 
 __all__ = ["Cleaned", "clean_text", "Clean"]
 
@@ -73,7 +77,7 @@ class Clean:
     requires: tuple[str, ...] = ("text",)
     sets: tuple[str, ...] = ("clean", "tags", "title")
 
-    def __call__(self, doc):  # type: ignore[no-untyped-def]
+    def __call__(self, doc: Doc) -> Doc:
         cleaned = clean_text(doc.text, doc.title)
         doc.text = cleaned.text
         doc.tags = cleaned.tags

@@ -11,16 +11,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 import ahocorasick
 
 from rasd.lang.ar.morph import ARTICLE_PROCLITICS, PROCLITICS, SUFFIXES, is_letter, strip_article
 from rasd.lang.ar.normalize import fold
 
-__all__ = ["Match", "PhraseMatcher", "longest_first"]
+__all__ = ["Match", "PhraseMatcher", "Spanned", "longest_first"]
 
 T = TypeVar("T")
+
+
+class Spanned(Protocol):
+    """Anything with a ``[start, end)`` in the text: a :class:`Match`, a document's mention."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=Spanned)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +139,9 @@ class PhraseMatcher(Generic[T]):
             yield Match(start, end, key, tuple(entry.values), prefix)
 
 
-def longest_first(matches: Iterable[Match[T]]) -> list[Match[T]]:
+def longest_first(matches: Iterable[S]) -> list[S]:
     """Drop hits inside a longer hit; keep the rest in text order."""
-    chosen: list[Match[T]] = []
+    chosen: list[S] = []
     for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
             chosen.append(m)

@@ -176,8 +176,8 @@ def find_dates(text: str, published: date | None) -> list[DateExpr]:
             future = True
         found.append(DateExpr(*m.span(), value, prec, "absolute" if m["day"] else "month", future))
     for m in _HIJRI.finditer(text):
-        value, prec = _hijri(int(m["year"]), HIJRI_MONTHS[m["month"]], int(m["day"]) if m["day"] else None)
-        found.append(DateExpr(*m.span(), value, prec, "hijri"))
+        placed, prec = _hijri(int(m["year"]), HIJRI_MONTHS[m["month"]], int(m["day"]) if m["day"] else None)
+        found.append(DateExpr(*m.span(), placed, prec, "hijri"))
     blocked = [m.span() for m in _NOT_DATES.finditer(text)]
     for m in _RELATIVE.finditer(text):
         if not any(s <= m.start() < e for s, e in blocked):

@@ -10,6 +10,8 @@ may make them (see :mod:`rasd.store.accounts`).
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -33,7 +35,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("name"),
     )
     for table in ("user_sessions", "api_tokens"):
-        extra = (
+        extra: list[sa.Column[Any]] = (
             [sa.Column("csrf", sa.String(length=64), nullable=False), sa.Column("created_at", sa.DateTime(), nullable=False),
              sa.Column("expires_at", sa.DateTime(), nullable=False)]
             if table == "user_sessions"
