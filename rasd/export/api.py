@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import date
-from typing import IO, Annotated, Any
+from typing import IO, Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, Response, StreamingResponse
@@ -31,6 +31,7 @@ from rasd.api.deps import (
 from rasd.api.render import json_response
 from rasd.export import export, get_exporter
 from rasd.export.register import STATUSES, VictimInput, add_victim, list_victims
+from rasd.lang.ar.normalize import fold
 from rasd.plugins import exporters
 from rasd.store import Store
 from rasd.store.documents import now
@@ -98,11 +99,27 @@ class VictimIn(BaseModel):
     event_id: int | None = Field(None, ge=1, le=MAX_ID)
 
 
-@router.get("/casualties", summary="The casualty register", dependencies=[Depends(require_reader)])
-def get_casualties(store: Annotated[Store, Depends(get_store)]) -> Response:
-    """One entry per person, by date: the register's fields plus ``reports``, ``row_ids``, ``conflicts``, … (docs/exports.md)."""
+@router.get("/casualties", summary="The casualty register, one entry per person", dependencies=[Depends(require_reader)])
+def get_casualties(
+    store: Annotated[Store, Depends(get_store)], f: Annotated[EventFilter, Query()],
+    status: Annotated[Literal["killed", "injured", "missing", "detained"] | None, Query()] = None,
+    name: Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00-\x1f]*$", description="Part of the name (Arabic folded).")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> Response:
+    """People by date: the register's fields plus ``reports``, ``row_ids``, ``conflicts``, … (docs/exports.md).
+
+    The event filters (``country``, ``admin1``, ``date_from``, …) keep the people with a report linked to a
+    matching event; ``status`` and ``name`` filter the entries. ``X-Total-Count`` says how many match in all.
+    """
     with store.transaction("reading the casualty register") as conn:
-        return json_response(list_victims(conn))  # orjson writes ``created_at`` (a datetime) as ISO 8601
+        people = list_victims(conn, None if f.is_empty() else FilterSelection(f, store.engine.dialect.name))
+    if status:
+        people = [p for p in people if p["status"] == status]
+    if name and (wanted := fold(name).strip()):
+        people = [p for p in people if wanted in fold(p["name"])]
+    # orjson writes ``created_at`` (a datetime) as ISO 8601
+    return json_response(people[offset : offset + limit], headers={"X-Total-Count": str(len(people))})
 
 
 @router.post("/casualties", status_code=201, summary="Add a casualty register entry", dependencies=[Depends(require_role("reviewer"))])

@@ -211,3 +211,26 @@ def test_the_api_lists_people(store: Store, tmp_path: Path) -> None:
     assert set(people) == {"خالد يوسف النجار", "عمر سليم داود"}
     assert people["عمر سليم داود"]["reports"] == 3 and people["عمر سليم داود"]["status"] == "killed"
     assert isinstance(people["عمر سليم داود"]["sources"], str) and people["عمر سليم داود"]["created_at"]
+    assert r.headers["x-total-count"] == "2"
+
+
+def test_the_api_filters_and_pages_people(store: Store, tmp_path: Path) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from rasd.api import create_app
+
+    for article in (SHELLING, SHELLING_AGAIN, DIED_OF_WOUNDS):
+        _ingest(store, tmp_path, article)
+    client = TestClient(create_app(store, web=False))
+
+    def names(**params: object) -> list[str]:
+        r = client.get("/api/v1/casualties", params=params)
+        assert r.status_code == 200, r.text
+        return [e["name"] for e in r.json()]
+
+    assert names(name="عمر") == names(name="عُمَر") == ["عمر سليم داود"]  # folded: diacritics do not matter
+    assert names(status="killed", name="عمر") == ["عمر سليم داود"]
+    assert len(names(limit=1)) == 1 and names(limit=1, offset=1) == names()[1:2]
+    assert names(country="Nowhere") == []
+    assert client.get("/api/v1/casualties", params={"status": "dead"}).status_code == 422
