@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "tests" / "api"))
 sys.path.insert(0, str(ROOT / "tests" / "web"))
 
 from apikit import running_site
-from browserkit import ARGS, chromium_path, log_in
+from browserkit import ARGS, chromium_path, log_in, subscribe
 from playwright.sync_api import sync_playwright
 
 OUT = ROOT / "docs" / "screenshots"
@@ -51,11 +51,7 @@ def main() -> None:
         page.wait_for_selector("#timeline-events svg rect.bar")
         page.screenshot(path=OUT / "timeline.png")
         page.goto("/alerts?admin1=Gaza%20Strip")
-        page.fill('#subscribe-form input[name="name"]', "غزة: كل حدث فيه قتلى")
-        page.fill('#subscribe-form input[name="target"]', "desk@example.org")
-        page.fill('#subscribe-form input[name="min_fatalities"]', "1")
-        page.click("#subscribe")
-        page.wait_for_selector("#subscriptions tbody.subscription")
+        subscribe(page, "غزة: كل حدث فيه قتلى", "desk@example.org", min_fatalities="1")
         page.screenshot(path=OUT / "alerts.png", full_page=True)
         browser.close()
     print(f"screenshots in {OUT}")

@@ -26,3 +26,17 @@ def log_in(page: Any, name: str = "rana") -> None:
     page.fill('input[name="password"]', PASSWORD)
     page.click('#login-form button[type="submit"]')
     page.wait_for_selector("#who")
+
+
+def subscribe(page: Any, name: str, target: str, **fields: str) -> Any:
+    """Fill and send the form on /alerts; returns the new subscription's rows (targets are unique per test)."""
+    page.fill('#subscribe-form input[name="name"]', name)
+    for field, value in fields.items():
+        selector = f'#subscribe-form [name="{field}"]'
+        page.select_option(selector, value) if page.locator(selector).evaluate("e => e.tagName") == "SELECT" else page.fill(selector, value)
+    page.fill('#subscribe-form input[name="target"]', target)
+    page.click("#subscribe")
+    page.wait_for_selector("#subscribe-status:has-text('أُنشئ الاشتراك')")
+    rows = page.locator("#subscriptions tbody.subscription", has_text=target)
+    rows.wait_for()
+    return rows

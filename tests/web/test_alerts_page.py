@@ -8,23 +8,9 @@ from typing import Any
 
 import httpx
 from apikit import XSS_IMG, XSS_SCRIPT, Site, bearer
-from browserkit import log_in
+from browserkit import log_in, subscribe
 
 SUBSCRIPTIONS = "fetch('/api/v1/alerts/subscriptions').then(r => r.json())"
-
-
-def subscribe(page: Any, name: str, target: str, **fields: str) -> Any:
-    """Fill and send the form on /alerts; returns the new subscription's rows (targets are unique per test)."""
-    page.fill('#subscribe-form input[name="name"]', name)
-    for field, value in fields.items():
-        selector = f'#subscribe-form [name="{field}"]'
-        page.select_option(selector, value) if page.locator(selector).evaluate("e => e.tagName") == "SELECT" else page.fill(selector, value)
-    page.fill('#subscribe-form input[name="target"]', target)
-    page.click("#subscribe")
-    page.wait_for_selector("#subscribe-status:has-text('أُنشئ الاشتراك')")
-    rows = page.locator("#subscriptions tbody.subscription", has_text=target)
-    rows.wait_for()
-    return rows
 
 
 def test_subscribe_read_the_log_and_end(page: Any) -> None:
