@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Span", "Victim", "Event", "ActorFact", "EVENT_FIELDS", "VICTIM_STATUSES"]
+__all__ = ["Span", "Victim", "Event", "ActorFact", "EVENT_FIELDS", "VICTIM_STATUSES", "interaction"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,3 +110,9 @@ class ActorFact:
     evidence: Span
     doc_id: str | None = None
     published: str | None = None
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction code: the two inter codes, smaller first ("17": state forces and civilians; "20": a group alone)."""
+    codes = sorted(c for c in (inter1, inter2) if c)
+    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0) if codes else None

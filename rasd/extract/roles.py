@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor
 from rasd.extract.casualties import NOMINAL_CUES
+from rasd.model import interaction
 
 if TYPE_CHECKING:
-    from rasd.geo.model import Candidate
     from rasd.extract.assemble import Cluster
+    from rasd.geo.model import Candidate
     from rasd.model import Event
 
 __all__ = ["ActorRoles", "assign_actors", "CIVILIANS"]
@@ -108,9 +109,7 @@ class ActorRoles:
             ev.actor2, ev.inter2 = second.name_in(country), second.inter_in(iso2)
             if self.actor2:
                 ev.evidence["actor2"] = [self.actor2.span(self.doc)]
-        codes = sorted(c for c in (ev.inter1, ev.inter2) if c)
-        if codes:
-            ev.interaction = codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+        ev.interaction = interaction(ev.inter1, ev.inter2)
         if second is not None and second.kind == "civilians":
             ev.civilian_targeting = "Civilian targeting"
 

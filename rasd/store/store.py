@@ -16,7 +16,7 @@ from typing import Any, Self
 from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from rasd.model import ActorFact, Event
+from rasd.model import ActorFact, Event, interaction
 from rasd.store import engine as _engine
 from rasd.store import failures, search, sources
 from rasd.store.documents import (
@@ -29,6 +29,7 @@ from rasd.store.documents import (
 from rasd.store.errors import StoreError
 from rasd.store.models import (
     REVIEW_STATUSES,
+    Actor,
     Base,
     Document,
     IngestRun,
@@ -207,6 +208,7 @@ class Store:
                 raise StoreError(f"no event {event_id}")
             before = {k: _jsonable(v) for k, v in row._mapping.items()}
             values = dict(changes or {})
+            values.update(_actor_codes(conn, before, values))
             values.update(review_status=status, updated_at=now())
             conn.execute(update(E).where(E.c.id == event_id).values(**values))
             after = {k: _jsonable(v) for k, v in conn.execute(select(E).where(E.c.id == event_id)).first()._mapping.items()}  # type: ignore[union-attr]
@@ -226,6 +228,25 @@ class Store:
         """Record a run's summary."""
         with self.transaction("recording a run") as conn:
             conn.execute(update(table_of(IngestRun)).where(table_of(IngestRun).c.id == run_id).values(finished_at=now(), counts=dict(counts), status=status))
+
+
+def _actor_codes(conn: Connection, before: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
+    """A reviewer who picks another actor changes its ACLED inter code and the interaction with it.
+
+    The code comes from the actors table (every actor Rasd has coded); a name it does not know, or a
+    code the reviewer set explicitly, is left alone.
+    """
+    out: dict[str, Any] = {}
+    for actor, inter in (("actor1", "inter1"), ("actor2", "inter2")):
+        if actor not in changes or inter in changes:
+            continue
+        name = changes[actor]
+        code = conn.execute(select(table_of(Actor).c.inter).where(table_of(Actor).c.name == name)).scalar() if name else None
+        if code is not None or not name:
+            out[inter] = code
+    if out and "interaction" not in changes:
+        out["interaction"] = interaction(out.get("inter1", before.get("inter1")), out.get("inter2", before.get("inter2")))
+    return out
 
 
 def _jsonable(v: Any) -> Any:

@@ -31,7 +31,22 @@ def test_correct_is_audited_with_before_and_after(fresh: Fresh) -> None:
     (h,) = d["history"]
     assert h["reviewer"] == "rana" and h["action"] == "corrected" and h["comment"] == "hospital list" and h["at"]
     assert h["before"]["fatalities"] == 5 and h["after"]["fatalities"] == 6
-    assert set(h["changed"]) == {"fatalities", "actor2", "review_status"}
+    assert set(h["changed"]) == {"fatalities", "actor2", "inter2", "interaction", "review_status"}  # no actor2, no code for it
+    assert d["event"]["inter2"] is None and d["event"]["interaction"] == h["before"]["inter1"] * 10
+
+
+def test_picking_another_actor_brings_its_codes(fresh: Fresh) -> None:
+    _, client, tokens, _ = fresh
+    eid = event_id(client, admin1="Gaza Strip")
+    known = {a["name"]: a["inter"] for a in client.get("/api/v1/actors", params={"limit": 500}).json()}
+    other = next(name for name, inter in known.items() if inter and name != client.get(f"/api/v1/events/{eid}").json()["event"]["actor1"])
+    d = post(client, tokens["rana"], f"/api/v1/events/{eid}/review", {"action": "correct", "changes": {"actor1": other}})
+    e = d["event"]
+    assert e["actor1"] == other and e["inter1"] == known[other]
+    pair = sorted(c for c in (e["inter1"], e["inter2"]) if c)
+    assert e["interaction"] == (10 * pair[0] + pair[1] if len(pair) == 2 else 10 * pair[0])
+    typed = post(client, tokens["rana"], f"/api/v1/events/{eid}/review", {"action": "correct", "changes": {"actor1": "A group nobody coded", "inter1": 3}})
+    assert typed["event"]["inter1"] == 3  # an unknown name keeps the code the reviewer gave
 
 
 def test_correct_rejects_unknown_fields_and_empty_changes(fresh: Fresh) -> None:

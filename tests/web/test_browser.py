@@ -94,3 +94,17 @@ def test_viewer_sees_no_review_panel(page: Any, web_site: Site) -> None:
         " 'X-CSRF-Token': document.querySelector('meta[name=csrf-token]').content}, body: JSON.stringify({action: 'approve'})}).then(r => r.status)"
     )
     assert status == 403
+
+
+def test_an_actor_field_offers_the_known_actors(page: Any, web_site: Site) -> None:
+    log_in(page)
+    page.goto(f"/events/{web_site.xss_event}")
+    page.select_option("#correct-field", "actor2")
+    assert page.get_attribute("#correct-value", "list") == "actor-options"
+    page.fill("#correct-value", "")
+    page.type("#correct-value", "Military")  # typing narrows the list to names and aliases containing it
+    page.wait_for_function("[...document.querySelectorAll('#actor-options option')].length > 0")
+    offered = page.eval_on_selector_all("#actor-options option", "os => os.map(o => o.value)")
+    assert offered and all("Military" in name for name in offered)
+    page.select_option("#correct-field", "fatalities")
+    assert page.get_attribute("#correct-value", "list") is None

@@ -37,8 +37,25 @@
   const fieldSelect = document.getElementById("correct-field");
   const valueInput = document.getElementById("correct-value");
   const current = (f) => document.querySelector(`#fields tr[data-field="${CSS.escape(f)}"] td.value`).textContent;
-  fieldSelect.addEventListener("change", () => { valueInput.value = current(fieldSelect.value); });
-  valueInput.value = current(fieldSelect.value);
+  // An actor field offers the actors Rasd knows (canonical names; typing narrows them), so a reviewer picks, not retypes.
+  const ACTOR_FIELDS = new Set(["actor1", "actor2", "assoc_actor_1", "assoc_actor_2"]);
+  const actorOptions = document.getElementById("actor-options");
+  let actorQuery = 0;
+  async function offerActors() {
+    if (!ACTOR_FIELDS.has(fieldSelect.value)) return;
+    const asked = ++actorQuery;
+    const found = await api("/api/v1/actors?" + new URLSearchParams({ q: valueInput.value.trim(), limit: "30" }));
+    if (asked === actorQuery) actorOptions.replaceChildren(...found.map((a) => el("option", { value: a.name })));
+  }
+  function showField() {
+    valueInput.value = current(fieldSelect.value);
+    if (ACTOR_FIELDS.has(fieldSelect.value)) valueInput.setAttribute("list", "actor-options");
+    else valueInput.removeAttribute("list");
+    offerActors().catch(() => {});
+  }
+  fieldSelect.addEventListener("change", showField);
+  valueInput.addEventListener("input", () => offerActors().catch(() => {}));
+  showField();
   document.getElementById("correct-form").addEventListener("submit", (ev) => {
     ev.preventDefault();
     const field = fieldSelect.value;
