@@ -29,6 +29,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "search": ("بحث في النص", "Free text"), "actor": ("الطرف", "Actor"),
     "online_tiles": ("خريطة أساس من الإنترنت", "Online base map"),
     "outlines_note": ("حدود المحافظات من Natural Earth (تقريبية)", "Governorate outlines from Natural Earth (approximate)"),
+    "map_truncated": ("تظهر أحدث {n} أحداث فقط: ضيّق التصفية لرؤية ما قبلها", "Only the newest {n} events are shown: narrow the filters to see older ones"),
     "events": ("الأحداث", "Events"), "fatalities": ("القتلى", "Fatalities"), "per_day": ("يومي", "Per day"),
     "per_week": ("أسبوعي", "Per week"), "per_month": ("شهري", "Per month"),
     "previous": ("السابق", "Previous"), "next": ("التالي", "Next"), "export": ("تصدير النتائج", "Export these results"),

@@ -108,3 +108,12 @@ def test_an_actor_field_offers_the_known_actors(page: Any, web_site: Site) -> No
     assert offered and all("Military" in name for name in offered)
     page.select_option("#correct-field", "fatalities")
     assert page.get_attribute("#correct-value", "list") is None
+
+
+def test_the_map_says_when_it_shows_only_the_newest_events(page: Any) -> None:
+    page.goto("/?limit=2")  # a cap below the number of events
+    page.wait_for_selector('#map[data-count="2"]')
+    assert page.is_visible("#map-truncated") and "2" in page.inner_text("#map-truncated")
+    page.goto("/")
+    page.wait_for_selector("#map[data-count]")
+    assert not page.is_visible("#map-truncated")

@@ -25,9 +25,12 @@
       el("a", { href: `/events/${encodeURIComponent(p.id)}`, class: "popup-open" }, t.open));
   }
 
+  // The newest LIMIT events at most; a link may ask for another cap, up to the API's 20,000 ("/?limit=20000").
+  const LIMIT = Math.min(20000, Number(new URLSearchParams(location.search).get("limit")) || 5000);
+
   async function load(params) {
     if (alertMe) alertMe.href = `/alerts?${params}`; // the alerts form takes over the filters it can use
-    const geo = await api("/api/v1/events.geojson?" + params);
+    const geo = await api("/api/v1/events.geojson?" + new URLSearchParams([...params, ["limit", String(LIMIT)]]));
     clusters.clearLayers();
     const markers = geo.features.map((f) => {
       const [lon, lat] = f.geometry.coordinates;
@@ -39,6 +42,9 @@
     clusters.addLayers(markers);
     if (markers.length) map.fitBounds(clusters.getBounds().pad(0.15), { maxZoom: 9 });
     document.getElementById("map-count").textContent = `${t.events}: ${markers.length}`;
+    const truncated = document.getElementById("map-truncated");
+    truncated.hidden = markers.length < LIMIT;
+    truncated.textContent = t.map_truncated.replace("{n}", LIMIT.toLocaleString());
     document.getElementById("map").dataset.count = String(markers.length);
   }
   legend(document.getElementById("legend"), Object.keys(COLORS));
