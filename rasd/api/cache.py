@@ -38,6 +38,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 try:
@@ -102,24 +103,34 @@ class SnapshotVersion:
         self._lock = threading.Lock()
 
     def __call__(self) -> Hashable:
-        """The snapshot as text ("1234:1240:1236,1238")."""
+        """The snapshot as text ("1234:1240:1236,1238"); a fresh object, equal to nothing, while the server is away."""
         with self._lock:
-            if self._conn is None:
-                self._engine = create_engine(self.url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
-                self._conn = self._engine.connect()
-                modern = int(self._conn.exec_driver_sql("SHOW server_version_num").scalar_one()) >= 130000
-                self._sql = "SELECT pg_current_snapshot()::text" if modern else "SELECT txid_current_snapshot()::text"
-            return str(self._conn.exec_driver_sql(self._sql).scalar_one())
+            try:
+                if self._conn is None:
+                    self._engine = create_engine(self.url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+                    self._conn = self._engine.connect()
+                    modern = int(self._conn.exec_driver_sql("SHOW server_version_num").scalar_one()) >= 130000
+                    self._sql = "SELECT pg_current_snapshot()::text" if modern else "SELECT txid_current_snapshot()::text"
+                return str(self._conn.exec_driver_sql(self._sql).scalar_one())
+            except SQLAlchemyError:  # a restart or a dropped connection: keep nothing, reconnect next time
+                self._drop()
+                return object()
 
     def close(self) -> None:
         """Close the connection (at app shutdown)."""
         with self._lock:
-            if self._conn is not None:
+            self._drop()
+
+    def _drop(self) -> None:
+        if self._conn is not None:
+            try:
                 self._conn.close()
-                self._conn = None
-            if self._engine is not None:
-                self._engine.dispose()
-                self._engine = None
+            except SQLAlchemyError:
+                pass  # already broken
+            self._conn = None
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
 
 
 Version = DataVersion | SnapshotVersion

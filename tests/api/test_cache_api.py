@@ -125,3 +125,24 @@ def test_without_a_data_version_answers_are_gzipped_but_not_kept() -> None:
         assert zipped.headers["vary"] == plain.headers["vary"] == "accept-encoding"
         assert not len(cache_of(client))
     store.close()
+
+
+@pytest.mark.postgres
+def test_a_lost_postgres_connection_only_stops_the_keeping() -> None:
+    if not PG_URL:
+        pytest.skip('RASD_TEST_PG_URL is not set; start PostgreSQL with: eval "$(bash scripts/ci/postgres.sh)"')
+    from rasd.api.cache import SnapshotVersion
+
+    version = SnapshotVersion(PG_URL)
+    first = version()
+    assert version() == first  # nothing written in between
+    pid = version._conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()  # type: ignore[union-attr]
+    engine = create_engine(PG_URL)
+    with engine.begin() as conn:  # the server ends the version's connection, as a restart would
+        assert conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar_one()
+    engine.dispose()
+    lost = version()
+    assert lost != version()  # while it reconnects, versions equal nothing: nothing is served from the cache
+    again = version()
+    assert isinstance(again, str) and version() == again  # reconnected
+    version.close()
