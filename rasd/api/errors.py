@@ -16,6 +16,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasd.errors import ConfigError, InputError, RasdError
@@ -84,6 +85,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def rasd_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RasdError)
+        if isinstance(exc.__cause__, OperationalError):  # the store's wrapper around an unreachable database
+            return await database_away(request, exc)
         status = status_of(exc)
         if status >= 500:
             log.error("%s %s failed: %s", request.method, request.url.path, exc, exc_info=exc)
@@ -99,6 +102,13 @@ def install_error_handlers(app: FastAPI) -> None:
         assert isinstance(exc, StarletteHTTPException)
         return _body(request, exc.status_code, "HTTPError", str(exc.detail))
 
+    async def database_away(request: Request, exc: Exception) -> Response:
+        log.warning("%s %s: the database is not reachable: %s", request.method, request.url.path, exc)
+        response = _body(request, 503, "DatabaseUnavailable", "the database is not reachable just now; try again shortly")
+        response.headers["Retry-After"] = "5"
+        return response
+
     app.add_exception_handler(RasdError, rasd_error)
+    app.add_exception_handler(OperationalError, database_away)  # a restart, a lost server, SQLite still locked after the wait
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(StarletteHTTPException, http_error)

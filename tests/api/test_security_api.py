@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from apikit import XSS_IMG, XSS_SCRIPT, Site
+from apikit import PASSWORD, XSS_IMG, XSS_SCRIPT, Site, populate
+from fastapi.testclient import TestClient
+
+from rasd.api import create_app
+from rasd.store import open_store
 
 NASTY = ["' OR '1'='1", "'; DROP TABLE events; --", '" OR ""="', "%", "_x_", "\\", "%' --", "1) OR (1=1", "ق' UNION SELECT password_hash FROM users --", "*", '"قصف" NEAR/2 "xyzzy" *']
 FILTERS = ["country", "admin1", "event_type", "sub_event_type", "actor", "q"]
@@ -44,3 +48,39 @@ def test_security_headers(http: httpx.Client) -> None:
     r = http.get("/")
     assert "script-src 'self'" in r.headers["content-security-policy"]
     assert r.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.postgres
+def test_an_unreachable_database_is_503_not_500() -> None:
+    """PostgreSQL refuses connections mid-run (a restart, a failover): reads and writes answer 503 with Retry-After."""
+    import os
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    pg = os.environ.get("RASD_TEST_PG_URL")
+    if not pg:
+        pytest.skip('RASD_TEST_PG_URL is not set; start PostgreSQL with: eval "$(bash scripts/ci/postgres.sh)"')
+    admin = create_engine(pg, isolation_level="AUTOCOMMIT")
+    name = "rasd_down_test"
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    store = open_store(make_url(pg).set(database=name).render_as_string(hide_password=False))
+    try:
+        populate(store)
+        with TestClient(create_app(store)) as client:
+            assert client.get("/api/v1/events").status_code == 200
+            with admin.connect() as conn:
+                conn.execute(text(f"ALTER DATABASE {name} ALLOW_CONNECTIONS false"))
+                conn.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
+            for r in (client.get("/api/v1/events", params={"limit": 7}), client.get("/api/v1/health"),
+                      client.post("/api/v1/auth/login", json={"name": "rana", "password": PASSWORD})):
+                assert r.status_code == 503, (r.request.url, r.status_code, r.text)
+                assert r.json()["error"]["kind"] == "DatabaseUnavailable" and r.headers["retry-after"] == "5"
+    finally:
+        store.close()
+        with admin.connect() as conn:
+            conn.execute(text(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true"))
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
