@@ -48,7 +48,7 @@ except ImportError:  # the web extra installs it; plain zlib does the same job s
 
 __all__ = ["CACHED_PATHS", "DataVersion", "ResponseCache", "SnapshotVersion", "Version", "data_version", "gzip_bytes"]
 
-CACHED_PATHS = frozenset({"/api/v1/events", "/api/v1/events.geojson", "/api/v1/stats", "/api/v1/facets"})
+CACHED_PATHS = frozenset({"/api/v1/events", "/api/v1/events.geojson", "/api/v1/events.grid", "/api/v1/stats", "/api/v1/facets"})
 MAX_BYTES = 64 * 2**20  # gzipped, per worker process: a thousand or more map views
 MAX_ENTRY = 8 * 2**20  # a 20,000-feature GeoJSON is about this; larger answers are rebuilt
 VARY = (b"vary", b"accept-encoding")

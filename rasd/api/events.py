@@ -43,6 +43,15 @@ async def events_geojson(conn: Conn, f: Filter, limit: Annotated[int, Query(ge=1
     return Response(queries.geojson(conn, f, limit=limit), media_type="application/geo+json")
 
 
+@router.get(
+    "/events.grid", summary="Located events counted in square cells, as GeoJSON",
+    responses={200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}},
+)
+async def events_grid(conn: Conn, f: Filter, cell: Annotated[float, Query(ge=0.01, le=10, description="Cell size in degrees.")] = 0.5) -> Response:
+    """Every matching event, aggregated: a Point per cell (mean position) with events, fatalities, counts by type, bounds."""
+    return json_response(queries.grid(conn, f, cell=cell), media_type="application/geo+json")
+
+
 @router.get("/events/{event_id}", response_model=EventDetail, summary="One event with its reports, evidence and audit trail")
 async def get_event(conn: Conn, event_id: RowId) -> Response:
     """The event, every report of it (document, figures, evidence spans) and who changed what."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, Date, case, cast, func, select
+from sqlalchemy import Connection, Date, Integer, case, cast, func, select
 
 from rasd.api.errors import NotFound
 from rasd.api.filters import EventFilter, event_conditions, order_by
@@ -31,7 +31,7 @@ from rasd.store.models import Event as EventRow
 
 __all__ = [
     "actor_detail", "actors", "document", "document_events", "event_detail", "event_history",
-    "event_page", "facets", "geojson", "places", "stats",
+    "event_page", "facets", "geojson", "grid", "places", "stats",
 ]  # fmt: skip
 
 E, ES, SP, D = table_of(EventRow), table_of(EventSource), table_of(EvidenceSpan), table_of(Document)
@@ -96,6 +96,43 @@ def geojson(conn: Connection, f: EventFilter, *, limit: int) -> bytes:
     )
     features = ",".join(feature for (feature,) in conn.execute(q))
     return ('{"type":"FeatureCollection","features":[' + features + "]}").encode()
+
+
+def grid(conn: Connection, f: EventFilter, *, cell: float) -> dict[str, Any]:
+    """Every located event matching ``f``, counted in square cells of ``cell`` degrees: the map of a whole archive.
+
+    One ``GROUP BY`` on the cell and the event type, so its cost follows the matching rows, not a
+    limit: a map zoomed out over a million events shows all of them, aggregated, where points stop
+    at the newest 20,000. Each cell is a Point at its events' mean position, with the counts.
+    """
+    def index(col: Any, shift: int) -> Any:  # floor((x + shift) / cell): shifted to be positive, so truncation is floor
+        scaled = (col + shift) / cell
+        return cast(scaled, Integer) if conn.dialect.name == "sqlite" else func.floor(scaled)
+
+    ix, iy = index(E.c.longitude, 180).label("ix"), index(E.c.latitude, 90).label("iy")
+    fatalities = func.sum(case((E.c.fatalities.is_(None), 0), else_=E.c.fatalities))
+    q = (
+        select(ix, iy, E.c.event_type, func.count().label("n"), fatalities.label("fatalities"),
+               func.sum(E.c.longitude).label("lon"), func.sum(E.c.latitude).label("lat"))
+        .where(*event_conditions(f, conn.dialect.name), E.c.latitude.is_not(None), E.c.longitude.is_not(None))
+        .group_by(ix, iy, E.c.event_type)
+    )
+    cells: dict[tuple[int, int], dict[str, Any]] = {}
+    for r in conn.execute(q):
+        c = cells.setdefault((int(r.ix), int(r.iy)), {"events": 0, "fatalities": 0, "lon": 0.0, "lat": 0.0, "event_types": {}})
+        c["events"] += int(r.n)
+        c["fatalities"] += int(r.fatalities or 0)
+        c["lon"] += float(r.lon)
+        c["lat"] += float(r.lat)
+        c["event_types"][r.event_type or "unknown"] = int(r.n)
+    features = []
+    for (i, j), c in sorted(cells.items(), key=lambda kv: -kv[1]["events"]):
+        west, south = round(i * cell - 180, 6), round(j * cell - 90, 6)
+        props = {"events": c["events"], "fatalities": c["fatalities"], "event_types": c["event_types"],
+                 "top_type": max(c["event_types"], key=c["event_types"].get), "bounds": [west, south, round(west + cell, 6), round(south + cell, 6)]}
+        point = [round(c["lon"] / c["events"], 5), round(c["lat"] / c["events"], 5)]
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": point}, "properties": props})
+    return {"type": "FeatureCollection", "cell": cell, "features": features}
 
 
 def _period(interval: str, dialect: str) -> Any:

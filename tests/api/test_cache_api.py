@@ -2,42 +2,16 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from apikit import bearer, populate
+from apikit import PG_SKIP, PG_URL, BackendSite, bearer, populate
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from rasd.api import create_app
 from rasd.api.cache import ResponseCache
-from rasd.store import Store, open_store
-
-Site = tuple[str, Store, TestClient, dict[str, str]]
-PG_URL = os.environ.get("RASD_TEST_PG_URL")
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def cached(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Site]:
-    """A populated store with a data version — a SQLite file (``PRAGMA data_version``) or PostgreSQL (its snapshot) — and a client."""
-    if request.param == "postgres":
-        if not PG_URL:
-            pytest.skip('RASD_TEST_PG_URL is not set; start PostgreSQL with: eval "$(bash scripts/ci/postgres.sh)"')
-        engine = create_engine(PG_URL)
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
-        url = PG_URL
-    else:
-        url = str(tmp_path / "rasd.db")
-    store = open_store(url)
-    tokens, _ = populate(store)
-    with TestClient(create_app(store)) as client:
-        yield url, store, client, tokens
-    store.close()
+from rasd.store import open_store
 
 
 def cache_of(client: TestClient) -> ResponseCache:
@@ -60,8 +34,8 @@ def status_of(client: TestClient, eid: int) -> dict[str, object]:
     }
 
 
-def test_a_repeated_read_is_served_from_the_cache(cached: Site) -> None:
-    _, _, client, _ = cached
+def test_a_repeated_read_is_served_from_the_cache(backend_site: BackendSite) -> None:
+    _, _, client, _ = backend_site
     first = client.get("/api/v1/events.geojson", params={"limit": 3, "country": "Palestine"})
     assert len(cache_of(client)) == 1
     again = client.get("/api/v1/events.geojson", params={"country": "Palestine", "limit": 3})  # same query, other order
@@ -74,8 +48,8 @@ def test_a_repeated_read_is_served_from_the_cache(cached: Site) -> None:
     assert again.headers["content-security-policy"] and again.headers["vary"] == "accept-encoding"
 
 
-def test_a_review_shows_on_the_next_read(cached: Site) -> None:
-    _, _, client, tokens = cached
+def test_a_review_shows_on_the_next_read(backend_site: BackendSite) -> None:
+    _, _, client, tokens = backend_site
     eid = client.get("/api/v1/events", params={"sort": "id"}).json()["items"][0]["id"]
     before = status_of(client, eid)
     assert before == status_of(client, eid) and before["list"] == before["map"] == "machine"  # second round from the cache
@@ -86,8 +60,8 @@ def test_a_review_shows_on_the_next_read(cached: Site) -> None:
     assert after["stats"]["rejected"] == before["stats"].get("rejected", 0) + 1  # type: ignore[union-attr]
 
 
-def test_a_write_from_another_process_shows_on_the_next_read(cached: Site) -> None:
-    url, _, client, _ = cached
+def test_a_write_from_another_process_shows_on_the_next_read(backend_site: BackendSite) -> None:
+    url, _, client, _ = backend_site
     eid = client.get("/api/v1/events", params={"sort": "id"}).json()["items"][0]["id"]
     assert status_of(client, eid)["map"] == "machine"
     assert len(cache_of(client)) == 4  # the first page, then the list, map and statistics status_of reads: all kept
@@ -98,8 +72,8 @@ def test_a_write_from_another_process_shows_on_the_next_read(cached: Site) -> No
     assert next(f["properties"]["location"] for f in located if f["id"] == eid) == "Khan Younis camp"
 
 
-def test_a_wrong_token_is_refused_even_for_a_cached_read(cached: Site) -> None:
-    _, _, client, _ = cached
+def test_a_wrong_token_is_refused_even_for_a_cached_read(backend_site: BackendSite) -> None:
+    _, _, client, _ = backend_site
     assert client.get("/api/v1/events").status_code == 200
     assert client.get("/api/v1/events", headers=bearer("rasd_wrong")).status_code == 401
 
@@ -130,7 +104,7 @@ def test_without_a_data_version_answers_are_gzipped_but_not_kept() -> None:
 @pytest.mark.postgres
 def test_a_lost_postgres_connection_only_stops_the_keeping() -> None:
     if not PG_URL:
-        pytest.skip('RASD_TEST_PG_URL is not set; start PostgreSQL with: eval "$(bash scripts/ci/postgres.sh)"')
+        pytest.skip(PG_SKIP)
     from rasd.api.cache import SnapshotVersion
 
     version = SnapshotVersion(PG_URL)

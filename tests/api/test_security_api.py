@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from apikit import PASSWORD, XSS_IMG, XSS_SCRIPT, Site, populate
+from apikit import PASSWORD, PG_SKIP, PG_URL, XSS_IMG, XSS_SCRIPT, Site, populate
 from fastapi.testclient import TestClient
 
 from rasd.api import create_app
@@ -53,14 +53,11 @@ def test_security_headers(http: httpx.Client) -> None:
 @pytest.mark.postgres
 def test_an_unreachable_database_is_503_not_500() -> None:
     """PostgreSQL refuses connections mid-run (a restart, a failover): reads and writes answer 503 with Retry-After."""
-    import os
-
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
-    pg = os.environ.get("RASD_TEST_PG_URL")
-    if not pg:
-        pytest.skip('RASD_TEST_PG_URL is not set; start PostgreSQL with: eval "$(bash scripts/ci/postgres.sh)"')
+    if not (pg := PG_URL):
+        pytest.skip(PG_SKIP)
     admin = create_engine(pg, isolation_level="AUTOCOMMIT")
     name = "rasd_down_test"
     with admin.connect() as conn:

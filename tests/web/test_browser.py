@@ -112,8 +112,11 @@ def test_an_actor_field_offers_the_known_actors(page: Any, web_site: Site) -> No
 
 def test_the_map_says_when_it_shows_only_the_newest_events(page: Any) -> None:
     page.goto("/?limit=2")  # a cap below the number of events
-    page.wait_for_selector('#map[data-count="2"]')
-    assert page.is_visible("#map-truncated") and "2" in page.inner_text("#map-truncated")
+    page.wait_for_selector('#map[data-count="2"][data-cells]')
+    everything = page.evaluate("fetch('/api/v1/events.geojson').then(r => r.json())")["features"]
+    note = page.inner_text("#map-truncated")
+    assert page.is_visible("#map-truncated") and "2" in note and str(len(everything)) in note  # the cells count them all
+    assert page.locator("path.grid-cell").count() == int(page.get_attribute("#map", "data-cells")) > 0
     page.goto("/")
     page.wait_for_selector("#map[data-count]")
     assert not page.is_visible("#map-truncated")

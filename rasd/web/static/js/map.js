@@ -28,6 +28,31 @@
   // The newest LIMIT events at most; a link may ask for another cap, up to the API's 20,000 ("/?limit=20000").
   const LIMIT = Math.min(20000, Number(new URLSearchParams(location.search).get("limit")) || 5000);
 
+  // When the points stop at LIMIT, shaded cells count every matching event (/api/v1/events.grid),
+  // finer as the map zooms in: nothing matching is left off the map, only drawn coarser.
+  const cells = L.layerGroup().addTo(map);
+  let cellParams = null;
+  async function drawCells() {
+    if (!cellParams) { cells.clearLayers(); return; }
+    const size = Math.max(0.05, Math.min(10, 90 / 2 ** map.getZoom()));
+    const grid = await api("/api/v1/events.grid?" + new URLSearchParams([...cellParams, ["cell", size.toFixed(2)]]));
+    const most = Math.max(1, ...grid.features.map((c) => c.properties.events));
+    cells.clearLayers();
+    let total = 0;
+    for (const c of grid.features) {
+      const p = c.properties;
+      total += p.events;
+      const [w, s, e, n] = p.bounds;
+      const shade = 0.15 + 0.55 * Math.log1p(p.events) / Math.log1p(most);
+      L.rectangle([[s, w], [n, e]], { weight: 0, fillColor: typeColor(p.top_type), fillOpacity: shade, className: "grid-cell" })
+        .bindTooltip(() => el("span", {}, t.cell_counts.replace("{n}", p.events.toLocaleString()).replace("{f}", p.fatalities.toLocaleString())))
+        .addTo(cells);
+    }
+    document.getElementById("map").dataset.cells = String(grid.features.length);
+    document.getElementById("map-truncated").textContent = t.map_truncated.replace("{n}", LIMIT.toLocaleString()).replace("{total}", total.toLocaleString());
+  }
+  map.on("zoomend", () => drawCells().catch(() => {}));
+
   async function load(params) {
     if (alertMe) alertMe.href = `/alerts?${params}`; // the alerts form takes over the filters it can use
     const geo = await api("/api/v1/events.geojson?" + new URLSearchParams([...params, ["limit", String(LIMIT)]]));
@@ -42,9 +67,9 @@
     clusters.addLayers(markers);
     if (markers.length) map.fitBounds(clusters.getBounds().pad(0.15), { maxZoom: 9 });
     document.getElementById("map-count").textContent = `${t.events}: ${markers.length}`;
-    const truncated = document.getElementById("map-truncated");
-    truncated.hidden = markers.length < LIMIT;
-    truncated.textContent = t.map_truncated.replace("{n}", LIMIT.toLocaleString());
+    document.getElementById("map-truncated").hidden = markers.length < LIMIT;
+    cellParams = markers.length < LIMIT ? null : params;
+    await drawCells();
     document.getElementById("map").dataset.count = String(markers.length);
   }
   legend(document.getElementById("legend"), Object.keys(COLORS));
