@@ -160,14 +160,23 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
         return same_clause or (t.event_type in _VIOLENT and h.event_type in _VIOLENT and not territory)
     if t.event_type == h.event_type and t.sub_event_type == h.sub_event_type:
         return True
-    if t.event_type in _VIOLENT and h.event_type in _VIOLENT and _causal_clause(doc, a):
-        return True  # "أصيب شاب بالرصاص، إثر هجوم نفذه مستوطنون": the cause is the same event
+    if t.event_type in _VIOLENT and h.event_type in _VIOLENT and (_causal_clause(doc, a) or _result_clause(doc, a)):
+        return True  # "أصيب شاب بالرصاص، إثر هجوم نفذه مستوطنون", "قصفت …، ما أودى بحياة 17": cause and toll are the same event
     if "Disrupted weapons use" in (t.sub_event_type, h.sub_event_type):
         return True  # "فككت …، اليوم، عبوة ناسفة": the device was defused, it did not explode
     return same_clause and ("Other" in (t.sub_event_type, h.sub_event_type) or t.strength in _GENERIC)
 
 
 _CAUSAL = re.compile(r"^\W*(?:و|ف)?(?:اثر|إثر|جراء|عقب|نتيجه|بسبب|بعد|خلال)(?!\w)")
+
+
+_RESULT = re.compile(r"^\W*(?:و)?(?:(?:ما|مما)\s+(?:ادي|اسفر|اودي|خلف|تسبب)|موقعا|موقعه|مخلفا|مخلفه)(?!\w)")
+
+
+def _result_clause(doc: Doc, trig: Mention) -> bool:
+    """The trigger's clause opens with "ما أودى", "مما أسفر", "موقعة": it tells what the clause before did."""
+    s, e = doc.clauses[doc.clause_of(trig.start)]
+    return bool(_RESULT.match(doc.ntext[s:e]))
 
 
 def _causal_clause(doc: Doc, trig: Mention) -> bool:
@@ -205,18 +214,60 @@ def _cluster(doc: Doc, triggers: list[Mention]) -> list[Cluster]:
 
 
 def _absorb_generic(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
-    """A sentence with "قتل" in one clause and "غارة" in another reports one event: generic joins specific."""
+    """A sentence with "قتل" in one clause and "غارة" in another reports one event: generic joins specific.
+
+    A bombardment word ("قصف") is specific enough to host a vaguer one ("استهداف", "قتل") of its sentence.
+    """
     kept = list(clusters)
     for c in clusters:
         if c.head.value.strength not in _GENERIC or c.event_type not in _VIOLENT:
             continue
         host = next((k for k in kept if k is not c and k.sentences & c.sentences and k.event_type in _VIOLENT
-                     and k.head.value.strength not in (*_GENERIC, "territory") and _same_date(k, c)), None)
+                     and _hosts(doc, k, c) and _same_date(k, c)), None)
         if host is not None:
             host.triggers.extend(c.triggers)
             host.clauses |= c.clauses
             kept.remove(c)
     return kept
+
+
+def _hosts(doc: Doc, host: Cluster, guest: Cluster) -> bool:
+    """Whether ``host`` takes in the generic ``guest`` of its sentence.
+
+    A specific word always does. A bombardment ("قصف") takes a vaguer word ("استهداف", "قتل") unless
+    the two name different places: "استشهاد شاب … في طولكرم، وفي حين قصف الطيران وسط جنين" is two events.
+    """
+    strength = host.head.value.strength
+    if strength not in (*_GENERIC, "territory"):
+        return True
+    if strength != "bombard" or guest.head.value.strength == "bombard":
+        return False
+    if any(_CONTRAST.match(doc.ntext, *doc.clauses[min(c.clauses)]) for c in (host, guest)):
+        return False  # "…، في حين أوقع القصف …": set against each other, two events
+    here, there = _places_in(doc, host), _places_in(doc, guest)
+    if here and there and not any(_within(a, b) or _within(b, a) for a in here for b in there):
+        return False  # "…في طولكرم، وقصف الطيران وسط جنين": two places; "ريف حماة … بلدة اللطامنة" is one area
+    # "كثف الجيش قصف …، وأكدت المقاومة استهداف قواته": another party acts in the guest's clause
+    agents = _actors_in(doc, host)
+    return not agents or _actors_in(doc, guest) <= agents
+
+
+_CONTRAST = re.compile(r"\W*(?:و)?(?:في حين|بينما|فيما)(?!\w)")
+
+
+def _places_in(doc: Doc, cluster: Cluster) -> list[Candidate]:
+    return [p.value.best for p in doc.of("place") if p.value.best and doc.clause_of(p.start) in cluster.clauses]
+
+
+def _within(inner: Candidate, outer: Candidate) -> bool:
+    """The same place, or ``inner`` lies in ``outer``'s governorate or district."""
+    return inner.name == outer.name or outer.name in (inner.admin1, inner.admin2)
+
+
+def _actors_in(doc: Doc, cluster: Cluster) -> set[str]:
+    """The armed actors named in the cluster's clauses."""
+    return {a.value.actor.canonical for a in doc.of("actor") if doc.clause_of(a.start) in cluster.clauses
+            and a.value.actor.kind != "civilians" and not a.value.affiliation}
 
 
 def _same_date(a: Cluster, b: Cluster) -> bool:

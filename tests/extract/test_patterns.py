@@ -42,6 +42,8 @@ CASES = [
     ("خطف مسلحون مجهولون مهندساً يعمل في شركة اتصالات على طريق مدينة تعز صباح اليوم.",
      {"sub_event_type": "Abduction/forced disappearance", "actor1": "Unidentified Armed Group (Yemen)",
       "actor2": "Civilians (Yemen)"}),
+    ("عاد القصف المتبادل إلى ريف حماة مساء الأحد، إذ استهدفت قوات النظام بلدة اللطامنة، ما أودى بحياة خمسة مدنيين.",
+     {"sub_event_type": "Shelling/artillery/missile attack", "actor1": "Military Forces of Syria", "fatalities": 5}),  # one event, its toll
     # kinds of event
     ("سيطرت قوات النظام، أمس الاثنين، على بلدة كفرنبل بعد انسحاب فصائل المعارضة منها إثر قصف عنيف.",
      {"sub_event_type": "Government regains territory", "actor1": "Military Forces of Syria"}),  # the withdrawal is the same event
