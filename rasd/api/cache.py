@@ -1,4 +1,4 @@
-"""Gzip once, and keep the answers of the busiest reads: the events list, the map's GeoJSON, statistics and facets.
+"""Gzip once, and keep the answers of the busiest reads: events, the map's GeoJSON and cells, statistics, facets, the register.
 
 Many clients ask the same questions, so a finished ``200`` answer is kept,
 keyed on the path and the normalised query string, and served again while
@@ -48,7 +48,10 @@ except ImportError:  # the web extra installs it; plain zlib does the same job s
 
 __all__ = ["CACHED_PATHS", "DataVersion", "ResponseCache", "SnapshotVersion", "Version", "data_version", "gzip_bytes"]
 
-CACHED_PATHS = frozenset({"/api/v1/events", "/api/v1/events.geojson", "/api/v1/events.grid", "/api/v1/stats", "/api/v1/facets"})
+# The busiest reads, and the casualty register: grouping a big register into people takes seconds
+CACHED_PATHS = frozenset({
+    "/api/v1/events", "/api/v1/events.geojson", "/api/v1/events.grid", "/api/v1/stats", "/api/v1/facets", "/api/v1/casualties",
+})
 MAX_BYTES = 64 * 2**20  # gzipped, per worker process: a thousand or more map views
 MAX_ENTRY = 8 * 2**20  # a 20,000-feature GeoJSON is about this; larger answers are rebuilt
 VARY = (b"vary", b"accept-encoding")

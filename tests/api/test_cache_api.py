@@ -72,6 +72,16 @@ def test_a_write_from_another_process_shows_on_the_next_read(backend_site: Backe
     assert next(f["properties"]["location"] for f in located if f["id"] == eid) == "Khan Younis camp"
 
 
+def test_the_register_is_kept_and_a_new_entry_shows_on_the_next_read(backend_site: BackendSite) -> None:
+    _, _, client, tokens = backend_site
+    before = client.get("/api/v1/casualties", params={"limit": 1000}).json()
+    assert client.get("/api/v1/casualties", params={"limit": 1000}).json() == before and len(cache_of(client)) == 1
+    r = client.post("/api/v1/casualties", json={"name": "سلمى يوسف الحاج", "date": "2024-03-01", "place": "Jenin"}, headers=bearer(tokens["rana"]))
+    assert r.status_code == 201, r.text
+    after = client.get("/api/v1/casualties", params={"limit": 1000}).json()
+    assert len(after) == len(before) + 1 and any(p["name"] == "سلمى يوسف الحاج" for p in after)
+
+
 def test_a_wrong_token_is_refused_even_for_a_cached_read(backend_site: BackendSite) -> None:
     _, _, client, _ = backend_site
     assert client.get("/api/v1/events").status_code == 200
