@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Span", "Victim", "Event", "ActorFact", "EVENT_FIELDS", "VICTIM_STATUSES", "interaction"]
+__all__ = ["Span", "Victim", "Event", "ActorFact", "EVENT_FIELDS", "VICTIM_STATUSES", "interaction_code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +112,11 @@ class ActorFact:
     published: str | None = None
 
 
-def interaction(inter1: int | None, inter2: int | None) -> int | None:
-    """ACLED's interaction code: the two inter codes, smaller first ("17": state forces and civilians; "20": a group alone)."""
-    codes = sorted(c for c in (inter1, inter2) if c)
-    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0) if codes else None
+def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction: both inter codes, lower digit first; ``X0`` when only one side is coded."""
+    if not inter1 and not inter2:
+        return None
+    if not inter1 or not inter2:
+        return int(f"{inter1 or inter2}0")
+    lo, hi = sorted((inter1, inter2))
+    return lo * 10 + hi

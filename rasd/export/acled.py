@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from rasd.lexicon import read_tsv
+from rasd.model import interaction_code
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -69,16 +70,6 @@ def country_code(ev: Mapping[str, Any]) -> tuple[str, str, int | None]:
     iso = ev.get("iso")
     found: tuple[str, str, int | None] | None = codes.get(int(iso)) if iso else None
     return found or codes.get(str(ev.get("country") or "")) or ("XXX", "", None)
-
-
-def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
-    """ACLED's interaction: both inter codes, lower digit first; ``X0`` when only one side is coded."""
-    if not inter1 and not inter2:
-        return None
-    if not inter1 or not inter2:
-        return int(f"{inter1 or inter2}0")
-    lo, hi = sorted((inter1, inter2))
-    return lo * 10 + hi
 
 
 def _significant(ev: Mapping[str, Any]) -> bool:

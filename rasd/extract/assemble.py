@@ -12,14 +12,17 @@ import copy
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
 from rasd.extract.notes import english_notes
 from rasd.extract.roles import assign_actors
 from rasd.extract.subtypes import resolve_type
 from rasd.extract.victims import attach_victims
-from rasd.geo.model import Candidate
 from rasd.model import Event
+
+if TYPE_CHECKING:
+    from rasd.geo.model import Candidate
 
 __all__ = ["Assemble", "Cluster"]
 

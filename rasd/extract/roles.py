@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor
 from rasd.extract.casualties import NOMINAL_CUES
-from rasd.model import interaction
+from rasd.model import interaction_code
 
 if TYPE_CHECKING:
     from rasd.extract.assemble import Cluster
@@ -109,7 +109,7 @@ class ActorRoles:
             ev.actor2, ev.inter2 = second.name_in(country), second.inter_in(iso2)
             if self.actor2:
                 ev.evidence["actor2"] = [self.actor2.span(self.doc)]
-        ev.interaction = interaction(ev.inter1, ev.inter2)
+        ev.interaction = interaction_code(ev.inter1, ev.inter2)
         if second is not None and second.kind == "civilians":
             ev.civilian_targeting = "Civilian targeting"
 

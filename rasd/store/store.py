@@ -16,7 +16,7 @@ from typing import Any, Self
 from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from rasd.model import ActorFact, Event, interaction
+from rasd.model import ActorFact, Event, interaction_code
 from rasd.store import engine as _engine
 from rasd.store import failures, search, sources
 from rasd.store.documents import (
@@ -42,7 +42,7 @@ from rasd.store.sources import SourceInfo
 
 __all__ = ["DocumentState", "Store", "open_store"]
 
-D, E = table_of(Document), table_of(EventRow)
+A, D, E = table_of(Actor), table_of(Document), table_of(EventRow)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,11 +241,11 @@ def _actor_codes(conn: Connection, before: Mapping[str, Any], changes: Mapping[s
         if actor not in changes or inter in changes:
             continue
         name = changes[actor]
-        code = conn.execute(select(table_of(Actor).c.inter).where(table_of(Actor).c.name == name)).scalar() if name else None
+        code = conn.execute(select(A.c.inter).where(A.c.name == name)).scalar() if name else None
         if code is not None or not name:
             out[inter] = code
     if out and "interaction" not in changes:
-        out["interaction"] = interaction(out.get("inter1", before.get("inter1")), out.get("inter2", before.get("inter2")))
+        out["interaction"] = interaction_code(out.get("inter1", before.get("inter1")), out.get("inter2", before.get("inter2")))
     return out
 
 
