@@ -24,6 +24,11 @@ Examples:
   rasd eval --gold ../shared/corpus/dev-gold.jsonl --docs ../shared/corpus/aljazeera-leads.jsonl
 
   rasd eval --gold dev-gold.jsonl --predictions events.jsonl --json
+
+  rasd eval --gold ../shared/corpus/dev2-ant-gold.jsonl --docs ../shared/corpus/ant-conflict-news.jsonl --half held
+
+--half scores one half of a gold set split by a hash of doc_id: write rules
+looking at "tune" only; "held" predicts what unseen news will show.
 """
 
 
@@ -45,6 +50,10 @@ def eval_command(
         typer.Option("--predictions", "-p", help="Score these events (JSONL, one event a line) instead of extracting."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+    half: Annotated[
+        str | None,
+        typer.Option("--half", help="Score only one half of the gold documents, split by a hash of doc_id: tune or held."),
+    ] = None,
 ) -> None:
     from rasd.errors import RasdError
     from rasd.evaluate import evaluate, print_score, to_json
@@ -53,7 +62,7 @@ def eval_command(
     if not files:
         raise typer.BadParameter("give at least one gold file", param_hint="GOLD / --gold")
     try:
-        result = evaluate(files, docs=docs or [], predictions=predictions, progress=not as_json)
+        result = evaluate(files, docs=docs or [], predictions=predictions, progress=not as_json, half=half)
     except RasdError as exc:
         typer.echo(f"rasd eval: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -61,7 +70,6 @@ def eval_command(
         typer.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
     else:
         print_score(result)
-
 
 
 def register(app: typer.Typer) -> None:

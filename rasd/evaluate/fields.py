@@ -38,16 +38,22 @@ def _parse_date(value: Any) -> date | None:
 
 
 def date_ok(gold: Event, pred: Event) -> bool:
-    """Same day (precision 1), within a week (2), or same month (3)."""
-    g, p = _parse_date(gold.get("event_date")), _parse_date(pred.get("event_date"))
-    if g is None or p is None:
+    """Same day (precision 1), within a week (2), or same month (3) as the gold date or an accepted other."""
+    p = _parse_date(pred.get("event_date"))
+    if p is None:
         return False
     precision = int(gold.get("time_precision") or 1)
-    if precision == 1:
-        return g == p
-    if precision == 2:
-        return abs((g - p).days) <= 7
-    return (g.year, g.month) == (p.year, p.month)
+    for value in (gold.get("event_date"), *gold.get("event_date_also_accepted", [])):
+        g = _parse_date(value)
+        if g is None:
+            continue
+        if precision == 1 and g == p:
+            return True
+        if precision == 2 and abs((g - p).days) <= 7:
+            return True
+        if precision >= 3 and (g.year, g.month) == (p.year, p.month):
+            return True
+    return False
 
 
 def admin1_ok(gold: Event, pred: Event) -> bool:
@@ -110,27 +116,36 @@ def actors_ok(gold: Event, pred: Event) -> bool:
 
 
 def count_ok(gold: Event, pred: Event, key: str) -> bool:
-    """The same number; an unknown gold count ("dead and wounded") must stay unknown, not 0."""
+    """The gold number or one it also accepts; an unknown gold count ("dead and wounded") must stay unknown, not 0."""
     g, p = gold.get(key), pred.get(key)
+    unknown = p is None and pred.get(f"{key}_known") is not True
     if g is None:
-        if key not in gold:
-            return True
-        return p is None and pred.get(f"{key}_known") is not True
+        return True if key not in gold else unknown
+    also = gold.get(f"{key}_also_accepted", [])
+    if p is None:
+        return None in also and unknown
     try:
-        return p is not None and int(p) == int(g)
+        return int(p) in {int(g), *(int(x) for x in also if x is not None)}
     except (TypeError, ValueError):
         return False
 
 
 def check_fields(gold: Event, pred: Event) -> dict[str, bool | None]:
-    """Every field of :data:`FIELDS`; ``None`` where the gold event does not code it (injuries)."""
+    """Every field of :data:`FIELDS`; ``None`` where the gold event does not code it.
+
+    Injuries are unscored when the gold event does not count them, admin1 when
+    the gold event is placed at country level. Coders who split on the type
+    itself list ``event_type_also_accepted`` pairs ``[event_type, sub_event_type]``.
+    """
     sub_types = {gold.get("sub_event_type"), *gold.get("sub_event_type_also_accepted", [])}
+    pairs = {tuple(pair) for pair in gold.get("event_type_also_accepted", [])}
+    kind = pred.get("event_type")
     return {
-        "event_type": pred.get("event_type") == gold.get("event_type"),
-        "sub_event_type": pred.get("sub_event_type") in sub_types,
+        "event_type": kind == gold.get("event_type") or any(kind == t for t, _ in pairs),
+        "sub_event_type": pred.get("sub_event_type") in sub_types or (kind, pred.get("sub_event_type")) in pairs,
         "event_date": date_ok(gold, pred),
         "actors": actors_ok(gold, pred),
-        "admin1": admin1_ok(gold, pred),
+        "admin1": admin1_ok(gold, pred) if gold.get("admin1") else None,
         "location_exact": location_exact_ok(gold, pred),
         "location": location_ok(gold, pred),
         "fatalities": count_ok(gold, pred, "fatalities"),

@@ -8,6 +8,7 @@ A gold document rarely carries its text: it comes from a documents JSONL
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,7 +18,16 @@ from typing import Any
 
 from rasd.errors import InputError
 
-__all__ = ["Source", "load_gold", "load_jsonl", "load_sources", "find_sources"]
+__all__ = ["Source", "HALVES", "half_of", "load_gold", "load_jsonl", "load_sources", "find_sources"]
+
+# A gold set is split in two by a hash of each doc_id: rules are written on
+# "tune" only, and "held" tells what documents nobody tuned on will show.
+HALVES: tuple[str, ...] = ("tune", "held")
+
+
+def half_of(doc_id: str) -> str:
+    """``"tune"`` or ``"held"``: the half of a split gold set this document belongs to (stable, by SHA-256)."""
+    return HALVES[int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest(), 16) % 2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +61,8 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
         raise InputError(f"cannot read: {exc.strerror}", source=str(path)) from exc
 
 
-def load_gold(paths: Iterable[Path]) -> list[dict[str, Any]]:
-    """Gold documents from ``*.gold.json`` files and gold JSONL files, in order."""
+def load_gold(paths: Iterable[Path], half: str | None = None) -> list[dict[str, Any]]:
+    """Gold documents from ``*.gold.json`` files and gold JSONL files, in order (only one half's, if given)."""
     docs: list[dict[str, Any]] = []
     for path in paths:
         if path.suffix == ".jsonl":
@@ -66,6 +76,10 @@ def load_gold(paths: Iterable[Path]) -> list[dict[str, Any]]:
             if not isinstance(doc, dict) or "doc_id" not in doc or not isinstance(doc.get("events", []), list):
                 raise InputError(f"gold document {n} needs a doc_id and a list of events", source=str(path))
         docs += found
+    if half is not None:
+        if half not in HALVES:
+            raise InputError(f"unknown half {half!r}: use one of {', '.join(HALVES)}")
+        docs = [doc for doc in docs if half_of(str(doc["doc_id"])) == half]
     return docs
 
 
@@ -110,13 +124,15 @@ def _beside(gold_path: Path, doc: dict[str, Any]) -> Source | None:
     return _source(record, txt.read_text(encoding="utf-8"), str(meta_path))
 
 
-def find_sources(gold_paths: Iterable[Path], docs_paths: Iterable[Path]) -> list[tuple[dict[str, Any], Source]]:
-    """Each gold document with its text; an error names the documents whose text is nowhere."""
+def find_sources(
+    gold_paths: Iterable[Path], docs_paths: Iterable[Path], half: str | None = None
+) -> list[tuple[dict[str, Any], Source]]:
+    """Each gold document (of one half, if given) with its text; an error names the documents whose text is nowhere."""
     known = load_sources(docs_paths)
     out: list[tuple[dict[str, Any], Source]] = []
     missing: list[str] = []
     for path in gold_paths:
-        for doc in load_gold([path]):
+        for doc in load_gold([path], half):
             src = known.get(doc["doc_id"]) or _beside(path, doc)
             if src is None:
                 missing.append(doc["doc_id"])

@@ -41,11 +41,12 @@ def evaluate(
     docs: Iterable[Path] = (),
     predictions: Path | None = None,
     progress: bool = True,
+    half: str | None = None,
 ) -> Score:
-    """Score the extractor (or a predictions JSONL, if given) on gold files."""
+    """Score the extractor (or a predictions JSONL, if given) on gold files, or on one half of them."""
     gold = list(gold)
     if predictions is not None:
-        return score(load_jsonl(predictions), load_gold(gold))
-    pairs = find_sources(gold, docs)
+        return score(load_jsonl(predictions), load_gold(gold, half))
+    pairs = find_sources(gold, docs, half)
     produced = predict([src for _, src in pairs], progress=progress)
     return score(produced, [doc for doc, _ in pairs])
