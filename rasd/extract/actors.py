@@ -21,7 +21,7 @@ from rasd.text.matcher import PhraseMatcher, longest_first
 __all__ = ["Actor", "ActorRef", "Actors", "actor_matcher", "INTER"]
 
 INTER = {"state": 1, "police": 1, "rebel": 2, "political_militia": 3, "identity_militia": 4,
-         "rioters": 5, "protesters": 6, "civilians": 7, "external": 8}
+         "rioters": 5, "protesters": 6, "civilians": 7, "external": 8, "organisation": 8}
 
 _FACT_CUES = re.compile(
     r"^[\s-]*(?:ال)?(?P<kind>مدعوم|مدعومه|تابع|تابعه|موالي|مواليه|مقرب|مقربه|مرتبط|مرتبطه|حليف|جناح العسكري|ذراع العسكري)"

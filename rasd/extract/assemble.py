@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.notes import english_notes
 from rasd.extract.roles import assign_actors
+from rasd.extract.scope import pick_toll
 from rasd.extract.subtypes import resolve_type
 from rasd.extract.victims import attach_victims
 from rasd.model import Event
@@ -387,8 +388,9 @@ def _attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
         same = [c for c in clusters if cas.sentence in c.sentences]
         clause = doc.clause_of(cas.start)
         lead = next((c for c in clusters if c.event_type in _VIOLENT and any(not t.value.in_title for t in c.triggers)), None)
-        if cas.start < doc.title_end and lead is not None:
-            best = lead  # a headline's toll is the lead event's
+        own = next((c for c in clusters if any(t.value.in_title and doc.clause_of(t.start) == clause for t in c.triggers)), None)
+        if cas.start < doc.title_end and (own or lead) is not None:
+            best = own or lead  # a headline's toll is its own headline event's, else the lead event's
         elif same:
             best = min(same, key=lambda c: (clause not in c.clauses,
                                             min(abs(t.start - cas.start) for t in c.triggers if t.sentence == cas.sentence)))
@@ -402,20 +404,6 @@ def _attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
                 continue
             best = before[-1]
         best.casualties.append(cas)
-
-
-def _count(mentions: list[Mention], kind: str) -> tuple[int | None, bool, list[Mention], str | None]:
-    """(count, known, evidence, vague word): the largest specific figure, else a vague one, else unknown."""
-    found = [m for m in mentions if m.value.kind == kind]
-    known = [m for m in found if m.value.count is not None]
-    specific = [m for m in known if not m.value.vague]
-    pick = specific or known
-    if pick:
-        best = max(pick, key=lambda m: m.value.count)
-        return best.value.count, True, [m for m in pick if m.value.count == best.value.count], "vague" if best.value.vague else None
-    if found:
-        return None, False, found, None
-    return None, False, [], None
 
 
 def _place(doc: Doc, cluster: Cluster) -> Mention | None:
@@ -444,7 +432,7 @@ class Assemble:
     """Pipeline component: the events of the document (``doc.events``)."""
 
     name = "assemble"
-    requires: tuple[str, ...] = ("triggers", "actors", "dates", "casualties", "victims", "places")
+    requires: tuple[str, ...] = ("triggers", "actors", "dates", "casualties", "scopes", "victims", "places")
     sets: tuple[str, ...] = ("events",)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -481,8 +469,8 @@ class Assemble:
         place = _place(doc, cluster)
         cand = place.value.best if place else None
         country_cand = cand or doc_country
-        fat, fat_known, fat_ev, fat_vague = _count(cluster.casualties, "killed")
-        inj, inj_known, inj_ev, inj_vague = _count(cluster.casualties, "injured")
+        fat, fat_known, fat_ev, fat_vague = pick_toll(cluster.casualties, "killed")
+        inj, inj_known, inj_ev, inj_vague = pick_toll(cluster.casualties, "injured")
         if not fat_ev:
             fat, fat_known = 0, True
         ev = Event(doc_id=doc.doc_id, source=doc.source, source_title=doc.title)
@@ -592,7 +580,7 @@ def _split_by_place(doc: Doc, cluster: Cluster, ev: Event) -> list[Event]:
     places = [p for p in doc.of("place") if doc.clause_of(p.start) == clause and p.value.best.geo_precision == 1
               and p.value.qualifier is None and p.start > cluster.head.start]
     names = list(dict.fromkeys(p.value.best.name for p in places))
-    if len(names) < 2:
+    if len(names) < 2 or not _listed(doc, places):
         return [ev]
     firsts = [next(p for p in places if p.value.best.name == n) for n in names]
     out = []
@@ -609,6 +597,17 @@ def _split_by_place(doc: Doc, cluster: Cluster, ev: Event) -> list[Event]:
             f" Toll of {' and '.join(split)} reported for {len(firsts)} places, split evenly." if split else "")
         out.append(part)
     return out
+
+
+_LIST_JOIN = re.compile(r"(?:^|\s)(?:و|او)|[،,]")
+
+
+def _listed(doc: Doc, places: list[Mention]) -> bool:
+    """Places joined as a list ("بلدة حمورية وأجزاء من سقبا وكفربطنا"), not one inside the next ("حي الدرج بمدينة غزة")."""
+    text = doc.ntext
+    # a place's mention may begin with its clitic: "وكفربطنا"
+    return all(_LIST_JOIN.search(text[a.end : b.start]) or (text[b.start] == "و" and not (b.value.best.name_ar or "").startswith("و"))
+               for a, b in zip(places, places[1:]))
 
 
 def _elaboration(ev: Event) -> bool:
@@ -633,7 +632,10 @@ def _same_event(a: Event, b: Event) -> bool:
         return False  # an arrest campaign and the post set up during it are two records; a retold strike is one
     if a.location is not None and b.location is not None and a.location != b.location:
         return False
+    if a.event_type == "Battles" and a.actor1 and b.actor1:  # "اشتبك الجنود مع المهاجمين": the same two sides, retold
+        return {b.actor1, b.actor2} - {None} <= {a.actor1, a.actor2}
     return a.actor1 is None or b.actor1 is None or a.actor1 == b.actor1
+
 
 
 _DISORDER = {

@@ -3,8 +3,9 @@
 A cue from ``rasd/data/casualties.tsv`` ("مقتل", "جرحى", "شهيد") is linked to
 the number next to it (digits, number words, duals, vague "عشرات") in its
 clause. What is never a casualty count: numbers with units (calibres, ages,
-durations), strength figures (no cue), and cumulative tolls ("منذ بدء
-الحرب"), which are kept but flagged. An unlinked plural cue ("سقوط قتلى")
+durations) and strength figures (no cue); whether a count is an event's toll
+at all (cumulative, combined, a subset) is the next stage's call
+(``rasd/extract/scope.py``). An unlinked plural cue ("سقوط قتلى")
 is a casualty with an unknown count — ``None``, never 0.
 """
 
@@ -39,10 +40,6 @@ _UNITS = frozenset(
     "صاروخا صواريخ قذيفه قذايف منزلا منازل مبني مباني الف مليون".split()
 )
 _NEGATORS = frozenset("دون بدون لم لا عدم بلا".split())
-_CUMULATIVE = re.compile(
-    r"منذ\s+(?:\S+\s+){0,2}?(?:بدء|بدايه|اندلاع|تشكيل\S*|عام|السابع|7|انطلاق|مطلع|العدوان|الحرب)|منذ\s+(?:\S+\s+){0,3}?\d|"
-    r"حتي الان|الاجماليه|اجمالي|الاجمالي|المتراكمه|منذ تشكيله"
-)
 
 
 @dataclass(slots=True)
@@ -55,6 +52,7 @@ class Casualty:
     role: str | None = None
     cumulative: bool = False
     number_start: int = -1
+    scope: str = "event"  # set by the scope component (rasd/extract/scope.py): event | update | cumulative | combined | subset
 
 
 @cache
@@ -110,7 +108,6 @@ class Casualties:
             after = bisect_left(starts, r.end)  # "عمال سوريون", "جنود عراقيين": whose people they are
             if after < len(words) and (nation := nationalities().get(words[after])) is not None:
                 doc.add(Mention("nationality", doc.tokens[after][0], doc.tokens[after][1], (r.values[0], *nation)))
-        cumulative_sentences = {i for i, (s, e) in enumerate(doc.sentences) if _CUMULATIVE.search(text, s, e)}
         cues = longest_first(_cue_matcher().find(text))
         agents = _tokens_in(starts, doc.of("actor"))
         covered = _Spans(agents, agents | _tokens_in(starts, doc.of("role")), _tokens_in(starts, cues))
@@ -138,7 +135,7 @@ class Casualties:
                 count, vague, num_start = None, False, -1
             start = min(m.start, num_start) if num_start >= 0 else m.start
             end = max(m.end, doc.tokens[number.end - 1][1]) if number is not None else m.end
-            value = Casualty(kind, count, vague, role[0] if role else None, doc.sentence_of(m.start) in cumulative_sentences, num_start)
+            value = Casualty(kind, count, vague, role[0] if role else None, False, num_start)
             doc.add(Mention("casualty", start, end, value))
         return doc
 

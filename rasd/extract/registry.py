@@ -12,7 +12,9 @@ from rasd.extract.actors import Actors
 from rasd.extract.assemble import Assemble
 from rasd.extract.casualties import Casualties
 from rasd.extract.dates import Dates
+from rasd.extract.eventness import Eventness
 from rasd.extract.places import Places
+from rasd.extract.scope import Scope
 from rasd.extract.triggers import Triggers
 from rasd.extract.victims import Victims
 from rasd.pipeline import Component
@@ -28,9 +30,11 @@ COMPONENTS: dict[str, Callable[[], Component]] = {
     "segment": Segment,
     "quotes": Quotes,
     "triggers": Triggers,
+    "eventness": Eventness,
     "actors": Actors,
     "dates": Dates,
     "casualties": Casualties,
+    "scope": Scope,
     "victims": Victims,
     "places": Places,
     "assemble": Assemble,

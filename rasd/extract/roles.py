@@ -70,8 +70,8 @@ class ActorRoles:
     def apply(self, ev: Event, place: Candidate | None, roles: list[str]) -> None:
         """Write names, inter codes, interaction and civilian targeting into ``ev``.
 
-        Unnamed dead of an air strike or an attack are coded as civilians, ACLED's habit,
-        unless the report calls them fighters or soldiers.
+        Unnamed dead or wounded of an air strike or an attack are coded as civilians, ACLED's
+        habit, unless the report calls them fighters or soldiers.
         """
         from rasd.extract.countries import iso2_of
 
@@ -91,7 +91,8 @@ class ActorRoles:
                 self.actor1, self.actor2 = None, (self.actor1 if forces else self.actor2)
         if second is None and event_type in ("Explosions/Remote violence", "Violence against civilians", "Battles"):
             second = self._nationality(None, first)  # "قتل أربعة جنود عراقيين"
-        unnamed_dead = bool(ev.fatalities) and not set(roles) & {"combatant", "soldier", "police"}
+        hurt = bool(ev.fatalities) or bool(ev.injuries) or ev.fatalities_known is False
+        unnamed_dead = hurt and not set(roles) & {"combatant", "soldier", "police"}
         one_sided = event_type in ("Violence against civilians", "Explosions/Remote violence") or ev.sub_event_type in (
             "Arrests", "Mob violence")  # people arrested or beaten by a mob are civilians unless said otherwise
         if second is None and one_sided and (
@@ -142,11 +143,12 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     opponents = [m for m in mentions if _WITH.search(text[max(0, m.start - 12) : m.start])
                  and any(0 <= m.start - t.end <= 20 for t in cluster.triggers)]  # "اشتباكات مع المقاومة"
     victims += [m for m in opponents if m not in victims]
-    agents = [m for m in mentions if m not in victims and _is_agent(doc, m, cluster)]
+    # the UN, aid and monitoring bodies report and are hit; they never act
+    agents = [m for m in mentions if m not in victims and _is_agent(doc, m, cluster) and m.value.actor.kind != "organisation"]
     others = [m for m in mentions if m not in victims and m not in agents]
     head = cluster.head.sentence  # the event's own sentence names its attacker before any other
     agents.sort(key=lambda m: m.sentence != head)
-    roles.actor1 = next(iter(agents or [m for m in others if m.value.actor.kind not in _VICTIM_KINDS]), None)
+    roles.actor1 = next(iter(agents or [m for m in others if m.value.actor.kind not in (*_VICTIM_KINDS, "organisation")]), None)
     rest = [m for m in victims + others if m is not roles.actor1
             and (roles.actor1 is None or m.value.actor != roles.actor1.value.actor)]
     if victims and victims[0] is not roles.actor1:
@@ -158,7 +160,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     if roles.actor1 is None and (inherited := earlier.get(cluster.event_type)) is not None:
         if roles.actor2 is None or roles.actor2.value.actor != inherited.value.actor:
             roles.actor1 = inherited
-    if roles.actor1 is None and roles.actor2 is not None and roles.actor2.value.actor.kind not in _VICTIM_KINDS:
+    if roles.actor1 is None and roles.actor2 is not None and roles.actor2.value.actor.kind not in (*_VICTIM_KINDS, "organisation"):
         if cluster.event_type == "Battles" or not victims:
             roles.actor1, roles.actor2 = roles.actor2, None
     if roles.actor1 is None and roles.implied1 is None and _UNKNOWN_AGENT.search(_around(doc, cluster)):

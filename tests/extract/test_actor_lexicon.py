@@ -15,7 +15,7 @@ from rasd.lang.ar.normalize import fold
 
 HEADER = ["canonical", "kind", "home", "aliases", "adjectives", "note"]
 KINDS = {"state", "police", "rebel", "political_militia", "identity_militia",
-         "rioters", "protesters", "civilians", "external"}
+         "rioters", "protesters", "civilians", "external", "organisation"}
 TEMPLATED_KINDS = {"civilians", "protesters", "rioters"}  # always named after the event's country
 
 # Every actor name used by the hand-coded gold sets (shared/examples, dev-gold, ant-dev-gold).

@@ -1,0 +1,133 @@
+"""Is it an event? Decided at two levels, before any mention is grouped into a record.
+
+1. The document: an item whose title opens with a commentary label ("صحف
+   عالمية:", "خبير عسكري:", "في مثل هذا اليوم") reports no incidents of its own.
+2. The mention: an act reported as having happened, specific and dated. An
+   agreement is an event only when the text reports it reached, signed or
+   announced ("توصل الطرفان إلى اتفاق"), not when it is sought ("جهود التوصل
+   إلى اتفاق"), demanded, or already in force ("ضمن المرحلة الأولى من اتفاق").
+   An arrest word under a court or prison context ("مددت المحكمة اعتقال",
+   "ظروف الاعتقال", "اعتقال إداري") is no new arrest.
+
+A trigger that fails keeps its place in the document with the reason in
+``Trigger.modal`` (for review and for ``rasd eval``'s blame), and never
+becomes an event. The cues are data: ``rasd/data/eventness.tsv``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from functools import cache
+
+from rasd.doc import Doc, Mention
+from rasd.lexicon import read_tsv
+from rasd.text.matcher import Match, PhraseMatcher, longest_first
+
+__all__ = ["Eventness", "GENRE", "NOT_CONCLUDED", "JUDICIAL"]
+
+# The reasons a trigger is not an event, as kept in Trigger.modal.
+GENRE = "commentary item"
+NOT_CONCLUDED = "agreement not concluded"
+JUDICIAL = "court or prison context"
+
+# How far (in tokens) a cue reaches. A verb of conclusion governs the agreement
+# word of its sentence a few words away, past a date or a sponsor between commas
+# ("توصل وجهاء العشيرتين، اليوم الاثنين، برعاية الجيش إلى اتفاق");
+# a pending or judicial cue governs only what follows it closely.
+_CONCLUDED_BEFORE = 10
+_CONCLUDED_AFTER = 5
+_PENDING_REACH = 3
+_JUDICIAL_REACH = 2
+_COURT_REACH = 8  # "مددت محكمة عوفر العسكرية، اليوم الأربعاء، اعتقال"
+_GENRE_REACH = 3  # a title's label is its first words, before ":" or ".."
+
+
+@cache
+def _cues() -> PhraseMatcher[str]:
+    return PhraseMatcher((r["phrase"], r["cue"]) for r in read_tsv("eventness.tsv"))
+
+
+class Eventness:
+    """Pipeline component: marks the triggers that are not events (``Trigger.modal`` gets the reason)."""
+
+    name = "eventness"
+    requires: tuple[str, ...] = ("triggers", "tokens", "clauses")
+    sets: tuple[str, ...] = ("eventness",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        cues = longest_first(_cues().find(doc.ntext))
+        starts = [s for s, _ in doc.tokens]
+        commentary = _commentary_title(doc, cues, starts)
+        for trig in doc.of("trigger"):
+            if trig.value.modal is not None:
+                continue
+            reason = GENRE if commentary else _mention_reason(doc, trig, cues, starts)
+            if reason is not None:
+                trig.value.modal = reason
+        return doc
+
+
+def _token(starts: list[int], offset: int) -> int:
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def _commentary_title(doc: Doc, cues: list[Match[str]], starts: list[int]) -> bool:
+    """The title opens with a commentary label followed by ":" or ".." ("محللون: …")."""
+    if not doc.title_end:
+        return False
+    title = doc.ntext[: doc.title_end]
+    for cue in cues:
+        if cue.start >= doc.title_end or _token(starts, cue.start) >= _GENRE_REACH or cue.values[0] != "genre":
+            continue
+        rest = title[cue.end :].lstrip()
+        head = rest.split(":", 1)[0].split("..", 1)[0]
+        if (":" in rest or ".." in rest) and len(head.split()) <= _GENRE_REACH:
+            return True
+    return False
+
+
+def _mention_reason(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]) -> str | None:
+    kind = trig.value.sub_event_type
+    if kind == "Agreement" and not _concluded(doc, trig, cues, starts):
+        return NOT_CONCLUDED
+    if kind == "Arrests" and _judicial(doc, trig, cues, starts):
+        return JUDICIAL
+    return None
+
+
+def _near(cues: list[Match[str]], kind: str, lo: int, hi: int) -> list[Match[str]]:
+    """Cues of ``kind`` starting in ``[lo, hi)`` (offsets)."""
+    return [c for c in cues if c.values[0] == kind and lo <= c.start < hi]
+
+
+def _span_of_tokens(doc: Doc, starts: list[int], first: int, last: int) -> tuple[int, int]:
+    """Offsets from token ``first`` to the end of token ``last`` (clamped to the text)."""
+    first, last = max(0, first), min(len(starts) - 1, last)
+    return doc.tokens[first][0], doc.tokens[last][1]
+
+
+def _concluded(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]) -> bool:
+    """A verb of conclusion near the agreement word, in its sentence, and nothing that makes it pending."""
+    i = _token(starts, trig.start)
+    lo, _ = _span_of_tokens(doc, starts, i - _PENDING_REACH, i)
+    if _near(cues, "pending", lo, trig.start):
+        return False  # "جهود التوصل إلى اتفاق", "ضمن المرحلة الأولى من اتفاق", "رغم اتفاق"
+    lo, hi = _span_of_tokens(doc, starts, i - _CONCLUDED_BEFORE, bisect_left(starts, trig.end) + _CONCLUDED_AFTER)
+    for cue in _near(cues, "concluded", lo, hi):
+        if doc.sentence_of(cue.start) != trig.sentence or "ال" in cue.prefix or cue.prefix.endswith("لل"):
+            continue  # "التوصل" with its article is a noun ("فرص التوصل"), not a report that it happened
+        j = _token(starts, cue.start)
+        before, _ = _span_of_tokens(doc, starts, j - _PENDING_REACH, j)
+        if not _near(cues, "pending", before, cue.start):
+            return True
+    return False
+
+
+def _judicial(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]) -> bool:
+    i = _token(starts, trig.start)
+    lo, _ = _span_of_tokens(doc, starts, i - _COURT_REACH, i)
+    if any(doc.sentence_of(c.start) == trig.sentence for c in _near(cues, "court", lo, trig.start)):
+        return True
+    lo, _ = _span_of_tokens(doc, starts, i - _JUDICIAL_REACH, i)
+    _, hi = _span_of_tokens(doc, starts, i, bisect_left(starts, trig.end) + 1)
+    return bool(_near(cues, "judicial", lo, trig.start) or _near(cues, "judicial_after", trig.end, hi))
