@@ -380,8 +380,9 @@ def _title_host(t, body: list[Cluster]) -> Cluster | None:
 def _attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
     """Each casualty statement goes to the event nearest it: its sentence, else the event just before.
 
-    A headline's toll goes to the lead event, when the headline names it.
+    A headline's toll goes to the headline event of its own clause, else to the lead event.
     """
+    best: Cluster | None
     for cas in doc.of("casualty"):
         if cas.value.cumulative:
             continue
@@ -389,8 +390,9 @@ def _attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
         clause = doc.clause_of(cas.start)
         lead = next((c for c in clusters if c.event_type in _VIOLENT and any(not t.value.in_title for t in c.triggers)), None)
         own = next((c for c in clusters if any(t.value.in_title and doc.clause_of(t.start) == clause for t in c.triggers)), None)
-        if cas.start < doc.title_end and (own or lead) is not None:
-            best = own or lead  # a headline's toll is its own headline event's, else the lead event's
+        headline = own or lead  # a headline's toll is its own headline event's, else the lead event's
+        if cas.start < doc.title_end and headline is not None:
+            best = headline
         elif same:
             best = min(same, key=lambda c: (clause not in c.clauses,
                                             min(abs(t.start - cas.start) for t in c.triggers if t.sentence == cas.sentence)))
@@ -403,7 +405,8 @@ def _attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
             if not before or busy:
                 continue
             best = before[-1]
-        best.casualties.append(cas)
+        if best is not None:
+            best.casualties.append(cas)
 
 
 def _place(doc: Doc, cluster: Cluster) -> Mention | None:

@@ -117,7 +117,8 @@ class Casualties:
             j = bisect_left(starts, m.end)
             if i and words[i - 1] in _NOT_CASUALTY:
                 continue
-            if any(w in _NEGATORS for w in words[max(0, i - 5) : i]):  # "من دون أن يسفر عن إصابات": none, known
+            first = bisect_left(starts, doc.sentences[doc.sentence_of(m.start)][0])  # never past the sentence's start
+            if any(w in _NEGATORS for w in words[max(first, i - 5) : i]):  # "من دون أن يسفر عن إصابات": none, known
                 doc.add(Mention("casualty", m.start, m.end, Casualty(kind, 0)))
                 continue
             clause = doc.clause_of(m.start)

@@ -7,7 +7,9 @@
    announced ("توصل الطرفان إلى اتفاق"), not when it is sought ("جهود التوصل
    إلى اتفاق"), demanded, or already in force ("ضمن المرحلة الأولى من اتفاق").
    An arrest word under a court or prison context ("مددت المحكمة اعتقال",
-   "ظروف الاعتقال", "اعتقال إداري") is no new arrest.
+   "ظروف الاعتقال", "اعتقال إداري") is no new arrest. A strike word in a
+   sentence about a period ("بعد تصعيد استمر ثلاثة أيام، أودت خلاله
+   الغارات…") with no date and no toll of its own sums up a campaign.
 
 A trigger that fails keeps its place in the document with the reason in
 ``Trigger.modal`` (for review and for ``rasd eval``'s blame), and never
@@ -20,15 +22,17 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from rasd.doc import Doc, Mention
+from rasd.extract.scope import period_sentences
 from rasd.lexicon import read_tsv
 from rasd.text.matcher import Match, PhraseMatcher, longest_first
 
-__all__ = ["Eventness", "GENRE", "NOT_CONCLUDED", "JUDICIAL"]
+__all__ = ["Eventness", "GENRE", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN"]
 
 # The reasons a trigger is not an event, as kept in Trigger.modal.
 GENRE = "commentary item"
 NOT_CONCLUDED = "agreement not concluded"
 JUDICIAL = "court or prison context"
+CAMPAIGN = "campaign summary"
 
 # How far (in tokens) a cue reaches. A verb of conclusion governs the agreement
 # word of its sentence a few words away, past a date or a sponsor between commas
@@ -51,17 +55,18 @@ class Eventness:
     """Pipeline component: marks the triggers that are not events (``Trigger.modal`` gets the reason)."""
 
     name = "eventness"
-    requires: tuple[str, ...] = ("triggers", "tokens", "clauses")
+    requires: tuple[str, ...] = ("triggers", "tokens", "clauses", "dates", "scopes")
     sets: tuple[str, ...] = ("eventness",)
 
     def __call__(self, doc: Doc) -> Doc:
         cues = longest_first(_cues().find(doc.ntext))
         starts = [s for s, _ in doc.tokens]
         commentary = _commentary_title(doc, cues, starts)
+        summaries = _campaign_sentences(doc)
         for trig in doc.of("trigger"):
             if trig.value.modal is not None:
                 continue
-            reason = GENRE if commentary else _mention_reason(doc, trig, cues, starts)
+            reason = GENRE if commentary else CAMPAIGN if trig.sentence in summaries else _mention_reason(doc, trig, cues, starts)
             if reason is not None:
                 trig.value.modal = reason
         return doc
@@ -84,6 +89,13 @@ def _commentary_title(doc: Doc, cues: list[Match[str]], starts: list[int]) -> bo
         if (":" in rest or ".." in rest) and len(head.split()) <= _GENRE_REACH:
             return True
     return False
+
+
+def _campaign_sentences(doc: Doc) -> set[int]:
+    """Body sentences about a period with no date phrase and no toll of their own."""
+    own = {d.sentence for d in doc.of("date") if d.value.kind != "year"}
+    own |= {c.sentence for c in doc.of("casualty") if c.value.scope in ("event", "update") and c.value.count}
+    return {i for i in period_sentences(doc) - own if doc.sentences[i][0] >= doc.title_end}
 
 
 def _mention_reason(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]) -> str | None:

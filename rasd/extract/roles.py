@@ -232,10 +232,19 @@ def _claimant(doc: Doc, cluster: Cluster) -> Mention | None:
     return None
 
 
+# "فجروا عبوة في دبابة إسرائيلية", "استهدفت موقعا عسكريا سوريا": the adjective names whose target was hit
+_TARGET_BEFORE_ADJECTIVE = re.compile(
+    r"(?:\bفي|\bعلي|استهدف\S*|\bضد|تدمير|دمر\S*|اصاب\S*)\s+(?:\S+\s+)?"
+    r"(?:دبابه|دبابات|اليه|اليات|مركبه|مركبات|ناقله|جرافه|موقع|موقعا|مواقع|نقطه|ثكنه|قاعده|سفينه|بارجه|زورق|دوريه)\s*$"
+)
+
+
 def _is_victim(doc: Doc, m: Mention) -> bool:
     if m.value.actor.kind in _VICTIM_KINDS and not m.value.adjective:
         return True
     text = doc.ntext
+    if m.value.adjective and _TARGET_BEFORE_ADJECTIVE.search(text, max(0, m.start - 40), m.start):
+        return True
     if any(0 <= c.value.number_start < m.start and m.end <= c.end for c in doc.of("casualty") if c.sentence == m.sentence):
         return True  # "جنديين تركيين قتلا": a nationality after the count names the dead, not the attacker
     if any(0 <= m.start - t.end <= 4 and text[t.end : m.start].strip() in ("", "ل", "لل") for t in doc.of("trigger")):

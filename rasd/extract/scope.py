@@ -30,7 +30,7 @@ from rasd.doc import Doc, Mention
 if TYPE_CHECKING:
     from rasd.extract.casualties import Casualty
 
-__all__ = ["Scope", "AGGREGATE_AT", "pick_toll"]
+__all__ = ["Scope", "AGGREGATE_AT", "pick_toll", "period_sentences"]
 
 # The largest single events in conflict event data for these wars number in the
 # hundreds (the independent dataset the extraction issue cites: 600 for Syria in
@@ -41,7 +41,7 @@ _PERIOD = re.compile(
     r"منذ\s+(?:\S+\s+){0,2}?(?:بدء|بدايه|اندلاع|تشكيل\S*|عام|السابع|7|انطلاق|مطلع|العدوان|الحرب)|منذ\s+(?:\S+\s+){0,3}?\d|"
     r"حتي الان|الاجماليه|اجمالي|الاجمالي|المتراكمه|منذ تشكيله|"
     r"منذ\s+(?:اكثر من\s+|نحو\s+|قرابه\s+|حوالي\s+)?(?:\S+\s+)?(?:سنوات|اعوام|عامين|سنتين|شهور|اشهر|شهرين|اسابيع)(?!\w)|"
-    r"خلال\s+(?:ال)?(?:\S+\s+)?(?:سنوات|اعوام|عامين|سنتين|شهور|اشهر|شهرين|اسابيع|الحرب|النزاع|الصراع|التدخل|الحمله|العمليه)(?!\w)|"
+    r"خلال\s+(?:ال)?(?:\S+\s+)?(?:سنوات|اعوام|عامين|سنتين|شهور|اشهر|شهرين|اسابيع|الحرب|النزاع|الصراع|التدخل)(?!\w)|"
     r"(?:استمر|استمرت|دام|دامت)\s+(?:\S+\s+)?(?:ايام|يومين|اسابيع|اسبوعين|اشهر|شهرين|شهور|سنوات)(?!\w)[^.]{0,40}?(?:خلاله|خلالها)"
 )
 # "ووثق المرصد في المقابل مقتل 400": the other side's total, said right after a period total
@@ -72,11 +72,7 @@ class Scope:
     sets: tuple[str, ...] = ("scopes",)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.ntext
-        period = {i for i, (s, e) in enumerate(doc.sentences) if _PERIOD.search(text, s, e) or _WAR_TOLL.search(text, s, e)}
-        dated = {d.sentence for d in doc.of("date")}
-        period |= {i for i in range(1, len(doc.sentences)) if i - 1 in period and i not in dated
-                   and _COUNTERPART.search(text, *doc.sentences[i])}
+        period = period_sentences(doc)
         for m in doc.of("casualty"):
             m.value = replace(m.value, **_scope_of(doc, m, m.sentence in period))
         for m in doc.of("casualty"):  # "مقتل ثلاثة منهم" with no larger figure beside it is the toll itself
@@ -86,6 +82,16 @@ class Scope:
             ):
                 m.value = replace(m.value, scope="event")
         return doc
+
+
+def period_sentences(doc: Doc) -> set[int]:
+    """Sentences that speak of a period, a campaign or the whole war ("منذ بدء الحرب", "خلال سبع سنوات")."""
+    text = doc.ntext
+    period = {i for i, (s, e) in enumerate(doc.sentences) if _PERIOD.search(text, s, e) or _WAR_TOLL.search(text, s, e)}
+    dated = {d.sentence for d in doc.of("date")}
+    period |= {i for i in range(1, len(doc.sentences)) if i - 1 in period and i not in dated
+               and _COUNTERPART.search(text, *doc.sentences[i])}
+    return period
 
 
 def _scope_of(doc: Doc, m: Mention, in_period: bool) -> dict[str, object]:

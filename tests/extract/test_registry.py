@@ -9,7 +9,7 @@ from rasd.pipeline import Pipeline
 
 
 def test_registered_names_are_pinned():
-    assert list(COMPONENTS) == ["clean", "normalize", "segment", "quotes", "triggers", "eventness", "actors", "dates", "casualties", "scope", "victims", "places", "assemble"]
+    assert list(COMPONENTS) == ["clean", "normalize", "segment", "quotes", "triggers", "actors", "dates", "casualties", "scope", "eventness", "victims", "places", "assemble"]
     assert DEFAULT_PIPELINE == tuple(COMPONENTS)
 
 
