@@ -123,8 +123,11 @@ def _read_after(hit: Hit, text: str) -> None:
 
 
 def _in_organisation(text: str, pos: int) -> bool:
-    """The name follows "لواء", "جيش", "وكالة"… (quotes allowed between): it names a group, not a place."""
+    """The name follows "لواء", "جيش", "وكالة", "قمة", "الموالية لـ"… (quotes or "من" allowed between):
+    it names a group, a meeting or an allegiance, not a place."""
     m = _LAST_WORD.search(text, max(0, pos - 24), pos)
+    if m is not None and m.group(1) == "من":  # "المدعومة من إيران"
+        m = _LAST_WORD.search(text, max(0, m.start() - 24), m.start())
     return m is not None and m.group(1) in ORGANISATION_NOUNS
 
 
