@@ -122,7 +122,7 @@ class Casualties:
                 doc.add(Mention("casualty", m.start, m.end, Casualty(kind, 0)))
                 continue
             clause = doc.clause_of(m.start)
-            number, role = self._link(doc, words, roles, i, j, position, clause, covered)
+            number, role = (None, None) if position == "bare" else self._link(doc, words, roles, i, j, position, clause, covered)
             count: int | None
             if role is not None and role[1] == 2 and number is not None:
                 number = Number(2, number.start, number.end)

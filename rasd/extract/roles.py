@@ -140,6 +140,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         if pair:
             roles.actor1, roles.actor2 = pair
             return roles
+    if cluster.head.value.sub_event_type == "Disrupted weapons use":  # "أسقطت الدفاعات طائرة مسيرة حوثية": whose weapon
+        victims += [m for m in mentions if m not in victims and (m.value.adjective or _LAUNCHED.search(text, max(0, m.start - 20), m.start))]
     opponents = [m for m in mentions if _WITH.search(text[max(0, m.start - 12) : m.start])
                  and any(0 <= m.start - t.end <= 20 for t in cluster.triggers)]  # "اشتباكات مع المقاومة"
     victims += [m for m in opponents if m not in victims]
@@ -173,6 +175,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     return roles
 
 
+_LAUNCHED = re.compile(r"(?:اطلق|اطلقه|اطلقته|اطلقها|اطلقتها|اطلقوه|اطلقتهما|اطلقهما|اطلقتها)\s*$")
 _UNKNOWN_AGENT = re.compile(r"(?:الجهه|جهه)[^.]{0,60}?(?:مجهول|مجهوله)|مجهوله الهويه|لم تعرف الجهه|لا يعرف من|لم تتبن|لم يتبن")
 _UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", "political_militia", "")
 _UNIDENTIFIED_AIR = Actor("Unidentified Military Forces", "external", "")
