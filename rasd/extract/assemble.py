@@ -20,6 +20,7 @@ from rasd.extract.roles import assign_actors
 from rasd.extract.scope import pick_toll
 from rasd.extract.subtypes import resolve_type
 from rasd.extract.victims import attach_victims
+from rasd.geo.unlisted import UNLISTED
 from rasd.model import Event
 
 if TYPE_CHECKING:
@@ -566,6 +567,8 @@ def _set_place(doc: Doc, ev: Event, place: Mention) -> None:
     ev.location, ev.location_ar = cand.name, cand.name_ar
     ev.latitude, ev.longitude, ev.geo_precision = cand.latitude, cand.longitude, cand.geo_precision
     ev.evidence["location"] = [place.span(doc)]
+    if cand.source == UNLISTED:  # review sees it first: the coordinates are the unit's, not the village's
+        ev.vague["location"] = f"not in the gazetteer: placed at {cand.admin3 or cand.admin2 or cand.admin1 or cand.country}"
 
 
 _SPLIT_TYPES = {"Government regains territory", "Non-state actor overtakes territory", "Air/drone strike",

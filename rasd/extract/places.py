@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from rasd.doc import Doc, Mention
+from rasd.geo.unlisted import UNLISTED
+from rasd.lang.ar.translit import transliterate
 
 __all__ = ["Places"]
 
@@ -25,5 +27,8 @@ class Places:
             # "القدس" inside "لواء القدس" names a group, not Jerusalem
             inside = any(a.start <= pm.start and pm.end <= a.end for a in actors if not a.value.adjective)
             if pm.candidates and not inside:
+                if pm.best and pm.best.source == UNLISTED:  # a name no gazetteer holds: as the article writes it
+                    written = doc.evidence(pm.start, pm.end).text
+                    pm.best.name_ar, pm.best.name = written, transliterate(written)
                 doc.add(Mention("place", pm.start, pm.end, pm))
         return doc

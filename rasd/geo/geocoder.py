@@ -17,6 +17,7 @@ from rasd.geo.names import latin_key
 from rasd.geo.phrases import Hit, place_noun, scan
 from rasd.geo.resolve import Context, resolve
 from rasd.geo.store import user_gazetteer_path
+from rasd.geo.unlisted import unlisted_places
 from rasd.lang.ar.normalize import fold
 from rasd.lang.ar.places import PLACE_NOUNS
 
@@ -50,9 +51,10 @@ class Geocoder:
             return []
         text = norm_text[:_MAX_TEXT]
         hits = scan(self.gazetteer, text.translate(_HASHTAG))
-        if not hits:
-            return []
-        return resolve(self.gazetteer, text, hits, Context(self.gazetteer.country_code(country)))
+        ctx = Context(self.gazetteer.country_code(country))
+        known = resolve(self.gazetteer, text, hits, ctx) if hits else []
+        found = known + unlisted_places(self.gazetteer, text, known, ctx)
+        return sorted(found, key=lambda m: m.start)
 
     def geocode(
         self, phrase: str, *, country: str | None = None, context: str | None = None, limit: int = 5
@@ -64,6 +66,9 @@ class Geocoder:
         text = fold(phrase[:_MAX_TEXT]).translate(_HASHTAG)
         hits = self._exact_hits(text) or scan(self.gazetteer, text) or self._latin_hits(text)
         mentions = [m for m in resolve(self.gazetteer, text, hits, ctx, strict=False) if m.best]
+        unlisted = unlisted_places(self.gazetteer, text, mentions, ctx)
+        if unlisted:  # "قرية البارة جبل الزاوية": the village the phrase names, placed by the mountain
+            return [m.best for m in unlisted if m.best][:1] + [m.best for m in mentions if m.best][: limit - 1]
         if not mentions:
             return []
         head = min(mentions, key=lambda m: KIND_RANK[m.best.kind])  # type: ignore[union-attr]
