@@ -453,6 +453,10 @@ class Assemble:
         _continue_narrative(doc, pairs)
         events = [ev for _, ev in pairs]
         doc.events = self._dedupe([e for e in events if e is not None and not _stale(doc, e) and _placed(e)])
+        heads = {id(ev): c.head for c, ev in pairs}
+        for ev in doc.events:  # each record's anchor in the text: its head trigger (read by the judge)
+            head = heads[id(ev)]
+            doc.add(Mention("event", head.start, head.end, ev, head.sentence))
         attach_victims(doc)
         for ev in doc.events:
             _count_named_dead(ev)

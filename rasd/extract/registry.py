@@ -13,6 +13,7 @@ from rasd.extract.assemble import Assemble
 from rasd.extract.casualties import Casualties
 from rasd.extract.dates import Dates
 from rasd.extract.eventness import Eventness
+from rasd.extract.judge import Judge
 from rasd.extract.places import Places
 from rasd.extract.scope import Scope
 from rasd.extract.triggers import Triggers
@@ -38,6 +39,7 @@ COMPONENTS: dict[str, Callable[[], Component]] = {
     "victims": Victims,
     "places": Places,
     "assemble": Assemble,
+    "judge": Judge,
 }
 
 DEFAULT_PIPELINE: tuple[str, ...] = tuple(COMPONENTS)

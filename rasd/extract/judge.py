@@ -1,0 +1,149 @@
+"""The last word on "is it an event?": a small learned scorer over what the rules assembled.
+
+Rules decide most mentions (``eventness``); what they leave is judged by a
+logistic model over a few dozen plain features of each assembled record (its
+sub-type, whether it has its own date, place, actors and toll, where it sits
+in the article, whether its sentence reports speech or a period). The weights
+are a data file, ``rasd/data/event_judge.json``, rebuilt by
+``scripts/train_judge.py`` from events coded by hand (the tune halves of the
+gold sets and reviewers' verdicts on random output); the file records what
+it was trained on and its held-out scores. A record below the threshold is
+dropped; every record keeps its probability on its ``event`` mention.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from rasd.doc import Doc, Mention
+from rasd.extract.scope import period_sentences
+from rasd.model import Event
+
+__all__ = ["Judge", "Judged", "features", "load_model"]
+
+_SPEECH = re.compile(r"(?:^|\s)(?:و|ف)?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اوضح|اوضحت|اتهم|اتهمت|زعم|زعمت|حذر|حذرت|يقول|تقول|وصف|وصفت)(?!\w)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_HISTORY = re.compile(r"(?:^|\s)(?:و)?(?:كان|كانت|سبق|سابق|سابقا|آنذاك|انذاك|حينها|يذكر|يشار|تاريخ|ذكري)(?!\w)")
+
+
+@dataclass(slots=True)
+class Judged:
+    """An assembled record with the features it was judged on and its probability of being a real event."""
+
+    event: Event
+    features: dict[str, float]
+    probability: float
+
+
+def _bucket(name: str, value: float, edges: tuple[float, ...]) -> dict[str, float]:
+    """One-hot ``name<=edge`` buckets: trees of rules read thresholds, a linear model needs them spelt out."""
+    for edge in edges:
+        if value <= edge:
+            return {f"{name}<={edge:g}": 1.0}
+    return {f"{name}>{edges[-1]:g}": 1.0}
+
+
+def features(doc: Doc, anchor: Mention, ev: Event, n_events: int) -> dict[str, float]:
+    """The features of one record: ``anchor`` is its head trigger's place in the normalised text."""
+    text = doc.ntext
+    s, e = doc.sentences[anchor.sentence]
+    sentence = text[s:e]
+    before = text[s : anchor.start]
+    out: dict[str, float] = {"bias": 1.0, f"sub={ev.sub_event_type}": 1.0, f"type={ev.event_type}": 1.0}
+    out["in_title"] = float(anchor.start < doc.title_end)
+    out["own_date"] = float("event_date" in ev.evidence)
+    out["has_place"] = float(ev.location is not None)
+    out[f"precision={ev.geo_precision or 0}"] = 1.0
+    out["has_actor1"] = float(ev.actor1 is not None)
+    out["has_actor2"] = float(ev.actor2 is not None)
+    out["killed"] = float(bool(ev.fatalities))
+    out["deaths_unknown"] = float(ev.fatalities is None)
+    out["injured"] = float(bool(ev.injuries))
+    out["speech_before"] = float(bool(_SPEECH.search(before)))
+    out["speech_in_sentence"] = float(bool(_SPEECH.search(sentence)))
+    out["year_in_sentence"] = float(bool(_YEAR.search(sentence)))
+    out["history_word"] = float(bool(_HISTORY.search(sentence)))
+    out["period_sentence"] = float(anchor.sentence in period_sentences(doc))
+    out["question_title"] = float(text[: doc.title_end].rstrip().endswith(("?", "؟")))
+    out["long_doc"] = float(len(text) > 1200)
+    out.update(_bucket("position", anchor.start / max(1, len(text)), (0.1, 0.3, 0.6)))
+    out.update(_bucket("triggers", len(ev.evidence.get("event_type", [])), (1, 2, 4)))
+    out.update(_bucket("events", n_events, (1, 3, 6)))
+    for word in _window(doc, anchor):
+        out[f"w={word}"] = 1.0
+    if doc.published and ev.event_date:
+        from datetime import date
+
+        age = (doc.published - date.fromisoformat(ev.event_date)).days
+        out.update(_bucket("age_days", age, (0, 1, 7, 60)))
+    return out
+
+
+_WINDOW = 6  # words either side of the head trigger read as cues ("يواصل", "منذ", "سوف", "اتهم")
+
+
+def _window(doc: Doc, anchor: Mention) -> set[str]:
+    """The words around the head trigger in its sentence, without the clitic "و" and the article."""
+    from bisect import bisect_left
+
+    starts = [s for s, _ in doc.tokens]
+    i = bisect_left(starts, anchor.start)
+    s, e = doc.sentences[anchor.sentence]
+    out: set[str] = set()
+    for k in range(max(0, i - _WINDOW), min(len(doc.tokens), i + _WINDOW + 1)):
+        ts, te = doc.tokens[k]
+        if ts < s or te > e or (anchor.start <= ts < anchor.end):
+            continue
+        word = doc.ntext[ts:te]
+        word = word[1:] if word.startswith("و") and len(word) > 3 else word
+        word = word[2:] if word.startswith("ال") and len(word) > 4 else word
+        if word.isalpha():
+            out.add(word)
+    return out
+
+
+@cache
+def load_model(name: str = "event_judge.json") -> dict[str, object] | None:
+    """The shipped weights (``None`` when the file is absent: every record is kept)."""
+    try:
+        return json.loads((files("rasd") / "data" / name).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+
+
+def probability(weights: dict[str, float], feats: dict[str, float]) -> float:
+    """The logistic model's probability that the record is a real event."""
+    z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+class Judge:
+    """Pipeline component: scores each assembled record and drops those unlikely to be events."""
+
+    name = "judge"
+    requires: tuple[str, ...] = ("events",)
+    sets: tuple[str, ...] = ("judged",)
+
+    def __init__(self, model: dict[str, object] | None = None, *, threshold: float | None = None) -> None:
+        self.model = model if model is not None else load_model()
+        default = float(self.model["threshold"]) if self.model else 0.0  # type: ignore[arg-type]
+        self.threshold = default if threshold is None else threshold
+
+    def __call__(self, doc: Doc) -> Doc:
+        anchors = doc.of("event")
+        weights: dict[str, float] = self.model["weights"] if self.model else {}  # type: ignore[assignment]
+        kept: list[Event] = []
+        for anchor in anchors:
+            ev: Event = anchor.value
+            feats = features(doc, anchor, ev, len(anchors))
+            p = probability(weights, feats) if weights else 1.0
+            anchor.value = Judged(ev, feats, p)
+            if p >= self.threshold:
+                kept.append(ev)
+        doc.events = [ev for ev in doc.events if any(ev is k for k in kept)]
+        return doc
