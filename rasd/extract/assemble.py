@@ -23,6 +23,8 @@ from rasd.extract.victims import attach_victims
 from rasd.geo.unlisted import UNLISTED
 from rasd.model import Event
 
+from rasd.geo.model import KIND_RANK
+
 if TYPE_CHECKING:
     from rasd.geo.model import Candidate
 
@@ -421,13 +423,14 @@ def _place(doc: Doc, cluster: Cluster) -> Mention | None:
     head_sentence = cluster.head.sentence
     first_admin1 = places[0].value.best.admin1
 
-    def rank(p: Mention) -> tuple[int, int, int, bool, int, float]:
+    def rank(p: Mention) -> tuple[int, int, int, bool, int, int, float]:
         cand = p.value.best
         consistent = 0 if cand.admin1 == first_admin1 or cand.admin1 is None else 1
         directional = p.value.qualifier in _DIRECTIONS or (  # "غربي دير الزور" is the area around the city
             p.value.qualifier == "countryside" and cand.kind in ("admin1", "region"))
         in_title = p.start < doc.title_end
-        return (consistent, cand.geo_precision, in_title, directional, p.sentence != head_sentence, -cand.score)
+        finer = KIND_RANK.get(cand.kind, len(KIND_RANK))  # "حي الدرج بمدينة غزة": the neighbourhood, not the city
+        return (consistent, cand.geo_precision, in_title, directional, p.sentence != head_sentence, finer, -cand.score)
 
     return min(places, key=rank)
 

@@ -62,7 +62,7 @@ _BETWEEN = re.compile(r"(?:^|\s)(?:ما\s+)?بين\s*$")
 _SUBSET = re.compile(r"(?:^|\s)(?:من\s+)?(?:بينهم|منهم|بينها|منها|بينهن|منهن)\s*$")
 _SUBSET_AFTER = re.compile(r"\s*(?:من\s+)?(?:منهم|بينهم|منهن|بينهن)(?!\w)")
 # an update of a running toll: "ارتفعت حصيلة الشهداء إلى 24" (not "بلغت": another source's figure reads so too)
-_UPDATE = re.compile(r"(?:ارتفع|ارتفعت|يرتفع|ترتفع|ارتفاع)\S*\s+(?:\S+\s+){0,5}?$")
+_UPDATE = re.compile(r"(?:ارتفع|ارتفعت|يرتفع|ترتفع|ارتفاع)\S*\s+(?:\S+\s+){0,7}?$")
 
 
 class Scope:
