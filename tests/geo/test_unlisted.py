@@ -1,0 +1,67 @@
+"""Places the gazetteer does not hold, names that are not places, and the transliteration scheme."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import rasd
+from rasd.geo import get_geocoder
+from rasd.geo.unlisted import UNLISTED
+from rasd.lang.ar.translit import transliterate
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name_ar", "admin1"),
+    [
+        ("قرية البارة في جبل الزاوية", "الباره", "Idlib"),
+        ("بلدة بني قيس بمحافظة حجة", "بني قيس", "Hajjah"),
+        ("قرية الشيفونية في الغوطة الشرقية", "الشيفونيه", "Rif Dimashq"),
+    ],
+)
+def test_a_village_the_gazetteer_lacks_is_still_the_place(phrase: str, name_ar: str, admin1: str) -> None:
+    top = get_geocoder().geocode(phrase)[0]
+    assert (top.name_ar, top.admin1, top.geo_precision, top.source) == (name_ar, admin1, 2, UNLISTED)
+    assert top.approximate and top.latitude and top.longitude  # at the unit named with it
+
+
+@pytest.mark.parametrize("phrase", ["منطقة سكنية", "قرية مجاورة", "منطقة عسكرية مغلقة", "بلدات ريف حماة"])
+def test_a_described_place_is_not_a_name(phrase: str) -> None:
+    assert all(c.source != UNLISTED for c in get_geocoder().geocode(phrase))
+
+
+def test_a_known_place_stays_known() -> None:
+    top = get_geocoder().geocode("مخيم جباليا شمال قطاع غزة")[0]
+    assert top.source != UNLISTED and top.name_ar == "جباليا" or "Jabal" in top.name
+
+
+@pytest.mark.parametrize(
+    ("phrase", "not_there"),
+    [("الميليشيات الموالية لإيران", "Iran"), ("الفصائل المدعومة من تركيا", "Turkey"), ("قمة طهران", "Iran"),
+     ("مسار أستانا", "Kazakhstan")],
+)
+def test_allegiances_and_meetings_are_not_places(phrase: str, not_there: str) -> None:
+    assert all(c.country != not_there for c in get_geocoder().geocode(phrase))
+
+
+def test_an_event_in_an_unlisted_village_is_flagged_for_review() -> None:
+    text = "قتل مدنيان بقصف مدفعي لقوات النظام على قرية البارة في جبل الزاوية بريف إدلب الجنوبي صباح اليوم."
+    (ev,) = rasd.extract(text, published=date(2024, 5, 12))
+    assert (ev.location_ar, ev.admin1, ev.geo_precision) == ("البارة", "Idlib", 2)
+    assert ev.location == "Al-Bara" and "not in the gazetteer" in ev.vague["location"]
+    assert ev.evidence["location"][0].text == "البارة"
+
+
+def test_weekdays_are_never_places() -> None:
+    text = "قتل جنديان بهجوم بطائرة مسيرة على موقع عسكري في مأرب يوم الأحد الماضي."
+    assert all(e.location != "Al Ahad" for e in rasd.extract(text, published=date(2024, 7, 3)))
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [("البارة", "Al-Bara"), ("بني قيس", "Bni Qis"), ("تل الصوان", "Tl al-Swan"), ("الجريبات", "Al-Jribat"),
+     ("حوران", "Huran"), ("الوهبية", "Al-Whbiya"), ("Saqba", "Saqba"), ("الباره", "Al-Bara")],
+)
+def test_transliteration_is_one_documented_scheme(arabic: str, latin: str) -> None:
+    assert transliterate(arabic) == latin
