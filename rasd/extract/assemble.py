@@ -80,6 +80,15 @@ def _supported(doc: Doc, trig: Mention) -> bool:
     return bool(actors) or any(c.value.count for c in casualties)
 
 
+def _tells_a_total(doc: Doc, trig: Mention) -> bool:
+    """The figure nearest the trigger in its sentence is a period total: the words tell the total, not an act."""
+    near = [c for c in doc.of("casualty") if c.sentence == trig.sentence]
+    if not near:
+        return False
+    nearest = min(near, key=lambda c: max(c.start - trig.end, trig.start - c.end, 0))
+    return bool(nearest.value.cumulative)
+
+
 def _definite(text: str, start: int) -> bool:
     """"الشهيدين" names dead already reported; "شهيدين" reports new ones."""
     i = start
@@ -444,9 +453,8 @@ class Assemble:
 
     def __call__(self, doc: Doc) -> Doc:
         title_is_question = doc.title_end and doc.ntext[: doc.title_end].rstrip().endswith(("?", "؟"))
-        cumulative = {c.sentence for c in doc.of("casualty") if c.value.cumulative}
         triggers = [_promoted(doc, t) for t in doc.of("trigger") if t.value.modal is None and _supported(doc, t)
-                    and not (t.value.in_title and title_is_question) and t.sentence not in cumulative]
+                    and not (t.value.in_title and title_is_question) and not _tells_a_total(doc, t)]
         clusters = _cluster(doc, _implied_triggers(doc, triggers))
         _attach_casualties(doc, clusters)
         doc_country = self._doc_country(doc)

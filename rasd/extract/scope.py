@@ -39,14 +39,17 @@ AGGREGATE_AT = 1000
 
 _PERIOD = re.compile(
     r"منذ\s+(?:\S+\s+){0,2}?(?:بدء|بدايه|اندلاع|تشكيل\S*|عام|السابع|7|انطلاق|مطلع|العدوان|الحرب)|منذ\s+(?:\S+\s+){0,3}?\d|"
+    r"منذ\s+(?:ان\s+)?(?:تكثيف|تصعيد|شن|بدا|بدات|بداها|بداه|اطلاق)(?!\w)|"
+    r"منذ\s+(?:يوم\s+)?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?!\w)|"
+    r"(?:خلال|في)\s+(?:ال)?(?:\S+\s+)?(?:ايام|الايام)(?!\w)|ايام\s+من\s+(?:ال)?(?:قصف|غارات|حمله|تصعيد|معارك|هجمات)|"
     r"حتي الان|الاجماليه|اجمالي|الاجمالي|المتراكمه|منذ تشكيله|"
-    r"منذ\s+(?:اكثر من\s+|نحو\s+|قرابه\s+|حوالي\s+)?(?:\S+\s+)?(?:سنوات|اعوام|عامين|سنتين|شهور|اشهر|شهرين|اسابيع)(?!\w)|"
+    r"منذ\s+(?:اكثر من\s+|نحو\s+|قرابه\s+|حوالي\s+)?(?:\S+\s+)?(?:سنوات|اعوام|عامين|سنتين|شهور|اشهر|شهرين|اسابيع|ايام)(?!\w)|"
     r"خلال\s+(?:ال)?(?:\S+\s+)?(?:سنوات|اعوام|عامين|سنتين|شهور|اشهر|شهرين|اسابيع|الحرب|النزاع|الصراع|التدخل)(?!\w)|"
     r"خلال\s+(?:ال)?(?:اسبوع|الاسبوع|الايام|ايام|الاسابيع|اسابيع|الاشهر|الشهر|شهر)\s+(?:ال)?(?:ماضي|ماضيه|منصرم|اخير|اخيره|فايت|فايته)(?!\w)|"
     r"(?:استمر|استمرت|دام|دامت)\s+(?:\S+\s+)?(?:ايام|يومين|اسابيع|اسبوعين|اشهر|شهرين|شهور|سنوات)(?!\w)[^.]{0,40}?(?:خلاله|خلالها)"
 )
-# "ووثق المرصد في المقابل مقتل 400": the other side's total, said right after a period total
-_COUNTERPART = re.compile(r"(?:في|ب)المقابل|في الجانب الاخر|من الجانب الاخر")
+# "ووثق المرصد في المقابل مقتل 400", "كما قتل أكثر من 370": the other side's total, said right after a period total
+_COUNTERPART = re.compile(r"(?:في\s+|ب)المقابل|في الجانب الاخر|من الجانب الاخر|^\W*(?:و)?كما\s")
 # "مئات الآلاف": hundreds of thousands, whatever the number parser made of it
 _THOUSANDS_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:الاف|الوف)(?!\w)")
 # "الحرب التي أودت بحياة …", "النزاع الذي خلف …": a toll said of the whole war
@@ -73,9 +76,9 @@ class Scope:
     sets: tuple[str, ...] = ("scopes",)
 
     def __call__(self, doc: Doc) -> Doc:
-        period = period_sentences(doc)
+        in_period = _period_figures(doc)
         for m in doc.of("casualty"):
-            m.value = replace(m.value, **_scope_of(doc, m, m.sentence in period))
+            m.value = replace(m.value, **_scope_of(doc, m, id(m) in in_period))
         for m in doc.of("casualty"):  # "مقتل ثلاثة منهم" with no larger figure beside it is the toll itself
             if m.value.scope == "subset" and not any(
                 o.sentence == m.sentence and o.value.kind == m.value.kind and (o.value.count or 0) > (m.value.count or 0)
@@ -85,14 +88,42 @@ class Scope:
         return doc
 
 
+def _period_cues(doc: Doc) -> dict[int, list[tuple[int, int]]]:
+    """Per sentence, the spans that speak of a period, a campaign or the whole war; a sentence that only
+    continues a period total ("ووثق المرصد في المقابل …") gets its whole span."""
+    text = doc.ntext
+    cues: dict[int, list[tuple[int, int]]] = {}
+    for i, (s, e) in enumerate(doc.sentences):
+        found = [m.span() for rx in (_PERIOD, _WAR_TOLL) for m in rx.finditer(text, s, e)]
+        if found:
+            cues[i] = found
+    dated = {d.sentence for d in doc.of("date")}
+    for i in range(1, len(doc.sentences)):
+        if i - 1 in cues and i not in cues and i not in dated and _COUNTERPART.search(text[slice(*doc.sentences[i])]):
+            cues[i] = [doc.sentences[i]]
+    return cues
+
+
 def period_sentences(doc: Doc) -> set[int]:
     """Sentences that speak of a period, a campaign or the whole war ("منذ بدء الحرب", "خلال سبع سنوات")."""
-    text = doc.ntext
-    period = {i for i, (s, e) in enumerate(doc.sentences) if _PERIOD.search(text, s, e) or _WAR_TOLL.search(text, s, e)}
-    dated = {d.sentence for d in doc.of("date")}
-    period |= {i for i in range(1, len(doc.sentences)) if i - 1 in period and i not in dated
-               and _COUNTERPART.search(text, *doc.sentences[i])}
-    return period
+    return set(_period_cues(doc))
+
+
+def _period_figures(doc: Doc) -> set[int]:
+    """The casualty mentions a period phrase is said of: in its sentence, the figure nearest to it
+    ("ومقتل 9 مدنيين في غارة، ومقتل 62 عنصرا، منذ الاثنين": only the 62)."""
+    out: set[int] = set()
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.of("casualty"):
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for i, spans in _period_cues(doc).items():
+        figures = by_sentence.get(i, [])
+        for s, e in spans:
+            if (s, e) == doc.sentences[i]:
+                out |= {id(m) for m in figures}
+            elif figures:
+                out.add(id(min(figures, key=lambda m: max(m.start - e, s - m.end, 0))))
+    return out
 
 
 def _scope_of(doc: Doc, m: Mention, in_period: bool) -> dict[str, object]:
