@@ -87,8 +87,8 @@ def _unit_near(known: Sequence[PlaceMention], start: int, end: int) -> Candidate
     """The known area or town named with the name: just after it ("… في جبل الزاوية"), else just before."""
     after = [m for m in known if m.best and 0 <= m.start - end <= _CONTEXT_REACH and m.best.kind in _AREAS]
     before = [m for m in known if m.best and 0 <= start - m.end <= _CONTEXT_REACH and m.best.kind in _AREAS]
-    pick = (after[:1] or before[-1:] or [None])[0]
-    return pick.best if pick is not None else None
+    pick = after[:1] or before[-1:]
+    return pick[0].best if pick else None
 
 
 def _from_unit(name: str, kind: str, unit: Candidate) -> Candidate:
