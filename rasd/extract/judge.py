@@ -16,7 +16,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib.resources import files
 
@@ -48,8 +50,9 @@ def _bucket(name: str, value: float, edges: tuple[float, ...]) -> dict[str, floa
     return {f"{name}>{edges[-1]:g}": 1.0}
 
 
-def features(doc: Doc, anchor: Mention, ev: Event, n_events: int) -> dict[str, float]:
-    """The features of one record: ``anchor`` is its head trigger's place in the normalised text."""
+def features(doc: Doc, anchor: Mention, ev: Event, n_events: int, periods: set[int] | None = None) -> dict[str, float]:
+    """The features of one record: ``anchor`` is its head trigger's place in the normalised text
+    (``periods``: the document's period sentences, when the caller already has them)."""
     text = doc.ntext
     s, e = doc.sentences[anchor.sentence]
     sentence = text[s:e]
@@ -68,7 +71,7 @@ def features(doc: Doc, anchor: Mention, ev: Event, n_events: int) -> dict[str, f
     out["speech_in_sentence"] = float(bool(_SPEECH.search(sentence)))
     out["year_in_sentence"] = float(bool(_YEAR.search(sentence)))
     out["history_word"] = float(bool(_HISTORY.search(sentence)))
-    out["period_sentence"] = float(anchor.sentence in period_sentences(doc))
+    out["period_sentence"] = float(anchor.sentence in (period_sentences(doc) if periods is None else periods))
     out["question_title"] = float(text[: doc.title_end].rstrip().endswith(("?", "؟")))
     out["long_doc"] = float(len(text) > 1200)
     out.update(_bucket("position", anchor.start / max(1, len(text)), (0.1, 0.3, 0.6)))
@@ -77,8 +80,6 @@ def features(doc: Doc, anchor: Mention, ev: Event, n_events: int) -> dict[str, f
     for word in _window(doc, anchor):
         out[f"w={word}"] = 1.0
     if doc.published and ev.event_date:
-        from datetime import date
-
         age = (doc.published - date.fromisoformat(ev.event_date)).days
         out.update(_bucket("age_days", age, (0, 1, 7, 60)))
     return out
@@ -89,10 +90,7 @@ _WINDOW = 6  # words either side of the head trigger read as cues ("يواصل",
 
 def _window(doc: Doc, anchor: Mention) -> set[str]:
     """The words around the head trigger in its sentence, without the clitic "و" and the article."""
-    from bisect import bisect_left
-
-    starts = [s for s, _ in doc.tokens]
-    i = bisect_left(starts, anchor.start)
+    i = bisect_left(doc.tokens, (anchor.start, -1))
     s, e = doc.sentences[anchor.sentence]
     out: set[str] = set()
     for k in range(max(0, i - _WINDOW), min(len(doc.tokens), i + _WINDOW + 1)):
@@ -137,13 +135,14 @@ class Judge:
     def __call__(self, doc: Doc) -> Doc:
         anchors = doc.of("event")
         weights: dict[str, float] = self.model["weights"] if self.model else {}  # type: ignore[assignment]
-        kept: list[Event] = []
+        periods = period_sentences(doc)
+        kept: set[int] = set()
         for anchor in anchors:
             ev: Event = anchor.value
-            feats = features(doc, anchor, ev, len(anchors))
+            feats = features(doc, anchor, ev, len(anchors), periods)
             p = probability(weights, feats) if weights else 1.0
             anchor.value = Judged(ev, feats, p)
             if p >= self.threshold:
-                kept.append(ev)
-        doc.events = [ev for ev in doc.events if any(ev is k for k in kept)]
+                kept.add(id(ev))
+        doc.events = [ev for ev in doc.events if id(ev) in kept]
         return doc

@@ -76,6 +76,9 @@ class Scope:
     sets: tuple[str, ...] = ("scopes",)
 
     def __call__(self, doc: Doc) -> Doc:
+        for i, spans in _period_cues(doc).items():  # kept once, read by eventness and the judge
+            for start, end in spans:
+                doc.add(Mention("period", start, end, None, i))
         in_period = _period_figures(doc)
         for m in doc.of("casualty"):
             m.value = replace(m.value, **_scope_of(doc, m, id(m) in in_period))
@@ -105,8 +108,9 @@ def _period_cues(doc: Doc) -> dict[int, list[tuple[int, int]]]:
 
 
 def period_sentences(doc: Doc) -> set[int]:
-    """Sentences that speak of a period, a campaign or the whole war ("منذ بدء الحرب", "خلال سبع سنوات")."""
-    return set(_period_cues(doc))
+    """Sentences that speak of a period, a campaign or the whole war ("منذ بدء الحرب", "خلال سبع سنوات"),
+    as the scope component found them (its ``period`` mentions)."""
+    return {m.sentence for m in doc.of("period")}
 
 
 def _period_figures(doc: Doc) -> set[int]:
@@ -116,13 +120,13 @@ def _period_figures(doc: Doc) -> set[int]:
     by_sentence: dict[int, list[Mention]] = {}
     for m in doc.of("casualty"):
         by_sentence.setdefault(m.sentence, []).append(m)
-    for i, spans in _period_cues(doc).items():
-        figures = by_sentence.get(i, [])
-        for s, e in spans:
-            if (s, e) == doc.sentences[i]:
-                out |= {id(m) for m in figures}
-            elif figures:
-                out.add(id(min(figures, key=lambda m: max(m.start - e, s - m.end, 0))))
+    for cue in doc.of("period"):
+        figures = by_sentence.get(cue.sentence, [])
+        s, e = cue.start, cue.end
+        if (s, e) == doc.sentences[cue.sentence]:
+            out |= {id(m) for m in figures}
+        elif figures:
+            out.add(id(min(figures, key=lambda m: max(m.start - e, s - m.end, 0))))
     return out
 
 
