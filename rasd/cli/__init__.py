@@ -10,10 +10,12 @@ import importlib
 
 import typer
 
+from rasd.cli._help import plain_type_labels
 from rasd.plugins import register_commands
 
 __all__ = ["app", "main", "COMMAND_MODULES"]
 
+plain_type_labels()
 app = typer.Typer(
     name="rasd",
     help=(
