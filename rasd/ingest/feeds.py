@@ -81,9 +81,9 @@ def page_document(result_url: str, content: bytes, *, doc_id: str | None = None,
     from rasd.ingest.decode import decode_bytes
 
     page, _encoding = decode_bytes(content, origin=result_url)
-    text, page_title = html_to_text(page, origin=result_url)
+    text, page_title, page_date = html_to_text(page, origin=result_url)
     return RawDocument(
-        doc_id=doc_id or result_url, text=text, published=published, source=source, url=result_url,
+        doc_id=doc_id or result_url, text=text, published=published or page_date, source=source, url=result_url,
         title=title or page_title, origin=result_url, raw_sha256=hashlib.sha256(content).hexdigest(), html=True,
     )
 

@@ -181,7 +181,7 @@ def jsonl_record(
     except UnicodeDecodeError as exc:
         raise InputError("not UTF-8 (JSON Lines files must be UTF-8)", source=origin) from exc
     except json.JSONDecodeError as exc:
-        raise InputError(f"malformed JSON ({exc.msg} at column {exc.colno})", source=origin) from exc
+        raise InputError(f"malformed JSON (column {exc.colno}: {exc.msg})", source=origin) from exc
     if not isinstance(record, dict):
         raise InputError(f"expected a JSON object, got {type(record).__name__}", source=origin)
     is_html = record.get("text") in (None, "") and record.get("html") not in (None, "")
@@ -218,12 +218,12 @@ def _read_meta(path: Path) -> dict[str, Any]:
 def _document(
     text: str, *, is_html: bool, origin: str, data: bytes, encoding: str, fields: dict[str, Any]
 ) -> RawDocument:
-    title = fields.get("title")
+    title, published = fields.get("title"), fields.get("published")
     if is_html:
-        text, page_title = html_to_text(text, origin=origin)
-        title = title or page_title
+        page = html_to_text(text, origin=origin)
+        text, title, published = page.text, title or page.title, published or page.published
     return RawDocument(
-        doc_id=str(fields["doc_id"]), text=text, published=fields.get("published"),
+        doc_id=str(fields["doc_id"]), text=text, published=published,
         source=fields.get("source"), url=fields.get("url"), title=title, origin=origin,
         raw_sha256=_sha256(data), html=is_html, encoding=encoding,
     )
