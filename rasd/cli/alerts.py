@@ -7,6 +7,7 @@ commands deliver them (``send`` once, ``run`` in a loop beside ``rasd watch``).
 from __future__ import annotations
 
 import json
+import os
 from typing import Annotated
 
 import typer
@@ -17,6 +18,8 @@ __all__ = ["register"]
 
 Opt = typer.Option
 alerts_app = typer.Typer(help="Subscriptions and alerts by e-mail and webhook.", no_args_is_help=True)
+SMTP_UNSET = ("error: no SMTP server is configured (RASD_SMTP_HOST is unset, so e-mail went to localhost:25): "
+              "set RASD_SMTP_HOST and RASD_SMTP_PORT (and RASD_SMTP_USER, RASD_SMTP_PASSWORD, RASD_SMTP_STARTTLS, RASD_SMTP_FROM); see docs/alerts.md")
 BaseUrl = Annotated[str, Opt("--base-url", envvar="RASD_BASE_URL", help="Public URL of the Rasd app, for links in alerts.")]
 
 
@@ -86,13 +89,25 @@ def unsubscribe_command(subscription_id: Annotated[int, typer.Argument(help="Sub
 @alerts_app.command("send")
 def send_command(db: DbOption = None, base_url: BaseUrl = "http://localhost:8000",
                  as_json: Annotated[bool, Opt("--json", help="JSON summary.")] = False) -> None:
-    """Deliver every alert and digest that is due, once. Failed deliveries are retried on a later run."""
+    """Deliver every alert and digest that is due, once, and exit: 0 when all went out, 1 when any failed.
+
+    E-mail goes through the SMTP server in RASD_SMTP_HOST, RASD_SMTP_PORT,
+    RASD_SMTP_USER, RASD_SMTP_PASSWORD, RASD_SMTP_STARTTLS and RASD_SMTP_FROM
+    (docs/alerts.md). Failed deliveries are retried on a later run.
+
+    [green]RASD_SMTP_HOST=mail.example.org RASD_SMTP_PORT=587 RASD_SMTP_STARTTLS=1 rasd alerts send --db events.db[/green]
+    """
     from rasd.alerts import send_due
 
     with cli_store(db) as store:
         report = send_due(store, base_url=base_url)
     typer.echo(json.dumps(report.as_dict()) if as_json else
                f"{report.messages_sent} messages sent ({report.events_delivered} events), {report.messages_failed} failed (will be retried)")
+    if report.messages_failed:
+        if not os.environ.get("RASD_SMTP_HOST"):
+            typer.echo(SMTP_UNSET, err=True)
+        typer.echo("error: some alerts were not delivered; `rasd alerts log` says why", err=True)
+        raise typer.Exit(1)
 
 
 @alerts_app.command("run")

@@ -1,7 +1,8 @@
 """``rasd batch`` (code an archive into partitioned Parquet, on Dask) and ``rasd load`` (into the store).
 
-Thin commands over :mod:`rasd.engine`. Both need the ``dask`` extra
-(``pip install 'rasd[dask]'``); without it they print that hint, not a
+Thin commands over :mod:`rasd.engine`. Both need pyarrow (the ``parquet``
+extra, ``pip install 'rasd[parquet]'``); ``--engine dask`` also needs Dask
+(``pip install 'rasd[dask]'``). Without them they print that hint, not a
 traceback.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import json
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -18,7 +20,7 @@ from rasd.errors import RasdError
 
 __all__ = ["Engine", "batch_command", "load_command", "register"]
 
-_HINT = "error: rasd batch and rasd load need pyarrow and Dask: pip install 'rasd[dask]'"
+_HINT = "error: rasd batch and rasd load need pyarrow: pip install 'rasd[parquet]' (and 'rasd[dask]' for --engine dask)"
 
 
 class Engine(str, Enum):
@@ -89,7 +91,7 @@ def batch_command(
             f"partitions: {parts['run']} run, {parts['skipped']} already done (of {parts['total']}) on {summary['workers']} worker(s)\n"
             f"documents: {run['documents']} coded, {run['failed']} failed; events: {run['events']}\n"
             f"merged events: {(summary['merge'] or {}).get('events', '–')}\n"
-            f"time: {t['total_s']:.1f}s ({t['docs_per_s']} documents/s extracting); manifest: {out}/manifest.json"
+            f"time: {t['total_s']:.1f}s ({t['docs_per_s']} documents/s extracting); manifest: {Path(out) / 'manifest.json'}"
         )
     raise typer.Exit(1 if summary["this_run"]["failed"] else 0)
 

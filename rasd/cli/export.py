@@ -5,9 +5,11 @@ A thin command over :func:`rasd.export.export`; formats come from plugins.
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, BinaryIO
 
 import typer
 
@@ -60,11 +62,24 @@ def export_command(
     except (RasdError, ValueError, TypeError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+    from rasd.store.engine import redact
+
     with cli_store(db) as store:
         if out is None:
             n = export(store, fmt, sys.stdout.buffer, query)
             sys.stdout.buffer.flush()
         else:
-            with out.open("wb") as fh:
-                n = export(store, fmt, fh, query)
-    typer.echo(f"{n} rows exported{f' to {out}' if out else ''}", err=True)
+            n = write_atomically(out, lambda fh: export(store, fmt, fh, query))
+        typer.echo(f"{n} rows exported from {redact(store.url)}{f' to {out}' if out else ''}", err=True)
+
+
+def write_atomically(out: Path, write: Callable[[BinaryIO], int]) -> int:
+    """Write ``out`` through a temporary file beside it, so a failed export leaves no partial or empty file."""
+    part = out.with_name(f".{out.name}.part")
+    try:
+        with part.open("wb") as fh:
+            n = write(fh)
+        os.replace(part, out)
+    finally:
+        part.unlink(missing_ok=True)
+    return n

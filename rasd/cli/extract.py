@@ -138,9 +138,20 @@ def _run(docs: Iterable[Any], output: OutputFormat) -> bool:
         except Exception as exc:  # noqa: BLE001 - one document hitting a bug must not lose the batch
             failed = _fail(f"{doc.origin}: internal error, please report it ({type(exc).__name__}: {exc})")
             continue
+        _warn_undated(doc, result)
         printer.document(result)
     printer.close()
     return failed
+
+
+def _warn_undated(doc: Any, result: Any) -> None:
+    """One line for a document with no publication date whose events the text alone could not date."""
+    undated = sum(1 for event in result.events if not event.event_date)
+    if doc.published is None and undated:
+        typer.echo(
+            f"warning: {doc.origin}: no publication date (none in the page, a .meta.json or the feed); "
+            f"{undated} event(s) have no date: pass --published YYYY-MM-DD", err=True,
+        )
 
 
 def _fail(message: str) -> bool:
@@ -227,7 +238,7 @@ class _Table:
 
 def _when(event: Any) -> str:
     precision = {2: " (±week)", 3: " (month)"}.get(event.time_precision or 1, "")
-    return f"{event.event_date or '?'}{precision}"
+    return f"{event.event_date}{precision}" if event.event_date else "date unknown"
 
 
 def _actors(event: Any, escape: Callable[[str], str]) -> str:

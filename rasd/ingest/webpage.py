@@ -2,16 +2,21 @@
 
 Menus, "الأكثر قراءة" lists, newsletter boxes and footers hold place names
 and numbers that would become false events; trafilatura keeps the article
-body (one paragraph a line) and reads the title from the page's metadata.
+body (one paragraph a line) and reads the title and the publication date
+from the page's metadata (``<meta name="date">``, ``article:published_time``,
+JSON-LD ``datePublished``, … as htmldate finds them; never a date guessed
+from the text).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
+from typing import NamedTuple
 
 from rasd.errors import InputError
 
-__all__ = ["html_to_text", "looks_like_html"]
+__all__ = ["PageText", "html_to_text", "looks_like_html"]
 
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL)
 
@@ -21,8 +26,16 @@ def looks_like_html(text: str) -> bool:
     return _HTML_START.match(text[:4096]) is not None
 
 
-def html_to_text(html: str, *, origin: str) -> tuple[str, str | None]:
-    """Main text and title of a page; :class:`InputError` when it has no article text."""
+class PageText(NamedTuple):
+    """What a page says of itself: its article text, title and publication date."""
+
+    text: str
+    title: str | None
+    published: date | None
+
+
+def html_to_text(html: str, *, origin: str) -> PageText:
+    """Main text, title and publication date of a page; :class:`InputError` when it has no article text."""
     import trafilatura  # imported late: it is slow to import and most inputs are text
 
     try:
@@ -32,4 +45,12 @@ def html_to_text(html: str, *, origin: str) -> tuple[str, str | None]:
     text = (getattr(page, "text", None) or "").strip()
     if not text:
         raise InputError("no article text found in HTML page", source=origin)
-    return text, getattr(page, "title", None) or None
+    return PageText(text, getattr(page, "title", None) or None, _page_date(getattr(page, "date", None)))
+
+
+def _page_date(value: str | None) -> date | None:
+    """The page's own date (trafilatura gives ``YYYY-MM-DD``), or None."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
