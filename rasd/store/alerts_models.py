@@ -9,6 +9,10 @@ by migration ``0003``. Three ideas shape them:
   own transaction (cheap, never a network call); ``rasd alerts run`` drains
   them. ``UNIQUE(subscription_id, event_id)`` is the dedupe key that keeps a
   merged event from alerting a subscriber twice.
+* ``alert_marks`` remembers *what* a subscriber was told, by identities that
+  survive re-extraction (a document and the event's fingerprint in it), not
+  by event row ids: ``rasd ingest --force`` or a new extraction version may
+  delete an event and create it again under a new id, and must not alert again.
 * Every delivery attempt is logged in ``alert_deliveries``, failed ones too.
 """
 
@@ -33,7 +37,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from rasd.store.models import Base
 
-__all__ = ["AlertDelivery", "AlertKey", "AlertOutbox", "EventCode", "Subscription", "Victim"]
+__all__ = ["AlertDelivery", "AlertKey", "AlertMark", "AlertOutbox", "EventCode", "Subscription", "Victim"]
 
 
 class EventCode(Base):
@@ -86,6 +90,20 @@ class AlertOutbox(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class AlertMark(Base):
+    """One report identity a subscription was owed an alert for (migration 0007); never tied to an event row.
+
+    ``identity`` is :func:`rasd.alerts.outbox.report_identity` of a report: its document and the event it
+    tells of. An event whose reports carry any identity already marked for a subscription is not queued again.
+    """
+
+    __tablename__ = "alert_marks"
+
+    subscription_id: Mapped[int] = mapped_column(ForeignKey("subscriptions.id", ondelete="CASCADE"), primary_key=True)
+    identity: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class AlertDelivery(Base):

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import email
-import email.policy
-import socket
-from collections.abc import Iterator
 from datetime import timedelta
 from email.message import EmailMessage
 from urllib.parse import urlsplit
 
 import pytest
+from mailkit import Inbox
 from store_factories import doc, strike
 
 from rasd.alerts import create_subscription, send_due
@@ -18,36 +15,6 @@ from rasd.store import Store
 from rasd.store.alerts_models import AlertOutbox, Subscription
 from rasd.store.documents import now
 from rasd.store.models import table_of
-
-aiosmtpd = pytest.importorskip("aiosmtpd.controller")
-
-
-class Inbox:
-    """An aiosmtpd handler that keeps every message."""
-
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-
-    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
-        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))  # type: ignore[arg-type]
-        return "250 OK"
-
-
-@pytest.fixture
-def inbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[Inbox]:
-    with socket.socket() as s:  # a free port (aiosmtpd's readiness check cannot use port 0)
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    handler = Inbox()
-    controller = aiosmtpd.Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    monkeypatch.setenv("RASD_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("RASD_SMTP_PORT", str(port))
-    monkeypatch.setenv("RASD_SMTP_FROM", "alerts@rasd.test")
-    try:
-        yield handler
-    finally:
-        controller.stop()
 
 
 def _subscribe(store: Store, mode: str = "immediate", **filters: object) -> int:

@@ -1,9 +1,13 @@
-"""Factories for store tests: an airstrike report and a document record, each with overridable fields."""
+"""Factories for store tests: an airstrike report and a document record, each with overridable fields, and a fresh store per backend."""
 
 from __future__ import annotations
 
+import os
+
+import pytest
+
 from rasd.model import Event, Span
-from rasd.store import DocumentInput
+from rasd.store import DocumentInput, Store, open_store
 
 
 def strike(**kw: object) -> Event:
@@ -29,3 +33,23 @@ def doc(key: str, text: str = "غارة جوية على جباليا أدت إل
         doc_key=key, raw_sha256=sha or hashlib.sha256(text.encode()).hexdigest(), text=text, extraction_version=version,
         title=text.split("\n")[0][:40], source=source or f"outlet-{key}", published=published, origin=f"{key}.txt",
     )
+
+
+PG_URL = os.environ.get("RASD_TEST_PG_URL")
+PG_SKIP = 'RASD_TEST_PG_URL is not set; start PostgreSQL with: eval "$(bash scripts/ci/postgres.sh)"'
+
+
+def fresh_store(backend: str) -> Store:
+    """An empty, migrated store: in-memory SQLite, or PostgreSQL at ``$RASD_TEST_PG_URL`` in a dropped and recreated schema."""
+    if backend == "sqlite":
+        return open_store(":memory:")
+    if not PG_URL:
+        pytest.skip(PG_SKIP)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return open_store(PG_URL)

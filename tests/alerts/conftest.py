@@ -1,0 +1,41 @@
+"""Alert fixtures: every alert test runs on SQLite and on PostgreSQL, and mail goes to a real SMTP server (aiosmtpd)."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+
+import pytest
+from mailkit import Inbox
+from store_factories import fresh_store
+
+from rasd.store import Store
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest) -> Iterator[Store]:
+    """An empty, migrated store on each backend."""
+    s = fresh_store(request.param)
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+@pytest.fixture
+def inbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[Inbox]:
+    """A real SMTP server on loopback that Rasd's e-mail channel is pointed at."""
+    controller_mod = pytest.importorskip("aiosmtpd.controller")
+    with socket.socket() as s:  # a free port (aiosmtpd's readiness check cannot use port 0)
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    handler = Inbox()
+    controller = controller_mod.Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    monkeypatch.setenv("RASD_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("RASD_SMTP_PORT", str(port))
+    monkeypatch.setenv("RASD_SMTP_FROM", "alerts@rasd.test")
+    try:
+        yield handler
+    finally:
+        controller.stop()
