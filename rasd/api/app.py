@@ -23,6 +23,7 @@ from rasd.api.deps import AppState, make_read_engine
 from rasd.api.errors import install_error_handlers
 from rasd.store import Store, open_store
 from rasd.store.accounts import Accounts
+from rasd.web.apidocs import mount_api_docs
 
 __all__ = ["API_PREFIX", "EXTRA_ROUTERS", "app_from_env", "create_app"]
 
@@ -98,8 +99,9 @@ def create_app(db: str | Store | None = None, *, public_read: bool = True, secur
     app = FastAPI(
         title="Rasd API", version=__version__, lifespan=lifespan,
         description="Conflict events read from Arabic news, in ACLED's fields, with the evidence for every field.",
-        openapi_url=f"{API_PREFIX}/openapi.json", docs_url="/api/docs", redoc_url="/api/redoc",
+        openapi_url=f"{API_PREFIX}/openapi.json", docs_url=None, redoc_url=None,
     )
+    mount_api_docs(app)  # /api/docs from bundled assets, not a CDN
     app.state.rasd = state
     install_error_handlers(app)
     for module in (events, catalog, review, auth):
