@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 from rasd.geo.index import Gazetteer
-from rasd.geo.model import KIND_RANK, Candidate, PlaceMention
+from rasd.geo.model import KIND_RANK, Candidate, Place, PlaceMention
 from rasd.geo.names import latin_key
 from rasd.geo.phrases import Hit, place_noun, scan
 from rasd.geo.resolve import Context, resolve
 from rasd.geo.store import user_gazetteer_path
+from rasd.geo.units import settle_by_unit
 from rasd.geo.unlisted import unlisted_places
 from rasd.lang.ar.normalize import fold
 from rasd.lang.ar.places import PLACE_NOUNS
@@ -33,6 +35,20 @@ class Geocoder:
 
     def __init__(self, gazetteer: Gazetteer | None = None, *, user_gazetteer: str | Path | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.load(user_gazetteer_path(user_gazetteer))
+        self._loaded = self.gazetteer
+        self.places_version: object = None  # what :meth:`use_places` was last given (rasd.store.gazetteer)
+
+    def use_places(self, places: Sequence[Place], *, version: object = None) -> None:
+        """Consult ``places`` too (the store's own gazetteer), in place of any given before.
+
+        The index is rebuilt over the loaded places and these (~0.1 s) and swapped in whole. Given
+        in the same order plus new ones at the end (as the store does), every index a lookup in
+        flight holds stays valid.
+        """
+        base = self._loaded
+        merged = [*base.places, *places]
+        self.gazetteer = Gazetteer(merged, base.countries, base.stop, base.blocked, [*base.sources, "store"]) if places else base
+        self.places_version = version
 
     def _context(self, country: str | None, context: str | None) -> Context:
         ctx = Context(self.gazetteer.country_code(country))
@@ -52,7 +68,7 @@ class Geocoder:
         text = norm_text[:_MAX_TEXT]
         hits = scan(self.gazetteer, text.translate(_HASHTAG))
         ctx = Context(self.gazetteer.country_code(country))
-        known = resolve(self.gazetteer, text, hits, ctx) if hits else []
+        known = settle_by_unit(text, resolve(self.gazetteer, text, hits, ctx)) if hits else []
         found = known + unlisted_places(self.gazetteer, text, known, ctx)
         return sorted(found, key=lambda m: m.start)
 
@@ -65,7 +81,7 @@ class Geocoder:
         ctx = self._context(country, context)
         text = fold(phrase[:_MAX_TEXT]).translate(_HASHTAG)
         hits = self._exact_hits(text) or scan(self.gazetteer, text) or self._latin_hits(text)
-        mentions = [m for m in resolve(self.gazetteer, text, hits, ctx, strict=False) if m.best]
+        mentions = settle_by_unit(text, [m for m in resolve(self.gazetteer, text, hits, ctx, strict=False) if m.best])
         unlisted = unlisted_places(self.gazetteer, text, mentions, ctx)
         if unlisted:  # "قرية البارة جبل الزاوية": the village the phrase names, placed by the mountain
             return [m.best for m in unlisted if m.best][:1] + [m.best for m in mentions if m.best][: limit - 1]

@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rasd.geo.countries import adjective_forms
 from rasd.geo.model import Place
 from rasd.geo.names import latin_key, place_keys
 from rasd.geo.store import Country, load_countries, packaged, read_places, read_table
@@ -57,6 +58,7 @@ class Gazetteer:
     admin1_place: dict[tuple[str, str], int] = field(init=False)
     seats: dict[tuple[str, str], int] = field(init=False)
     facilities: dict[tuple[str, str], list[int]] = field(init=False)
+    adjectives: dict[str, str] = field(init=False)  # folded nationality adjectives → ISO alpha-2
     _country_alias: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -81,6 +83,7 @@ class Gazetteer:
             self.article_keys.add(phrase)
         self.matcher.find("")  # build the automaton now, so the first article pays nothing
         self._country_alias = {}
+        self.adjectives = adjective_forms(self.countries.values())
         for c in self.countries.values():
             for alias in (c.iso2, c.name, c.name_ar, *c.aliases):
                 self._country_alias[latin_key(alias) if alias.isascii() else _key(alias)] = c.iso2

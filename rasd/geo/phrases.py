@@ -18,6 +18,7 @@ from rasd.lang.ar.places import (
     DIRECTION_ADJECTIVES,
     DIRECTIONS,
     LINK_WORDS,
+    NAME_HEADS,
     NEAR_WORDS,
     ORGANISATION_NOUNS,
     PLACE_NOUNS,
@@ -131,6 +132,19 @@ def _in_organisation(text: str, pos: int) -> bool:
     return m is not None and m.group(1) in ORGANISATION_NOUNS
 
 
+def _piece_of_name(text: str, key: str, prefix: str, outer_start: int, end: int) -> bool:
+    """"تل" of "تل السلطان", "حمام" of "أبو حمام": a name head ("تل", "أبو", "برج"…) and the word after it
+    are one name, which the matcher did not find whole; neither piece is a place."""
+    if key in NAME_HEADS and text[end : end + 1] == " ":
+        nxt = _WORD.match(text, end + 1)
+        if nxt is not None and not nxt.group().isdigit() and nxt.group() not in FUNCTION_WORDS:
+            return True
+    if prefix not in ("", "ال"):
+        return False
+    before = _words_before(text, outer_start)
+    return bool(before) and before[0][0] in NAME_HEADS
+
+
 def scan(gaz: Gazetteer, text: str) -> list[Hit]:
     """Every place name or bare reference in ``text`` (normalised), in order, with its qualifiers."""
     hits: list[Hit] = []
@@ -139,6 +153,8 @@ def scan(gaz: Gazetteer, text: str) -> list[Hit]:
             continue
         if "س" in m.prefix:
             continue  # the future particle: سيطره is not س + طره
+        if " " not in m.key and _piece_of_name(text, m.key, m.prefix, m.outer_start, m.end):
+            continue
         article = m.prefix.endswith(("ال", "لل"))
         if article and "ال" + m.key not in gaz.article_keys:
             continue  # "السوريه" is an adjective, not "سوريه" with an article

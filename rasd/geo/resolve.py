@@ -13,6 +13,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from rasd.geo.countries import demonym_countries
 from rasd.geo.index import Gazetteer
 from rasd.geo.model import Candidate, Place, PlaceMention, base_precision
 from rasd.geo.phrases import Hit
@@ -160,6 +161,44 @@ def _accepted(evidence: str, best: float, place: Place, doc: Context | None) -> 
     return doc.countries.get(place.country, 0.0) > 0 or place.kind == "country" or place.population >= 500_000
 
 
+_BIG_CITY = 500_000
+
+
+def _named_elsewhere(gaz: Gazetteer, text: str, hits: list[Hit], evidence: dict[int, str]) -> Counter[tuple[str, str]]:
+    """Countries the article names apart from each name: ``(country, key)`` counts of the names that can
+    only be in one country (and ``(country, "")`` for the adjectives "السورية", "الأردنيين")."""
+    named: Counter[tuple[str, str]] = Counter()
+    for hit in hits:
+        countries = {gaz.places[i].country for i in hit.places}
+        if len(countries) == 1 and evidence[id(hit)] != "stop":
+            named[(countries.pop(), hit.key)] += 1
+    for code in demonym_countries(text, gaz.adjectives):
+        named[(code, "")] += 1
+    return named
+
+
+def _in_article(gaz: Gazetteer, ranked: list[tuple[float, int]], doc: Context, own: tuple[Place, float] | None,
+                named: Counter[tuple[str, str]], key: str) -> list[tuple[float, int]]:
+    """The candidates in a country the article names by other words, best first; all of them when it names none.
+
+    Other words are its name, an adjective ("الأردنية") and the names that can only be in one country; for a
+    homonym also the well-marked places of pass 1. A country or a big city stands on its own.
+    """
+    countries = {code for (code, k), n in named.items() if k != key and n}
+    if len({gaz.places[i].country for _, i in ranked}) > 1:  # a homonym also heeds the places read in pass 1
+        for code, votes in doc.countries.items():
+            if votes - (own[1] if own and own[0].country == code else 0.0) > 0.01:
+                countries.add(code)
+    if not countries:
+        return ranked
+
+    def inside(i: int) -> bool:
+        p = gaz.places[i]
+        return p.kind == "country" or p.population >= _BIG_CITY or p.country == doc.country or p.country in countries
+
+    return [r for r in ranked if inside(r[1])]
+
+
 def _reference(gaz: Gazetteer, hit: Hit, ctx: Context, named: Counter[int]) -> Place | None:
     """The place a bare "المدينة" / "المحافظة" / "المطار العسكري" points to in this article."""
     area = ctx.main_area()
@@ -189,6 +228,7 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
     owners: dict[str, tuple[Place, float]] = {}  # by name: a name repeated is not evidence for itself
     named: Counter[int] = Counter()
     evidence = {id(hit): _evidence(gaz, hit) for hit in hits}
+    elsewhere = _named_elsewhere(gaz, text, hits, evidence) if strict else Counter()
     for hit in hits if len(hits) > 1 else ():  # a lone name is its own (discounted) context
         ranked = _ranked(gaz, hit, ctx) if hit.places else []
         if not ranked or evidence[id(hit)] not in ("noun", "cue") or ranked[0][0] < _THRESHOLD[evidence[id(hit)]]:
@@ -203,6 +243,8 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
         if hit.reference:
             continue
         ranked = _ranked(gaz, hit, doc, owners.get(hit.key))
+        if strict:  # a place outside the article's countries only when the text names that country
+            ranked = _in_article(gaz, ranked, doc, owners.get(hit.key), elsewhere, hit.key)
         if not ranked:
             continue
         best = gaz.places[ranked[0][1]]

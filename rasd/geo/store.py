@@ -46,6 +46,7 @@ class Country:
     aliases: tuple[str, ...]
     latitude: float
     longitude: float
+    adjectives: tuple[str, ...] = ()  # nationality adjectives, masculine singular ("سوري")
 
 
 def packaged(name: str) -> Path:
@@ -156,6 +157,7 @@ def load_countries(path: Path | None = None) -> dict[str, Country]:
             row["iso2"], int(_float(row["iso_num"], "iso_num", lineno, path)), row["name"], row["name_ar"],
             tuple(a for a in row["aliases"].split("|") if a),
             _float(row["latitude"], "latitude", lineno, path), _float(row["longitude"], "longitude", lineno, path),
+            tuple(a for a in row.get("adjectives", "").split("|") if a),
         )
     return table
 
