@@ -5,7 +5,9 @@ One or two sentences, as ACLED writes them: *when*, *who did what to whom*,
 carried out an air/drone strike on Liwa al-Quds near Ash Shula (Deir
 ez-Zor). 3 Liwa al-Quds members were killed and 4 wounded."
 
-Honesty conventions: a vague date says "Around"/"In"; a vague count says it
+Honesty conventions: a vague date says "Around"/"In", a missing one "On an
+unknown date"; with no known actor2 the verb takes no object ("clashed with
+an unidentified armed group"); a vague count says it
 was reported only as a vague figure; deaths without a number say so (the
 ACLED export adds the coded figure — see :mod:`rasd.export.acled`); an event
 reported by several sources says how many.
@@ -40,11 +42,18 @@ _WHAT = {
 _TRANSITIVE = {"Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Shelling/artillery/missile attack",
                "Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence", "Arrests"}
 _WITH = {"Agreement"}
+#: What those verbs say when the other side is not known ("clashed with" alone would dangle).
+_NO_OBJECT = {
+    "Armed clash": "clashed with an unidentified armed group", "Government regains territory": "regained territory",
+    "Non-state actor overtakes territory": "took control of territory", "Shelling/artillery/missile attack": "carried out shelling",
+    "Attack": "carried out an attack", "Abduction/forced disappearance": "abducted people",
+    "Sexual violence": "committed sexual violence", "Mob violence": "carried out mob violence", "Arrests": "made arrests",
+}
 
 
 def _when(value: str | None, precision: int | None) -> str:
     if not value:
-        return ""
+        return "On an unknown date"
     d = date.fromisoformat(value[:10])
     return {1: f"On {d.day} {d:%B %Y}", 2: f"Around {d.day} {d:%B %Y}"}.get(precision or 3, f"In {d:%B %Y}")
 
@@ -98,8 +107,10 @@ def english_notes(ev: Event | Mapping[str, Any], *, n_sources: int = 1) -> str:
     if f.get("actor2"):
         joiner = " " if sub in _TRANSITIVE else " with " if sub in _WITH else " on "
         what += joiner + str(f["actor2"])
+    else:
+        what = _NO_OBJECT.get(sub, what)
     when = _when(f.get("event_date"), f.get("time_precision"))
-    sentence = f"{when}, {who} {what}{_where(f)}." if when else f"{who} {what}{_where(f)}."
+    sentence = f"{when}, {who} {what}{_where(f)}."
     parts = [sentence, _casualties(f)]
     if n_sources > 1:
         parts.append(f"Reported by {n_sources} sources.")

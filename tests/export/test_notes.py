@@ -24,6 +24,9 @@ STRIKE = {"event_date": "2021-04-05", "time_precision": 1, "event_type": "Explos
         ({"actor2": "Civilians (Syria)", "fatalities": 1, "injuries": 0}, "1 civilian was killed."),
         ({"actor1": None}, "Unidentified actors carried out"),
         ({"sub_event_type": "Armed clash", "event_type": "Battles"}, "Military Forces of Russia clashed with Liwa al-Quds near"),
+        ({"sub_event_type": "Armed clash", "event_type": "Battles", "actor2": None}, "Russia clashed with an unidentified armed group near Ash Shula"),
+        ({"sub_event_type": "Shelling/artillery/missile attack", "actor2": None}, "Russia carried out shelling near Ash Shula"),
+        ({"event_date": None}, "On an unknown date, Military Forces of Russia carried out"),
     ],
 )
 def test_notes(change: dict, expected: str) -> None:
