@@ -89,6 +89,8 @@ class ActorRoles:
             else:  # demonstrators act; forces that disperse them are acted upon
                 first, second = crowd, forces or second
                 self.actor1, self.actor2 = None, (self.actor1 if forces else self.actor2)
+        if first is not None and second is not None and first.name_in(country) == second.name_in(country):
+            second, self.actor2 = None, None  # "آليات إسرائيلية" after "الاحتلال": the attacker again, not its target
         if second is None and event_type in ("Explosions/Remote violence", "Violence against civilians", "Battles"):
             second = self._nationality(None, first)  # "قتل أربعة جنود عراقيين"
         hurt = bool(ev.fatalities) or bool(ev.injuries) or ev.fatalities_known is False

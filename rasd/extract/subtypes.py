@@ -36,7 +36,8 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
     a1 = actors.actor1.value.actor if actors.actor1 else None
     a2 = actors.actor2.value.actor if actors.actor2 else None
     sentences = " ".join(doc.ntext[s:e] for i, (s, e) in enumerate(doc.sentences) if i in cluster.sentences)
-    victims_civilian = bool(set(roles) & _CIVILIAN) and not set(roles) & _COMBATANT
+    target = _target_role(doc, cluster)  # "أطلقت النار على فلسطيني": who was shot at, whoever else the sentence names
+    victims_civilian = target in _CIVILIAN or (bool(set(roles) & _CIVILIAN) and not set(roles) & _COMBATANT)
     crowd = "protester" in roles or any(m.value.actor.kind == "protesters" for m in actors.candidates)
     if kind == "Riots" and sub == "Mob violence" and (crowd or any(t.value.event_type == "Protests" for t in cluster.triggers)):
         return kind, "Violent demonstration"  # demonstrators burning tyres riot; a mob attacks people
@@ -50,7 +51,7 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
     if head.strength == "kill" or (kind == "Battles" and head.strength == "weak"):
         if victims_civilian or (a2 is not None and a2.kind == "civilians"):
             return "Violence against civilians", "Attack"
-        if set(roles) & _COMBATANT or (a2 is not None and a2.kind not in ("civilians", "protesters")):
+        if target in _COMBATANT or set(roles) & _COMBATANT or (a2 is not None and a2.kind not in ("civilians", "protesters")):
             return "Battles", "Armed clash"
         return kind, sub
     if kind == "Strategic developments" and sub == "Other" and any(t.value.event_type == "Protests" for t in cluster.triggers):
@@ -71,3 +72,13 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
         if _INTERVENTION.search(sentences):
             return kind, "Protest with intervention"
     return kind, sub
+
+
+def _target_role(doc: Doc, cluster: Cluster) -> str | None:
+    """The role of the victim noun right after the head trigger ("النار على فلسطيني", "استهدف مدنيين"), if any."""
+    head = cluster.head
+    after = (m for m in doc.of("role") if m.sentence == head.sentence and 0 <= m.start - head.end <= _TARGET_GAP)
+    return next((m.value for m in sorted(after, key=lambda m: m.start)), None)
+
+
+_TARGET_GAP = 12  # characters: a preposition and an article at most
