@@ -10,6 +10,7 @@ end as one ``error:`` line with exit code 1, never a traceback.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -88,6 +89,8 @@ def _print_summary(summary: Any, as_json: bool) -> None:
     )
     if summary.failed:
         typer.echo("failures are kept: see [rasd failures], reprocess with [rasd retry]")
+    for warning in summary.warnings:
+        typer.echo(f"warning: {warning}", err=True)
 
 
 def _run_with_progress(fn: Callable[[Callable[[str], None] | None], Any], total: int | None, show: bool) -> Any:
@@ -196,7 +199,8 @@ def failures_command(
             typer.echo(json.dumps({"id": f.id, "origin": f.origin, "reason": f.reason, "source": f.source, "created_at": f.created_at.isoformat(), "retries": f.retries, "resolved": f.resolved}, ensure_ascii=False))
         else:
             state = " (resolved)" if f.resolved else ""
-            typer.echo(f"#{f.id} {f.created_at:%Y-%m-%d %H:%M} {f.origin}: {f.reason} [retries {f.retries}]{state}")
+            reason = f.reason.replace("\n", "\n    ")  # the first reason, then the latest attempt
+            typer.echo(f"#{f.id} {f.created_at:%Y-%m-%d %H:%M} {f.origin}: {reason} [retries {f.retries}]{state}")
     if not rows and not as_json:
         typer.echo("no failures", err=True)
 
@@ -250,7 +254,8 @@ def sources_add(
 ) -> None:
     """Add a source to poll with [bold]rasd watch[/bold]."""
     with cli_store(db) as store:
-        sid = store.add_source(name, url, kind=kind, scale=scale, language=language, reliability=reliability, poll_seconds=every)
+        where = os.path.abspath(url) if kind == "file" else url  # watch may run from another directory
+        sid = store.add_source(name, where, kind=kind, scale=scale, language=language, reliability=reliability, poll_seconds=every)
     typer.echo(f"added source #{sid} {name}")
 
 

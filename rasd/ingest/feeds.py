@@ -7,7 +7,9 @@ used instead (through the same boilerplate remover as saved pages).
 A feed that breaks part-way (a truncated download, a bad byte in the XML)
 still gives the entries parsed before the break: they are kept, and the
 break itself is reported as one :class:`FeedError` so the run dead-letters
-the rest with the reason.
+the rest with the reason. That holds for a feed file and for a download that
+the server cut off mid-body (:func:`read_cut_feed`). An entry's ``<guid>``
+is its id; it is fetched as a page only when it is an http(s) URL.
 """
 
 from __future__ import annotations
@@ -16,17 +18,18 @@ import calendar
 import hashlib
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from rasd.errors import InputError
 from rasd.ingest.decode import sniff_binary
-from rasd.ingest.fetch import Fetcher, FetchError
-from rasd.ingest.readers import RawDocument
+from rasd.ingest.fetch import Fetcher, FetchError, is_url
+from rasd.ingest.readers import RawDocument, read_inputs
 from rasd.ingest.webpage import html_to_text
 
-__all__ = ["FEED_SUFFIXES", "FeedError", "looks_like_feed", "page_document", "read_feed"]
+__all__ = ["FEED_SUFFIXES", "FeedError", "looks_like_feed", "page_document", "read_cut_feed", "read_feed", "read_local"]
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 _FEED_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.DOTALL | re.IGNORECASE)
@@ -126,7 +129,8 @@ def read_feed(
 
 
 def _entry_document(entry: Any, n: int, *, origin: str, outlet: str | None, fetcher: Fetcher | None, min_chars: int) -> Iterator[RawDocument | InputError]:
-    link = entry.get("link")
+    # A <guid> that is no URL ("b1") is an id only: feedparser also gives it as the link (guidislink).
+    link = entry.get("link") if is_url(entry.get("link") or "") else None
     entry_origin = f"{origin}#entry {n}"
     doc_id = entry.get("id") or link or None
     title = _fragment_text(entry.get("title") or "") or None
@@ -152,6 +156,46 @@ def _entry_document(entry: Any, n: int, *, origin: str, outlet: str | None, fetc
         doc_id=doc_id or f"{origin}#{hashlib.sha256(body.encode()).hexdigest()[:16]}", text=body, published=published,
         source=outlet, url=link, title=title, origin=entry_origin, raw_sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
     )
+
+
+def read_local(
+    paths: Sequence[str], *, published: date | None = None, source: str | None = None, fetcher: Fetcher | None = None,
+    max_bytes: int | None = None,
+) -> Iterator[RawDocument | InputError]:
+    """Documents of local inputs: feed files (.rss/.atom/.xml) as feeds, everything else through :func:`read_inputs`.
+
+    ``published`` applies to files and JSON Lines records (feed entries carry
+    their own dates); teaser pages of feed entries are fetched only with a ``fetcher``.
+    """
+    limit = {"max_bytes": max_bytes} if max_bytes else {}
+    for arg in paths:
+        path = Path(arg)
+        if path.suffix.lower() not in FEED_SUFFIXES or not path.is_file():
+            yield from read_inputs([arg], published=published, source=source, **limit)
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield InputError(exc.strerror or str(exc), source=arg)
+            continue
+        yield from read_feed(data, origin=arg, source=source, fetcher=fetcher)
+
+
+def read_cut_feed(error: FetchError, *, source: str | None = None, fetcher: Fetcher | None = None) -> Iterator[RawDocument | InputError]:
+    """The complete entries of a feed whose download broke off (``error.partial``), then one error for the break.
+
+    The error says both why the download broke and how far the feed was read,
+    under the feed's URL, as one dead letter.
+    """
+    assert error.partial is not None
+    origin = error.source or error.partial.url
+    for item in read_feed(error.partial.content, origin=origin, source=source, fetcher=fetcher):
+        if isinstance(item, FeedError) and item.source == origin:
+            item.message = f"{error.message}; {item.message}"
+            yield item
+            return
+        yield item
+    yield error  # the cut fell between two complete elements: the entries are whole, the break is still worth a dead letter
 
 
 def _last_item_end(data: bytes) -> int:

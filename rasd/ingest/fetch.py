@@ -5,9 +5,13 @@ A monitoring run hits the same few outlets again and again, so the
 between requests, retries with exponential backoff only for errors that can
 pass (timeouts, connection errors, 429 and 5xx — honouring ``Retry-After``),
 and conditional GET (``If-None-Match`` / ``If-Modified-Since``) so an
-unchanged feed costs a 304. Every failure leaves as a :class:`FetchError`
-(an :class:`~rasd.errors.InputError`) whose message says what happened, which
-the ingest run turns into a dead letter.
+unchanged feed costs a 304. Every failure — any httpx error included: a
+redirect loop, a body that is not what its ``Content-Encoding`` says, a
+non-http URL — leaves as a :class:`FetchError` (an
+:class:`~rasd.errors.InputError`) whose message says what happened, which
+the ingest run turns into a dead letter. A body cut off part-way is kept
+with the error (:attr:`FetchError.partial`), so a feed keeps the entries
+that came before the break.
 """
 
 from __future__ import annotations
@@ -32,7 +36,22 @@ _MAX_RETRY_AFTER = 60.0
 
 
 class FetchError(InputError):
-    """A URL could not be fetched (timeout, connection refused, HTTP error, too large)."""
+    """A URL could not be fetched (timeout, connection refused, HTTP error, redirect loop, bad body, too large).
+
+    ``partial`` is what arrived before a body broke off (a 2xx response), or ``None``.
+    """
+
+    def __init__(self, message: str, *, source: str | None = None, partial: FetchResult | None = None) -> None:
+        super().__init__(message, source=source)
+        self.partial = partial
+
+
+class _BodyBroken(Exception):
+    """Internal: an httpx error while reading a body, with what had arrived and the response it belongs to."""
+
+    def __init__(self, cause: httpx.HTTPError, response: httpx.Response, received: bytes) -> None:
+        super().__init__(str(cause))
+        self.cause, self.response, self.received = cause, response, received
 
 
 def is_url(value: str) -> bool:
@@ -51,6 +70,27 @@ class FetchResult:
     etag: str | None
     last_modified: str | None
     not_modified: bool = False
+
+    @classmethod
+    def of(cls, response: httpx.Response, content: bytes) -> FetchResult:
+        """The result for a (2xx/3xx) response and the body bytes read from it."""
+        h = response.headers
+        return cls(str(response.url), response.status_code, content, h.get("content-type", ""), h.get("etag"), h.get("last-modified"))
+
+
+def _error(exc: Exception, url: str, timeout: float) -> tuple[FetchError, bool]:
+    """The :class:`FetchError` for an httpx error, and whether trying again may help."""
+    if isinstance(exc, httpx.TimeoutException):
+        return FetchError(f"timed out after {timeout:g}s ({type(exc).__name__})", source=url), True
+    if isinstance(exc, httpx.TooManyRedirects):
+        return FetchError(f"too many redirects (a redirect loop?): {exc}", source=url), False
+    if isinstance(exc, httpx.DecodingError):
+        return FetchError(f"body could not be decoded as its Content-Encoding says: {exc}", source=url), False
+    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL | httpx.LocalProtocolError):
+        return FetchError(f"not a fetchable URL: {type(exc).__name__}: {exc}", source=url), False
+    if isinstance(exc, httpx.TransportError):
+        return FetchError(f"connection failed: {type(exc).__name__}: {exc}", source=url), True
+    return FetchError(f"request failed: {type(exc).__name__}: {exc}", source=url), False
 
 
 @dataclass
@@ -117,19 +157,22 @@ class Fetcher:
             delay = self.backoff * (2**attempt)
             try:
                 response = self._request(url, headers)
-            except httpx.TimeoutException as exc:
-                error: FetchError = FetchError(f"timed out after {self.timeout:g}s ({type(exc).__name__})", source=url)
-            except httpx.TransportError as exc:
-                error = FetchError(f"connection failed: {type(exc).__name__}: {exc}", source=url)
+            except _BodyBroken as exc:
+                error, retry = _error(exc.cause, url, self.timeout)
+                if exc.response.status_code < 400 and exc.received:
+                    error.partial = FetchResult.of(exc.response, exc.received)
+                    error.message += f" (body cut off after {len(exc.received):,} bytes)"
+                if not retry:
+                    raise error from exc.cause
+            except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
+                error, retry = _error(exc, url, self.timeout)
+                if not retry:
+                    raise error from exc
             else:
                 if response.status_code == 304:
                     return FetchResult(url, 304, b"", "", etag, last_modified, not_modified=True)
                 if response.status_code < 400:
-                    return FetchResult(
-                        str(response.url), response.status_code, response.content,
-                        response.headers.get("content-type", ""), response.headers.get("etag"),
-                        response.headers.get("last-modified"),
-                    )
+                    return FetchResult.of(response, response.content)
                 error = FetchError(f"HTTP {response.status_code} {response.reason_phrase}", source=url)
                 if response.status_code not in _RETRY_STATUS:
                     raise error
@@ -142,15 +185,18 @@ class Fetcher:
             self.sleep(delay)
 
     def _request(self, url: str, headers: dict[str, str]) -> httpx.Response:
-        """One GET, reading at most ``max_bytes`` of the body."""
+        """One GET, reading at most ``max_bytes`` of the body; a body that breaks off raises :class:`_BodyBroken`."""
         with self.client.stream("GET", url, headers=headers) as response:
             chunks: list[bytes] = []
             size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > self.max_bytes:
-                    raise FetchError(f"too large: more than {self.max_bytes:,} bytes", source=url)
-                chunks.append(chunk)
+            try:
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise FetchError(f"too large: more than {self.max_bytes:,} bytes", source=url)
+                    chunks.append(chunk)
+            except httpx.HTTPError as exc:
+                raise _BodyBroken(exc, response, b"".join(chunks)) from exc
             response._content = b"".join(chunks)
             return response
 

@@ -3,7 +3,9 @@
 Reading is where bad input shows up (empty files, PDFs, windows-1256 text,
 broken JSON lines), so :func:`read_inputs` never raises for one item: it
 yields an :class:`~rasd.errors.InputError` in its place and goes on, and the
-caller decides how to report it.
+caller decides how to report it. A publication date in the future is not
+believed: the document keeps no date (so no event is dated from it) and
+carries a warning (:attr:`RawDocument.warnings`) for the caller to show.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -22,12 +24,14 @@ from rasd.errors import InputError
 from rasd.ingest.decode import decode_bytes
 from rasd.ingest.webpage import html_to_text, looks_like_html
 
-__all__ = ["SUFFIXES", "RawDocument", "jsonl_record", "parse_date", "read_inputs", "read_texts"]
+__all__ = ["FUTURE_TOLERANCE", "SUFFIXES", "RawDocument", "future_date", "jsonl_record", "parse_date", "read_inputs", "read_texts"]
 
 SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm", ".jsonl")
 _HTML_SUFFIXES = (".html", ".htm")
 _META_SUFFIX = ".meta.json"
 _META_FIELDS = ("doc_id", "published", "source", "title", "url")
+#: How far past today a publication date is still believed (time zones, a clock a little ahead).
+FUTURE_TOLERANCE = timedelta(days=2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,23 @@ class RawDocument:
     raw_sha256: str
     html: bool = False
     encoding: str = "utf-8"
+    #: What a reader of this document should be told (a publication date that was not believed).
+    warnings: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # A date in the future is a broken feed or CMS, not news from there: never let it date events.
+        problem = future_date(self.published)
+        if problem is not None:
+            object.__setattr__(self, "published", None)
+            object.__setattr__(self, "warnings", (*self.warnings, f"{problem}: not used as the publication or event date"))
+
+
+def future_date(published: date | None, *, today: date | None = None) -> str | None:
+    """Why ``published`` cannot be a publication date (more than :data:`FUTURE_TOLERANCE` after today, UTC), or ``None``."""
+    if published is None:
+        return None
+    limit = (today or datetime.now(UTC).date()) + FUTURE_TOLERANCE
+    return f"published {published.isoformat()} is in the future" if published > limit else None
 
 
 def read_inputs(

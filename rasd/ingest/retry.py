@@ -6,7 +6,11 @@ N`` re-reads the feed, a path is read again, and stdin or ``--text`` input
 is rebuilt from the payload kept with the failure. Because ingesting is
 idempotent, re-reading a whole feed or file to get one item back stores
 nothing twice. A dead letter is resolved when its origin now goes through;
-otherwise its retry count goes up and its reason is updated.
+otherwise its retry count goes up and the new attempt is added to its reason
+(the first reason is kept). Other items of a re-read feed or file that fail
+again join their own dead letter (one per origin), never a second one.
+Origins are absolute paths (the ingest run makes them so), so a retry works
+from any working directory.
 """
 
 from __future__ import annotations

@@ -4,7 +4,14 @@ For each document the run decides *new*, *unchanged* (same raw hash and
 extraction version: nothing to do, nothing extracted) or *changed* (re-extract
 and replace its machine reports), then writes it in one transaction. A killed
 run therefore loses at most the document in flight, and running it again
-skips what was stored and completes the rest: nothing is stored twice.
+skips what was stored and completes the rest: nothing is stored twice. The
+"unchanged?" question is asked twice: once before extracting (to save the
+work) and again inside the write transaction, so two runs over the same input
+at once extract a document twice at worst but store it once; the slower one
+counts it unchanged.
+
+Paths are made absolute before reading, so dead letters name files that
+``rasd retry`` finds from any working directory.
 
 Bad input never stops a run: readers and feeds yield an
 :class:`~rasd.errors.InputError` in place of the item, extraction failures
@@ -13,6 +20,7 @@ are caught per document, and each becomes a dead letter with its reason.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -22,10 +30,11 @@ from typing import Any
 
 from rasd.doc import Doc
 from rasd.errors import ConfigError, DataError, InputError, PipelineError, RasdError
-from rasd.ingest.feeds import FEED_SUFFIXES, looks_like_feed, page_document, read_feed
-from rasd.ingest.fetch import Fetcher, FetchResult, is_url
-from rasd.ingest.readers import RawDocument, read_inputs
+from rasd.ingest.feeds import FEED_SUFFIXES, looks_like_feed, page_document, read_cut_feed, read_feed, read_local
+from rasd.ingest.fetch import Fetcher, FetchError, FetchResult, is_url
+from rasd.ingest.readers import RawDocument
 from rasd.store import DocumentInput, Store, StoreError
+from rasd.store.gazetteer import StoreGazetteer
 
 __all__ = ["IngestSummary", "Ingester", "doc_key", "expand_inputs", "ingest"]
 
@@ -46,6 +55,8 @@ class IngestSummary:
     events_removed: int = 0
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
+    #: Things worth telling that are no failure (a publication date not believed).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
@@ -59,6 +70,7 @@ class IngestSummary:
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out.pop("failures")
+        out["warnings"] = len(self.warnings)
         out["documents"] = self.documents
         out["docs_per_second"] = round(self.docs_per_second, 1)
         return out
@@ -102,6 +114,8 @@ class Ingester:
         self.store = store
         self.fetcher = fetcher
         self.analyse = analyse or _default_analyse()
+        #: The store's own gazetteer (reviewers' villages), handed to the geocoder the default pipeline uses.
+        self.store_places = StoreGazetteer(store) if analyse is None else None
         self.version = extraction_version or _extraction_version()
         self.force = force
         self.source_id = source_id
@@ -128,11 +142,14 @@ class Ingester:
             self.fail(item.source or "?", item.message, payload=getattr(item, "payload", None))
             return "failed"
         raw = item
+        self.summary.warnings.extend(f"{raw.origin}: {w}" for w in raw.warnings)
         key = doc_key(raw)
         state = self.store.document_state(key)
         if state is not None and not self.force and state.raw_sha256 == raw.raw_sha256 and state.extraction_version == self.version:
             self.summary.unchanged += 1
             return "unchanged"
+        if self.store_places is not None:
+            self.store_places.sync()  # a place a reviewer added since the last document is used for this one
         try:
             doc = self.analyse(raw.text, published=raw.published, doc_id=key, source=raw.source, title=raw.title, url=raw.url)
         except (PipelineError, DataError, ConfigError):
@@ -149,11 +166,14 @@ class Ingester:
             tags=list(doc.tags),
         )
         try:
-            outcome = self.store.save(record, doc.events, doc.facts)
+            outcome = self.store.save(record, doc.events, doc.facts, skip_unchanged=not self.force)
         except StoreError as exc:
             self.fail(raw.origin, f"could not be stored: {exc.message}", source=raw.source)
             return "failed"
         s = self.summary
+        if outcome.status == "unchanged":  # a concurrent run stored it while this one was extracting
+            s.unchanged += 1
+            return "unchanged"
         s.events_created += outcome.events_created
         s.events_merged += outcome.events_merged
         s.events_removed += outcome.events_removed
@@ -169,33 +189,30 @@ class Ingester:
         for arg in inputs:
             if is_url(arg):
                 yield from self.url_items(arg, source=source)
-            elif Path(arg).suffix.lower() in FEED_SUFFIXES and Path(arg).is_file():
-                yield from self.feed_file_items(Path(arg), source=source)
-            else:
-                limit = {"max_bytes": max_bytes} if max_bytes else {}
-                yield from read_inputs([arg], published=published, source=source, **limit)
-
-    def feed_file_items(self, path: Path, *, source: str | None = None) -> Iterator[Item]:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            yield InputError(exc.strerror or str(exc), source=str(path))
-            return
-        yield from read_feed(data, origin=str(path), source=source, fetcher=self.fetcher if self.fetch_pages else None)
+                continue
+            yield from read_local(
+                [arg if arg == "-" else os.path.abspath(arg)], published=published, source=source,
+                fetcher=self.fetcher if self.fetch_pages else None, max_bytes=max_bytes,
+            )
 
     def url_items(self, url: str, *, source: str | None = None, etag: str | None = None, last_modified: str | None = None) -> Iterator[Item]:
         """A URL is a feed (its entries) or an article page (one document)."""
         fetcher = self.fetcher = self.fetcher or Fetcher()
+        pages = fetcher if self.fetch_pages else None
         try:
             result = fetcher.get(url, etag=etag, last_modified=last_modified)
-        except InputError as exc:
-            yield exc
+        except FetchError as exc:
+            cut = exc.partial
+            if cut is not None and looks_like_feed(cut.content, cut.content_type):
+                yield from read_cut_feed(exc, source=source, fetcher=pages)
+            else:
+                yield exc
             return
         self.last_fetch = result
         if result.not_modified:
             return
         if looks_like_feed(result.content, result.content_type):
-            yield from read_feed(result.content, origin=url, source=source, fetcher=fetcher if self.fetch_pages else None)
+            yield from read_feed(result.content, origin=url, source=source, fetcher=pages)
             return
         try:
             yield page_document(result.url, result.content, doc_id=url, source=source)

@@ -5,6 +5,11 @@ URL), why it failed, and — when small enough — the raw bytes, so ``rasd
 retry`` can reprocess it even if the origin has gone. It is written in its
 own transaction: a failure is recorded even when the document's own
 transaction was rolled back.
+
+One origin has at most one unresolved dead letter. When it fails again — in
+a later run, or when ``rasd retry`` tries it — its first reason is kept and
+the latest attempt is added on a second line (``failed again …``), so
+``rasd failures`` shows both why it first failed and how it fails now.
 """
 
 from __future__ import annotations
@@ -21,12 +26,14 @@ __all__ = [
     "MAX_PAYLOAD",
     "Failure",
     "add_failure",
+    "first_reason",
     "list_failures",
     "mark_retried",
     "payload_of",
 ]
 
 DL = table_of(DeadLetter)
+_AGAIN = "\nfailed again"
 #: Raw payloads above this size are not kept (the origin is, for a retry from there).
 MAX_PAYLOAD = 2 * 1024 * 1024
 
@@ -54,14 +61,14 @@ def add_failure(
     source: str | None = None,
     payload: bytes | None = None,
 ) -> int:
-    """Record a failure; an unresolved one for the same origin and reason is not repeated."""
+    """Record a failure; an origin with an unresolved dead letter gets the new attempt added to it instead."""
     same = conn.execute(
-        select(DL.c.id)
-        .where(DL.c.origin == origin, DL.c.reason == reason, DL.c.resolved_at.is_(None))
-        .limit(1)
-    ).scalar()
+        select(DL.c.id, DL.c.reason).where(DL.c.origin == origin, DL.c.resolved_at.is_(None)).order_by(DL.c.id).limit(1)
+    ).first()
     if same is not None:
-        return int(same)
+        if first_reason(same.reason) != reason:
+            conn.execute(update(DL).where(DL.c.id == same.id).values(reason=_again(same.reason, reason, at)))
+        return int(same.id)
     if payload is not None and len(payload) > MAX_PAYLOAD:
         payload = None
     return new_id(
@@ -136,5 +143,16 @@ def mark_retried(
     if resolved:
         values["resolved_at"] = at
     elif reason:
-        values["reason"] = reason
+        current = conn.execute(select(DL.c.reason).where(DL.c.id == failure_id)).scalar()
+        values["reason"] = _again(current or "", reason, at, retry=True)
     conn.execute(update(DL).where(DL.c.id == failure_id).values(**values))
+
+
+def first_reason(reason: str) -> str:
+    """Why a dead letter first failed (its reason without the latest attempt)."""
+    return reason.split(_AGAIN, 1)[0]
+
+
+def _again(reason: str, latest: str, at: datetime, *, retry: bool = False) -> str:
+    """The first reason, and on a second line how the latest attempt failed."""
+    return f"{first_reason(reason)}{_AGAIN} {'on retry ' if retry else ''}({at:%Y-%m-%d %H:%M}): {latest}"

@@ -13,12 +13,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Self
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from rasd.model import ActorFact, Event, interaction_code
 from rasd.store import engine as _engine
-from rasd.store import failures, search, sources
+from rasd.store import failures, gazetteer, runs, search, sources
 from rasd.store.documents import (
     EVENT_COLUMNS,
     DocumentInput,
@@ -32,7 +32,6 @@ from rasd.store.models import (
     Actor,
     Base,
     Document,
-    IngestRun,
     ReviewHistory,
     new_id,
     table_of,
@@ -52,6 +51,15 @@ class DocumentState:
     id: int
     raw_sha256: str
     extraction_version: str
+
+
+#: The PostgreSQL advisory lock every document save takes (an arbitrary constant: "rasd" in ASCII).
+_SAVE_LOCK = 0x72617364
+
+
+def _document_state(conn: Connection, doc_key: str) -> DocumentState | None:
+    r = conn.execute(select(D.c.id, D.c.raw_sha256, D.c.extraction_version).where(D.c.doc_key == doc_key)).first()
+    return DocumentState(r.id, r.raw_sha256, r.extraction_version) if r else None
 
 
 class Store:
@@ -98,12 +106,27 @@ class Store:
     def document_state(self, doc_key: str) -> DocumentState | None:
         """What is stored under ``doc_key``, or ``None`` for a new document."""
         with self.transaction("lookup") as conn:
-            r = conn.execute(select(D.c.id, D.c.raw_sha256, D.c.extraction_version).where(D.c.doc_key == doc_key)).first()
-        return DocumentState(r.id, r.raw_sha256, r.extraction_version) if r else None
+            return _document_state(conn, doc_key)
 
-    def save(self, doc: DocumentInput, events: Sequence[Event], facts: Iterable[ActorFact] = ()) -> SaveOutcome:
-        """Write one document and its events in one transaction (all or nothing)."""
+    def save(
+        self, doc: DocumentInput, events: Sequence[Event], facts: Iterable[ActorFact] = (), *, skip_unchanged: bool = False,
+    ) -> SaveOutcome:
+        """Write one document and its events in one transaction (all or nothing).
+
+        Writers queue for the whole transaction (SQLite: ``BEGIN IMMEDIATE``;
+        PostgreSQL: a transaction-scoped advisory lock), so the events a
+        concurrent run just stored are seen when merging. With
+        ``skip_unchanged``, a document stored meanwhile with the same content and
+        extraction version is left alone (status ``"unchanged"``, nothing written):
+        two runs over the same input do the work once.
+        """
         with self.transaction(f"saving {doc.doc_key}") as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SAVE_LOCK})
+            if skip_unchanged:
+                state = _document_state(conn, doc.doc_key)
+                if state is not None and (state.raw_sha256, state.extraction_version) == (doc.raw_sha256, doc.extraction_version):
+                    return SaveOutcome(state.id, "unchanged")
             return save_document(conn, doc, events, facts, caches=self._caches)
 
     # -- dead letters -------------------------------------------------------
@@ -192,10 +215,15 @@ class Store:
         return out
 
     # -- review -------------------------------------------------------------
-    def review(self, event_id: int, status: str, *, reviewer: str, changes: Mapping[str, Any] | None = None, comment: str | None = None) -> None:
+    def review(
+        self, event_id: int, status: str, *, reviewer: str, changes: Mapping[str, Any] | None = None, comment: str | None = None,
+        new_place: str | None = None,
+    ) -> None:
         """Approve, correct or reject an event, keeping its fields before and after in the audit trail.
 
-        Once reviewed, an event is never recomputed by later ingests.
+        Once reviewed, an event is never recomputed by later ingests. A review that places an event
+        the gazetteer could not (or ``new_place``, the kind of a place the reviewer adds) adds the
+        place to the store's gazetteer (:func:`rasd.store.gazetteer.learn_from_review`).
         """
         if status not in REVIEW_STATUSES:
             raise StoreError(f"unknown review status {status!r}; one of {', '.join(REVIEW_STATUSES)}")
@@ -211,6 +239,7 @@ class Store:
             values.update(_actor_codes(conn, before, values))
             values.update(review_status=status, updated_at=now())
             conn.execute(update(E).where(E.c.id == event_id).values(**values))
+            gazetteer.learn_from_review(conn, event_id, before, reviewer, new_place=new_place)
             after = {k: _jsonable(v) for k, v in conn.execute(select(E).where(E.c.id == event_id)).first()._mapping.items()}  # type: ignore[union-attr]
             conn.execute(
                 insert(table_of(ReviewHistory)).values(
@@ -220,14 +249,14 @@ class Store:
 
     # -- runs ---------------------------------------------------------------
     def start_run(self, inputs: Sequence[str]) -> int:
-        """Record the start of an ingest run."""
+        """Record the start of an ingest run; killed runs of this host are marked interrupted (:mod:`rasd.store.runs`)."""
         with self.transaction("recording a run") as conn:
-            return new_id(conn.execute(insert(table_of(IngestRun)).values(started_at=now(), inputs=list(inputs), counts={}, status="running")))
+            return runs.start_run(conn, inputs, at=now())
 
     def finish_run(self, run_id: int, counts: Mapping[str, Any], status: str = "done") -> None:
         """Record a run's summary."""
         with self.transaction("recording a run") as conn:
-            conn.execute(update(table_of(IngestRun)).where(table_of(IngestRun).c.id == run_id).values(finished_at=now(), counts=dict(counts), status=status))
+            runs.finish_run(conn, run_id, counts, status=status, at=now())
 
 
 def _actor_codes(conn: Connection, before: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
