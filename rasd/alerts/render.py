@@ -47,6 +47,9 @@ class Message:
     payload: dict[str, Any]
     event_ids: list[int] = field(default_factory=list)
     unsubscribe_url: str = ""
+    #: The same on every attempt to deliver the same alert or digest: the e-mail's ``Message-ID`` and the
+    #: webhook's ``X-Rasd-Delivery``, so a receiver that got it twice can drop the repeat.
+    delivery_id: str = ""
 
 
 @cache
@@ -86,7 +89,7 @@ def _view(ev: Mapping[str, Any], base_url: str) -> dict[str, Any]:
     }
 
 
-def render(sub: Mapping[str, Any], events: Sequence[Mapping[str, Any]], *, unsubscribe_url: str, base_url: str = "") -> Message:
+def render(sub: Mapping[str, Any], events: Sequence[Mapping[str, Any]], *, unsubscribe_url: str, base_url: str = "", delivery_id: str = "") -> Message:
     """The message for ``events`` owed to subscription ``sub`` (one event: an alert; several or a digest mode: a digest)."""
     views = [_view(e, base_url) for e in events]
     mode = sub.get("mode") or "immediate"
@@ -102,8 +105,8 @@ def render(sub: Mapping[str, Any], events: Sequence[Mapping[str, Any]], *, unsub
         subject = f"رصد: {heading}"
     ctx = {"subject": subject, "heading": heading, "intro": intro, "events": views, "subscription": sub["name"], "unsubscribe_url": unsubscribe_url}
     payload = {
-        "kind": "alert" if single else "digest", "subscription": {"id": sub["id"], "name": sub["name"], "mode": mode},
+        "kind": "alert" if single else "digest", "delivery_id": delivery_id, "subscription": {"id": sub["id"], "name": sub["name"], "mode": mode},
         "events": [full_record(e) for e in events],
     }
     return Message(subject, _env().get_template("alert.txt").render(ctx), _env().get_template("alert.html").render(ctx), payload,
-                   [int(e["id"]) for e in events], unsubscribe_url)
+                   [int(e["id"]) for e in events], unsubscribe_url, delivery_id)

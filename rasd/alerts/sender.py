@@ -10,12 +10,19 @@ that is down for a day gets its alerts when it comes back.
 Delivery happens outside any transaction, so a slow SMTP server never holds
 a database lock. Run one sender per database: two would both send a row that
 is due (the row is marked sent only after the delivery).
+
+At least once, never silently lost: a sender killed after the receiver
+accepted a message and before its rows are marked sent sends it again when
+it restarts. That window is the commit right after the receiver's answer
+(the e-mail channel does not even wait for the SMTP ``QUIT`` reply first),
+and the repeat carries the same :func:`delivery_id` (``Message-ID``,
+``X-Rasd-Delivery``), so the receiver can drop it.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -24,13 +31,13 @@ from sqlalchemy import insert, select, update
 
 from rasd.alerts.channels import Channel, DeliveryError
 from rasd.alerts.render import Message, render
-from rasd.alerts.tokens import secret_key, unsubscribe_token
+from rasd.alerts.tokens import secret_key, sign, unsubscribe_token
 from rasd.store import Store
 from rasd.store.alerts_models import AlertDelivery, AlertOutbox, EventCode, Subscription
 from rasd.store.documents import now as utcnow
 from rasd.store.models import Event, table_of
 
-__all__ = ["SendReport", "run_sender", "send_due"]
+__all__ = ["SendReport", "delivery_id", "run_sender", "send_due"]
 
 O, SUB, DL, E, C = table_of(AlertOutbox), table_of(Subscription), table_of(AlertDelivery), table_of(Event), table_of(EventCode)
 
@@ -48,8 +55,8 @@ class SendReport:
         return {"messages_sent": self.messages_sent, "messages_failed": self.messages_failed, "events_delivered": self.events_delivered}
 
 
-def _due(store: Store, at: datetime, limit: int) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """(subscription, its due outbox rows joined to their events), grouped into messages."""
+def _due(store: Store, at: datetime, limit: int) -> tuple[bytes, list[tuple[dict[str, Any], list[dict[str, Any]]]]]:
+    """The signing key, and (subscription, its due outbox rows joined to their events) grouped into messages."""
     from rasd.export.query import assign_codes
 
     with store.transaction("reading the alert outbox") as conn:
@@ -73,7 +80,12 @@ def _due(store: Store, at: datetime, limit: int) -> list[tuple[dict[str, Any], l
         else:
             digests.setdefault(sub["id"], []).append(item)
     groups += [(subs[sid], items) for sid, items in digests.items()]
-    return groups
+    return key, groups
+
+
+def delivery_id(key: bytes, subscription_id: int, outbox_ids: Sequence[int]) -> str:
+    """The id of one message, the same on every retry: a keyed hash of the subscription and its outbox rows."""
+    return sign(key, f"delivery:{subscription_id}:{','.join(map(str, sorted(outbox_ids)))}".encode())[:32]
 
 
 def _record(store: Store, sub: Mapping[str, Any], items: list[dict[str, Any]], at: datetime, *,
@@ -107,7 +119,8 @@ def send_due(
     def backoff(attempt: int) -> timedelta:
         return timedelta(seconds=min(backoff_cap, backoff_base * 2 ** (attempt - 1)))
 
-    for sub, items in _due(store, at, limit):
+    key, groups = _due(store, at, limit)
+    for sub, items in groups:
         url = f"{base_url}/api/v1/alerts/unsubscribe?token={sub['unsubscribe_token']}"
         started = time.perf_counter()
         code: int | None = None
@@ -116,7 +129,8 @@ def send_due(
             channel = channels.get(sub["channel"])
             if channel is None:
                 raise DeliveryError(f"no channel {sub['channel']!r} is installed")
-            message: Message = render(sub, items, unsubscribe_url=url, base_url=base_url)
+            message: Message = render(sub, items, unsubscribe_url=url, base_url=base_url,
+                                      delivery_id=delivery_id(key, sub["id"], [i["outbox_id"] for i in items]))
             code = channel.send(sub, message)
         except DeliveryError as exc:
             code, error = exc.status_code, exc.message

@@ -14,6 +14,7 @@ import pytest
 from store_factories import doc, strike
 
 from rasd.alerts import create_subscription, deliveries, send_due
+from rasd.alerts.targets import ALLOW_ENV
 from rasd.store import Store
 from rasd.store.documents import now
 
@@ -39,7 +40,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def receiver(request: pytest.FixtureRequest) -> Iterator[Receiver]:
+def receiver(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Receiver]:
+    """A receiver on loopback, which the admin allows (``RASD_WEBHOOK_ALLOW_HOSTS``): by default it is refused."""
+    monkeypatch.setenv(ALLOW_ENV, "127.0.0.1")
     server = Receiver(getattr(request, "param", 0))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -83,7 +86,8 @@ def test_fails_twice_then_succeeds_with_backoff_and_a_log(store: Store, receiver
     assert "500" in log[0]["error"] and len(receiver.received) == 3
 
 
-def test_an_unreachable_target_is_kept_not_lost(store: Store) -> None:
+def test_an_unreachable_target_is_kept_not_lost(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ALLOW_ENV, "127.0.0.1")
     with store.transaction() as conn:
         create_subscription(conn, name="down", channel="webhook", target="http://127.0.0.1:9/hook", filters={}, at=now())
     store.save(doc("a"), [strike()])
@@ -95,3 +99,35 @@ def test_an_unreachable_target_is_kept_not_lost(store: Store) -> None:
 def deliveries_of(store: Store, sub_id: int) -> list[dict]:
     with store.transaction() as conn:
         return deliveries(conn, subscription_id=sub_id)
+
+
+@pytest.mark.parametrize("target", [
+    "http://127.0.0.1:{port}/internal-admin", "http://localhost:{port}/", "http://[::1]:{port}/", "http://[::ffff:127.0.0.1]:{port}/",
+    "http://10.0.0.5/", "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data/", "http://0.0.0.0:{port}/",
+])
+def test_a_viewer_cannot_point_a_webhook_at_internal_addresses(store: Store, receiver: Receiver, monkeypatch: pytest.MonkeyPatch,
+                                                                target: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from rasd.api import create_app
+
+    monkeypatch.delenv(ALLOW_ENV)
+    app = create_app(store, web=False)
+    app.state.rasd.accounts.add_user("vera", "a long enough password", role="viewer")
+    token = {"Authorization": f"Bearer {app.state.rasd.accounts.create_token('vera')}"}
+    body = {"name": "probe", "channel": "webhook", "target": target.format(port=receiver.server_port), "filters": {}}
+    with TestClient(app) as client:
+        refused = client.post("/api/v1/alerts/subscriptions", json=body, headers=token)
+    assert refused.status_code == 400 and "non-public address" in refused.json()["error"]["message"]
+    assert store.counts()["subscriptions"] == 0
+
+
+def test_a_target_that_turned_internal_is_refused_at_delivery_without_a_call(store: Store, receiver: Receiver,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    sub = _hook(store, receiver)  # allowed when it was made
+    monkeypatch.delenv(ALLOW_ENV)  # the admin withdrew the allowance
+    store.save(doc("a"), [strike()])
+    assert send_due(store).messages_failed == 1
+    [entry] = deliveries_of(store, sub["id"])
+    assert entry["status_code"] is None and "non-public address" in entry["error"]
+    assert receiver.received == []
