@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from rasd.api.errors import BadRequest, Conflict, NotFound
+from rasd.extract.notes import english_notes
 from rasd.store import Store
 from rasd.store.documents import now
 from rasd.store.models import Event as EventRow
@@ -55,7 +56,16 @@ def review(store: Store, event_id: int, action: str, *, reviewer: str, changes: 
     if action == "correct" and not changes:
         raise BadRequest("a correction needs at least one changed field")
     _exists(store, event_id)
+    if action == "correct" and changes and "notes" not in changes:
+        changes = {**changes, "notes": _notes_after(store, event_id, changes)}
     store.review(event_id, ACTIONS[action], reviewer=reviewer, changes=changes, comment=comment)
+
+
+def _notes_after(store: Store, event_id: int, changes: Mapping[str, Any]) -> str:
+    """The English notes written anew from the corrected fields (a reviewer who edits the notes keeps theirs)."""
+    with store.transaction("reading an event") as conn:
+        before = _snapshot(conn, event_id)
+    return english_notes({**before, **changes}, n_sources=int(before.get("n_sources") or 1))
 
 
 def split(store: Store, event_id: int, *, reviewer: str, report_ids: Sequence[int] = (), changes: Mapping[str, Any] | None = None, comment: str | None = None) -> int:

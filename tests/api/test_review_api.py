@@ -31,7 +31,8 @@ def test_correct_is_audited_with_before_and_after(fresh: Fresh) -> None:
     (h,) = d["history"]
     assert h["reviewer"] == "rana" and h["action"] == "corrected" and h["comment"] == "hospital list" and h["at"]
     assert h["before"]["fatalities"] == 5 and h["after"]["fatalities"] == 6
-    assert set(h["changed"]) == {"fatalities", "actor2", "inter2", "interaction", "review_status"}  # no actor2, no code for it
+    assert set(h["changed"]) == {"fatalities", "actor2", "inter2", "interaction", "review_status", "notes"}  # no actor2, no code for it
+    assert "6 people were killed" in d["event"]["notes"] and h["before"]["notes"] != d["event"]["notes"]  # notes follow the correction
     assert d["event"]["inter2"] is None and d["event"]["interaction"] == h["before"]["inter1"] * 10
 
 
