@@ -17,7 +17,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from rasd.api import auth, catalog, events, review
+from rasd.api import auth, catalog, events, places, review
 from rasd.api.cache import ResponseCache, data_version
 from rasd.api.deps import AppState, make_read_engine
 from rasd.api.errors import install_error_handlers
@@ -104,7 +104,7 @@ def create_app(db: str | Store | None = None, *, public_read: bool = True, secur
     mount_api_docs(app)  # /api/docs from bundled assets, not a CDN
     app.state.rasd = state
     install_error_handlers(app)
-    for module in (events, catalog, review, auth):
+    for module in (events, catalog, review, places, auth):
         app.include_router(module.router, prefix=API_PREFIX)
     app.state.extra_routers = _include_extra_routers(app)
     if web:

@@ -1,4 +1,4 @@
-"""``rasd geocode`` and ``rasd gazetteer import|info|build``: thin wrappers over rasd.geo."""
+"""``rasd geocode`` and ``rasd gazetteer import|info|build|export``: thin wrappers over rasd.geo and the store's gazetteer."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from rasd.cli.store import DbOption
 from rasd.errors import RasdError
 
 __all__ = ["register"]
@@ -46,7 +47,7 @@ def geocode_command(
 
 
 def import_command(
-    files: Annotated[list[Path], typer.Argument(help="GeoNames dumps (XX.txt) or OCHA P-code tables (.csv/.xlsx).")],
+    files: Annotated[list[Path], typer.Argument(help="GeoNames dumps (XX.txt), OCHA P-code tables (.csv/.xlsx) or Rasd gazetteer files (.tsv).")],
     alternate_names: Annotated[
         Path | None,
         typer.Option("--alternate-names", help="GeoNames alternateNamesV2.txt, for Arabic names of dump rows."),
@@ -58,15 +59,18 @@ def import_command(
     Example: rasd gazetteer import SY.txt --alternate-names alternateNamesV2.txt
     """
     from rasd.geo.importers import import_geonames, import_ocha, save_user_places
-    from rasd.geo.store import user_gazetteer_path
+    from rasd.geo.store import read_places, user_gazetteer_path
 
     target = user_gazetteer_path(gazetteer)
     try:
         for path in files:
             if not path.is_file():
                 raise RasdError("no such file", source=str(path))
-            is_table = path.suffix.lower() in (".csv", ".xlsx", ".xlsm")
-            places = import_ocha(path) if is_table else import_geonames(path, alternate_names)
+            suffix = path.suffix.lower()
+            if suffix == ".tsv":  # a Rasd gazetteer file (``rasd gazetteer export``, or a coder's own)
+                places = read_places(path)
+            else:
+                places = import_ocha(path) if suffix in (".csv", ".xlsx", ".xlsm") else import_geonames(path, alternate_names)
             total = save_user_places(places, target, path.name)
             typer.echo(f"{path.name}: {len(places)} places imported; {target} now holds {total}.")
     except RasdError as exc:
@@ -104,11 +108,32 @@ def build_command(
     typer.echo(f"wrote {target}: {dict(counts)}")
 
 
+def export_command(
+    out: Annotated[Path, typer.Option("--out", help="The gazetteer TSV to write (what `rasd gazetteer import` reads).")],
+    db: DbOption = None,
+) -> None:
+    """Write the places reviewers added to the store's gazetteer as a gazetteer file.
+
+    Example: rasd gazetteer export --db events.db --out places.tsv
+    """
+    from rasd.cli.store import cli_store
+    from rasd.store.gazetteer import StoreGazetteer
+
+    with cli_store(db) as store:
+        try:
+            with out.open("w", encoding="utf-8", newline="") as handle:
+                n = StoreGazetteer(store).export(handle)
+        except OSError as exc:
+            raise _fail(RasdError(exc.strerror or str(exc), source=str(out))) from exc
+    typer.echo(f"wrote {out}: {n} places")
+
+
 def register(app: typer.Typer) -> None:
     """Add ``geocode`` and the ``gazetteer`` group to the ``rasd`` app."""
     app.command("geocode")(geocode_command)
-    group = typer.Typer(help="Manage the gazetteer: import downloaded gazetteers, inspect, rebuild.", no_args_is_help=True)
+    group = typer.Typer(help="Manage the gazetteer: import downloaded gazetteers, inspect, rebuild, export the store's places.", no_args_is_help=True)
     group.command("import")(import_command)
     group.command("info")(info_command)
     group.command("build")(build_command)
+    group.command("export")(export_command)
     app.add_typer(group, name="gazetteer")

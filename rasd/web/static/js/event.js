@@ -1,4 +1,4 @@
-// The review panel: approve, reject, correct a field, pick a geocoder candidate, split, merge.
+// The review panel: approve, reject, correct a field, split, merge (the place search is place.js).
 // Each action is one API call with the CSRF token; the page reloads to show the new audit trail.
 "use strict";
 (() => {
@@ -61,21 +61,6 @@
     const field = fieldSelect.value;
     const comment = document.getElementById("correct-comment").value.trim() || null;
     run(`/api/v1/events/${id}/review`, { action: "correct", changes: { [field]: typed(field, valueInput.value) }, comment });
-  });
-
-  document.getElementById("candidates-form").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
-    const list = document.getElementById("candidates");
-    const q = document.getElementById("candidates-q").value.trim();
-    try {
-      const found = await api(`/api/v1/events/${id}/candidates?` + new URLSearchParams(q ? { q } : {}));
-      list.replaceChildren(...found.map((c) => {
-        const { kind, ...changes } = c;
-        const use = el("button", { type: "button", class: "use-candidate" }, t.use_place);
-        use.addEventListener("click", () => run(`/api/v1/events/${id}/review`, { action: "correct", changes, comment: `${t.candidates}: ${c.location}` }));
-        return el("li", {}, el("bdi", {}, `${c.location_ar || ""} — ${c.location}`), ` (${kind}, ${c.admin1 || ""}, ${c.country}) `, use);
-      }));
-    } catch (err) { errorBox.textContent = err.message; errorBox.hidden = false; }
   });
 
   document.getElementById("split-form").addEventListener("submit", (ev) => {

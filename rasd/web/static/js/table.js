@@ -7,11 +7,15 @@
   const state = { params: new URLSearchParams(), sort: "-event_date", offset: 0 };
   const body = document.querySelector("#events-table tbody");
   const exportLink = document.getElementById("export");
+  const UNLISTED = document.getElementById("events-table").dataset.unlistedFlag;  // a place the gazetteer lacks: review it first
 
   function cell(e, c) {
     if (c === "id") return el("td", {}, el("a", { href: `/events/${encodeURIComponent(e.id)}` }, `#${e.id}`));
     if (c === "fatalities") return el("td", {}, e.fatalities_known ? (e.fatalities ?? 0) : "?");
     if (c === "review_status") return el("td", {}, t["status_" + e.review_status] || e.review_status);
+    if (c === "location" && typeof (e.vague || {}).location === "string" && e.vague.location.startsWith(UNLISTED)) {
+      return el("td", { dir: "auto" }, e.location ?? "", " ", el("span", { class: "badge badge-unlisted", title: e.vague.location }, t.unlisted_badge));
+    }
     return el("td", { dir: "auto" }, e[c] ?? "");
   }
 
