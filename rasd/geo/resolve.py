@@ -169,9 +169,14 @@ def _named_elsewhere(gaz: Gazetteer, text: str, hits: list[Hit], evidence: dict[
     only be in one country (and ``(country, "")`` for the adjectives "السورية", "الأردنيين")."""
     named: Counter[tuple[str, str]] = Counter()
     for hit in hits:
-        countries = {gaz.places[i].country for i in hit.places}
-        if len(countries) == 1 and evidence[id(hit)] != "stop":
-            named[(countries.pop(), hit.key)] += 1
+        if evidence[id(hit)] == "stop" or not hit.places:
+            continue
+        places = [gaz.places[i] for i in hit.places]
+        countries = {p.country for p in places}
+        one_unit = len({p.name for p in places}) == 1 and all(p.kind in ("admin1", "region") for p in places)
+        if len(countries) == 1 or one_unit:  # one_unit: a region two countries list (the West Bank: PS, IL)
+            for code in countries:
+                named[(code, hit.key)] += 1
     for code in demonym_countries(text, gaz.adjectives):
         named[(code, "")] += 1
     return named

@@ -2,9 +2,9 @@
 
 When a report names the governorate, district or town a village lies in, that
 unit settles which of the same-named places is meant. A candidate in the unit
-(or within a short distance of it, for border villages whose admin codes are
-approximate) goes first; when no candidate lies there, the gazetteer does not
-hold this place: the mention is dropped, so that a place noun before it makes
+goes first. When no candidate lies in the unit's country, nor near it (a
+border town: "سلوان في القدس"), the gazetteer does not hold this place: the
+mention is dropped, so that a place noun before it makes
 it an unlisted place of that unit (:mod:`rasd.geo.unlisted`) and a bare name
 leaves the unit itself as the location.
 """
@@ -28,12 +28,12 @@ _GAP = re.compile(r"(?:[\s،,]|(?<!\w)(?:في|من|ضمن|داخل|التابع�
 _NEAR_DEGREES = 0.35  # ~35 km: a candidate this close to the unit counts as in it
 
 
-def _in_unit(c: Candidate, unit: Candidate) -> bool:
-    if c.country != unit.country:
-        return False
-    if unit.kind == "country" or (unit.admin1 and c.admin1 == unit.admin1):
-        return True
+def _near(c: Candidate, unit: Candidate) -> bool:
     return math.hypot(c.latitude - unit.latitude, c.longitude - unit.longitude) <= _NEAR_DEGREES
+
+
+def _in_unit(c: Candidate, unit: Candidate) -> bool:
+    return c.country == unit.country and (unit.kind == "country" or (bool(unit.admin1) and c.admin1 == unit.admin1))
 
 
 def _introduced(m: PlaceMention) -> bool:
@@ -66,5 +66,6 @@ def settle_by_unit(text: str, mentions: list[PlaceMention]) -> list[PlaceMention
         inside = [c for c in m.candidates if _in_unit(c, unit)]
         if inside:
             m.candidates = inside + [c for c in m.candidates if c not in inside]
-            out.append(m)
+        if inside or m.best.country == unit.country or _near(m.best, unit):
+            out.append(m)  # same country: the unit may be a region ("عرسال في البقاع"); near: a border town
     return out
