@@ -162,6 +162,7 @@ def _accepted(evidence: str, best: float, place: Place, doc: Context | None) -> 
 
 
 _BIG_CITY = 500_000
+_DISTINCT_TOWN = 20_000  # a name only one country holds, of a town this big, is that town wherever it is read
 
 
 def _named_elsewhere(gaz: Gazetteer, text: str, hits: list[Hit], evidence: dict[int, str]) -> Counter[tuple[str, str]]:
@@ -187,7 +188,8 @@ def _in_article(gaz: Gazetteer, ranked: list[tuple[float, int]], doc: Context, o
     """The candidates in a country the article names by other words, best first; all of them when it names none.
 
     Other words are its name, an adjective ("الأردنية") and the names that can only be in one country; for a
-    homonym also the well-marked places of pass 1. A country or a big city stands on its own.
+    homonym also the well-marked places of pass 1. A country, a big city, and a name of several words or of a
+    sizeable town that only one country holds stand on their own.
     """
     countries = {code for (code, k), n in named.items() if k != key and n}
     if len({gaz.places[i].country for _, i in ranked}) > 1:  # a homonym also heeds the places read in pass 1
@@ -196,6 +198,9 @@ def _in_article(gaz: Gazetteer, ranked: list[tuple[float, int]], doc: Context, o
                 countries.add(code)
     if not countries:
         return ranked
+    places = {gaz.places[i].country: gaz.places[i] for _, i in ranked}
+    if len(places) == 1 and (" " in key or max(gaz.places[i].population for _, i in ranked) >= _DISTINCT_TOWN):
+        return ranked  # one country holds the name, and it is no common word: "تل أبيب", "سديروت"
 
     def inside(i: int) -> bool:
         p = gaz.places[i]
