@@ -21,6 +21,7 @@ from rasd.api import auth, catalog, events, places, review
 from rasd.api.cache import ResponseCache, data_version
 from rasd.api.deps import AppState, make_read_engine
 from rasd.api.errors import install_error_handlers
+from rasd.api.limits import DEFAULT_MAX_BODY, BodyLimit
 from rasd.store import Store, open_store
 from rasd.store.accounts import Accounts
 from rasd.web.apidocs import mount_api_docs
@@ -75,11 +76,13 @@ def _include_extra_routers(app: FastAPI) -> list[str]:
     return mounted
 
 
-def create_app(db: str | Store | None = None, *, public_read: bool = True, secure_cookies: bool = False, web: bool = True) -> FastAPI:
+def create_app(db: str | Store | None = None, *, public_read: bool = True, secure_cookies: bool = False, web: bool = True,
+               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
     """The Rasd app on the store at ``db`` (a path, a URL, an open :class:`Store`; ``$RASD_DB`` by default).
 
     ``public_read=False`` makes every read need a viewer login; ``secure_cookies``
-    marks the session cookie Secure (serve over HTTPS then).
+    marks the session cookie Secure (serve over HTTPS then); a request body over
+    ``max_body`` bytes is answered 413 before anything reads it (:mod:`rasd.api.limits`).
     """
     store = db if isinstance(db, Store) else open_store(db)
     reader = make_read_engine(store)
@@ -112,6 +115,7 @@ def create_app(db: str | Store | None = None, *, public_read: bool = True, secur
 
         mount_web(app)
     app.add_middleware(ResponseCache, version=version, public_read=public_read)
+    app.add_middleware(BodyLimit, max_bytes=max_body)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -120,4 +124,7 @@ def app_from_env() -> FastAPI:
     """The app as ``rasd serve --workers N`` starts it in each worker: settings from the environment."""
     import os
 
-    return create_app(None, public_read=not os.environ.get("RASD_PRIVATE"), secure_cookies=bool(os.environ.get("RASD_SECURE_COOKIES")))
+    return create_app(
+        None, public_read=not os.environ.get("RASD_PRIVATE"), secure_cookies=bool(os.environ.get("RASD_SECURE_COOKIES")),
+        max_body=int(os.environ.get("RASD_MAX_BODY_BYTES") or DEFAULT_MAX_BODY),
+    )

@@ -31,11 +31,18 @@ def set_session_cookie(response: Response, state: AppState, token: str) -> None:
     )
 
 
-def log_in(state: AppState, name: str, password: str) -> tuple[Account, str, str]:
-    """Check the password and open a session: ``(account, cookie token, CSRF token)``."""
+def log_in(state: AppState, name: str, password: str, client: str | None = None) -> tuple[Account, str, str]:
+    """Check the password and open a session: ``(account, cookie token, CSRF token)``.
+
+    Failed attempts are bounded per name and per ``client`` address (:class:`~rasd.api.limits.LoginThrottle`):
+    past the limit the answer is 429, whatever the password.
+    """
+    state.logins.check(name, client)
     account = state.accounts.authenticate(name, password)
     if account is None:
+        state.logins.failed(name, client)
         raise Unauthorized("wrong name or password")
+    state.logins.succeeded(name)
     token, csrf = state.accounts.open_session(account)
     return account, token, csrf
 
@@ -47,10 +54,10 @@ def log_out(request: Request, response: Response) -> None:
     response.delete_cookie(SESSION_COOKIE, path="/")
 
 
-@router.post("/login", summary="Log in; sets the session cookie, returns the CSRF token")
-def login(body: LoginIn, response: Response, state: Annotated[AppState, Depends(get_state)]) -> dict[str, object]:
+@router.post("/login", summary="Log in; sets the session cookie, returns the CSRF token", responses={429: {"description": "Too many failed logins"}})
+def login(body: LoginIn, request: Request, response: Response, state: Annotated[AppState, Depends(get_state)]) -> dict[str, object]:
     """``{"user": {...}, "csrf_token": "..."}``; send the token as ``X-CSRF-Token`` on every write."""
-    account, token, csrf = log_in(state, body.name, body.password)
+    account, token, csrf = log_in(state, body.name, body.password, request.client.host if request.client else None)
     set_session_cookie(response, state, token)
     return {"user": account.to_dict(), "csrf_token": csrf}
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import Path, Request
@@ -25,6 +25,7 @@ from sqlalchemy.engine import make_url
 
 from rasd.api.errors import Forbidden, Unauthorized
 from rasd.api.filters import EventFilter, event_conditions, events_select, order_by
+from rasd.api.limits import LoginThrottle
 from rasd.store import Store
 from rasd.store.accounts import Account, Accounts, role_rank
 
@@ -56,13 +57,14 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 @dataclass(slots=True)
 class AppState:
-    """What one running app holds: the store, its read engine, accounts and settings."""
+    """What one running app holds: the store, its read engine, accounts, settings and the login throttle."""
 
     store: Store
     reader: Engine
     accounts: Accounts
     public_read: bool = True
     secure_cookies: bool = False
+    logins: LoginThrottle = field(default_factory=LoginThrottle)
 
     @property
     def dialect(self) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Mapping
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -71,13 +72,15 @@ def status_of(exc: RasdError) -> int:
     return 500
 
 
-def _body(request: Request, status: int, kind: str, message: str) -> Response:
-    """JSON for the API; a plain page for a person who followed a link to a web page."""
+def _body(request: Request, status: int, kind: str, message: str, headers: Mapping[str, str] | None = None) -> Response:
+    """JSON for the API; a plain page for a person who followed a link to a web page. ``headers`` go on either."""
+    extra = dict(headers or {})
     if not request.url.path.startswith("/api/"):
         page = f"<!doctype html><meta charset=utf-8><title>{status}</title><h1>{status}</h1><p>{html.escape(message)}</p><p><a href=/>Rasd</a></p>"
-        return HTMLResponse(page, status_code=status)
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse({"error": {"status": status, "kind": kind, "message": message}}, status_code=status, headers=headers)
+        return HTMLResponse(page, status_code=status, headers=extra)
+    if status == 401:
+        extra.setdefault("WWW-Authenticate", "Bearer")
+    return JSONResponse({"error": {"status": status, "kind": kind, "message": message}}, status_code=status, headers=extra)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -91,7 +94,8 @@ def install_error_handlers(app: FastAPI) -> None:
         if status >= 500:
             log.error("%s %s failed: %s", request.method, request.url.path, exc, exc_info=exc)
             return _body(request, status, type(exc).__name__, "internal error; the server log has the details")
-        return _body(request, status, type(exc).__name__, exc.message)
+        retry_after = getattr(exc, "retry_after", None)
+        return _body(request, status, type(exc).__name__, exc.message, {"Retry-After": str(retry_after)} if retry_after else None)
 
     async def validation_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
@@ -100,7 +104,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
-        return _body(request, exc.status_code, "HTTPError", str(exc.detail))
+        return _body(request, exc.status_code, "HTTPError", str(exc.detail), exc.headers)  # 405 keeps its Allow
 
     async def database_away(request: Request, exc: Exception) -> Response:
         log.warning("%s %s: the database is not reachable: %s", request.method, request.url.path, exc)

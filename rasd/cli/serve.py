@@ -24,6 +24,7 @@ def serve_command(
     private: Annotated[bool, typer.Option("--private", help="Every page and read needs a login (viewer or above).")] = False,
     secure_cookies: Annotated[bool, typer.Option("--secure-cookies", help="Mark the session cookie Secure (behind HTTPS).")] = False,
     workers: Annotated[int, typer.Option(min=1, max=32, help="Worker processes.")] = 1,
+    max_body: Annotated[int, typer.Option(min=1024, help="Largest request body in bytes; bigger ones get 413 before they are read.")] = 1 << 20,
 ) -> None:
     """Serve the API (/api/v1, docs at /api/docs) and the web app (map, timeline, table, review).
 
@@ -47,9 +48,10 @@ def serve_command(
                 os.environ["RASD_DB"] = db
             os.environ["RASD_PRIVATE"] = "1" if private else ""
             os.environ["RASD_SECURE_COOKIES"] = "1" if secure_cookies else ""
+            os.environ["RASD_MAX_BODY_BYTES"] = str(max_body)
             uvicorn.run("rasd.api.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning")
             return
-        application = create_app(db, public_read=not private, secure_cookies=secure_cookies)
+        application = create_app(db, public_read=not private, secure_cookies=secure_cookies, max_body=max_body)
     except RasdError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None

@@ -75,10 +75,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(store: Store) -> Iterator[str]:
-    """Run the app with uvicorn in a thread on 127.0.0.1; yields its base URL."""
+def serve(store: Store, **app_options: Any) -> Iterator[str]:
+    """Run the app (``create_app(store, **app_options)``) with uvicorn in a thread on 127.0.0.1; yields its base URL."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
+    server = uvicorn.Server(uvicorn.Config(create_app(store, **app_options), host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
