@@ -18,4 +18,4 @@ demo=rasd/data/examples/demo-idlib.txt
 .venv/bin/rasd extract "$demo" --format table "$@"
 .venv/bin/rasd ingest "$demo"
 .venv/bin/rasd db info
-echo "Next: .venv/bin/rasd serve   (the map, table and review at http://127.0.0.1:8000/)"
+echo "Next: README.md, \"Your first hour\" (rasd serve needs the web extra: .venv/bin/pip install -e '.[web]')"
