@@ -1,6 +1,7 @@
 """``rasd extract``: articles in, events out (JSON Lines, a JSON array or a table).
 
-Thin on purpose: reading is :func:`rasd.ingest.read_inputs`, extraction is
+Thin on purpose: reading is :func:`rasd.ingest.read_local` (feed files as
+feeds, as ``rasd ingest`` reads them, without fetching pages), extraction is
 :func:`rasd.analyse`; this module only parses options, streams results and
 turns per-document failures into one stderr line each.
 """
@@ -46,7 +47,7 @@ def extract_command(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Files (.txt, .html, .jsonl), directories of them, or [bold]-[/bold] for stdin. "
+            help="Files (.txt, .html, .jsonl; feeds .rss/.atom/.xml), directories of them, or [bold]-[/bold] for stdin. "
             "With [bold]--text[/bold]: the article texts themselves.",
             show_default=False,
             metavar="PATH",
@@ -102,9 +103,9 @@ def extract_command(
     A bad input (empty, binary, malformed line…) prints one [italic]error:[/italic] line on
     stderr and the rest are still processed. Exit code: 0 all read, 1 some item failed, 2 usage error.
     """
-    from rasd.ingest import read_inputs, read_texts
+    from rasd.ingest import read_local, read_texts
 
-    read = read_texts if as_text else read_inputs
+    read = read_texts if as_text else read_local
     docs = read(paths, published=published, source=source)
     try:
         failed = _run(docs, output)
@@ -124,6 +125,8 @@ def _run(docs: Iterable[Any], output: OutputFormat) -> bool:
         if isinstance(doc, InputError):
             failed = _fail(str(doc))
             continue
+        for warning in doc.warnings:
+            typer.echo(f"warning: {doc.origin}: {warning}", err=True)
         try:
             result = rasd.analyse(
                 doc.text, published=doc.published, doc_id=doc.doc_id, source=doc.source, title=doc.title, url=doc.url
