@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from rasd.export.acled import acled_fatalities, full_record
+from rasd.lang.ar.agreement import CASUALTY_NOUNS, count_noun
 
 __all__ = ["Message", "render"]
 
@@ -72,9 +73,9 @@ def _toll_ar(ev: Mapping[str, Any]) -> str:
     if ev.get("fatalities_known", True) is False:
         parts.append("قتلى لم يُذكر عددهم")
     elif ev.get("fatalities"):
-        parts.append(f"{ev['fatalities']} قتيلاً" + (" (عدد تقريبي)" if (ev.get("vague") or {}).get("fatalities") else ""))
+        parts.append(count_noun(int(ev["fatalities"]), CASUALTY_NOUNS["killed"]) + (" (عدد تقريبي)" if (ev.get("vague") or {}).get("fatalities") else ""))
     if ev.get("injuries"):
-        parts.append(f"{ev['injuries']} جريحاً")
+        parts.append(count_noun(int(ev["injuries"]), CASUALTY_NOUNS["injured"]))
     return "، ".join(parts) or "لم يُبلَّغ عن قتلى"
 
 
