@@ -162,6 +162,7 @@ def _accepted(evidence: str, best: float, place: Place, doc: Context | None) -> 
 
 
 _BIG_CITY = 500_000
+_STANDS = frozenset(["country", "admin1"])  # "غزة" is the Strip wherever it is read
 _DISTINCT_TOWN = 20_000  # a name only one country holds, of a town this big, is that town wherever it is read
 
 
@@ -188,7 +189,7 @@ def _in_article(gaz: Gazetteer, ranked: list[tuple[float, int]], doc: Context, o
     """The candidates in a country the article names by other words, best first; all of them when it names none.
 
     Other words are its name, an adjective ("الأردنية") and the names that can only be in one country; for a
-    homonym also the well-marked places of pass 1. A country, a big city, and a name of several words or of a
+    homonym also the well-marked places of pass 1. A country, a governorate, a big city, and a name of several words or of a
     sizeable town that only one country holds stand on their own.
     """
     countries = {code for (code, k), n in named.items() if k != key and n}
@@ -204,7 +205,7 @@ def _in_article(gaz: Gazetteer, ranked: list[tuple[float, int]], doc: Context, o
 
     def inside(i: int) -> bool:
         p = gaz.places[i]
-        return p.kind == "country" or p.population >= _BIG_CITY or p.country == doc.country or p.country in countries
+        return p.kind in _STANDS or p.population >= _BIG_CITY or p.country == doc.country or p.country in countries
 
     return [r for r in ranked if inside(r[1])]
 
