@@ -5,7 +5,8 @@ carry an HTTP ``status``. The handler answers ``{"error": {"status", "kind",
 "message"}}`` so scripts read one shape whatever went wrong. Rasd's own
 errors outside this module map by kind: bad input or settings are the
 client's (400), a store failure is the server's (500, its message kept out
-of the response because it may name the database).
+of the response because it may name the database). Anything else — a bug —
+is still a JSON 500 on the API, never a plain-text page.
 """
 
 from __future__ import annotations
@@ -112,6 +113,11 @@ def install_error_handlers(app: FastAPI) -> None:
         response.headers["Retry-After"] = "5"
         return response
 
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        # a bug: the client still gets the API's JSON shape (the server re-raises it to its log)
+        return _body(request, 500, "InternalError", "internal error; the server log has the details")
+
+    app.add_exception_handler(Exception, unexpected)
     app.add_exception_handler(RasdError, rasd_error)
     app.add_exception_handler(OperationalError, database_away)  # a restart, a lost server, SQLite still locked after the wait
     app.add_exception_handler(RequestValidationError, validation_error)

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from rasd.api.values import CleanModel, EventType, RealDate, SubEventType, event_types
+from rasd.store.models import Event as EventRow
+from rasd.store.models import table_of
 
 __all__ = [
     "ActorOut", "Correction", "DocumentOut", "EventDetail", "EventOut", "EventPage", "HistoryOut", "LoginIn",
@@ -142,16 +146,14 @@ class StatsOut(BaseModel):
     rows: list[dict[str, Any]]
 
 
-class Correction(BaseModel):
-    """Fields a reviewer may set; any left out stay as they are."""
+class Correction(CleanModel):
+    """Fields a reviewer may set; any left out stay as they are (what is refused: :mod:`rasd.api.values`)."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    event_date: str | None = Field(default=None, pattern=DATE)
+    event_date: RealDate | None = Field(default=None, pattern=DATE)
     time_precision: int | None = Field(default=None, ge=1, le=3)
     disorder_type: str | None = Field(default=None, max_length=60)
-    event_type: str | None = Field(default=None, max_length=60)
-    sub_event_type: str | None = Field(default=None, max_length=80)
+    event_type: EventType | None = Field(default=None, max_length=60)
+    sub_event_type: SubEventType | None = Field(default=None, max_length=80)
     actor1: str | None = Field(default=None, max_length=300)
     assoc_actor_1: str | None = Field(default=None, max_length=300)
     inter1: int | None = Field(default=None, ge=0, le=8)
@@ -176,31 +178,39 @@ class Correction(BaseModel):
     injuries_known: bool | None = None
     notes: str | None = Field(default=None, max_length=10_000)
 
+    @model_validator(mode="after")
+    def _possible(self) -> Correction:
+        """No null where the event's column has none; a sub-event type of the event type set with it."""
+        for name in sorted(self.model_fields_set):
+            if getattr(self, name) is None and not _NULLABLE.get(name, True):
+                hint = 'send "" to clear it' if name == "notes" else "send true or false"
+                raise ValueError(f"{name} cannot be null ({hint})")
+        if self.event_type and self.sub_event_type and self.sub_event_type not in event_types()[self.event_type]:
+            raise ValueError(f"{self.sub_event_type!r} is not a sub-event type of {self.event_type!r}")
+        return self
 
-class ReviewIn(BaseModel):
+
+_NULLABLE = {c.name: bool(c.nullable) for c in table_of(EventRow).columns}
+
+
+class ReviewIn(CleanModel):
     """A review action: ``approve`` and ``reject`` take a comment; ``correct`` also takes changes."""
-
-    model_config = ConfigDict(extra="forbid")
 
     action: Literal["approve", "correct", "reject"]
     changes: Correction = Field(default_factory=Correction)
     comment: str | None = Field(default=None, max_length=2000)
 
 
-class SplitIn(BaseModel):
+class SplitIn(CleanModel):
     """Split an event: the reports listed (by report id) move to a new event with ``changes`` applied."""
-
-    model_config = ConfigDict(extra="forbid")
 
     report_ids: list[Id] = Field(default_factory=list, max_length=1000)
     changes: Correction = Field(default_factory=Correction)
     comment: str | None = Field(default=None, max_length=2000)
 
 
-class MergeIn(BaseModel):
+class MergeIn(CleanModel):
     """Merge other events into this one: their reports join it and they are rejected as duplicates."""
-
-    model_config = ConfigDict(extra="forbid")
 
     event_ids: list[Id] = Field(min_length=1, max_length=100)
     comment: str | None = Field(default=None, max_length=2000)

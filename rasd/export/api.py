@@ -17,7 +17,7 @@ from typing import IO, Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, Response, StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 from sqlalchemy import Select
 
 from rasd.api.deps import (
@@ -29,6 +29,7 @@ from rasd.api.deps import (
     require_role,
 )
 from rasd.api.render import json_response
+from rasd.api.values import CleanModel, RealDate
 from rasd.export import export, get_exporter
 from rasd.export.register import STATUSES, VictimInput, add_victim, list_victims
 from rasd.lang.ar.normalize import fold
@@ -77,14 +78,18 @@ def export_events(fmt: str, store: Annotated[Store, Depends(get_store)], f: Anno
     """``acled-csv``, ``geojson``, ``jsonl``, ``xlsx``, ``parquet`` or ``casualties-csv``, filtered like ``/events``."""
     exporter = get_exporter(fmt)
     spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # noqa: SIM115 (closed by _chunks)
-    export(store, fmt, spool, FilterSelection(f, store.engine.dialect.name))
+    try:
+        export(store, fmt, spool, FilterSelection(f, store.engine.dialect.name))
+    except BaseException:
+        spool.close()  # the error handler answers (JSON); the spool must not wait for the collector
+        raise
     spool.seek(0)
     name = f"rasd-{fmt}-{date.today().isoformat()}{exporter.suffix}"
     return StreamingResponse(_chunks(spool), media_type=exporter.media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-class VictimIn(BaseModel):
-    """A casualty register entry."""
+class VictimIn(CleanModel):
+    """A casualty register entry (a real date, a whole-number age, no control characters: :mod:`rasd.api.values`)."""
 
     name: str = Field(min_length=1, max_length=300)
     status: str = Field("killed", pattern="^(" + "|".join(STATUSES) + ")$")
@@ -92,7 +97,7 @@ class VictimIn(BaseModel):
     age: int | None = Field(None, ge=0, le=130)
     sex: str | None = Field(None, pattern="^(male|female)$")
     group: str | None = Field(None, max_length=200)
-    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    date: RealDate | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
     place: str | None = Field(None, max_length=200)
     cause: str | None = Field(None, max_length=200)
     sources: list[str] = Field(default_factory=list, max_length=50)

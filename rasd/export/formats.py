@@ -3,6 +3,9 @@
 Every writer takes an iterator of stored events and a binary stream and
 writes as it reads, so memory stays flat whatever the number of events
 (XLSX uses openpyxl's write-only mode, Parquet writes row groups of 5,000).
+XLSX cells drop control characters, which XML cannot hold (a source named
+"Outlet\\u0007X" must not make the export fail), and text starting with "="
+is written as text, never as a formula.
 They are registered as default plugins (see :mod:`rasd.plugins`); a plugin
 adds a format by returning more :class:`Exporter` objects.
 """
@@ -92,6 +95,21 @@ def _geojson(events: Rows, out: IO[bytes]) -> int:
     return n
 
 
+def _xlsx_cell(ws: Any, value: Any) -> Any:
+    """A value as a cell: control characters (which XML 1.0 cannot hold) dropped, text starting with "=" kept as text."""
+    if not isinstance(value, str):
+        return value
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not value.startswith("="):
+        return value
+    cell = WriteOnlyCell(ws, value)
+    cell.data_type = "s"  # never a formula: a source's text must not run in the reader's spreadsheet
+    return cell
+
+
 def _xlsx(events: Rows, out: IO[bytes]) -> int:
     try:
         from openpyxl import Workbook
@@ -104,7 +122,7 @@ def _xlsx(events: Rows, out: IO[bytes]) -> int:
     n = 0
     for e in events:
         rec = full_record(e)
-        ws.append([rec.get(c) for c in columns])
+        ws.append([_xlsx_cell(ws, rec.get(c)) for c in columns])
         n += 1
     wb.save(out)
     return n
