@@ -17,7 +17,11 @@ def test_dead_letters_list_resolve_and_do_not_repeat(store: Store) -> None:
     store.mark_retried(a, resolved=True)
     assert [f.origin for f in store.failures()] == ["y.txt"]
     (done,) = store.failures(include_resolved=True, ids=[a])
-    assert done.resolved and done.retries == 2 and done.reason == "still malformed"
+    assert done.resolved and done.retries == 2
+    first, latest = done.reason.split("\n")  # the first reason is kept, the latest attempt added
+    assert first == "malformed JSON" and latest.startswith("failed again on retry (") and latest.endswith("): still malformed")
+    assert store.add_failure(origin="y.txt", reason="too large") == store.failures()[0].id  # one dead letter per origin
+    assert store.failures()[0].reason.startswith("empty document\nfailed again (")
 
 
 def test_sources_add_list_and_poll_validators(store: Store) -> None:
