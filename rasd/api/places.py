@@ -116,7 +116,8 @@ def search_places(store: Store, phrase: str, *, event_id: int | None = None, lim
     found = geocoder.geocode(phrase, country=(event or {}).get("country"), limit=limit) if phrase else []
     unlisted = next((c for c in found if c.source == UNLISTED), None)
     known = [c for c in found if c.source != UNLISTED]
-    context = {n for c in known if c.kind in _AREAS for n in (c.name, c.admin1, c.admin2, c.admin3) if n}
+    head = next((c.name_ar for c in known if c.kind not in _AREAS), None)  # the units named with it, not its own
+    context = {n for c in known if c.kind in _AREAS and c.name_ar != head for n in (c.name, c.admin1, c.admin2, c.admin3) if n}
     if not context and unlisted is not None:
         context = {n for n in (unlisted.admin1, unlisted.admin2, unlisted.admin3) if n}
     seen = {(c.name_ar, round(c.latitude, 4), round(c.longitude, 4)) for c in known}
