@@ -21,7 +21,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import IO, TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Connection, DateTime, Float, ForeignKey, Integer, String, Text, func, insert, or_, select, update
+from sqlalchemy import JSON, Connection, DateTime, Float, ForeignKey, Integer, RowMapping, String, Text, func, insert, or_, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from rasd.geo.model import KIND_RANK, Place
@@ -93,7 +93,7 @@ def _iso2() -> dict[str, str]:
     return table
 
 
-def _country_code(event: Mapping[str, Any]) -> str:
+def _country_code(event: Mapping[str, Any] | RowMapping) -> str:
     code = _iso2().get(str(event.get("iso") or "")) or _iso2().get(event.get("country") or "")
     if code is None:
         raise StoreError(f"event {event.get('id')}: country {event.get('country')!r} is not one the gazetteer knows")
