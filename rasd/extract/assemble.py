@@ -8,7 +8,6 @@ mentions nearest its triggers and keeps them as evidence.
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -18,9 +17,9 @@ from rasd.doc import Doc, Mention
 from rasd.extract.notes import english_notes
 from rasd.extract.roles import assign_actors
 from rasd.extract.scope import pick_toll
+from rasd.extract.sites import set_place, split_by_site
 from rasd.extract.subtypes import resolve_type
 from rasd.extract.victims import attach_victims
-from rasd.geo.unlisted import UNLISTED
 from rasd.model import Event
 
 from rasd.geo.model import KIND_RANK
@@ -465,7 +464,7 @@ class Assemble:
         doc_country = self._doc_country(doc)
         earlier: dict[str, Mention] = {}
         pairs = [(c, part) for c in clusters for ev in [self._event(doc, c, doc_country, earlier)] if ev is not None
-                 for part in _split_by_place(doc, c, ev)]
+                 for part in split_by_site(doc, c, ev)]
         _continue_narrative(doc, pairs)
         events = [ev for _, ev in pairs]
         doc.events = self._dedupe([e for e in events if e is not None and not _stale(doc, e) and _placed(e)])
@@ -512,7 +511,7 @@ class Assemble:
         ev.event_type, ev.sub_event_type = resolve_type(doc, cluster, actors, roles)
         actors.apply(ev, country_cand, roles)
         if place is not None:
-            _set_place(doc, ev, place)
+            set_place(doc, ev, place)
         elif doc_country:
             ev.country, ev.iso = doc_country.country, doc_country.iso
         self._date(doc, cluster, ev)
@@ -578,62 +577,6 @@ class Assemble:
 
 
 _PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "admin3", "location", "location_ar", "latitude", "longitude", "geo_precision")
-
-
-def _set_place(doc: Doc, ev: Event, place: Mention) -> None:
-    cand = place.value.best
-    ev.country, ev.iso = cand.country, cand.iso
-    ev.admin1, ev.admin2, ev.admin3 = cand.admin1, cand.admin2, cand.admin3
-    ev.location, ev.location_ar = cand.name, cand.name_ar
-    ev.latitude, ev.longitude, ev.geo_precision = cand.latitude, cand.longitude, cand.geo_precision
-    ev.evidence["location"] = [place.span(doc)]
-    if cand.source == UNLISTED:  # review sees it first: the coordinates are the unit's, not the village's
-        ev.vague["location"] = f"not in the gazetteer: placed at {cand.admin3 or cand.admin2 or cand.admin1 or cand.country}"
-
-
-_SPLIT_TYPES = {"Government regains territory", "Non-state actor overtakes territory", "Air/drone strike",
-                "Shelling/artillery/missile attack"}
-
-
-def _split_by_place(doc: Doc, cluster: Cluster, ev: Event) -> list[Event]:
-    """"استعادت الفصائل بلدة حمورية وأجزاء من سقبا وكفربطنا": ACLED codes one event per named place.
-
-    A toll given once for them all is split evenly, the remainder on the first, and the notes say so.
-    """
-    if ev.sub_event_type not in _SPLIT_TYPES:
-        return [ev]
-    clause = doc.clause_of(cluster.head.start)
-    places = [p for p in doc.of("place") if doc.clause_of(p.start) == clause and p.value.best.geo_precision == 1
-              and p.value.qualifier is None and p.start > cluster.head.start]
-    names = list(dict.fromkeys(p.value.best.name for p in places))
-    if len(names) < 2 or not _listed(doc, places):
-        return [ev]
-    firsts = [next(p for p in places if p.value.best.name == n) for n in names]
-    out = []
-    for i, p in enumerate(firsts):
-        part = copy.deepcopy(ev)
-        _set_place(doc, part, p)
-        split = []
-        for name in ("fatalities", "injuries"):
-            total = getattr(ev, name)
-            if total:
-                setattr(part, name, total // len(firsts) + (total % len(firsts) if i == 0 else 0))
-                split.append(f"{total} {'killed' if name == 'fatalities' else 'wounded'}")
-        part.notes = english_notes(part) + (
-            f" Toll of {' and '.join(split)} reported for {len(firsts)} places, split evenly." if split else "")
-        out.append(part)
-    return out
-
-
-_LIST_JOIN = re.compile(r"(?:^|\s)(?:و|او)|[،,]")
-
-
-def _listed(doc: Doc, places: list[Mention]) -> bool:
-    """Places joined as a list ("بلدة حمورية وأجزاء من سقبا وكفربطنا"), not one inside the next ("حي الدرج بمدينة غزة")."""
-    text = doc.ntext
-    # a place's mention may begin with its clitic: "وكفربطنا"
-    return all(_LIST_JOIN.search(text[a.end : b.start]) or (text[b.start] == "و" and not (b.value.best.name_ar or "").startswith("و"))
-               for a, b in zip(places, places[1:]))
 
 
 def _elaboration(ev: Event) -> bool:

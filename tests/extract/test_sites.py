@@ -1,0 +1,70 @@
+"""One event per place struck (rasd/extract/sites.py), and who was hit (the victim right after the act).
+
+Every sentence here is written for these tests (no corpus text).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import rasd
+
+D = date(2024, 5, 12)
+
+
+def _records(text: str) -> list[tuple[str | None, int | None]]:
+    return [(e.location, e.fatalities) for e in rasd.extract(text, published=D)]
+
+
+def test_each_sentence_site_of_a_strike_wave_is_its_own_event() -> None:
+    text = ("شنت الطائرات الحربية الروسية صباح اليوم غارات على ريف إدلب الجنوبي. واستهدفت الغارات بلدة كفرنبل، "
+            "كما دمرت الطائرات مستودعا في مدينة معرة النعمان، مما أسفر عن مقتل ثلاثة مدنيين.")
+    events = rasd.extract(text, published=D)
+    assert [e.location for e in events] == ["Kafranbel", "Maarrat an Numan"]
+    assert [e.fatalities for e in events] == [2, 1]  # one figure for both sites: split, the remainder on the first
+    assert all("split evenly" in e.notes for e in events)
+    assert {e.actor1 for e in events} == {"Military Forces of Russia"}
+
+
+def test_a_listed_pair_of_villages_splits_its_toll() -> None:
+    assert _records("قصفت قوات النظام بالمدفعية صباح اليوم بلدتي كفرنبل وحاس في ريف إدلب، ما أدى إلى مقتل أربعة مدنيين.") == [
+        ("Kafranbel", 2), ("Has", 2)]
+
+
+def test_a_place_and_where_it_lies_are_one_site() -> None:
+    assert _records("قتل مدنيان في غارة روسية على حي الدرج بمدينة غزة صباح اليوم.") == [("Al-Daraj", 2)]
+
+
+def test_a_place_of_another_act_told_for_its_time_is_no_site() -> None:
+    events = rasd.extract("شنت المقاتلات الإسرائيلية غارات على ميناء الحديدة بعد يومين من هجوم للحوثيين استهدف تل أبيب.",
+                          published=D)
+    assert [e.location for e in events] == ["Hodeidah Port"]
+
+
+def test_a_headline_list_does_not_split_the_body_event() -> None:
+    text = "شهداء بقصف إسرائيلي على النصيرات وجباليا\nاستشهد ثلاثة فلسطينيين في غارة إسرائيلية استهدفت منزلا في مخيم النصيرات اليوم."
+    assert _records(text) == [("Nuseirat Camp", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the person shot at decides, not the soldiers the claim speaks of
+        ("أطلقت قوات الاحتلال النار على فلسطيني قرب حاجز عسكري شمال مدينة نابلس، بزعم محاولته طعن جنود.",
+         ("Violence against civilians", "Military Forces of Israel", "Civilians (Palestine)")),
+        # the act beats the massacre word as head; the attacker's vehicles are not its target
+        ("ارتكب الاحتلال مجزرة جديدة في قطاع غزة، إذ استشهد 12 فلسطينيا إثر إطلاق آليات إسرائيلية النار على شبان "
+         "ينتظرون المساعدات.",
+         ("Violence against civilians", "Military Forces of Israel", "Civilians (Palestine)")),
+    ],
+)
+def test_the_victim_right_after_the_act_is_who_was_hit(text: str, expected: tuple[str, str, str]) -> None:
+    (ev,) = rasd.extract(text, published=D)
+    assert (ev.event_type, ev.actor1, ev.actor2) == expected
+
+
+def test_since_dawn_is_the_days_toll_not_a_period() -> None:
+    (ev,) = rasd.extract("يتواصل قصف الاحتلال على مدينة خان يونس مخلفا 30 شهيدا، منذ فجر اليوم، 8 منهم من النساء.", published=D)
+    assert ev.fatalities == 30
