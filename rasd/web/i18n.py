@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fastapi import Request
 
-__all__ = ["DEFAULT", "LANGS", "STRINGS", "language", "strings"]
+__all__ = ["DEFAULT", "LANGS", "STRINGS", "language", "shown", "strings"]
 
 LANGS = ("ar", "en")
 DEFAULT = "ar"
@@ -90,6 +90,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "deliveries": ("سجل الإرسال", "Deliveries"), "no_deliveries": ("لم يُرسل شيء بعد", "Nothing sent yet"),
     "attempt": ("المحاولة", "Attempt"), "result": ("النتيجة", "Result"), "status_or_error": ("الرمز أو الخطأ", "Status or error"),
     "delivered": ("وصل", "delivered"), "failed": ("فشل", "failed"),
+    "yes": ("نعم", "yes"), "no": ("لا", "no"), "none": ("—", "—"), "date_unknown": ("تاريخ غير معروف", "date unknown"),
+    "role_viewer": ("قارئ", "viewer"), "role_reviewer": ("مراجع", "reviewer"), "role_admin": ("مدير", "admin"),
+    "f_inter1": ("رمز فئة الطرف الأول", "Inter 1"), "f_inter2": ("رمز فئة الطرف الثاني", "Inter 2"), "f_iso": ("رمز البلد", "ISO"),
+    "f_region": ("الإقليم", "Region"), "f_tags": ("الوسوم", "Tags"), "f_vague": ("أعداد تقريبية", "Vague counts"),
 }  # fmt: skip
 
 STRINGS: dict[str, dict[str, str]] = {lang: {k: v[i] for k, v in _WORDS.items()} for i, lang in enumerate(LANGS)}
@@ -108,3 +112,13 @@ def language(request: Request) -> str:
 def strings(lang: str) -> dict[str, str]:
     """Every word of the interface in ``lang``."""
     return STRINGS[lang if lang in LANGS else DEFAULT]
+
+
+def shown(value: object, t: dict[str, str]) -> object:
+    """A stored value as the interface shows it: booleans as yes/no and a missing value as a dash, in ``t``'s language."""
+    if value is None or value == "":
+        return t["none"]
+    if isinstance(value, bool):
+        return t["yes"] if value else t["no"]
+    return value
+

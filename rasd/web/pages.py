@@ -28,13 +28,14 @@ from rasd.plugins import alert_channels
 from rasd.store.accounts import Account
 from rasd.store.gazetteer import UNLISTED_FLAG
 from rasd.web.highlight import runs
-from rasd.web.i18n import COOKIE, LANGS, language, strings
+from rasd.web.i18n import COOKIE, LANGS, language, shown, strings
 
 __all__ = ["router", "templates"]
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 templates.env.globals["unlisted_flag"] = UNLISTED_FLAG  # the badge on events whose place the gazetteer lacks
+templates.env.filters["shown"] = shown  # booleans and missing values in the interface's language
 Conn = Annotated[Connection, Depends(get_conn)]
 PRELOGIN_COOKIE = "rasd_login_csrf"
 # The event fields the event page lists, in reading order.

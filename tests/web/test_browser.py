@@ -49,7 +49,7 @@ def test_review_flow(page: Any, web_site: Site) -> None:
     page.click("#correct-save")
     page.wait_for_selector("table#history")
     row = page.locator("table#history tbody tr").first
-    assert "rana" in row.inner_text() and "corrected" in row.inner_text()
+    assert "rana" in row.inner_text() and "مصحح" in row.inner_text() and "corrected" not in row.inner_text()
     assert row.locator("del").first.inner_text() == "5" and row.locator("ins").first.inner_text() == "6"
     assert page.inner_text('#fields tr[data-field="fatalities"] td.value') == "6"
     page.click("#logout")
