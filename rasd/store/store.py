@@ -33,7 +33,6 @@ from rasd.store.models import (
     Base,
     Document,
     ReviewHistory,
-    new_id,
     table_of,
 )
 from rasd.store.models import Event as EventRow
