@@ -31,7 +31,7 @@ from rasd.doc import Doc, Mention
 from rasd.extract.notes import english_notes
 from rasd.extract.scope import pick_toll
 from rasd.geo.model import KIND_RANK
-from rasd.geo.unlisted import UNLISTED
+from rasd.geo.unlisted import UNLISTED, UNLISTED_FLAG
 
 if TYPE_CHECKING:
     from rasd.extract.assemble import Cluster
@@ -113,7 +113,7 @@ def set_place(doc: Doc, ev: Event, place: Mention) -> None:
     ev.evidence["location"] = [place.span(doc)]
     ev.vague.pop("location", None)
     if cand.source == UNLISTED:  # review sees it first: the coordinates are the unit's, not the village's
-        ev.vague["location"] = f"not in the gazetteer: placed at {cand.admin3 or cand.admin2 or cand.admin1 or cand.country}"
+        ev.vague["location"] = f"{UNLISTED_FLAG}: placed at {cand.admin3 or cand.admin2 or cand.admin1 or cand.country}"
 
 
 def _site_like(p: Mention) -> bool:

@@ -210,6 +210,11 @@ def _in_article(gaz: Gazetteer, ranked: list[tuple[float, int]], doc: Context, o
     return [r for r in ranked if inside(r[1])]
 
 
+def _by_adjective_only(named: Counter[tuple[str, str]], key: str) -> bool:
+    """The article names its countries (apart from ``key``) only by adjectives: of the actors, not the places."""
+    return all(k == "" for (_, k), n in named.items() if n and k != key)
+
+
 def _reference(gaz: Gazetteer, hit: Hit, ctx: Context, named: Counter[int]) -> Place | None:
     """The place a bare "المدينة" / "المحافظة" / "المطار العسكري" points to in this article."""
     area = ctx.main_area()
@@ -254,8 +259,11 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
         if hit.reference:
             continue
         ranked = _ranked(gaz, hit, doc, owners.get(hit.key))
-        if strict:  # a place outside the article's countries only when the text names that country
-            ranked = _in_article(gaz, ranked, doc, owners.get(hit.key), elsewhere, hit.key)
+        if strict:  # a place outside the article's countries only when the text names that country,
+            inside = _in_article(gaz, ranked, doc, owners.get(hit.key), elsewhere, hit.key)
+            # or calls it a place while naming countries only by adjectives ("بلدة الخيام" … "قصف إسرائيلي")
+            ranked = inside if inside or evidence[id(hit)] not in ("noun", "cue") or not _by_adjective_only(
+                elsewhere, hit.key) else ranked
         if not ranked:
             continue
         best = gaz.places[ranked[0][1]]

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from rasd.geo.model import KIND_RANK, Candidate, PlaceMention
 from rasd.geo.phrases import place_noun
+from rasd.lang.ar.normalize import fold
 from rasd.lang.ar.places import UNLISTED_NOUNS
 
 __all__ = ["settle_by_unit"]
@@ -50,6 +51,8 @@ def _unit_after(text: str, mentions: Sequence[PlaceMention], k: int) -> Candidat
         return None
     if KIND_RANK[nxt.best.kind] <= KIND_RANK[m.best.kind] and not _introduced(m):
         return None
+    if nxt.phrase.startswith("و") and not fold(nxt.best.name_ar or "").startswith("و"):
+        return None  # "غارات على بيروت وإسرائيل …": the next item of a list, not where the first lies
     gap = _GAP.match(text, m.end, nxt.start)
     return nxt.best if gap is not None and gap.end() == nxt.start else None
 

@@ -32,8 +32,10 @@ from rasd.lang.ar.places import (
 )
 from rasd.lang.ar.translit import transliterate
 
-__all__ = ["UNLISTED", "unlisted_places"]
+__all__ = ["UNLISTED_FLAG", "UNLISTED", "unlisted_places"]
 
+# The start of the location flag of an event placed at an unlisted village: review finds these by it.
+UNLISTED_FLAG = "not in the gazetteer"
 UNLISTED = "unlisted"  # Candidate.source of a place found only by its noun
 _SCORE = 0.5
 _CONTEXT_REACH = 90  # characters after (or before) the name searched for the unit named with it

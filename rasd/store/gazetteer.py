@@ -25,6 +25,7 @@ from sqlalchemy import JSON, Connection, DateTime, Float, ForeignKey, Integer, R
 from sqlalchemy.orm import Mapped, mapped_column
 
 from rasd.geo.model import KIND_RANK, Place
+from rasd.geo.unlisted import UNLISTED_FLAG
 from rasd.lang.ar.normalize import fold
 from rasd.lang.ar.translit import transliterate
 from rasd.store.documents import now
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 __all__ = ["PLACE_SOURCE", "UNLISTED_FLAG", "StoreGazetteer", "StorePlace", "is_unlisted", "learn_from_review", "name_key"]
 
 #: How the extractor's ``vague["location"]`` starts for a place the gazetteer does not hold (rasd/extract/assemble.py).
-UNLISTED_FLAG = "not in the gazetteer"
 #: ``Candidate.source`` (and ``Place.source``) of a place from the store's gazetteer.
 PLACE_SOURCE = "store"
 
