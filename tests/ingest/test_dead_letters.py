@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import HostileServer
+from hostile_http import HostileServer
 from ingest_fakes import fake_analyse
 from sqlalchemy import select
 

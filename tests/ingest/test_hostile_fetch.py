@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import typer
-from conftest import HostileServer
+from hostile_http import HostileServer
 from ingest_fakes import fake_analyse
 from typer.testing import CliRunner
 
