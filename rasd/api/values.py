@@ -25,16 +25,11 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
 
 from rasd.lexicon import read_tsv
+from rasd.text.controls import has_control
 
-__all__ = ["CONTROL", "CleanModel", "EventType", "RealDate", "SubEventType", "check_date", "event_types", "has_control"]
+__all__ = ["CleanModel", "EventType", "RealDate", "SubEventType", "check_date", "event_types"]
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 EARLIEST_YEAR = 1900
-
-
-def has_control(text: str) -> bool:
-    """Whether ``text`` holds a control character other than tab and line breaks."""
-    return CONTROL.search(text) is not None
 
 
 @cache

@@ -38,6 +38,7 @@ from rasd.store.models import (
 )
 from rasd.store.models import Event as EventRow
 from rasd.store.victims import clear_document_victims, save_victims
+from rasd.text.controls import strip_controls
 
 __all__ = ["EVENT_COLUMNS", "DocumentInput", "SaveOutcome", "now", "save_document"]
 
@@ -68,6 +69,11 @@ class DocumentInput:
     published: str | None = None
     origin: str | None = None
     tags: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # a source named "Outlet\u0007X" must not reach exports; the text itself is kept (evidence indexes into it)
+        self.title = strip_controls(self.title) if self.title else self.title
+        self.source = strip_controls(self.source) if self.source else self.source
 
 
 @dataclass(slots=True)

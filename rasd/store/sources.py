@@ -14,6 +14,7 @@ from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from rasd.store.errors import StoreError
+from rasd.text.controls import has_control
 from rasd.store.models import Source, new_id, table_of
 
 __all__ = [
@@ -72,6 +73,8 @@ def add_source(
         )
     if reliability is not None and not 0.0 <= reliability <= 1.0:
         raise StoreError("reliability is a number from 0 to 1", source=name)
+    if has_control(name) or (url and has_control(url)):
+        raise StoreError("a source's name and URL cannot hold control characters", source=repr(name))
     try:
         with conn.begin_nested():
             return new_id(

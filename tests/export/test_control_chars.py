@@ -31,7 +31,7 @@ def db(tmp_path: Path) -> Path:
     path = tmp_path / "rasd.db"
     with open_store(str(path)) as store:
         ingest([str(feed)], store)
-        store.save(doc("formula"), [strike(actor1="=HYPERLINK(\"http://x\",\"y\")")])
+        store.save(doc("formula"), [strike(actor1="=HYPERLINK(\"http://x\",\"y\")", assoc_actor_1="Civilians\u0007(Palestine)")])
     return path
 
 
@@ -50,7 +50,8 @@ def test_cli_xlsx_export_drops_control_characters_and_never_runs_a_formula(db: P
     result = CliRunner().invoke(app, ["export", "--format", "xlsx", "-o", str(out), "--db", str(db)])
     assert result.exit_code == 0, result.output
     rows = _sheet(out.read_bytes())
-    assert "OutletX" in {r["source"] for r in rows}
+    assert "OutletX" in {r["source"] for r in rows}  # stripped when the document was stored
+    assert "Civilians(Palestine)" in {r["assoc_actor_1"] for r in rows}  # an event field: dropped by the XLSX writer
     formula = next(r for r in rows if str(r["actor1"]).startswith("="))
     assert formula["actor1"] == "=HYPERLINK(\"http://x\",\"y\")"
     cells = [c for row in openpyxl.load_workbook(out)["events"].iter_rows() for c in row if c.value == formula["actor1"]]
@@ -92,3 +93,12 @@ def test_an_exporter_that_fails_answers_json(db: Path) -> None:
         pm.unregister(plugin)
     assert r.status_code == 500 and r.headers["content-type"] == "application/json"
     assert r.json()["error"] == {"status": 500, "kind": "InternalError", "message": "internal error; the server log has the details"}
+
+
+def test_a_source_with_control_characters_is_refused(tmp_path: Path) -> None:
+    from rasd.store.errors import StoreError
+
+    with open_store(str(tmp_path / "s.db")) as store:
+        with pytest.raises(StoreError, match="control characters"):
+            store.add_source("Outlet\u0007X", "https://example.org/feed")
+        assert store.sources() == []
