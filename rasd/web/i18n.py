@@ -24,6 +24,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "login": ("تسجيل الدخول", "Log in"), "logout": ("تسجيل الخروج", "Log out"),
     "name": ("الاسم", "Name"), "password": ("كلمة المرور", "Password"),
     "wrong_login": ("الاسم أو كلمة المرور غير صحيحة", "Wrong name or password"),
+    "too_many_logins": ("محاولات دخول فاشلة كثيرة: انتظر قليلًا ثم أعد المحاولة", "Too many failed logins: wait a while and try again"),
     "filters": ("التصفية", "Filters"), "apply": ("تطبيق", "Apply"), "reset": ("إعادة ضبط", "Reset"),
     "date_from": ("من تاريخ", "From"), "date_to": ("إلى تاريخ", "To"), "any": ("الكل", "Any"),
     "search": ("بحث في النص", "Free text"), "actor": ("الطرف", "Actor"),

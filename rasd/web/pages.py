@@ -24,6 +24,7 @@ from rasd.api import queries
 from rasd.api.auth import log_in, log_out, set_session_cookie
 from rasd.api.deps import current_user, get_conn, get_state
 from rasd.api.errors import Forbidden, Unauthorized
+from rasd.api.limits import TooManyAttempts
 from rasd.plugins import alert_channels
 from rasd.store.accounts import Account
 from rasd.store.gazetteer import UNLISTED_FLAG
@@ -124,8 +125,14 @@ async def alerts_page(request: Request, conn: Conn) -> Response:
 @router.get("/login", response_class=HTMLResponse)
 async def login_page(request: Request, next: str = "/") -> Response:
     """The login form, with a double-submit token so another site cannot log a browser in."""
+    return await _login_form(request, next)
+
+
+async def _login_form(request: Request, next: str, status: int = 200, error: str | None = None) -> Response:
+    """The login form with a fresh double-submit token, and the message keyed ``error`` after a refused attempt."""
     token = secrets.token_urlsafe(24)
-    response = await _render(request, "login.html", page="login", next=_local(next), login_csrf=token, error=None)
+    message = strings(language(request))[error] if error else None
+    response = await _render(request, "login.html", status, page="login", next=_local(next), login_csrf=token, error=message)
     response.set_cookie(PRELOGIN_COOKIE, token, httponly=True, samesite="strict", max_age=3600, path="/login")
     return response
 
@@ -141,11 +148,12 @@ async def login_submit(
         raise Forbidden("the login form expired; reload the page and try again")
     state = get_state(request)
     try:
-        _, token, _ = log_in(state, name, password)
+        _, token, _ = log_in(state, name, password, request.client.host if request.client else None)  # bounded per address, as the API's
     except Unauthorized:
-        fresh = secrets.token_urlsafe(24)
-        response = await _render(request, "login.html", 401, page="login", next=_local(next), login_csrf=fresh, error=strings(language(request))["wrong_login"])
-        response.set_cookie(PRELOGIN_COOKIE, fresh, httponly=True, samesite="strict", max_age=3600, path="/login")
+        return await _login_form(request, next, 401, "wrong_login")
+    except TooManyAttempts as exc:
+        response = await _login_form(request, next, 429, "too_many_logins")
+        response.headers["Retry-After"] = str(exc.retry_after)
         return response
     response = RedirectResponse(_local(next), status_code=303)
     set_session_cookie(response, state, token)

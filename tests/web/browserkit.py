@@ -28,6 +28,18 @@ def log_in(page: Any, name: str = "rana") -> None:
     page.wait_for_selector("#who")
 
 
+def correct(page: Any, field: str, value: str, comment: str | None = None) -> Any:
+    """Correct one field in the event page's review panel; returns the audit trail's newest row once the reloaded page shows it."""
+    before = page.locator("table#history tbody tr").count()
+    page.select_option("#correct-field", field)
+    page.fill("#correct-value", value)
+    if comment is not None:
+        page.fill("#correct-comment", comment)
+    page.click("#correct-save")
+    page.wait_for_function("n => document.querySelectorAll('table#history tbody tr').length > n", arg=before)  # the new row, not the old table
+    return page.locator("table#history tbody tr").first
+
+
 def subscribe(page: Any, name: str, target: str, **fields: str) -> Any:
     """Fill and send the form on /alerts; returns the new subscription's rows (targets are unique per test)."""
     page.fill('#subscribe-form input[name="name"]', name)

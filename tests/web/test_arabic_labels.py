@@ -5,18 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from apikit import Site
-from browserkit import log_in
+from browserkit import correct, log_in
 
 
 def test_audit_trail_and_header_speak_arabic(page: Any, web_site: Site) -> None:
     log_in(page)
     assert "(مراجع)" in page.inner_text("#who") and "reviewer" not in page.inner_text("#who")
     page.goto(f"/events/{web_site.xss_event}")
-    page.select_option("#correct-field", "fatalities_known")
-    page.fill("#correct-value", "لا")
-    page.click("#correct-save")
-    page.wait_for_selector("table#history")
-    row = page.locator("table#history tbody tr").first
+    row = correct(page, "fatalities_known", "لا")
     text = row.inner_text()
     assert "مصحح" in text and "عدد القتلى معروف" in text
     assert row.locator("del").first.inner_text() == "نعم" and row.locator("ins").first.inner_text() == "لا"

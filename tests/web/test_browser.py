@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from apikit import XSS_IMG, XSS_SCRIPT, Site
-from browserkit import log_in
+from browserkit import correct, log_in
 
 
 def open_only_marker(page: Any, **filters: str) -> None:
@@ -43,12 +43,7 @@ def test_review_flow(page: Any, web_site: Site) -> None:
     assert lit.count() >= 1 and "جباليا" in " ".join(lit.all_inner_texts())
     page.go_back()
     # Correct the death toll and find the change in the audit trail.
-    page.select_option("#correct-field", "fatalities")
-    page.fill("#correct-value", "6")
-    page.fill("#correct-comment", "hospital list")
-    page.click("#correct-save")
-    page.wait_for_selector("table#history")
-    row = page.locator("table#history tbody tr").first
+    row = correct(page, "fatalities", "6", "hospital list")
     assert "rana" in row.inner_text() and "مصحح" in row.inner_text() and "corrected" not in row.inner_text()
     assert row.locator("del").first.inner_text() == "5" and row.locator("ins").first.inner_text() == "6"
     assert page.inner_text('#fields tr[data-field="fatalities"] td.value') == "6"
@@ -103,7 +98,8 @@ def test_an_actor_field_offers_the_known_actors(page: Any, web_site: Site) -> No
     assert page.get_attribute("#correct-value", "list") == "actor-options"
     page.fill("#correct-value", "")
     page.type("#correct-value", "Military")  # typing narrows the list to names and aliases containing it
-    page.wait_for_function("[...document.querySelectorAll('#actor-options option')].length > 0")
+    # Wait for the list the typed word asked for, not one an earlier keystroke (or the empty field) left there.
+    page.wait_for_function("() => { const os = [...document.querySelectorAll('#actor-options option')]; return os.length > 0 && os.every(o => o.value.includes('Military')); }")
     offered = page.eval_on_selector_all("#actor-options option", "os => os.map(o => o.value)")
     assert offered and all("Military" in name for name in offered)
     page.select_option("#correct-field", "fatalities")
