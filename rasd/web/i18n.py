@@ -1,16 +1,28 @@
 """The interface's words in Arabic and English, and which one a request gets.
 
 The language is the ``rasd_lang`` cookie (set by the switch in the header),
-else the browser's ``Accept-Language``, else Arabic. Only the interface is
-translated: article text is shown as written, always right-to-left, and
-ACLED's field values stay in English as ACLED codes them.
+else the browser's ``Accept-Language``, else Arabic. Article text is shown
+as written, always right-to-left. Values the store keeps as codes (event
+types and sub-types, disorder types, review statuses, roles, countries and
+first-level divisions) are *labelled*: the Arabic interface shows their
+Arabic names (``rasd/data/acled_labels_ar.tsv`` and the gazetteer's
+``name_ar``), the English one the codes themselves; forms still send the
+codes. Data that is coded as free text (actor names, the English notes,
+place names in Latin script) is shown verbatim and marked ``translate="no"``
+in the templates.
 """
 
 from __future__ import annotations
 
-from fastapi import Request
+from functools import cache
+from typing import Any
 
-__all__ = ["DEFAULT", "LANGS", "STRINGS", "language", "shown", "strings"]
+from fastapi import Request
+from jinja2 import pass_context
+
+from rasd.lexicon import read_tsv
+
+__all__ = ["DEFAULT", "LANGS", "STRINGS", "VERBATIM", "choices", "labels", "language", "shown", "strings"]
 
 LANGS = ("ar", "en")
 DEFAULT = "ar"
@@ -92,6 +104,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "attempt": ("المحاولة", "Attempt"), "result": ("النتيجة", "Result"), "status_or_error": ("الرمز أو الخطأ", "Status or error"),
     "delivered": ("وصل", "delivered"), "failed": ("فشل", "failed"),
     "yes": ("نعم", "yes"), "no": ("لا", "no"), "none": ("—", "—"), "date_unknown": ("تاريخ غير معروف", "date unknown"),
+    "date_hint": ("السنة-الشهر-اليوم، مثل 2024-03-05", "year-month-day, e.g. 2024-03-05"),
     "role_viewer": ("قارئ", "viewer"), "role_reviewer": ("مراجع", "reviewer"), "role_admin": ("مدير", "admin"),
     "f_inter1": ("رمز فئة الطرف الأول", "Inter 1"), "f_inter2": ("رمز فئة الطرف الثاني", "Inter 2"), "f_iso": ("رمز البلد", "ISO"),
     "f_region": ("الإقليم", "Region"), "f_tags": ("الوسوم", "Tags"), "f_vague": ("أعداد تقريبية", "Vague counts"),
@@ -115,11 +128,47 @@ def strings(lang: str) -> dict[str, str]:
     return STRINGS[lang if lang in LANGS else DEFAULT]
 
 
-def shown(value: object, t: dict[str, str]) -> object:
-    """A stored value as the interface shows it: booleans as yes/no and a missing value as a dash, in ``t``'s language."""
+# Fields coded as free text, shown as written in either language (marked translate="no"): names, places in Latin script, notes.
+VERBATIM = frozenset({"actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "location", "location_ar", "admin2", "admin3", "notes", "tags"})
+_CHOSEN = ("event_type", "sub_event_type", "disorder_type", "civilian_targeting")  # every code of these has an Arabic label
+_STATUSES = ("machine", "approved", "corrected", "rejected")
+_ROLES = ("viewer", "reviewer", "admin")
+
+
+@cache
+def labels(lang: str) -> dict[str, dict[str, str]]:
+    """How ``lang`` shows coded values: ``{field: {code: label}}``; a code missing here is shown as it is."""
+    t = strings(lang)
+    out: dict[str, dict[str, str]] = {
+        "review_status": {s: t["status_" + s] for s in _STATUSES}, "role": {r: t["role_" + r] for r in _ROLES},
+    }
+    if lang != "ar":
+        return out
+    for r in read_tsv("acled_labels_ar.tsv"):
+        out.setdefault(r["field"], {})[r["value"]] = r["ar"]
+    out["country"] = {r["name"]: r["name_ar"] for r in read_tsv("gazetteer_countries.tsv") if r["name_ar"]}
+    admin1: dict[str, str] = {}
+    for r in read_tsv("gazetteer_admin1.tsv"):
+        admin1.setdefault(r["name"], r["name_ar"])  # a name two countries use ("Al Jawf") reads as the first one's
+    out["admin1"] = {k: v for k, v in admin1.items() if v}
+    return out
+
+
+def choices(lang: str) -> dict[str, list[tuple[str, str]]]:
+    """The coded fields a reviewer picks from a list rather than types: ``{field: [(code, label), ...]}``, ACLED's order."""
+    shown_as = labels(lang)
+    return {f: [(code, shown_as.get(f, {}).get(code, code)) for code in labels("ar")[f]] for f in _CHOSEN}
+
+
+@pass_context
+def shown(context: Any, value: object, field: str | None = None) -> object:
+    """A stored value as the page's language shows it (template filter): a coded ``field``'s label,
+    booleans as yes/no, a missing value as a dash and a missing date as "date unknown"."""
+    t = context["t"]
     if value is None or value == "":
-        return t["none"]
+        return t["date_unknown"] if field == "event_date" else t["none"]
     if isinstance(value, bool):
         return t["yes"] if value else t["no"]
+    if field is not None and isinstance(value, str):
+        return labels(context["lang"]).get(field, {}).get(value, value)
     return value
-

@@ -29,14 +29,15 @@ from rasd.plugins import alert_channels
 from rasd.store.accounts import Account
 from rasd.store.gazetteer import UNLISTED_FLAG
 from rasd.web.highlight import runs
-from rasd.web.i18n import COOKIE, LANGS, language, shown, strings
+from rasd.web.i18n import COOKIE, LANGS, VERBATIM, choices, labels, language, shown, strings
 
 __all__ = ["router", "templates"]
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 templates.env.globals["unlisted_flag"] = UNLISTED_FLAG  # the badge on events whose place the gazetteer lacks
-templates.env.filters["shown"] = shown  # booleans and missing values in the interface's language
+templates.env.globals["verbatim"] = VERBATIM  # data shown as written: translate="no"
+templates.env.filters["shown"] = shown  # coded values, booleans and missing values in the interface's language
 Conn = Annotated[Connection, Depends(get_conn)]
 PRELOGIN_COOKIE = "rasd_login_csrf"
 # The event fields the event page lists, in reading order.
@@ -71,7 +72,7 @@ async def _render(request: Request, template: str, status_code: int = 200, *, lo
         return RedirectResponse("/login?next=" + quote(back), status_code=303)
     lang = language(request)
     context.update(
-        request=request, t=strings(lang), lang=lang, dir="rtl" if lang == "ar" else "ltr", other_lang=LANGS[1 - LANGS.index(lang)],
+        request=request, t=strings(lang), labels=labels(lang), lang=lang, dir="rtl" if lang == "ar" else "ltr", other_lang=LANGS[1 - LANGS.index(lang)],
         user=user, csrf=request.scope.get("rasd_csrf", ""), can_review=bool(user and user.has_role("reviewer")),
     )
     return templates.TemplateResponse(request, template, context, status_code=status_code)
@@ -103,7 +104,8 @@ async def event_page(request: Request, conn: Conn, event_id: int) -> Response:
     for report in detail["reports"]:
         for span in report["evidence"]:
             evidence.setdefault(span["field"], []).append(span["text"])
-    return await _render(request, "event.html", page="event", d=detail, e=detail["event"], fields=SHOWN_FIELDS, evidence=evidence)
+    choice = choices(language(request))
+    return await _render(request, "event.html", page="event", d=detail, e=detail["event"], fields=SHOWN_FIELDS, evidence=evidence, choices=choice)
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)

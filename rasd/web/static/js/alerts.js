@@ -2,7 +2,7 @@
 // Everything goes through /api/v1/alerts (Rasd.api adds the CSRF token to writes); values are text nodes only.
 "use strict";
 (() => {
-  const { t, el, api, fillForm, COLORS } = Rasd;
+  const { t, el, api, fillForm, label, COLORS } = Rasd;
   const BASE = "/api/v1/alerts/subscriptions";
   const form = document.getElementById("subscribe-form");
   const field = (name) => form.elements.namedItem(name);
@@ -12,6 +12,9 @@
   const secretBox = document.getElementById("secret-box");
   // How docs/alerts.md's filter keys read in the interface (min_fatalities, bbox and polygon are worded below).
   const LABELS = { country: t.f_country, admin1: t.f_admin1, admin2: t.f_admin2, actors: t.actor, event_types: t.event_types, sub_event_types: t.f_sub_event_type };
+  // The event field whose labels a filter key's values take (the others are names shown as written).
+  const COMMA = document.body.dataset.lang === "ar" ? "، " : ", ";
+  const VALUE_FIELDS = { country: "country", admin1: "admin1", event_types: "event_type", sub_event_types: "sub_event_type" };
   // The input type that lets the browser check a target before the API does.
   const TARGET_TYPES = { email: "email", webhook: "url" };
 
@@ -24,7 +27,7 @@
       if (key === "min_fatalities") return `${t.min_fatalities}: ${value}`;
       if (key === "bbox") return `${t.filter_bbox}: ${value.join(", ")}`;
       if (key === "polygon") return t.filter_polygon;
-      return `${LABELS[key] || key}: ${[].concat(value).join(", ")}`;
+      return `${LABELS[key] || key}: ${[].concat(value).map((v) => label(VALUE_FIELDS[key], v)).join(COMMA)}`;
     });
     return parts.length ? parts.join(" · ") : t.every_event;
   }
@@ -39,7 +42,7 @@
       el("thead", {}, el("tr", {}, ...[t.when, t.attempt, t.result, t.status_or_error].map((h) => el("th", {}, h)))),
       el("tbody", {}, ...rows.map((d) => el("tr", { class: d.ok ? "ok" : "failed" },
         el("td", {}, when(d.at)), el("td", {}, d.attempt), el("td", {}, d.ok ? t.delivered : t.failed),
-        el("td", { dir: "auto" }, [d.status_code, d.error].filter((v) => v !== null && v !== undefined).join(" ")))))));
+        el("td", { dir: "auto", translate: "no" }, [d.status_code, d.error].filter((v) => v !== null && v !== undefined).join(" ")))))));
   }
 
   async function end(id) {
@@ -52,7 +55,7 @@
 
   // One subscription: a row of its fields, and a row with its delivery log, loaded each time it is opened.
   function subscription(s) {
-    const owner = s.owner !== table.dataset.user ? el("div", { class: "muted" }, `${t.owner}: `, el("bdi", {}, s.owner ?? "—")) : "";
+    const owner = s.owner !== table.dataset.user ? el("div", { class: "muted" }, `${t.owner}: `, el("bdi", { translate: "no" }, s.owner ?? "—")) : "";
     const endButton = s.active ? el("button", { type: "button", class: "end" }, t.end) : "";
     if (endButton) endButton.addEventListener("click", () => end(s.id));
     const log = el("div", { class: "delivery-log" });
@@ -60,9 +63,9 @@
     details.addEventListener("toggle", () => { if (details.open) showDeliveries(s.id, log).catch(showError); });
     return el("tbody", { class: "subscription", "data-id": s.id, dataset: { active: String(s.active) } },
       el("tr", {},
-        el("td", { class: "sub-name", dir: "auto" }, s.name, owner),
+        el("td", { class: "sub-name", dir: "auto" }, el("bdi", { translate: "no" }, s.name), owner),
         el("td", {}, t["channel_" + s.channel] || s.channel),
-        el("td", { dir: "ltr" }, el("bdi", {}, s.target)),
+        el("td", { dir: "ltr" }, el("bdi", { translate: "no" }, s.target)),
         el("td", {}, t["mode_" + s.mode] || s.mode),
         el("td", { class: "filter-summary", dir: "auto" }, summary(s.filters || {})),
         el("td", {}, when(s.created_at)),
@@ -112,7 +115,7 @@
   });
 
   field("channel").addEventListener("change", matchTarget);
-  field("event_type").append(...Object.keys(COLORS).map((type) => el("option", { value: type }, type)));
+  field("event_type").append(...Object.keys(COLORS).map((type) => el("option", { value: type }, label("event_type", type))));
   // A link from the map hands its filter over in the query string.
   const handed = new URLSearchParams(location.search);
   fillForm(form, handed);

@@ -3,6 +3,9 @@
 "use strict";
 const Rasd = (() => {
   const t = JSON.parse(document.getElementById("i18n").textContent);
+  // {field: {code: label}} for the page's language (rasd.web.i18n.labels); a code without one is shown as it is.
+  const labels = JSON.parse(document.getElementById("labels").textContent);
+  const label = (field, value) => (value === null || value === undefined || value === "" ? "" : (labels[field] || {})[value] ?? String(value));
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
 
   async function api(path, { method = "GET", body } = {}) {
@@ -27,9 +30,12 @@ const Rasd = (() => {
     return node;
   }
 
+  // Arabic-Indic and Persian digits typed in a field are sent as ASCII ("٢٠٢٤-٠٣-٠٥" → "2024-03-05").
+  const asciiDigits = (s) => s.replace(/[٠-٩۰-۹]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+
   function filterParams(form) {
     const params = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (typeof v === "string" && v.trim()) params.set(k, v.trim());
+    for (const [k, v] of new FormData(form)) if (typeof v === "string" && v.trim()) params.set(k, asciiDigits(v.trim()));
     return params;
   }
 
@@ -63,9 +69,9 @@ const Rasd = (() => {
   const typeColor = (type) => COLORS[type] || "#34495e";
 
   function legend(container, types) {
-    container.replaceChildren(...types.map((type) => el("span", { class: "key" }, el("i", { class: "swatch", "data-color": typeColor(type) }), type)));
+    container.replaceChildren(...types.map((type) => el("span", { class: "key", "data-type": type }, el("i", { class: "swatch", "data-color": typeColor(type) }), label("event_type", type))));
     for (const sw of container.querySelectorAll(".swatch")) sw.style.background = sw.dataset.color;
   }
 
-  return { t, api, el, filterParams, fillForm, bindFilters, typeColor, legend, COLORS };
+  return { t, labels, label, api, el, filterParams, fillForm, bindFilters, typeColor, legend, COLORS };
 })();

@@ -36,7 +36,10 @@
 
   const fieldSelect = document.getElementById("correct-field");
   const valueInput = document.getElementById("correct-value");
-  const current = (f) => document.querySelector(`#fields tr[data-field="${CSS.escape(f)}"] td.value`).textContent;
+  const current = (f) => document.querySelector(`#fields tr[data-field="${CSS.escape(f)}"] td.value`).dataset.value;
+  // A coded field (event type, sub-type…) is picked from its codes, each shown by its label; the API gets the code.
+  const CHOICES = JSON.parse(document.getElementById("choices").textContent);
+  const choice = document.getElementById("correct-choice");
   // An actor field offers the actors Rasd knows (canonical names; typing narrows them), so a reviewer picks, not retypes.
   const ACTOR_FIELDS = new Set(["actor1", "actor2", "assoc_actor_1", "assoc_actor_2"]);
   const actorOptions = document.getElementById("actor-options");
@@ -49,12 +52,20 @@
   }
   function showField() {
     valueInput.value = current(fieldSelect.value);
+    const codes = CHOICES[fieldSelect.value];
+    valueInput.hidden = Boolean(codes);
+    choice.hidden = !codes;
+    if (codes) {
+      choice.replaceChildren(el("option", { value: "" }, t.none), ...codes.map(([code, text]) => el("option", { value: code }, text)));
+      choice.value = valueInput.value;
+    }
     if (ACTOR_FIELDS.has(fieldSelect.value)) valueInput.setAttribute("list", "actor-options");
     else valueInput.removeAttribute("list");
     offerActors().catch(() => {});
   }
   fieldSelect.addEventListener("change", showField);
   valueInput.addEventListener("input", () => offerActors().catch(() => {}));
+  choice.addEventListener("change", () => { valueInput.value = choice.value; });
   showField();
   document.getElementById("correct-form").addEventListener("submit", (ev) => {
     ev.preventDefault();

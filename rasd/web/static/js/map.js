@@ -2,7 +2,8 @@
 // circle size by fatalities, colour by type. Popups are DOM nodes filled with textContent.
 "use strict";
 (() => {
-  const { t, el, api, bindFilters, typeColor, legend, COLORS } = Rasd;
+  const { t, el, api, bindFilters, typeColor, legend, label, COLORS } = Rasd;
+  const arabic = document.body.dataset.lang === "ar";
   const map = L.map("map", { maxZoom: 18, minZoom: 3 }).setView([33.5, 38.5], 5);
   fetch("/static/geo/outlines.geojson").then((r) => r.json()).then((geo) => {
     L.geoJSON(geo, { interactive: false, style: { color: "#6b7b8c", weight: 1, fillColor: "#eef1f4", fillOpacity: 0.6 } }).addTo(map).bringToBack();
@@ -17,10 +18,12 @@
 
   function popup(p) {
     const fat = p.fatalities_known ? (p.fatalities ?? 0) : "?";
+    const place = (arabic && p.location_ar) || p.location || "";
+    const admin1 = label("admin1", p.admin1);
     return el("div", { class: "popup", dir: "auto" },
-      el("strong", {}, p.event_type || ""), el("br"),
-      el("span", {}, `${p.event_date || ""} · ${p.location || ""}${p.admin1 ? " (" + p.admin1 + ")" : ""}`), el("br"),
-      el("span", {}, [p.actor1, p.actor2].filter(Boolean).join(" / ")), el("br"),
+      el("strong", {}, label("event_type", p.event_type)), el("br"),
+      el("span", {}, `${p.event_date || t.date_unknown} · `, el("bdi", { translate: "no" }, place), admin1 ? ` (${admin1})` : ""), el("br"),
+      el("span", { translate: "no" }, [p.actor1, p.actor2].filter(Boolean).join(" / ")), el("br"),
       el("span", {}, `${t.fatalities}: ${fat}`), el("br"),
       el("a", { href: `/events/${encodeURIComponent(p.id)}`, class: "popup-open" }, t.open));
   }

@@ -1,7 +1,9 @@
 // The table: server-side filter, sort and paging over /api/v1/events; cells are text nodes.
 "use strict";
 (() => {
-  const { t, el, api, bindFilters } = Rasd;
+  const { t, el, api, bindFilters, label } = Rasd;
+  const arabic = document.body.dataset.lang === "ar";
+  const LABELLED = new Set(["event_type", "sub_event_type", "admin1", "review_status"]);
   const COLUMNS = ["id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "location", "fatalities", "review_status"];
   const PAGE = 25;
   const state = { params: new URLSearchParams(), sort: "-event_date", offset: 0 };
@@ -12,11 +14,14 @@
   function cell(e, c) {
     if (c === "id") return el("td", {}, el("a", { href: `/events/${encodeURIComponent(e.id)}` }, `#${e.id}`));
     if (c === "fatalities") return el("td", {}, e.fatalities_known ? (e.fatalities ?? 0) : "?");
-    if (c === "review_status") return el("td", {}, t["status_" + e.review_status] || e.review_status);
-    if (c === "location" && typeof (e.vague || {}).location === "string" && e.vague.location.startsWith(UNLISTED)) {
-      return el("td", { dir: "auto" }, e.location ?? "", " ", el("span", { class: "badge badge-unlisted", title: e.vague.location }, t.unlisted_badge));
+    if (c === "event_date") return el("td", {}, e.event_date || t.date_unknown);
+    if (LABELLED.has(c)) return el("td", {}, label(c, e[c]));
+    if (c === "location") {
+      const place = el("bdi", { translate: "no" }, (arabic && e.location_ar) || e.location || "");
+      const unlisted = typeof (e.vague || {}).location === "string" && e.vague.location.startsWith(UNLISTED);
+      return el("td", { dir: "auto" }, place, ...(unlisted ? [" ", el("span", { class: "badge badge-unlisted" }, t.unlisted_badge)] : []));
     }
-    return el("td", { dir: "auto" }, e[c] ?? "");
+    return el("td", { dir: "auto", translate: "no" }, e[c] ?? "");
   }
 
   async function load() {
