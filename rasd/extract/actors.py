@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.doc import Doc, Mention
+from rasd.extract.countries import iso2_of
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 from rasd.model import ActorFact
@@ -42,6 +43,8 @@ _FORCE_NOUNS = frozenset(
     "مسيرات المسيره المسيرات صاروخ صواريخ الصاروخ الصواريخ قذيفه قذايف غاره غارات الغاره الغارات قصف القصف ضربه ضربات "
     "مدفعيه المدفعيه دبابه الدبابه دبابات الدبابات اليه مركبه ناقله جرافه زورق زوارق بوارج البحريه قناصه قناص اليات الاليات دوريه دوريات مقاتلات المقاتلات".split()
 )
+# Where a home's unnamed groups also act under its name: Palestinian factions firing into Israel.
+_ALSO_AT_HOME = {"PS": frozenset({"IL"})}
 _QUALIFIERS = frozenset("جويه جوي حربيه حربي مسيره مدفعي مدفعيه صاروخي صاروخيه عسكريه عسكري".split())
 
 
@@ -54,7 +57,15 @@ class Actor:
     home: str
 
     def name_in(self, country: str | None) -> str:
-        """The canonical name, with the event's country filled in where templated."""
+        """The canonical name, with the event's country filled in where templated.
+
+        An unnamed group of one country ("المقاومة": Palestinian factions) named in an event
+        elsewhere is that country's unnamed group: in Yemeni news "المقاومة" is Yemeni.
+        """
+        if self.canonical.startswith("Unidentified") and self.home and country:
+            iso2 = iso2_of(country)
+            if iso2 and iso2 != self.home and iso2 not in _ALSO_AT_HOME.get(self.home, ()):
+                return f"Unidentified Armed Group ({country})"
         return self.canonical.replace("{country}", country or "International")
 
     def inter_in(self, iso2: str | None) -> int:

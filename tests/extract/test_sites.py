@@ -68,3 +68,16 @@ def test_the_victim_right_after_the_act_is_who_was_hit(text: str, expected: tupl
 def test_since_dawn_is_the_days_toll_not_a_period() -> None:
     (ev,) = rasd.extract("يتواصل قصف الاحتلال على مدينة خان يونس مخلفا 30 شهيدا، منذ فجر اليوم، 8 منهم من النساء.", published=D)
     assert ev.fatalities == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("قصفت المقاومة مواقع الحوثيين في مديرية حيس بمحافظة الحديدة اليوم.", "Unidentified Armed Group (Yemen)"),
+        ("أطلقت المقاومة صواريخ على مستوطنة سديروت اليوم.", "Unidentified Armed Group (Palestine)"),
+        ("قصفت المقاومة آليات الاحتلال في مدينة خان يونس اليوم.", "Unidentified Armed Group (Palestine)"),
+    ],
+)
+def test_an_unnamed_resistance_belongs_to_the_events_country(text: str, actor1: str) -> None:
+    (ev,) = rasd.extract(text, published=D)
+    assert ev.actor1 == actor1
