@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rasd.evaluate.analysis import ErrorItem, by_component, errors
+from rasd.evaluate.calibration import headline, reliability_rows, summary
 from rasd.evaluate.score import NO_EVENT, Score
 
 __all__ = ["FIELD_LABELS", "to_json", "tables", "print_score", "markdown"]
@@ -48,6 +49,7 @@ def to_json(result: Score) -> dict[str, Any]:
         "components": {c: dict(kinds) for c, kinds in by_component(items).items()},
         "errors": [item.to_dict() for item in items],
         "unscored_predictions": result.unscored_predictions,
+        "calibration": summary(result),
     }
 
 
@@ -63,6 +65,16 @@ def _confusion_table(result: Score) -> Table:
         table.add_column(t, justify="right")
     for g in types:
         table.add_row(g, *[str(result.confusion.get((g, p), "") or "·") for p in types])
+    return table
+
+
+def _reliability_table(result: Score) -> Table:
+    data = summary(result)
+    table = Table(title="Reliability: confidence against records needing no correction", caption=headline(data))
+    for name in ("confidence", "records", "mean confidence", "no correction"):
+        table.add_column(name, justify="right")
+    for row in reliability_rows(data):
+        table.add_row(*row)
     return table
 
 
@@ -111,7 +123,7 @@ def tables(result: Score) -> Group:
     for f, (right, n) in result.field_counts().items():
         fields.add_row(FIELD_LABELS[f], _pct(right, n))
     items = errors(result)
-    parts: list[Any] = [head, fields, _confusion_table(result), _component_table(items)]
+    parts: list[Any] = [head, fields, _reliability_table(result), _confusion_table(result), _component_table(items)]
     if items:
         parts += _error_lines(items)
     if result.unscored_predictions:
@@ -139,6 +151,9 @@ def markdown(name: str, result: Score) -> str:
                       result.tp, result.fp, result.fn]), "",
              _md_row(["field", "accuracy on matched events"]), "|---|---:|"]
     lines += [_md_row([FIELD_LABELS[f], _pct(a, n)]) for f, (a, n) in result.field_counts().items()]
+    data = summary(result)
+    lines += ["", headline(data), "", _md_row(["confidence", "records", "mean confidence", "no correction"]), "|---:" * 4 + "|"]
+    lines += [_md_row(row) for row in reliability_rows(data)]
     lines += ["", _md_row(["component", "errors", "kinds"]), "|---|---:|---|"]
     for component, kinds in by_component(items).items():
         lines.append(_md_row([component, sum(kinds.values()), ", ".join(f"{k}: {n}" for k, n in kinds.most_common())]))

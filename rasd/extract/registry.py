@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from rasd.extract.actors import Actors
 from rasd.extract.assemble import Assemble
+from rasd.extract.calibrate import Calibrate
 from rasd.extract.casualties import Casualties
 from rasd.extract.dates import Dates
 from rasd.extract.eventness import Eventness
@@ -40,6 +41,7 @@ COMPONENTS: dict[str, Callable[[], Component]] = {
     "places": Places,
     "assemble": Assemble,
     "judge": Judge,
+    "calibrate": Calibrate,
 }
 
 DEFAULT_PIPELINE: tuple[str, ...] = tuple(COMPONENTS)

@@ -9,7 +9,7 @@ from rasd.pipeline import Pipeline
 
 
 def test_registered_names_are_pinned():
-    assert list(COMPONENTS) == ["clean", "normalize", "segment", "quotes", "triggers", "actors", "dates", "casualties", "scope", "eventness", "victims", "places", "assemble", "judge"]
+    assert list(COMPONENTS) == ["clean", "normalize", "segment", "quotes", "triggers", "actors", "dates", "casualties", "scope", "eventness", "victims", "places", "assemble", "judge", "calibrate"]
     assert DEFAULT_PIPELINE == tuple(COMPONENTS)
 
 
