@@ -102,16 +102,23 @@ def fit_platt(xs: list[dict[str, float]], ys: list[int], l2: float) -> dict[str,
     return {k: round(v, 4) for k, v in zip(names, w)}
 
 
+def _smoothed(block: list[float]) -> float:
+    return (block[1] + 1) / (block[2] + 2)
+
+
 def fit_isotonic(ps: list[float], ys: list[int]) -> list[list[float]]:
-    """Pool-adjacent-violators: non-decreasing steps [lowest score of the block, its all-right share]."""
+    """Pool-adjacent-violators: non-decreasing steps [lowest score of the block, its all-right share].
+
+    The share is smoothed as (right + 1) / (records + 2): a block of a few records is never certain, right or wrong.
+    """
     blocks: list[list[float]] = []  # [low, sum of y, count]
     for p, y in sorted(zip(ps, ys)):
         blocks.append([p, float(y), 1.0])
-        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
+        while len(blocks) > 1 and _smoothed(blocks[-2]) >= _smoothed(blocks[-1]):
             low, s, c = blocks.pop()
             blocks[-1][1] += s
             blocks[-1][2] += c
-    return [[round(low, 4), round(s / c, 4)] for low, s, c in blocks]
+    return [[round(b[0], 4), round(_smoothed(b), 4)] for b in blocks]
 
 
 def measure(model: dict[str, Any] | None, items: list[Outcome]) -> dict[str, Any]:
