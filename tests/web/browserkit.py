@@ -29,10 +29,13 @@ def log_in(page: Any, name: str = "rana") -> None:
 
 
 def correct(page: Any, field: str, value: str, comment: str | None = None) -> Any:
-    """Correct one field in the event page's review panel; returns the audit trail's newest row once the reloaded page shows it."""
+    """Correct one field in the event page's review panel (``value`` a code for a coded field); returns the audit trail's newest row once the reloaded page shows it."""
     before = page.locator("table#history tbody tr").count()
     page.select_option("#correct-field", field)
-    page.fill("#correct-value", value)
+    if page.is_visible("#correct-choice"):  # a coded field: its list of labelled codes
+        page.select_option("#correct-choice", value)
+    else:
+        page.fill("#correct-value", value)
     if comment is not None:
         page.fill("#correct-comment", comment)
     page.click("#correct-save")
@@ -48,7 +51,7 @@ def subscribe(page: Any, name: str, target: str, **fields: str) -> Any:
         page.select_option(selector, value) if page.locator(selector).evaluate("e => e.tagName") == "SELECT" else page.fill(selector, value)
     page.fill('#subscribe-form input[name="target"]', target)
     page.click("#subscribe")
-    page.wait_for_selector("#subscribe-status:has-text('أُنشئ الاشتراك')")
+    page.wait_for_function("() => document.getElementById('subscribe-status').textContent === JSON.parse(document.getElementById('i18n').textContent).subscribed")
     rows = page.locator("#subscriptions tbody.subscription", has_text=target)
     rows.wait_for()
     return rows

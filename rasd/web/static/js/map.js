@@ -4,7 +4,11 @@
 (() => {
   const { t, el, api, bindFilters, typeColor, legend, label, COLORS } = Rasd;
   const arabic = document.body.dataset.lang === "ar";
-  const map = L.map("map", { maxZoom: 18, minZoom: 3 }).setView([33.5, 38.5], 5);
+  const map = L.map("map", { maxZoom: 18, minZoom: 3, zoomControl: false }).setView([33.5, 38.5], 5);
+  // Leaflet's own words in the interface's language: the zoom buttons, the popup's close button, the credit.
+  L.control.zoom({ zoomInTitle: t.zoom_in, zoomOutTitle: t.zoom_out }).addTo(map);
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com" translate="no">Leaflet</a>');
+  map.on("popupopen", (ev) => ev.popup.getElement().querySelector(".leaflet-popup-close-button")?.setAttribute("aria-label", t.close));
   fetch("/static/geo/outlines.geojson").then((r) => r.json()).then((geo) => {
     L.geoJSON(geo, { interactive: false, style: { color: "#6b7b8c", weight: 1, fillColor: "#eef1f4", fillOpacity: 0.6 } }).addTo(map).bringToBack();
   });

@@ -59,7 +59,7 @@
     const note = document.getElementById("timeline-undated");
     note.hidden = events <= 0;
     note.dataset.events = String(Math.max(0, events));
-    note.textContent = `${t.date_unknown}: ${t.cell_counts.replace("{n}", events.toLocaleString()).replace("{f}", fatalities.toLocaleString())}`;
+    note.textContent = `${t.date_unknown} — ${t.cell_counts.replace("{n}", events.toLocaleString()).replace("{f}", fatalities.toLocaleString())}`;
   }
   for (const radio of document.querySelectorAll('input[name="interval"]')) radio.addEventListener("change", load);
   bindFilters((p) => { params = p; load(); });
