@@ -134,6 +134,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
          and not (territory and a.value.actor.kind == "civilians") and not _speaker(doc, a)),
         key=lambda a: (a.sentence != cluster.head.sentence, a.start),
     )
+    mentions = _join_repeats(doc, mentions)
     roles = ActorRoles(doc, candidates=mentions)
     roles.nationals = [n.value for n in doc.of("nationality") if n.sentence in cluster.sentences]
     victims = [m for m in mentions if _is_victim(doc, m)]
@@ -177,11 +178,26 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     return roles
 
 
+_MOURNS = re.compile(r"(?:نعت|نعي|تنعي|ينعي|نعوا)\s*$")
 _LAUNCHED = re.compile(r"(?:اطلق|اطلقه|اطلقته|اطلقها|اطلقتها|اطلقوه|اطلقتهما|اطلقهما|اطلقتها)\s*$")
 _UNKNOWN_AGENT = re.compile(r"(?:الجهه|جهه)[^.]{0,60}?(?:مجهول|مجهوله)|مجهوله الهويه|لم تعرف الجهه|لا يعرف من|لم تتبن|لم يتبن")
 _UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", "political_militia", "")
 _UNIDENTIFIED_AIR = Actor("Unidentified Military Forces", "external", "")
 _PLANTED = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
+
+
+def _join_repeats(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"حركة المقاومة الإسلامية (حماس)": the same actor again in brackets is one mention, no second party."""
+    out: list[Mention] = []
+    for m in mentions:
+        before = out[-1] if out else None
+        if (before is not None and before.value.actor == m.value.actor and 0 <= m.start - before.end <= 3
+                and doc.ntext[before.end : m.start].strip() in ("(", "-", "")):
+            out[-1] = Mention(before.label, before.start, doc.ntext.find(")", m.end, m.end + 2) + 1 or m.end,
+                              before.value, before.sentence)
+            continue
+        out.append(m)
+    return out
 
 
 def _around(doc: Doc, cluster: Cluster) -> str:
@@ -212,6 +228,9 @@ _CLAIM = re.compile(r"(?:تبني|تبنت|تبنى|اعلن\S* مسووليت\S
 _SPEECH = re.compile(r"(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|اتهم|اتهمت|نفي|نفت|حذر|حذرت|دعا|دعت|طالب|طالبت)\s*$")
 
 
+_ANNOUNCED_GAP = 24  # characters from the speaker to the loss it announces ("أعلنت الحركة، اليوم، استشهاد")
+# words a side uses of its own dead: "استشهاد" (martyrdom), "اغتيال" (assassination of its leader)
+_ANNOUNCES_LOSS = re.compile(r"[^.،]{0,12}?(?<!\w)[وب]?(?:اغتيال|استشهاد)(?!\w)")
 _SPEECH_AFTER = re.compile(r"\W*(?:قد\s+)?(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)(?!\w)")
 _THAT = re.compile(r"(?:\W*\S+){0,3}?\W*(?:ان|إن|أن|بان|بأن)(?!\w)")
 
@@ -223,6 +242,8 @@ def _speaker(doc: Doc, a: Mention) -> bool:
     """
     text = doc.ntext
     if _SPEECH.search(text[max(0, a.start - 12) : a.start].rstrip("و ")):  # "أعلنت X أن"
+        if _ANNOUNCES_LOSS.match(text, a.end, a.end + _ANNOUNCED_GAP):
+            return True  # "أعلنت حماس اغتيال رئيس مكتبها": who mourns its dead did not kill them
         return bool(_THAT.match(text, a.end, a.end + 40))
     after = _SPEECH_AFTER.match(text, a.end, a.end + 30)  # "X قد أعلنت الأربعاء أن"
     return bool(after and _THAT.match(text, after.end(), after.end() + 30))
@@ -248,6 +269,8 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
     if m.value.actor.kind in _VICTIM_KINDS and not m.value.adjective:
         return True
     text = doc.ntext
+    if _MOURNS.search(text, max(0, m.start - 12), m.start):
+        return True  # "نعت كتائب القسام الشهيدين": the dead were its own
     if m.value.adjective and _TARGET_BEFORE_ADJECTIVE.search(text, max(0, m.start - 40), m.start):
         return True
     if any(0 <= c.value.number_start < m.start and m.end <= c.end for c in doc.of("casualty") if c.sentence == m.sentence):

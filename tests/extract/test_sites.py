@@ -81,3 +81,19 @@ def test_since_dawn_is_the_days_toll_not_a_period() -> None:
 def test_an_unnamed_resistance_belongs_to_the_events_country(text: str, actor1: str) -> None:
     (ev,) = rasd.extract(text, published=D)
     assert ev.actor1 == actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # the genitive of an assassination is its victim, a name in brackets is no second party
+        ("قفزت أسعار النفط عقب اغتيال رئيس المكتب السياسي لحركة المقاومة الإسلامية (حماس) في طهران.", (None, "Hamas")),
+        # a side that mourns its dead did not kill them
+        ("نعت كتائب القسام الشهيدين رأفت دواسي وأحمد أبو عرة في مدينة جنين.", (None, "Al-Qassam Brigades")),
+        # an army announcing its soldier's death is still a side of the clash
+        ("أعلن الجيش الإسرائيلي مقتل جندي في اشتباكات في مدينة جنين.", ("Military Forces of Israel", None)),
+    ],
+)
+def test_who_announces_or_mourns_a_death(text: str, actors: tuple[str | None, str | None]) -> None:
+    (ev,) = rasd.extract(text, published=D)
+    assert (ev.actor1, ev.actor2) == actors
