@@ -51,18 +51,29 @@ def _like(term: str) -> str:
 
 
 def snippet(doc_text: str, terms: list[str], width: int = 60) -> str:
-    """Text around the first match of any term, found on the normalised text and mapped back."""
+    """Text around the first match of any term, with every match of every term in it marked ``[…]``.
+
+    Matches are found on the normalised text and mapped back to the original; overlapping ones are marked once.
+    """
     norm = normalize(doc_text)
-    first: tuple[int, int] | None = None
+    found: list[tuple[int, int]] = []
     for t in terms:
-        i = norm.text.find(t)
-        if i >= 0 and (first is None or i < first[0]):
-            first = (i, i + len(t))
-    if first is None:
+        i = norm.text.find(t) if t else -1
+        while i >= 0:
+            found.append(norm.span(i, i + len(t)))
+            i = norm.text.find(t, i + len(t))
+    if not found:
         return re.sub(r"\s+", " ", doc_text[: 2 * width]).strip()
-    s, e = norm.span(*first)
+    found.sort()
+    s, e = found[0]
     left, right = max(0, s - width), min(len(doc_text), e + width)
-    out = ("…" if left else "") + doc_text[left:s] + "[" + doc_text[s:e] + "]" + doc_text[e:right] + ("…" if right < len(doc_text) else "")
+    out, at = "…" if left else "", left
+    for s, e in found:
+        if s < at or e > right:  # inside a marked match, or past the window
+            continue
+        out += doc_text[at:s] + "[" + doc_text[s:e] + "]"
+        at = e
+    out += doc_text[at:right] + ("…" if right < len(doc_text) else "")
     return re.sub(r"\s+", " ", out).strip()
 
 

@@ -106,6 +106,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "delivered": ("وصل", "delivered"), "failed": ("فشل", "failed"),
     "yes": ("نعم", "yes"), "no": ("لا", "no"), "none": ("—", "—"), "date_unknown": ("تاريخ غير معروف", "date unknown"),
     "date_hint": ("السنة-الشهر-اليوم، مثل 2024-03-05", "year-month-day, e.g. 2024-03-05"),
+    "date_example": ("مثل 2024-03-05", "e.g. 2024-03-05"),
     "role_viewer": ("قارئ", "viewer"), "role_reviewer": ("مراجع", "reviewer"), "role_admin": ("مدير", "admin"),
     "f_inter1": ("رمز فئة الطرف الأول", "Inter 1"), "f_inter2": ("رمز فئة الطرف الثاني", "Inter 2"), "f_iso": ("رمز البلد", "ISO"),
     "f_region": ("الإقليم", "Region"), "f_tags": ("الوسوم", "Tags"), "f_vague": ("أعداد تقريبية", "Vague counts"),

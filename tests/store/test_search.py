@@ -56,3 +56,18 @@ def test_query_special_characters_are_harmless(filled: Store) -> None:
     for q in ['"', "%", "_", "a OR b", "NEAR(x y)", "'; DROP TABLE documents; --"]:
         filled.search(q)
     assert filled.counts()["documents"] == 3
+
+
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [
+        ("دير الزور", "قصف على [دير] [الزور] صباحا، وفي ريف [دير] [الزور]"),  # every word, every time it occurs
+        ('"دير الزور"', "قصف على [دير الزور] صباحا، وفي ريف [دير الزور]"),  # a quoted phrase as one
+        ("الزور دير", "قصف على [دير] [الزور] صباحا، وفي ريف [دير] [الزور]"),  # the query's order does not matter
+    ],
+)
+def test_snippet_marks_every_word_of_the_query(query: str, marked: str) -> None:
+    from rasd.store.search import query_terms, snippet
+
+    text = "قصف على دير الزور صباحا، وفي ريف دير الزور قتيلان."
+    assert snippet(text, query_terms(query)).startswith(marked)

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from apikit import Site
+import httpx
+from apikit import Site, bearer
 from browserkit import log_in, subscribe
 
 # Every HTML page route of rasd.web.pages and the stop that shows it (the language switch only redirects).
@@ -40,14 +41,16 @@ class Prepared:
 
 
 def prepare(site: Site) -> Prepared:
-    """Review one event as rana would (a toll, its certainty and the sub-type corrected), and leave another undated."""
-    store = site.store
-    events = {e["admin1"]: e for e in store.events()}
+    """Through the API, as rana: correct one event's toll and sub-type (its notes are rewritten), and leave another undated."""
+    events = {e["admin1"]: e for e in site.store.events()}
     gaza, undated = events["Gaza Strip"], events["Taizz"]
-    store.review(gaza["id"], "corrected", reviewer="rana", comment="قائمة المستشفى",
-                 changes={"fatalities": (gaza["fatalities"] or 0) + 1, "fatalities_known": True, "sub_event_type": "Shelling/artillery/missile attack"})
-    store.review(undated["id"], "corrected", reviewer="rana", changes={"event_date": None})
-    document = store.event_reports(gaza["id"])[0]["document_id"]
+    with httpx.Client(base_url=site.url, headers=bearer(site.tokens["rana"]), timeout=20) as http:
+        for event, changes, comment in (
+            (gaza, {"fatalities": (gaza["fatalities"] or 0) + 1, "sub_event_type": "Shelling/artillery/missile attack"}, "قائمة المستشفى"),
+            (undated, {"event_date": None}, None),
+        ):
+            http.post(f"/api/v1/events/{event['id']}/review", json={"action": "correct", "changes": changes, "comment": comment}).raise_for_status()
+    document = site.store.event_reports(gaza["id"])[0]["document_id"]
     return Prepared(int(gaza["id"]), int(document), int(undated["id"]))
 
 
