@@ -22,4 +22,9 @@ for service in scripts/ci/service-*.sh; do
 done
 
 # --timeout (pytest-timeout, a test extra): a hung test fails alone instead of eating CI's 90 minutes.
-exec .venv/bin/python -m pytest --timeout=300 "$@"
+status=0
+.venv/bin/python -m pytest --timeout=300 "$@" || status=$?
+if [ -n "${RASD_TEST_PG_URL:-}" ]; then
+  echo "test.sh: PostgreSQL is left running for the next run ($RASD_TEST_PG_URL); stop it with: bash scripts/ci/postgres.sh stop" >&2
+fi
+exit "$status"
