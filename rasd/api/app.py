@@ -29,7 +29,7 @@ from rasd.web.apidocs import mount_api_docs
 __all__ = ["API_PREFIX", "EXTRA_ROUTERS", "app_from_env", "create_app"]
 
 API_PREFIX = "/api/v1"
-EXTRA_ROUTERS: tuple[str, ...] = ("rasd.export.api:router", "rasd.alerts.api:router", "rasd.trends.api:router")
+EXTRA_ROUTERS: tuple[str, ...] = ("rasd.export.api:router", "rasd.alerts.api:router", "rasd.trends.api:router", "rasd.audit.api:router")
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"

@@ -29,7 +29,7 @@ app = typer.Typer(
 )
 
 # The one place where command groups are listed, in the order --help shows them.
-COMMAND_MODULES: tuple[str, ...] = ("extract", "geo", "store", "evaluate", "report", "batch", "export", "alerts", "serve", "users")
+COMMAND_MODULES: tuple[str, ...] = ("extract", "geo", "store", "evaluate", "report", "audit", "batch", "export", "alerts", "serve", "users")
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"rasd.cli.{_name}").register(app)

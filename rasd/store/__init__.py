@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from rasd.store import accounts as _accounts  # noqa: F401  (its tables join the schema)
 from rasd.store import alerts_models as _alerts_models  # noqa: F401  (its tables join the schema)
+from rasd.store import audit as _audit  # noqa: F401  (its tables join the schema)
 from rasd.store import gazetteer as _gazetteer  # noqa: F401  (its table joins the schema)
 from rasd.store.documents import DocumentInput, SaveOutcome
 from rasd.store.engine import default_db_path, resolve_url

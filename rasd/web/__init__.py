@@ -20,7 +20,9 @@ STATIC = Path(__file__).with_name("static")
 
 def mount_web(app: FastAPI) -> None:
     """Add the pages and ``/static`` to ``app``."""
+    from rasd.web.audit_pages import router as audit_router
     from rasd.web.pages import router
 
     app.include_router(router)
+    app.include_router(audit_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -33,6 +33,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "app": ("رصد", "Rasd"),
     "tagline": ("أحداث النزاع من الأخبار العربية", "Conflict events from Arabic news"),
     "map": ("الخريطة", "Map"), "timeline": ("الخط الزمني", "Timeline"), "table": ("الجدول", "Table"),
+    "audit": ("التدقيق", "Audit"),
     "login": ("تسجيل الدخول", "Log in"), "logout": ("تسجيل الخروج", "Log out"),
     "name": ("الاسم", "Name"), "password": ("كلمة المرور", "Password"),
     "wrong_login": ("الاسم أو كلمة المرور غير صحيحة", "Wrong name or password"),

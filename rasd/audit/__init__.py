@@ -1,0 +1,42 @@
+"""Audits: how often the machine is right on the store's own sources (issue 17).
+
+    >>> from rasd.audit import sample, report
+    >>> batch = sample(store, 100, seed=7, created_by="rana")      # a random, stratified batch
+    >>> report(store).no_correction                                 # from audit verdicts only
+    Share(k=71, n=100)                                              # str(): "71% [61%–79%] (n = 100)"
+
+Batches and verdicts live in the store (:mod:`rasd.store.audit`); reviewers
+give verdicts in the web app's audit queue (``/audit``), which also reviews
+the event itself (approve, correct, reject); the report is
+:mod:`rasd.audit.report`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from rasd.audit.report import AuditReport, Share, audit_report, report_json, report_markdown, wilson
+from rasd.store import Store
+from rasd.store import audit as _store
+
+__all__ = ["sample", "report", "batches", "AuditReport", "Share", "wilson", "report_json", "report_markdown"]
+
+
+def sample(store: Store, n: int, *, seed: int, created_by: str, name: str | None = None,
+           filters: Mapping[str, Any] | None = None) -> int:
+    """Draw an audit batch of up to ``n`` unreviewed machine events (stratified by sub-type and source); returns its id."""
+    with store.transaction("drawing an audit sample") as conn:
+        return _store.draw_sample(conn, n, seed=seed, created_by=created_by, name=name, filters=filters)
+
+
+def batches(store: Store) -> list[dict[str, Any]]:
+    """Every audit batch, newest first, with its size and how many of its events are reviewed."""
+    with store.transaction("reading audit batches") as conn:
+        return _store.batches(conn)
+
+
+def report(store: Store, batch_ids: Sequence[int] | None = None) -> AuditReport:
+    """The accuracy report from the reviewed items of some audit batches (all if ``None``)."""
+    with store.transaction("reading audit verdicts") as conn:
+        return audit_report(_store.items(conn, batch_ids, reviewed_only=True))

@@ -1,0 +1,87 @@
+"""The audit in a real browser: draw a sample, review it in its own queue (one corrected, one rejected), read the report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from apikit import Site, running_site
+from browserkit import log_in
+
+from rasd.audit import Share
+from rasd.store import audit as store_audit
+
+
+@pytest.fixture(scope="module")
+def audit_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """A server of its own: the audit reviews the events it samples."""
+    with running_site(tmp_path_factory.mktemp("audit") / "rasd.db") as site:
+        yield site
+
+
+@pytest.fixture
+def audit_page(browser: Any, audit_site: Site) -> Iterator[Any]:
+    """A fresh context on the audit server; fails the test on any script error."""
+    context = browser.new_context(base_url=audit_site.url, locale="ar", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    context.close()
+    assert errors == [], errors
+
+
+def test_draw_review_and_report(audit_page: Any, audit_site: Site) -> None:
+    page = audit_page
+    log_in(page)
+    page.click('nav a[href="/audit"]')
+    assert page.inner_text("h1") == "التدقيق: دقة الآلة على عينات عشوائية"
+    page.fill('#sample-form [name="n"]', "3")
+    page.fill('#sample-form [name="seed"]', "11")
+    page.fill('#sample-form [name="name"]', "عينة الاختبار")
+    page.click("#draw")
+    page.wait_for_url("**/audit/*")
+    sections = page.locator("section.audit-item")
+    assert sections.count() == 3
+    first, second, third = (sections.nth(i).get_attribute("data-item") for i in range(3))
+
+    # the first: its toll is wrong; typing the right value marks the field corrected
+    item = page.locator(f"#item-{first}")
+    item.locator('input[name="value-fatalities"]').fill("9")
+    assert item.locator('select[name="verdict-fatalities"]').input_value() == "corrected"
+    item.locator("button.verdict-corrected").click()
+    page.wait_for_selector(f'#item-{first}[data-verdict="corrected"]')
+    assert "مصحح: 9" in page.inner_text(f'#item-{first} tr[data-field="fatalities"]')
+    # the second is no event; the third is right in every field
+    page.locator(f"#item-{second} button.verdict-not-event").click()
+    page.wait_for_selector(f'#item-{second}[data-verdict="not_event"]')
+    page.locator(f"#item-{third} button.verdict-right").click()
+    page.wait_for_selector(f'#item-{third}[data-verdict="right"]')
+    assert page.inner_text("#progress") == "روجع 3 من 3"
+
+    # the store kept the verdicts field by field, and the events were reviewed through the workflow
+    with audit_site.store.transaction() as conn:
+        kept = {it["id"]: it for it in store_audit.items(conn)}
+    assert kept[int(first)]["fields"]["fatalities"] == {"verdict": "corrected", "value": 9}
+    assert kept[int(second)]["fields"] == {} and kept[int(third)]["verdict"] == "right"
+    statuses = {e["id"]: (e["review_status"], e["fatalities"]) for e in audit_site.store.events(limit=100)}
+    assert statuses[kept[int(first)]["event_id"]] == ("corrected", 9)
+    assert statuses[kept[int(second)]["event_id"]][0] == "rejected"
+
+    # the report: one of three needed no correction, with its interval and n
+    page.click('nav a[href="/audit"]')
+    assert page.inner_text("#no-correction") == str(Share(1, 3)) == "33% [6%–79%] (n = 3)"
+    assert page.inner_text("#real-events") == str(Share(2, 3))
+    assert page.inner_text('#report-fields tr[data-field="fatalities"] td:last-child') == str(Share(1, 2))
+    assert page.inner_text('#report-fields tr[data-field="location"] td:last-child') == str(Share(2, 2))
+    assert "(n = 3)" in page.inner_text("#report-extraction_version")
+    assert page.locator("#batches tbody tr").count() == 1 and "3" in page.inner_text("#batches tbody tr td:nth-child(4)")
+
+
+def test_a_viewer_sees_the_report_but_cannot_draw(audit_page: Any) -> None:
+    log_in(audit_page, "vera")
+    audit_page.goto("/audit")
+    assert audit_page.locator("#sample-form").count() == 0
+    assert audit_page.is_visible("#report")
