@@ -568,7 +568,8 @@ class Assemble:
             if kept.sub_event_type != ev.sub_event_type and ev.sub_event_type == "Air/drone strike":
                 kept.sub_event_type = ev.sub_event_type
             for name in ("actor1", "inter1", "actor2", "inter2", "interaction", "civilian_targeting"):
-                if getattr(kept, name) is None:
+                if getattr(kept, name) is None and not (name in ("actor1", "actor2") and getattr(ev, name) in (
+                        kept.actor1, kept.actor2)):  # a retelling never makes a side its own opponent
                     setattr(kept, name, getattr(ev, name))
             if kept.location is None and ev.location is not None:
                 for name in _PLACE_FIELDS:

@@ -259,10 +259,14 @@ def _claimant(doc: Doc, cluster: Cluster) -> Mention | None:
 
 
 # "فجروا عبوة في دبابة إسرائيلية", "استهدفت موقعا عسكريا سوريا": the adjective names whose target was hit
+# what is struck: a weapon, a vehicle, a position, a store, a gathering
+_TARGETS = (r"(?:دبابه|دبابات|اليه|اليات|مركبه|مركبات|ناقله|جرافه|موقع|موقعا|مواقع|نقطه|نقاط|ثكنه|قاعده|سفينه|بارجه|زورق|"
+            r"دوريه|منصه|منصات|مستودع|مستودعات|مخزن|مخازن|مقر|مقرات|مراكز|معسكر|معسكرات|تجمع|تجمعات|تعزيزات|رتل|ارتال)")
 _TARGET_BEFORE_ADJECTIVE = re.compile(
-    r"(?:\bفي|\bعلي|استهدف\S*|\bضد|تدمير|دمر\S*|اصاب\S*)\s+(?:\S+\s+)?"
-    r"(?:دبابه|دبابات|اليه|اليات|مركبه|مركبات|ناقله|جرافه|موقع|موقعا|مواقع|نقطه|ثكنه|قاعده|سفينه|بارجه|زورق|دوريه)\s*$"
+    r"(?:\bفي|\bعلي|استهدف\S*|\bضد|تدمير|دمر\S*|اصاب\S*)\s+(?:\S+\s+){0,2}?" + _TARGETS + r"(?:\s+\S+){0,2}?\s*$"
 )
+# "تجمعات لميليشيات الحوثي", "مستودعات أسلحة تابعة لحزب الله": the owner of what was struck
+_TARGET_OWNER = re.compile(r"(?<!\w)" + _TARGETS + r"(?:\s+\S+){0,2}?\s+(?:(?:ال)?تابع(?:ه)?\s+)?(?:ل|لل)?\s*$")
 
 
 def _is_victim(doc: Doc, m: Mention) -> bool:
@@ -271,7 +275,7 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
     text = doc.ntext
     if _MOURNS.search(text, max(0, m.start - 12), m.start):
         return True  # "نعت كتائب القسام الشهيدين": the dead were its own
-    if m.value.adjective and _TARGET_BEFORE_ADJECTIVE.search(text, max(0, m.start - 40), m.start):
+    if m.value.adjective and _TARGET_BEFORE_ADJECTIVE.search(text, max(0, m.start - 60), m.start):
         return True
     if any(0 <= c.value.number_start < m.start and m.end <= c.end for c in doc.of("casualty") if c.sentence == m.sentence):
         return True  # "جنديين تركيين قتلا": a nationality after the count names the dead, not the attacker
@@ -285,7 +289,7 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
         if gap or cue.lstrip("وفبل") in NOMINAL_CUES:
             return True  # "مقتل 5 جنود اسرائيليين", "مقتل جنود"; but "اغتال مسلحون" names the killers
     lead = doc.ntext[max(0, m.start - 30) : m.start]
-    if _OWNER_LEAD.search(lead):
+    if _OWNER_LEAD.search(lead) or (_TARGET_OWNER.search(lead) and lead.rstrip().endswith(("ل", "تابع", "تابعه"))):
         return True
     if _AGENT_LEAD.search(lead):
         return False  # "على أيدي عناصر من قوات الدعم السريع": the hands are the agent's

@@ -97,3 +97,17 @@ def test_an_unnamed_resistance_belongs_to_the_events_country(text: str, actor1: 
 def test_who_announces_or_mourns_a_death(text: str, actors: tuple[str | None, str | None]) -> None:
     (ev,) = rasd.extract(text, published=D)
     assert (ev.actor1, ev.actor2) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        ("شنت طائرات التحالف العربي غارات على تجمعات لميليشيات الحوثي في مديرية حيس.", "Ansar Allah"),
+        ("قصفت طائرات إسرائيلية مستودعات أسلحة تابعة لحزب الله في بلدة القصير بريف حمص.", "Hezbollah"),
+        ("دمرت المقاتلات الإسرائيلية منصة إطلاق صواريخ إيرانية في ريف دمشق.", "Military Forces of Iran"),
+    ],
+)
+def test_the_owner_of_what_was_struck_is_acted_upon(text: str, actor2: str) -> None:
+    (ev,) = rasd.extract(text, published=D)
+    assert ev.actor2 == actor2
+    assert ev.actor1 != actor2
