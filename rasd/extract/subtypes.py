@@ -22,7 +22,8 @@ __all__ = ["resolve_type"]
 _AIR_POWERS = ("Israel", "Russia", "United States", "Saudi Arabia", "United Arab Emirates", "Coalition", "Turkey")
 _AIR_WORDS = re.compile(r"طيران|طايرات|جوي|جويه|الحربي|مسير")
 _INTERVENTION = re.compile(
-    r"(?<!\w)(?:[وفل]?(?:تفريق|لتفريق|فرقت|فرقتهم|فرقته|قمع|قمعت|هراوات|فضت|فض|اعتقلت|الهراوات)|الغاز المسيل|قنابل الغاز|الغاز المدمع)(?!\w)"
+    r"(?<!\w)(?:[وفل]?(?:تفريق|لتفريق|فرقت|فرقتهم|فرقته|تفرق|قمع|قمعت|هراوات|فضت|فض|اعتقلت|الهراوات|خراطيم)|الغاز المسيل|"
+    r"قنابل الغاز|الغاز المدمع|الرصاص المطاطي|قنابل صوتيه|النار في الهواء|الرصاص في الهواء)(?!\w)"
 )
 _EXCESSIVE = re.compile(r"الرصاص الحي")
 _COMBATANT = {"combatant", "soldier", "police"}
@@ -69,9 +70,15 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
         protesters_killed = any(c.value.kind == "killed" and c.value.role == "protester" for c in cluster.casualties)
         if protesters_killed or _EXCESSIVE.search(sentences) or any(c.value.kind == "killed" for c in cluster.casualties):
             return kind, "Excessive force against protesters"
-        if _INTERVENTION.search(sentences):
-            return kind, "Protest with intervention"
+        if _INTERVENTION.search(sentences) or _INTERVENTION.search(_next_sentences(doc, cluster)):
+            return kind, "Protest with intervention"  # "… والشرطة تفرق المحتجين": told right after the protest
     return kind, sub
+
+
+def _next_sentences(doc: Doc, cluster: Cluster) -> str:
+    """The two sentences after the cluster's last one."""
+    last = max(cluster.sentences)
+    return " ".join(doc.ntext[s:e] for s, e in doc.sentences[last + 1 : last + 3])
 
 
 def _target_role(doc: Doc, cluster: Cluster) -> str | None:

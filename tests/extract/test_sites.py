@@ -111,3 +111,9 @@ def test_the_owner_of_what_was_struck_is_acted_upon(text: str, actor2: str) -> N
     (ev,) = rasd.extract(text, published=D)
     assert ev.actor2 == actor2
     assert ev.actor1 != actor2
+
+
+def test_a_dispersal_told_after_the_protest_is_an_intervention() -> None:
+    text = ("تشهد مدينة البصرة احتجاجات على تردي الخدمات لليوم السابع. "
+            "واستخدمت الشرطة الهراوات وخراطيم المياه لتفريق المحتجين عند مدخل حقل الزبير.")
+    assert [e.sub_event_type for e in rasd.extract(text, published=D)] == ["Protest with intervention"]
