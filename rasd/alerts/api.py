@@ -24,6 +24,7 @@ from rasd.alerts.subscriptions import (
 )
 from rasd.api.deps import RowId, get_store, require_role
 from rasd.api.errors import NotFound
+from rasd.api.responses import error_responses
 from rasd.store import Store
 from rasd.store.accounts import Account
 from rasd.store.alerts_models import Subscription
@@ -63,7 +64,7 @@ def get_subscriptions(store: StoreDep, account: Viewer) -> JSONResponse:
     return JSONResponse([{**s, "created_at": s["created_at"].isoformat(), "last_digest_at": s["last_digest_at"] and s["last_digest_at"].isoformat()} for s in subs])
 
 
-@router.post("/subscriptions", status_code=201, summary="Subscribe to a filter")
+@router.post("/subscriptions", status_code=201, summary="Subscribe to a filter", responses=error_responses(400))
 def post_subscription(store: StoreDep, account: Viewer, sub: SubscriptionIn) -> JSONResponse:
     """Create a subscription owned by the caller; the answer holds the webhook secret, shown only this once."""
     with store.transaction("creating a subscription") as conn:
@@ -96,7 +97,10 @@ _PAGE = (
 )
 
 
-@router.get("/unsubscribe", summary="Unsubscribe with the signed link from an alert", response_class=HTMLResponse)
+@router.get(
+    "/unsubscribe", summary="Unsubscribe with the signed link from an alert", response_class=HTMLResponse,
+    responses={404: {"description": "An unknown or forged token (a page for people)", "content": {"text/html": {}}}},
+)
 def unsubscribe(store: StoreDep, token: Annotated[str, Query(min_length=4, max_length=300)]) -> HTMLResponse:
     """No login: the signed token names the subscription. An unknown or forged token answers 404."""
     with store.transaction("unsubscribing") as conn:

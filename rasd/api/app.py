@@ -22,6 +22,7 @@ from rasd.api.cache import ResponseCache, data_version
 from rasd.api.deps import AppState, make_read_engine
 from rasd.api.errors import install_error_handlers
 from rasd.api.limits import DEFAULT_MAX_BODY, BodyLimit
+from rasd.api.responses import document_errors
 from rasd.store import Store, open_store
 from rasd.store.accounts import Accounts
 from rasd.web.apidocs import mount_api_docs
@@ -110,6 +111,7 @@ def create_app(db: str | Store | None = None, *, public_read: bool = True, secur
     for module in (events, catalog, review, places, auth):
         app.include_router(module.router, prefix=API_PREFIX)
     app.state.extra_routers = _include_extra_routers(app)
+    document_errors(app, API_PREFIX)
     if web:
         from rasd.web import mount_web
 

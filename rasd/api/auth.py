@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from rasd.api.deps import SESSION_COOKIE, AppState, current_user, get_state
 from rasd.api.errors import Unauthorized
+from rasd.api.responses import error_responses
 from rasd.api.schemas import LoginIn
 from rasd.store.accounts import SESSION_TTL, Account
 
@@ -54,7 +55,7 @@ def log_out(request: Request, response: Response) -> None:
     response.delete_cookie(SESSION_COOKIE, path="/")
 
 
-@router.post("/login", summary="Log in; sets the session cookie, returns the CSRF token", responses={429: {"description": "Too many failed logins"}})
+@router.post("/login", summary="Log in; sets the session cookie, returns the CSRF token", responses=error_responses(401, 429))
 def login(body: LoginIn, request: Request, response: Response, state: Annotated[AppState, Depends(get_state)]) -> dict[str, object]:
     """``{"user": {...}, "csrf_token": "..."}``; send the token as ``X-CSRF-Token`` on every write."""
     account, token, csrf = log_in(state, body.name, body.password, request.client.host if request.client else None)

@@ -26,6 +26,8 @@ from sqlalchemy.engine import make_url
 from rasd.api.errors import Forbidden, Unauthorized
 from rasd.api.filters import EventFilter, event_conditions, events_select, order_by
 from rasd.api.limits import LoginThrottle
+from rasd.api.responses import AUTH_ROLE
+from rasd.api.values import MAX_ID
 from rasd.store import Store
 from rasd.store.accounts import Account, Accounts, role_rank
 
@@ -48,7 +50,6 @@ __all__ = [
     "require_role",
 ]
 
-MAX_ID = 2**63 - 1  # the largest key SQLite and PostgreSQL bigint hold: larger ids are 422, not a crash
 RowId = Annotated[int, Path(ge=1, le=MAX_ID, description="A row id.")]
 SESSION_COOKIE = "rasd_session"
 CSRF_HEADER = "X-CSRF-Token"
@@ -165,6 +166,7 @@ def require_role(role: str) -> Callable[..., Any]:
         return account
 
     dependency.__name__ = f"require_{role}"
+    setattr(dependency, AUTH_ROLE, role)
     return dependency
 
 
@@ -173,3 +175,7 @@ async def require_reader(request: Request) -> Account | None:
     if get_state(request).public_read:
         return await current_user(request)
     return await require_role("viewer")(request)
+
+
+for _anyone in (current_user, require_reader):
+    setattr(_anyone, AUTH_ROLE, "")  # what rasd.api.responses documents: 401 for a wrong token

@@ -20,6 +20,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from fastapi.routing import iter_route_contexts
+from starlette.routing import Match
 
 from rasd.errors import ConfigError, InputError, RasdError
 
@@ -84,6 +86,15 @@ def _body(request: Request, status: int, kind: str, message: str, headers: Mappi
     return JSONResponse({"error": {"status": status, "kind": kind, "message": message}}, status_code=status, headers=extra)
 
 
+def _allowed(request: Request) -> list[str]:
+    """Every method some route of this path answers: Starlette's 405 names only the first route's."""
+    methods: set[str] = set()
+    for route in iter_route_contexts(request.app.routes):
+        if route.methods and route.matches(request.scope)[0] is not Match.NONE:
+            methods |= route.methods
+    return sorted(methods)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers: Rasd errors, FastAPI's validation errors and plain HTTP errors, one shape."""
 
@@ -105,7 +116,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
-        return _body(request, exc.status_code, "HTTPError", str(exc.detail), exc.headers)  # 405 keeps its Allow
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(_allowed(request))
+        return _body(request, exc.status_code, "HTTPError", str(exc.detail), headers)
 
     async def database_away(request: Request, exc: Exception) -> Response:
         log.warning("%s %s: the database is not reachable: %s", request.method, request.url.path, exc)

@@ -35,6 +35,8 @@ __all__ = ["SORTS", "EventFilter", "event_conditions", "events_select", "order_b
 
 E, ES = table_of(EventRow), table_of(EventSource)
 DATE = r"^\d{4}-\d{2}(-\d{2})?$"
+# Control characters (NUL above all) have no place in a filter and PostgreSQL refuses them: the schema says so.
+PRINTABLE = r"^[^\x00-\x1f]*$"
 # Columns a client may sort by ("-" in front for descending); each ties on id for a stable order.
 SORTS = ("event_date", "fatalities", "injuries", "country", "admin1", "event_type", "confidence", "n_sources", "updated_at", "id")
 _TEXT_FIELDS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "location", "location_ar", "admin1", "admin2", "notes")
@@ -49,23 +51,21 @@ class EventFilter(BaseModel):
 
     date_from: str | None = Field(default=None, pattern=DATE, description="First day (YYYY-MM-DD or YYYY-MM).")
     date_to: str | None = Field(default=None, pattern=DATE, description="Last day, inclusive (YYYY-MM-DD or YYYY-MM).")
-    country: str | None = Field(default=None, max_length=80)
-    admin1: str | None = Field(default=None, max_length=120)
-    event_type: str | None = Field(default=None, max_length=60)
-    sub_event_type: str | None = Field(default=None, max_length=80)
-    actor: str | None = Field(default=None, max_length=200, description="Part of actor1, actor2 or an associated actor's name.")
+    country: str | None = Field(default=None, max_length=80, pattern=PRINTABLE)
+    admin1: str | None = Field(default=None, max_length=120, pattern=PRINTABLE)
+    event_type: str | None = Field(default=None, max_length=60, pattern=PRINTABLE)
+    sub_event_type: str | None = Field(default=None, max_length=80, pattern=PRINTABLE)
+    actor: str | None = Field(default=None, max_length=200, pattern=PRINTABLE, description="Part of actor1, actor2 or an associated actor's name.")
     review_status: Literal["machine", "approved", "corrected", "rejected"] | None = None
-    q: str | None = Field(default=None, max_length=200, description="Free text: every word in the event's fields or its articles.")
+    q: str | None = Field(default=None, max_length=200, pattern=PRINTABLE, description="Free text: every word in the event's fields or its articles.")
     bbox: str | None = Field(
         None, pattern=r"^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$", description="west,south,east,north in degrees.",
     )
 
     @field_validator("country", "admin1", "event_type", "sub_event_type", "actor", "q")
     @classmethod
-    def _printable(cls, value: str | None) -> str | None:
-        """Control characters (NUL above all) have no place in a filter and PostgreSQL refuses them."""
-        if value is not None and any(ord(ch) < 32 for ch in value):
-            raise ValueError("control characters are not allowed")
+    def _empty_is_none(cls, value: str | None) -> str | None:
+        """An empty field filters nothing (``?country=`` is every country)."""
         return value or None
 
     def bounds(self) -> tuple[float, float, float, float] | None:

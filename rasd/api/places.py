@@ -19,16 +19,18 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from sqlalchemy import select
 
 from rasd.api import queries
-from rasd.api.deps import RowId, get_store, require_role
-from rasd.api.errors import NotFound
+from rasd.api.deps import MAX_ID, RowId, get_store, require_role
+from rasd.api.errors import Conflict, NotFound
 from rasd.api.render import json_response
+from rasd.api.values import CleanModel
+from rasd.api.responses import error_responses
 from rasd.api.schemas import EventDetail
 from rasd.geo.model import Candidate, Place
-from rasd.geo.store import Country
+from rasd.geo.store import Country, load_countries
 from rasd.geo.unlisted import UNLISTED
 from rasd.lang.ar.places import PLACE_NOUNS
 from rasd.lang.ar.translit import transliterate
@@ -49,10 +51,8 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _NO_CONTROL = r"^[^\x00-\x1f]*$"
 
 
-class NewPlaceIn(BaseModel):
-    """A place the gazetteer lacks, as a reviewer sets it: its names, admin units and point."""
-
-    model_config = ConfigDict(extra="forbid")
+class NewPlaceIn(CleanModel):
+    """A place the gazetteer lacks, as a reviewer sets it: its names, admin units and point (strict: no ``false`` for a number)."""
 
     name_ar: str = Field(min_length=1, max_length=200, pattern=_NO_CONTROL, description="The Arabic name, as written.")
     name: str | None = Field(default=None, max_length=200, pattern=_NO_CONTROL, description="Transliteration (default: Rasd's).")
@@ -145,8 +145,15 @@ def _event(store: Store, event_id: int) -> dict[str, Any]:
 
 
 def set_new_place(store: Store, event_id: int, body: NewPlaceIn, *, reviewer: str) -> None:
-    """Move the event to a new place and add that place to the store's gazetteer (one transaction)."""
-    _event(store, event_id)
+    """Move the event to a new place and add that place to the store's gazetteer (one transaction).
+
+    The store's gazetteer files a place under its country, so an event whose country the gazetteer does
+    not know is :class:`~rasd.api.errors.Conflict` (409): correct its country first.
+    """
+    event = _event(store, event_id)
+    known = {str(v) for c in load_countries().values() for v in (c.name, c.iso, c.iso2)}
+    if not ({str(event.get("iso") or ""), event.get("country") or ""} & known):
+        raise Conflict(f"event {event_id} is in no country the gazetteer knows ({event.get('country')!r}): correct its country first")
     changes = {
         "location": body.name or transliterate(body.name_ar), "location_ar": body.name_ar, "admin1": body.admin1,
         "admin2": body.admin2, "admin3": body.admin3, "latitude": body.latitude, "longitude": body.longitude, "geo_precision": 1,
@@ -154,18 +161,18 @@ def set_new_place(store: Store, event_id: int, body: NewPlaceIn, *, reviewer: st
     store.review(event_id, "corrected", reviewer=reviewer, changes=changes, comment=body.comment, new_place=body.kind)
 
 
-@router.get("/places/search", summary="Find a place for an event: gazetteer, the store's places, or a new one")
+@router.get("/places/search", responses=error_responses(404), summary="Find a place for an event: gazetteer, the store's places, or a new one")
 async def place_search(
     user: Reviewer, store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=200, pattern=_NO_CONTROL, description="A place phrase, with its context words.")],
-    event_id: Annotated[int | None, Query(ge=1, le=2**63 - 1, description="The event being placed (its country decides homonyms).")] = None,
+    event_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="The event being placed (its country decides homonyms).")] = None,
     limit: Annotated[int, Query(ge=1, le=20)] = 8,
 ) -> list[dict[str, Any]]:
     """Each option carries the event fields to send as ``changes``; the last is always ``source: "new"``."""
     return await run_in_threadpool(search_places, store, q, event_id=event_id, limit=limit)
 
 
-@router.post("/events/{event_id}/place", response_model=EventDetail, summary="Put an event at a new place")
+@router.post("/events/{event_id}/place", response_model=EventDetail, responses=error_responses(409), summary="Put an event at a new place")
 def new_place(event_id: RowId, body: NewPlaceIn, user: Reviewer, store: StoreDep) -> Response:
     """The event moves to the place (``geo_precision`` 1) and the place joins the store's gazetteer."""
     set_new_place(store, event_id, body, reviewer=user.name)

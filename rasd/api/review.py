@@ -16,6 +16,7 @@ from fastapi.responses import Response
 from rasd.api import queries, workflow
 from rasd.api.deps import RowId, get_store, require_role
 from rasd.api.render import json_response
+from rasd.api.responses import error_responses
 from rasd.api.schemas import EventDetail, MergeIn, ReviewIn, SplitIn
 from rasd.store import Store
 from rasd.store.accounts import Account
@@ -32,14 +33,14 @@ def _detail(store: Store, event_id: int) -> Response:
         return json_response(queries.event_detail(conn, event_id))
 
 
-@router.post("/events/{event_id}/review", response_model=EventDetail, summary="Approve, correct or reject an event")
+@router.post("/events/{event_id}/review", response_model=EventDetail, responses=error_responses(400), summary="Approve, correct or reject an event")
 def review_event(event_id: RowId, body: ReviewIn, user: Reviewer, store: StoreDep) -> Response:
     """``correct`` sets the fields in ``changes`` (any event field; a geocoder candidate's fields to move it)."""
     workflow.review(store, event_id, body.action, reviewer=user.name, changes=body.changes.model_dump(exclude_unset=True), comment=body.comment)
     return _detail(store, event_id)
 
 
-@router.post("/events/{event_id}/split", response_model=EventDetail, status_code=201, summary="Split an event in two")
+@router.post("/events/{event_id}/split", response_model=EventDetail, status_code=201, responses=error_responses(409), summary="Split an event in two")
 def split_event(event_id: RowId, body: SplitIn, user: Reviewer, store: StoreDep) -> Response:
     """The listed reports move to a new event (or, with none listed, the new event shares them); answers the new event."""
     new = workflow.split(store, event_id, reviewer=user.name, report_ids=body.report_ids, changes=body.changes.model_dump(exclude_unset=True), comment=body.comment)
@@ -48,7 +49,7 @@ def split_event(event_id: RowId, body: SplitIn, user: Reviewer, store: StoreDep)
     return response
 
 
-@router.post("/events/{event_id}/merge", response_model=EventDetail, summary="Merge duplicate events into this one")
+@router.post("/events/{event_id}/merge", response_model=EventDetail, responses=error_responses(409), summary="Merge duplicate events into this one")
 def merge_events(event_id: RowId, body: MergeIn, user: Reviewer, store: StoreDep) -> Response:
     """The other events' reports join this event; they are rejected as duplicates, with a note in their trail."""
     workflow.merge(store, event_id, body.event_ids, reviewer=user.name, comment=body.comment)

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from rasd.api.values import CleanModel, EventType, RealDate, SubEventType, event_types
+from rasd.api.values import MAX_ID, CleanModel, EventType, RealDate, SubEventType, event_types
 from rasd.store.models import Event as EventRow
 from rasd.store.models import table_of
 
@@ -20,7 +20,7 @@ __all__ = [
 ]  # fmt: skip
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
-Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class EventOut(BaseModel):
@@ -146,8 +146,22 @@ class StatsOut(BaseModel):
     rows: list[dict[str, Any]]
 
 
+def _correction_schema(schema: dict[str, Any]) -> None:
+    """Say in the schema what :meth:`Correction._possible` refuses: null in a NOT NULL column, a sub-type of another type."""
+    for name, prop in schema["properties"].items():
+        if not _NULLABLE.get(name, True):
+            prop["anyOf"] = [branch for branch in prop["anyOf"] if branch.get("type") != "null"]
+    schema["allOf"] = [
+        {"if": {"properties": {"event_type": {"const": kind}}, "required": ["event_type"]},
+         "then": {"properties": {"sub_event_type": {"enum": [*sorted(subs), None]}}}}
+        for kind, subs in sorted(event_types().items())
+    ]
+
+
 class Correction(CleanModel):
     """Fields a reviewer may set; any left out stay as they are (what is refused: :mod:`rasd.api.values`)."""
+
+    model_config = ConfigDict(json_schema_extra=_correction_schema)
 
     event_date: RealDate | None = Field(default=None, pattern=DATE)
     time_precision: int | None = Field(default=None, ge=1, le=3)
@@ -194,7 +208,12 @@ _NULLABLE = {c.name: bool(c.nullable) for c in table_of(EventRow).columns}
 
 
 class ReviewIn(CleanModel):
-    """A review action: ``approve`` and ``reject`` take a comment; ``correct`` also takes changes."""
+    """A review action: ``approve`` and ``reject`` take a comment; ``correct`` also takes changes (one at least)."""
+
+    model_config = ConfigDict(json_schema_extra={
+        "if": {"properties": {"action": {"const": "correct"}}, "required": ["action"]},
+        "then": {"properties": {"changes": {"minProperties": 1}}, "required": ["changes"]},
+    })
 
     action: Literal["approve", "correct", "reject"]
     changes: Correction = Field(default_factory=Correction)

@@ -81,9 +81,9 @@ def split(store: Store, event_id: int, *, reviewer: str, report_ids: Sequence[in
         reports = [r.id for r in conn.execute(select(ES.c.id).where(ES.c.event_id == event_id))]
         moving = sorted(set(report_ids))
         if not set(moving) <= set(reports):
-            raise BadRequest(f"reports {sorted(set(moving) - set(reports))} are not reports of event {event_id}")
+            raise Conflict(f"reports {sorted(set(moving) - set(reports))} are not reports of event {event_id}")
         if moving and len(moving) == len(reports):
-            raise BadRequest("a split must leave at least one report on the original event")
+            raise Conflict("a split must leave at least one report on the original event")
         at = now()
         fields = {k: v for k, v in before.items() if k not in ("id", "created_at", "updated_at")}
         fields.update(changes or {}, review_status="corrected", created_at=at, updated_at=at)

@@ -15,7 +15,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import IO, Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import Field
 from sqlalchemy import Select
@@ -29,6 +29,7 @@ from rasd.api.deps import (
     require_role,
 )
 from rasd.api.render import json_response
+from rasd.api.responses import error_responses
 from rasd.api.values import CleanModel, RealDate
 from rasd.export import export, get_exporter
 from rasd.export.register import STATUSES, VictimInput, add_victim, list_victims
@@ -73,8 +74,11 @@ def list_formats() -> JSONResponse:
     return JSONResponse([{"name": x.name, "suffix": x.suffix, "media_type": x.media_type, "description": x.description} for x in exporters().values()])
 
 
-@router.get("/export/{fmt}", summary="Download events (or the casualty register) in one format", dependencies=[Depends(require_reader)])
-def export_events(fmt: str, store: Annotated[Store, Depends(get_store)], f: Annotated[EventFilter, Query()]) -> StreamingResponse:
+@router.get(
+    "/export/{fmt}", summary="Download events (or the casualty register) in one format", dependencies=[Depends(require_reader)],
+    responses={**error_responses(400), 200: {"content": {x.media_type: {} for x in exporters().values()}}},
+)
+def export_events(fmt: Annotated[str, Path(json_schema_extra={"enum": sorted(exporters())})], store: Annotated[Store, Depends(get_store)], f: Annotated[EventFilter, Query()]) -> StreamingResponse:
     """``acled-csv``, ``geojson``, ``jsonl``, ``xlsx``, ``parquet`` or ``casualties-csv``, filtered like ``/events``."""
     exporter = get_exporter(fmt)
     spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # noqa: SIM115 (closed by _chunks)
@@ -127,7 +131,10 @@ def get_casualties(
     return json_response(people[offset : offset + limit], headers={"X-Total-Count": str(len(people))})
 
 
-@router.post("/casualties", status_code=201, summary="Add a casualty register entry", dependencies=[Depends(require_role("reviewer"))])
+@router.post(
+    "/casualties", status_code=201, summary="Add a casualty register entry", dependencies=[Depends(require_role("reviewer"))],
+    responses=error_responses(400),
+)
 def post_casualty(store: Annotated[Store, Depends(get_store)], victim: VictimIn) -> JSONResponse:
     """Record a person named in reports; 400 if the linked event does not exist."""
     with store.transaction("adding to the casualty register") as conn:

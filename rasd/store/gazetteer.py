@@ -123,6 +123,8 @@ def learn_from_review(conn: Connection, event_id: int, before: Mapping[str, Any]
         raise StoreError(f"unknown place kind {new_place!r}")
     name_ar = event["location_ar"] or written
     if not name_ar or event["latitude"] is None or event["longitude"] is None:
+        if new_place is None:
+            return None  # a review that clears the point or the name unplaces the event: nothing to learn
         raise StoreError(f"event {event_id}: a place needs an Arabic name and coordinates")
     at = now()
     values = {

@@ -88,7 +88,7 @@ def test_split_moves_reports_or_copies_the_event(fresh: Fresh) -> None:
     assert [r["id"] for r in new["reports"]] == [moved] and new["reports"][0]["evidence"]
     assert new["event"]["fatalities"] == 1 and new["history"][0]["action"] == "split"
     assert [r["id"] for r in client.get(f"/api/v1/events/{a}").json()["reports"]] == [merged["reports"][0]["id"]]
-    post(client, tokens["rana"], f"/api/v1/events/{a}/split", {"report_ids": [merged["reports"][0]["id"]]}, 400)
+    post(client, tokens["rana"], f"/api/v1/events/{a}/split", {"report_ids": [merged["reports"][0]["id"]]}, 409)
     twin = post(client, tokens["rana"], f"/api/v1/events/{a}/split", {"changes": {"location": "Elsewhere"}}, 201)
     assert twin["event"]["location"] == "Elsewhere" and len(twin["reports"]) == 1
 
