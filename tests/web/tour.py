@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+from sqlalchemy import text
 from apikit import Site, bearer
 from browserkit import log_in, subscribe
 
-# Every HTML page route of rasd.web.pages and the stop that shows it (the language switch only redirects).
+from rasd.store.audit import draw_sample
+
+# Every HTML page of the web app (rasd.web.mount_web) and the stop that shows it.
 ROUTES = {"/login": "login", "/": "map", "/timeline": "timeline", "/table": "table", "/events/{event_id}": "review",
-          "/documents/{document_id}": "article", "/alerts": "alerts"}  # fmt: skip
-NOT_PAGES = {"/lang/{code}"}
+          "/documents/{document_id}": "article", "/alerts": "alerts", "/audit": "audit", "/audit/{batch_id}": "audit-batch"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -38,12 +40,17 @@ class Prepared:
     reviewed: int
     document: int
     undated: int
+    audit_batch: int
 
 
 def prepare(site: Site) -> Prepared:
     """Through the API, as rana: correct one event's toll and sub-type (its notes are rewritten), and leave another undated."""
-    events = {e["admin1"]: e for e in site.store.events()}
-    gaza, undated = events["Gaza Strip"], events["Taizz"]
+    with site.store.transaction("finding the tour's events") as conn:
+        by_article = dict(conn.execute(text(
+            "SELECT d.doc_key, es.event_id FROM event_sources es JOIN documents d ON d.id = es.document_id"
+        )).all())
+    events = {e["id"]: e for e in site.store.events()}
+    gaza, undated = events[by_article["gaza-airstrike"]], events[by_article["yemen-clashes"]]
     with httpx.Client(base_url=site.url, headers=bearer(site.tokens["rana"]), timeout=20) as http:
         for event, changes, comment in (
             (gaza, {"fatalities": (gaza["fatalities"] or 0) + 1, "sub_event_type": "Shelling/artillery/missile attack"}, "قائمة المستشفى"),
@@ -51,7 +58,9 @@ def prepare(site: Site) -> Prepared:
         ):
             http.post(f"/api/v1/events/{event['id']}/review", json={"action": "correct", "changes": changes, "comment": comment}).raise_for_status()
     document = site.store.event_reports(gaza["id"])[0]["document_id"]
-    return Prepared(int(gaza["id"]), int(document), int(undated["id"]))
+    with site.store.transaction("drawing an audit sample") as conn:
+        batch = draw_sample(conn, 3, seed=1, created_by="rana", name="عينة الجولة")
+    return Prepared(int(gaza["id"]), int(document), int(undated["id"]), batch)
 
 
 def tour(page: Any, lang: str, ids: Prepared) -> Iterator[Stop]:
@@ -61,7 +70,7 @@ def tour(page: Any, lang: str, ids: Prepared) -> Iterator[Stop]:
     yield Stop("login")
     log_in(page)
     page.goto("/")
-    page.wait_for_selector("#map[data-count]")
+    page.wait_for_selector("#map[data-count][data-names]")
     page.locator(".leaflet-marker-icon, path.leaflet-interactive").first.click()  # a cluster zooms in; a point opens
     marker = page.locator("path.leaflet-interactive").first
     marker.wait_for()
@@ -87,6 +96,12 @@ def tour(page: Any, lang: str, ids: Prepared) -> Iterator[Stop]:
     page.locator("#subscriptions details.deliveries summary").first.click()
     page.wait_for_selector("#subscriptions .delivery-log p, #subscriptions .delivery-log table")
     yield Stop("alerts", full_page=True)
+    page.goto("/audit")
+    page.wait_for_selector("h1")
+    yield Stop("audit", full_page=True)
+    page.goto(f"/audit/{ids.audit_batch}")
+    page.wait_for_selector(".audit-item")
+    yield Stop("audit-batch", full_page=True)
 
 
 # What a reader sees: visible text nodes, the words in attributes, every option of a list, the title.

@@ -12,6 +12,24 @@
   fetch("/static/geo/outlines.geojson").then((r) => r.json()).then((geo) => {
     L.geoJSON(geo, { interactive: false, style: { color: "#6b7b8c", weight: 1, fillColor: "#eef1f4", fillOpacity: 0.6 } }).addTo(map).bringToBack();
   });
+  // Place names from the gazetteer (/map/places), as many as the zoom has room for, redrawn when the view moves.
+  const names = L.layerGroup().addTo(map);
+  let namesAsked = 0;
+  async function drawNames() {
+    const asked = ++namesAsked;
+    const b = map.getBounds();
+    const box = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(3)).join(",");
+    const places = await api("/map/places?" + new URLSearchParams({ bbox: box, zoom: String(map.getZoom()) }));
+    if (asked !== namesAsked) return;
+    names.clearLayers();
+    for (const p of places) {
+      const icon = L.divIcon({ className: "place-label", html: el("span", { dir: "auto" }, p.name), iconSize: null });
+      L.marker([p.lat, p.lon], { icon, interactive: false, keyboard: false }).addTo(names);
+    }
+    document.getElementById("map").dataset.names = String(places.length);
+  }
+  map.on("moveend", () => drawNames().catch(() => {}));
+  drawNames().catch(() => {});
   const tiles = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 18, attribution: "© OpenStreetMap contributors" });
   document.getElementById("online-tiles").addEventListener("change", (ev) => (ev.target.checked ? tiles.addTo(map) : tiles.remove()));
 
