@@ -297,6 +297,30 @@ def db_info(db: DbOption = None) -> None:
                 typer.echo(f"  {table}: {n}")
 
 
+@db_app.command("runs")
+def db_runs(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many runs, newest first.")] = 20,
+    status: Annotated[str | None, typer.Option("--status", help="Only runs in this status: running, done, failed, interrupted.", show_default=False)] = None,
+    mark_interrupted: Annotated[bool, typer.Option("--mark-interrupted", help="First mark killed runs interrupted: this host's whose process is gone, any host's whose heartbeat stopped.")] = False,
+    stale_after: Annotated[float, typer.Option("--stale-after", min=1.0, help="Minutes without a heartbeat after which a run counts as killed.")] = 10.0,
+) -> None:
+    """The latest ingest runs: status, host and process, start, last heartbeat, end."""
+    from datetime import timedelta
+
+    with cli_store(db) as store:
+        if mark_interrupted:
+            marked = store.mark_interrupted_runs(timedelta(minutes=stale_after))
+            typer.echo(f"marked {len(marked)} run(s) interrupted" + (": " + ", ".join(f"#{i}" for i in marked) if marked else ""), err=True)
+        rows = store.runs(limit=limit, status=status)
+    for r in rows:
+        beat = f"{r['heartbeat_at']:%Y-%m-%d %H:%M:%S}" if r["heartbeat_at"] else "-"
+        end = f"{r['finished_at']:%Y-%m-%d %H:%M:%S}" if r["finished_at"] else "-"
+        typer.echo(f"#{r['id']}\t{r['status']}\t{r['host'] or '-'}:{r['pid'] or '-'}\tstarted {r['started_at']:%Y-%m-%d %H:%M:%S}\theartbeat {beat}\tfinished {end}\t{' '.join(r['inputs'] or [])}")
+    if not rows:
+        typer.echo("no runs", err=True)
+
+
 def _where(store: Any) -> str:
     from rasd.store.engine import redact
 

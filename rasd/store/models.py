@@ -309,6 +309,9 @@ class IngestRun(Base):
     inputs: Mapped[list[Any]] = mapped_column(JSON, default=list)
     counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(20), default="running")
+    pid: Mapped[int | None] = mapped_column(Integer)
+    host: Mapped[str | None] = mapped_column(String(255))
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime)  # written every 30 s while it runs (rasd.store.runs)
 
 
 def table_of(model: type[Base]) -> Table:

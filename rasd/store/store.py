@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import timedelta
 from dataclasses import dataclass
 from typing import Any, Self
 
 from sqlalchemy import Connection, Engine, func, insert, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import StaticPool
 
 from rasd.model import ActorFact, Event, interaction_code
 from rasd.store import engine as _engine
@@ -68,6 +70,7 @@ class Store:
         self.url = url
         self.engine: Engine = _engine.make_engine(url)
         self._caches: dict[str, dict[Any, int]] = {}
+        self._heartbeats: dict[int, runs.Heartbeat] = {}
 
     # -- plumbing -----------------------------------------------------------
     @contextmanager
@@ -248,14 +251,34 @@ class Store:
 
     # -- runs ---------------------------------------------------------------
     def start_run(self, inputs: Sequence[str]) -> int:
-        """Record the start of an ingest run; killed runs of this host are marked interrupted (:mod:`rasd.store.runs`)."""
+        """Record the start of an ingest run, which beats until it finishes; killed runs are marked interrupted (:mod:`rasd.store.runs`)."""
         with self.transaction("recording a run") as conn:
-            return runs.start_run(conn, inputs, at=now())
+            run_id = runs.start_run(conn, inputs, at=now())
+        if not isinstance(self.engine.pool, StaticPool):  # an in-memory store: one connection, and no other process sees it
+            self._heartbeats[run_id] = runs.Heartbeat(lambda: self.beat_run(run_id))
+        return run_id
+
+    def beat_run(self, run_id: int) -> None:
+        """A running run's sign of life (its :class:`~rasd.store.runs.Heartbeat` calls this)."""
+        with self.transaction("recording a run's heartbeat") as conn:
+            runs.beat(conn, run_id, at=now())
 
     def finish_run(self, run_id: int, counts: Mapping[str, Any], status: str = "done") -> None:
         """Record a run's summary."""
+        if heartbeat := self._heartbeats.pop(run_id, None):
+            heartbeat.stop()
         with self.transaction("recording a run") as conn:
             runs.finish_run(conn, run_id, counts, status=status, at=now())
+
+    def mark_interrupted_runs(self, stale_after: timedelta = runs.STALE_AFTER) -> list[int]:
+        """Mark killed runs ``interrupted`` now (``rasd db runs --mark-interrupted``); returns their ids."""
+        with self.transaction("marking interrupted runs") as conn:
+            return runs.mark_interrupted(conn, at=now(), stale_after=stale_after)
+
+    def runs(self, *, limit: int = 20, status: str | None = None) -> list[dict[str, Any]]:
+        """The latest ingest runs, newest first."""
+        with self.transaction("listing runs") as conn:
+            return runs.list_runs(conn, limit=limit, status=status)
 
 
 def _actor_codes(conn: Connection, before: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
