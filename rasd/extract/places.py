@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from rasd.doc import Doc, Mention
+from rasd.geo.model import PlaceMention
 from rasd.geo.unlisted import UNLISTED
 from rasd.lang.ar.translit import transliterate
 
 __all__ = ["Places"]
+
+# A capital that speaks, fears, warns or answers is its government ("ما الذي قد تخشاه تل أبيب", "أعلنت طهران"):
+# the verb right before it, or right after it with the capital as subject.
+_GOVERNMENT_BEFORE = re.compile(
+    r"(?<!\w)[وف]?(?:اعلنت|قالت|اكدت|نفت|حذرت|هددت|اتهمت|طالبت|ردت|تخشي|تخشاه|تخشاها|تتهم|تعلن|تقول|تري|ترفض|رفضت|"
+    r"ادانت|تدين|دعت|تدعو|وافقت|توافق|ابلغت|سمحت|تسمح|قررت|تقرر|تريد|ارادت|تحاول|حاولت)\s*$")
+_PLACE_BEFORE = re.compile(r"(?<!\w)(?:في|علي|الي|من|نحو|قرب)\s*$")
+_GOVERNMENT_AFTER = re.compile(
+    r"\s*(?:قد\s+)?(?:اعلنت|قالت|اكدت|نفت|حذرت|هددت|اتهمت|طالبت|ردت|تعلن|تقول|تتهم|ترفض|رفضت|ادانت|تدين|دعت|تدعو|"
+    r"وافقت|توافق|قررت|تقرر)(?!\w)")
 
 
 class Places:
@@ -26,9 +39,20 @@ class Places:
         for pm in self.geocoder.find_places(doc.ntext, country=doc.country_hint):
             # "القدس" inside "لواء القدس" names a group, not Jerusalem
             inside = any(a.start <= pm.start and pm.end <= a.end for a in actors if not a.value.adjective)
-            if pm.candidates and not inside:
+            if pm.candidates and not inside and not _government(doc, pm):
                 if pm.best and pm.best.source == UNLISTED:  # a name no gazetteer holds: as the article writes it
                     written = doc.evidence(pm.start, pm.end).text
                     pm.best.name_ar, pm.best.name = written, transliterate(written)
                 doc.add(Mention("place", pm.start, pm.end, pm))
         return doc
+
+
+def _government(doc: Doc, pm: PlaceMention) -> bool:
+    """A city named as the subject of a statement, a fear or a threat stands for its government (cities do not speak)."""
+    best = pm.best
+    if best is None or best.kind != "city":
+        return False
+    text = doc.ntext
+    if pm.phrase[:1] in ("ب", "ل") or _PLACE_BEFORE.search(text, max(0, pm.start - 8), pm.start):
+        return False  # "مظاهرات بتل أبيب تدعو …", "في طهران": where, not who
+    return bool(_GOVERNMENT_BEFORE.search(text, max(0, pm.start - 16), pm.start) or _GOVERNMENT_AFTER.match(text, pm.end))

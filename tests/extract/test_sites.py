@@ -117,3 +117,16 @@ def test_a_dispersal_told_after_the_protest_is_an_intervention() -> None:
     text = ("تشهد مدينة البصرة احتجاجات على تردي الخدمات لليوم السابع. "
             "واستخدمت الشرطة الهراوات وخراطيم المياه لتفريق المحتجين عند مدخل حقل الزبير.")
     assert [e.sub_event_type for e in rasd.extract(text, published=D)] == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("وأعلنت طهران أن الغارة على ريف دمشق قتلت مستشارين إيرانيين.", ["Rif Dimashq"]),
+        ("فما الذي قد تخشاه تل أبيب في رد حزب الله على الغارة على الضاحية؟", []),
+        ("خرجت مظاهرات بتل أبيب تدعو لإسقاط الحكومة.", ["Tel Aviv"]),  # where, not who
+    ],
+)
+def test_a_city_that_speaks_is_its_government(text: str, places: list[str]) -> None:
+    doc = rasd.analyse(text, published=D)
+    assert [m.value.best.name for m in doc.of("place")] == places
