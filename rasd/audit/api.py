@@ -11,14 +11,15 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel, Field
+from pydantic import ConfigDict, Field, model_validator
 from sqlalchemy import select
 
 from rasd.api import workflow
 from rasd.api.deps import RowId, get_store, require_reader, require_role
-from rasd.api.errors import BadRequest, NotFound
+from rasd.api.errors import Conflict, NotFound
 from rasd.api.responses import error_responses
-from rasd.api.schemas import Correction
+from rasd.api.schemas import DATE, Correction, _correction_schema
+from rasd.api.values import CleanModel
 from rasd.audit import batches, report, report_json, sample
 from rasd.store import Store, StoreError
 from rasd.store import audit as store_audit
@@ -36,21 +37,69 @@ ACTIONS = {"right": "approve", "corrected": "correct", "not_event": "reject"}
 E = table_of(EventRow)
 
 
-class SampleIn(BaseModel):
-    """A batch to draw: its size, seed, name and filters (``country``, ``admin1``, ``event_type``, ``sub_event_type``, ``source``, ``date_from``, ``date_to``)."""
+class SampleFilters(CleanModel):
+    """What a sample may be limited to (each left out: any)."""
+
+    country: str | None = Field(None, max_length=80)
+    admin1: str | None = Field(None, max_length=120)
+    event_type: str | None = Field(None, max_length=60)
+    sub_event_type: str | None = Field(None, max_length=80)
+    source: str | None = Field(None, max_length=200)
+    date_from: str | None = Field(None, pattern=DATE)
+    date_to: str | None = Field(None, pattern=DATE)
+
+
+class SampleIn(CleanModel):
+    """A batch to draw: its size, seed, name and filters."""
 
     n: int = Field(100, ge=1, le=10_000)
     seed: int = Field(0, ge=0, le=2**31 - 1)
     name: str | None = Field(None, max_length=200)
-    filters: dict[str, str] = Field(default_factory=dict)
+    filters: SampleFilters = Field(default_factory=SampleFilters)
 
 
-class VerdictIn(BaseModel):
-    """A reviewer's verdict on one audited event: corrected fields go in ``changes`` (audited fields only)."""
+def _audited_only(schema: dict[str, Any]) -> None:
+    """The correction schema, with only the audited fields."""
+    _correction_schema(schema)
+    schema["properties"] = {k: v for k, v in schema["properties"].items() if k in store_audit.AUDIT_FIELDS}
+
+
+class AuditChanges(Correction):
+    """The right values of the audited fields a reviewer marks corrected."""
+
+    model_config = ConfigDict(json_schema_extra=_audited_only)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _audited(cls, data: Any) -> Any:
+        unknown = sorted(set(data) - set(store_audit.AUDIT_FIELDS)) if isinstance(data, dict) else []
+        if unknown:
+            raise ValueError(f"not audited fields: {', '.join(unknown)}")
+        return data
+
+
+def _verdict_schema(schema: dict[str, Any]) -> None:
+    """Say in the schema that a correction names fields and the other verdicts none."""
+    schema["if"] = {"properties": {"verdict": {"const": "corrected"}}, "required": ["verdict"]}
+    schema["then"] = {"properties": {"changes": {"minProperties": 1}}, "required": ["changes"]}
+    schema["else"] = {"properties": {"changes": {"maxProperties": 0}}}
+
+
+class VerdictIn(CleanModel):
+    """A reviewer's verdict on one audited event: the right values of corrected fields go in ``changes``."""
+
+    model_config = ConfigDict(json_schema_extra=_verdict_schema)
 
     verdict: Literal["right", "corrected", "not_event"]
-    changes: Correction = Field(default_factory=Correction)
+    changes: AuditChanges = Field(default_factory=AuditChanges)
     comment: str | None = Field(default=None, max_length=2000)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> VerdictIn:
+        named = bool(self.changes.model_fields_set)
+        if (self.verdict == "corrected") != named:
+            raise ValueError("a correction names the fields it corrects" if named is False else f"a {self.verdict!r} verdict corrects no field")
+        return self
 
 
 def batch_queue(store: Store, batch_id: int) -> dict[str, Any]:
@@ -73,13 +122,14 @@ def get_batches(store: StoreDep, user: Reader) -> list[dict[str, Any]]:
     return batches(store)
 
 
-@router.post("/batches", status_code=201, responses=error_responses(400), summary="Draw a random audit batch")
+@router.post("/batches", status_code=201, responses=error_responses(409), summary="Draw a random audit batch")
 def post_batch(body: SampleIn, store: StoreDep, user: Reviewer) -> dict[str, Any]:
     """Unreviewed machine events, stratified by sub-type and source; the same seed and filters draw the same events."""
     try:
-        batch_id = sample(store, body.n, seed=body.seed, created_by=user.name, name=body.name, filters=body.filters)
+        batch_id = sample(store, body.n, seed=body.seed, created_by=user.name, name=body.name,
+                          filters=body.filters.model_dump(exclude_none=True))
     except StoreError as exc:
-        raise BadRequest(str(exc)) from exc
+        raise Conflict(str(exc)) from exc
     return batch_queue(store, batch_id)
 
 
@@ -89,18 +139,17 @@ def get_batch(batch_id: RowId, store: StoreDep, user: Reader) -> dict[str, Any]:
     return batch_queue(store, batch_id)
 
 
-@router.post("/items/{item_id}/verdict", responses=error_responses(400), summary="Give the verdict on one audited event")
+@router.post("/items/{item_id}/verdict", responses=error_responses(409), summary="Give the verdict on one audited event")
 def post_verdict(item_id: RowId, body: VerdictIn, store: StoreDep, user: Reviewer) -> dict[str, Any]:
     """``right``: nothing to correct; ``corrected``: the right values in ``changes``; ``not_event``: the event is rejected."""
     changes = body.changes.model_dump(exclude_unset=True)
     try:
-        store_audit.check_verdict(body.verdict, changes)
         with store.transaction("reading an audit item") as conn:
             event_id = store_audit.item(conn, item_id)["event_id"]
     except StoreError as exc:
-        raise (NotFound if "no audit item" in str(exc) else BadRequest)(str(exc)) from exc
+        raise NotFound(str(exc)) from exc
     if event_id is None:
-        raise BadRequest(f"the event of audit item {item_id} was deleted (re-extracted): it cannot be reviewed")
+        raise Conflict(f"the event of audit item {item_id} was deleted (re-extracted): it cannot be reviewed")
     workflow.review(store, event_id, ACTIONS[body.verdict], reviewer=user.name, changes=changes, comment=body.comment)
     with store.transaction("recording an audit verdict") as conn:
         fields = store_audit.record_verdict(conn, item_id, body.verdict, reviewer=user.name, corrections=changes, comment=body.comment)

@@ -48,7 +48,8 @@ def test_draw_needs_a_reviewer(site: Site) -> None:
     queue = made.json()
     assert queue["batch"]["name"] == "api" and len(queue["items"]) == 2 and queue["items"][0]["event"]["review_status"] == "machine"
     assert _client(site).get(f"/batches/{queue['batch']['id']}").json()["batch"]["size"] == 2  # a public site reads it
-    assert _client(site, "rana").post("/batches", json={"n": 1, "filters": {"actor1": "x"}}).status_code == 400
+    assert _client(site, "rana").post("/batches", json={"n": 1, "filters": {"actor1": "x"}}).status_code == 422
+    assert _client(site, "rana").post("/batches", json={"n": 1, "seed": False}).status_code == 422
     assert _client(site).get("/batches/999").status_code == 404
 
 
@@ -58,8 +59,10 @@ def test_verdicts_are_checked_then_kept(site: Site) -> None:
     one, two = (it["id"] for it in queue["items"])
     assert rana.post(f"/items/{one}/verdict", json={"verdict": "maybe"}).status_code == 422
     bad = rana.post(f"/items/{one}/verdict", json={"verdict": "corrected"})
-    assert bad.status_code == 400 and "names the fields" in bad.json()["error"]["message"]
-    assert rana.post(f"/items/{one}/verdict", json={"verdict": "corrected", "changes": {"notes": "x"}}).status_code == 400
+    assert bad.status_code == 422 and "names the fields" in bad.text
+    assert rana.post(f"/items/{one}/verdict", json={"verdict": "right", "changes": {"injuries": 1}}).status_code == 422
+    notes = rana.post(f"/items/{one}/verdict", json={"verdict": "corrected", "changes": {"notes": "x"}})
+    assert notes.status_code == 422 and "not audited fields: notes" in notes.text
     assert rana.post("/items/99999/verdict", json={"verdict": "right"}).status_code == 404
     ok = rana.post(f"/items/{one}/verdict", json={"verdict": "corrected", "changes": {"injuries": 3}})
     assert ok.status_code == 200 and ok.json()["fields"]["injuries"] == {"verdict": "corrected", "value": 3}
@@ -68,3 +71,10 @@ def test_verdicts_are_checked_then_kept(site: Site) -> None:
     assert r["reviewed"] == 2 and r["no_correction"]["k"] == 1 and r["no_correction"]["n"] == 2
     assert 0 < r["no_correction"]["low"] < 0.5 < r["no_correction"]["high"] < 1
     assert r["fields"]["injuries"]["k"] == 1 and r["fields"]["event_date"]["k"] == 2
+
+
+def test_nothing_left_to_sample_is_a_conflict(site: Site) -> None:
+    rana = _client(site, "rana")
+    rana.post("/batches", json={"n": 10_000, "seed": 1})
+    left = rana.post("/batches", json={"n": 5})
+    assert left.status_code == 409 and "nothing to sample" in left.json()["error"]["message"]
