@@ -40,21 +40,21 @@ E = table_of(EventRow)
 class SampleFilters(CleanModel):
     """What a sample may be limited to (each left out: any)."""
 
-    country: str | None = Field(None, max_length=80)
-    admin1: str | None = Field(None, max_length=120)
-    event_type: str | None = Field(None, max_length=60)
-    sub_event_type: str | None = Field(None, max_length=80)
-    source: str | None = Field(None, max_length=200)
-    date_from: str | None = Field(None, pattern=DATE)
-    date_to: str | None = Field(None, pattern=DATE)
+    country: str | None = Field(default=None, max_length=80)
+    admin1: str | None = Field(default=None, max_length=120)
+    event_type: str | None = Field(default=None, max_length=60)
+    sub_event_type: str | None = Field(default=None, max_length=80)
+    source: str | None = Field(default=None, max_length=200)
+    date_from: str | None = Field(default=None, pattern=DATE)
+    date_to: str | None = Field(default=None, pattern=DATE)
 
 
 class SampleIn(CleanModel):
     """A batch to draw: its size, seed, name and filters."""
 
-    n: int = Field(100, ge=1, le=10_000)
-    seed: int = Field(0, ge=0, le=2**31 - 1)
-    name: str | None = Field(None, max_length=200)
+    n: int = Field(default=100, ge=1, le=10_000)
+    seed: int = Field(default=0, ge=0, le=2**31 - 1)
+    name: str | None = Field(default=None, max_length=200)
     filters: SampleFilters = Field(default_factory=SampleFilters)
 
 
