@@ -21,7 +21,7 @@ from rasd.api import auth, catalog, events, places, review
 from rasd.api.cache import ResponseCache, data_version
 from rasd.api.deps import AppState, make_read_engine
 from rasd.api.errors import install_error_handlers
-from rasd.api.limits import DEFAULT_MAX_BODY, BodyLimit
+from rasd.api.limits import DEFAULT_MAX_BODY, BodyLimit, LoginThrottle
 from rasd.api.responses import document_errors
 from rasd.store import Store, open_store
 from rasd.store.accounts import Accounts
@@ -87,7 +87,7 @@ def create_app(db: str | Store | None = None, *, public_read: bool = True, secur
     """
     store = db if isinstance(db, Store) else open_store(db)
     reader = make_read_engine(store)
-    state = AppState(store, reader, Accounts(store, read_engine=reader), public_read=public_read, secure_cookies=secure_cookies)
+    state = AppState(store, reader, Accounts(store, read_engine=reader), LoginThrottle(store), public_read=public_read, secure_cookies=secure_cookies)
     version = data_version(store.url)
 
     @asynccontextmanager

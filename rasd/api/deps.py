@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Path, Request
@@ -63,9 +63,9 @@ class AppState:
     store: Store
     reader: Engine
     accounts: Accounts
+    logins: LoginThrottle
     public_read: bool = True
     secure_cookies: bool = False
-    logins: LoginThrottle = field(default_factory=LoginThrottle)
 
     @property
     def dialect(self) -> str:

@@ -14,20 +14,25 @@ window, per account name and per client address: after ``per_user``
 failures for a name (5 in 15 minutes) or ``per_client`` from an address (20),
 further attempts are refused with ``429`` and ``Retry-After`` — the right
 password too — until the oldest failure leaves the window. A success clears
-the name's count, not the address's. Counts live in the server process:
-with ``--workers N`` an attacker gets at most N times the budget.
+the name's count, not the address's. The counts live in the store
+(:mod:`rasd.store.logins`), so every worker of ``--workers N`` and every
+server on the same database shares them. Attempts that arrive at the same
+moment are checked before either is counted, so a burst of K concurrent
+guesses can pass the limit by at most K − 1.
 """
 
 from __future__ import annotations
 
-import time
-from collections import OrderedDict, deque
+import math
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
 
 from rasd.api.errors import ApiError
+from rasd.store import Store, logins
+from rasd.store.documents import now
 
 __all__ = ["DEFAULT_MAX_BODY", "BodyLimit", "LoginThrottle", "TooManyAttempts"]
 
@@ -105,47 +110,35 @@ class BodyLimit:
 
 
 class LoginThrottle:
-    """Failed logins per name and per client address in a sliding window; see the module docstring."""
+    """Failed logins per name and per client address in a sliding window, counted in the store; see the module docstring."""
 
-    def __init__(self, *, per_user: int = 5, per_client: int = 20, window: float = 900.0, max_keys: int = 100_000,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.per_user, self.per_client, self.window, self.max_keys = per_user, per_client, window, max_keys
-        self.clock = clock
-        self._failures: OrderedDict[tuple[str, str], deque[float]] = OrderedDict()
+    def __init__(self, store: Store, *, per_user: int = 5, per_client: int = 20, window: float = 900.0,
+                 clock: Callable[[], datetime] = now) -> None:
+        self.store, self.per_user, self.per_client = store, per_user, per_client
+        self.window, self.clock = timedelta(seconds=window), clock
 
-    @staticmethod
-    def _keys(name: str, client: str | None) -> list[tuple[str, str]]:
-        return [("user", name.casefold())] + ([("client", client)] if client else [])
-
-    def _recent(self, key: tuple[str, str], at: float) -> deque[float]:
-        times = self._failures.get(key)
-        if times is None:
-            return deque()
-        while times and times[0] <= at - self.window:
-            times.popleft()
-        if not times:
-            del self._failures[key]
-        return times
+    def _keys(self, name: str, client: str | None) -> dict[str, int]:
+        """Each key this attempt counts under, with its limit."""
+        return {f"user:{name.casefold()}": self.per_user} | ({f"client:{client}": self.per_client} if client else {})
 
     def check(self, name: str, client: str | None) -> None:
         """Raise :class:`TooManyAttempts` if ``name`` or ``client`` has used up its failures."""
-        at = self.clock()
-        for key in self._keys(name, client):
-            limit = self.per_user if key[0] == "user" else self.per_client
-            times = self._recent(key, at)
-            if len(times) >= limit:
-                wait = max(1, int(times[0] + self.window - at + 0.999))
+        at, keys = self.clock(), self._keys(name, client)
+        with self.store.transaction("counting failed logins") as conn:
+            found = logins.recent(conn, list(keys), since=at - self.window)
+        for key, limit in keys.items():
+            n, oldest = found.get(key, (0, at))
+            if n >= limit:
+                wait = max(1, math.ceil((oldest + self.window - at).total_seconds()))
                 raise TooManyAttempts(f"too many failed logins; try again in {wait} s", retry_after=wait)
 
     def failed(self, name: str, client: str | None) -> None:
         """Count a failed login for ``name`` and ``client``."""
         at = self.clock()
-        for key in self._keys(name, client):
-            self._failures.setdefault(key, deque()).append(at)
-            self._failures.move_to_end(key)
-        while len(self._failures) > self.max_keys:  # bounded memory under a spray of names
-            self._failures.popitem(last=False)
+        with self.store.transaction("counting a failed login") as conn:
+            logins.record(conn, list(self._keys(name, client)), at=at, forget_before=at - self.window)
 
     def succeeded(self, name: str) -> None:
         """Forget the name's failures (the address keeps its count)."""
-        self._failures.pop(("user", name.casefold()), None)
+        with self.store.transaction("clearing failed logins") as conn:
+            logins.forget(conn, f"user:{name.casefold()}")

@@ -314,6 +314,17 @@ class IngestRun(Base):
     heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime)  # written every 30 s while it runs (rasd.store.runs)
 
 
+class LoginFailure(Base):
+    """A failed login, kept while the throttle's window lasts: one row per account name and one per client address."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_key_at", "key", "at"), Index("ix_login_failures_at", "at"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200))  # "user:<name, casefolded>" or "client:<address>"
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
 def table_of(model: type[Base]) -> Table:
     """The Core table of a model, typed as such (the hot paths use Core statements)."""
     return cast(Table, model.__table__)

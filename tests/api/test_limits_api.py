@@ -1,17 +1,23 @@
 """Limits that hold before login (issue 16): request bodies over the limit are 413 before they are read, chunked
-or not; failed logins are bounded per name and per client address; a wrong method is 405 with ``Allow``."""
+or not; failed logins are bounded per name and per client address, counted in the store so every worker shares them
+(SQLite and PostgreSQL); a wrong method is 405 with ``Allow``."""
 
 from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
-from apikit import PASSWORD, Site, populate, serve
+from apikit import PASSWORD, BackendSite, Site, populate, serve
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
 
+from rasd.api import create_app
 from rasd.api.limits import LoginThrottle, TooManyAttempts
 from rasd.store import open_store
+from rasd.store.models import LoginFailure, table_of
 
 LIMIT = 64 * 1024
 
@@ -97,20 +103,41 @@ def test_failed_logins_are_bounded_per_name_and_per_address(tmp_path_factory: py
         store.close()
 
 
-def test_the_window_slides() -> None:
-    clock = [0.0]
-    throttle = LoginThrottle(per_user=2, per_client=100, window=60, clock=lambda: clock[0])
+def test_the_window_slides(backend_site: BackendSite) -> None:
+    _, store, _, _ = backend_site
+    clock = [datetime(2026, 3, 1, 12, 0, 0)]
+    throttle = LoginThrottle(store, per_user=2, per_client=100, window=60, clock=lambda: clock[0])
     for _ in range(2):
-        throttle.check("huda", "10.0.0.1")
-        throttle.failed("huda", "10.0.0.1")
+        throttle.check("Huda", "10.0.0.1")
+        throttle.failed("Huda", "10.0.0.1")
     with pytest.raises(TooManyAttempts) as err:
-        throttle.check("huda", "10.0.0.2")
+        throttle.check("huda", "10.0.0.2")  # names are counted casefolded
     assert err.value.retry_after == 60
-    clock[0] = 61.0
+    clock[0] += timedelta(seconds=61)
     throttle.check("huda", "10.0.0.1")  # the failures left the window
-    throttle.failed("huda", None)
+    throttle.failed("huda", None)  # ... and are deleted as this one is counted
+    with store.transaction() as conn:
+        assert conn.execute(select(func.count()).select_from(table_of(LoginFailure))).scalar() == 1
     throttle.succeeded("huda")
     throttle.check("huda", None)
+
+
+def test_every_worker_counts_the_same_failures(backend_site: BackendSite) -> None:
+    """Two apps on one database, as ``rasd serve --workers 2`` runs them: failures on either count for both."""
+    url, _, first, _ = backend_site
+    other_store = open_store(url)
+    try:
+        with TestClient(create_app(other_store)) as second:
+            login = "/api/v1/auth/login"
+            wrong = {"name": "vera", "password": "wrong"}
+            codes = [client.post(login, json=wrong).status_code for client in (first, second, first, second, first)]
+            assert codes == [401] * 5
+            for client in (first, second):
+                locked = client.post(login, json={"name": "vera", "password": PASSWORD})
+                assert locked.status_code == 429 and int(locked.headers["Retry-After"]) > 0
+            assert second.post(login, json={"name": "rana", "password": PASSWORD}).status_code == 200
+    finally:
+        other_store.close()
 
 
 def test_trace_is_405_with_allow(small_site: Site) -> None:
