@@ -252,6 +252,9 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
         place = gaz.places[ranked[0][1]]
         weight = 1.0 if len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 0.15 else 0.5
         doc.add(place, weight)
+        for score, i in ranked[1:]:  # one unit two countries list ("الضفة الغربية": PS and IL) counts for both
+            if score == ranked[0][0] and gaz.places[i].name == place.name and gaz.places[i].country != place.country:
+                doc.add(gaz.places[i], weight)
         owners[hit.key] = (place, owners.get(hit.key, (place, 0.0))[1] + weight)
         named[ranked[0][1]] += 1
     mentions: list[PlaceMention] = []
