@@ -13,30 +13,9 @@ the event itself (approve, correct, reject); the report is
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from rasd.audit.batches import batches, report, sample
+from rasd.audit.queue import risk_queue
+from rasd.audit.report import AuditReport, Share, report_json, report_markdown, wilson
+from rasd.audit.risk import Risk
 
-from rasd.audit.report import AuditReport, Share, audit_report, report_json, report_markdown, wilson
-from rasd.store import Store
-from rasd.store import audit as _store
-
-__all__ = ["sample", "report", "batches", "AuditReport", "Share", "wilson", "report_json", "report_markdown"]
-
-
-def sample(store: Store, n: int, *, seed: int, created_by: str, name: str | None = None,
-           filters: Mapping[str, Any] | None = None) -> int:
-    """Draw an audit batch of up to ``n`` unreviewed machine events (stratified by sub-type and source); returns its id."""
-    with store.transaction("drawing an audit sample") as conn:
-        return _store.draw_sample(conn, n, seed=seed, created_by=created_by, name=name, filters=filters)
-
-
-def batches(store: Store) -> list[dict[str, Any]]:
-    """Every audit batch, newest first, with its size and how many of its events are reviewed."""
-    with store.transaction("reading audit batches") as conn:
-        return _store.batches(conn)
-
-
-def report(store: Store, batch_ids: Sequence[int] | None = None) -> AuditReport:
-    """The accuracy report from the reviewed items of some audit batches (all if ``None``)."""
-    with store.transaction("reading audit verdicts") as conn:
-        return audit_report(_store.items(conn, batch_ids, reviewed_only=True))
+__all__ = ["sample", "report", "batches", "risk_queue", "AuditReport", "Risk", "Share", "wilson", "report_json", "report_markdown"]

@@ -20,14 +20,14 @@ from rasd.api.errors import Conflict, NotFound
 from rasd.api.responses import error_responses
 from rasd.api.schemas import DATE, Correction, _correction_schema
 from rasd.api.values import CleanModel
-from rasd.audit import batches, report, report_json, sample
+from rasd.audit import batches, report, report_json, risk_queue, sample
 from rasd.store import Store, StoreError
 from rasd.store import audit as store_audit
 from rasd.store.accounts import Account
 from rasd.store.models import Event as EventRow
 from rasd.store.models import table_of
 
-__all__ = ["router", "batch_queue"]
+__all__ = ["router", "batch_queue", "risk_rows"]
 
 router = APIRouter(prefix="/audit", tags=["audit"])
 Reviewer = Annotated[Account, Depends(require_role("reviewer"))]
@@ -161,3 +161,18 @@ def get_report(store: StoreDep, user: Reader,
                batch: Annotated[list[int] | None, Query(description="Only these batches (default: all).")] = None) -> dict[str, Any]:
     """Shares with Wilson 95 % intervals and sample sizes: no correction needed, per field, sub-type, source, extraction version."""
     return report_json(report(store, batch or None))
+
+
+RISK_FIELDS = ("id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
+               "location_ar", "fatalities", "injuries", "confidence", "source")
+
+
+def risk_rows(store: Store, limit: int) -> list[dict[str, Any]]:
+    """The riskiest machine events, each with its score, the warning signs and the fields a queue shows."""
+    return [{"event": {k: r.event.get(k) for k in RISK_FIELDS}, "score": r.score, "reasons": r.reasons} for r in risk_queue(store, limit)]
+
+
+@router.get("/risk", summary="Machine events likely to be wrong, riskiest first")
+def get_risk(store: StoreDep, user: Reader, limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
+    """Risk: 1 − confidence, plus 0.5 for each warning sign (toll outlier, unlisted or foreign place, one-sided, source actor)."""
+    return risk_rows(store, limit)

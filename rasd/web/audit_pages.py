@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from rasd.api.deps import get_store
 from rasd.audit import batches, report
-from rasd.audit.api import batch_queue
+from rasd.audit.api import batch_queue, risk_rows
 from rasd.audit.report import GROUPS
 from rasd.store import Store
 from rasd.web.i18n import language
@@ -43,6 +43,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "right_value": ("القيمة الصحيحة", "Right value"), "deleted": ("حُذف الحدث (أعيد استخراجه)", "Event deleted (re-extracted)"),
     "g_sub_event_type": ("حسب النوع الفرعي", "By sub-type"), "g_source": ("حسب المصدر", "By source"),
     "g_extraction_version": ("حسب نسخة الاستخراج", "By extraction version"), "field": ("الحقل", "Field"),
+    "risk": ("طابور المراجعة حسب الخطر", "Review queue by risk"),
+    "risk_note": ("الأحداث الآلية الأرجح خطأً أولًا: ١ − الثقة، و٠٫٥ لكل علامة تحذير",
+                  "Machine events most likely wrong first: 1 − confidence, plus 0.5 for each warning sign"),
+    "score": ("الخطر", "Risk"), "reasons": ("علامات التحذير", "Warning signs"),
+    "r_toll_outlier": ("حصيلة أعلى بكثير من المعتاد لهذا النوع", "Toll far above its kind's"),
+    "r_unlisted_place": ("مكان ليس في المعجم الجغرافي", "Place not in the gazetteer"),
+    "r_foreign_place": ("بلد لا يذكره المقال", "A country the article never names"),
+    "r_one_sided": ("ضحايا بلا طرف ثانٍ", "Victims but no actor2"),
+    "r_source_actor": ("طرف منظمة يستشهد بها عادةً كمصدر", "Actor usually cited as a source"),
     "progress": ("روجع {k} من {n}", "{k} of {n} reviewed"), "nothing_corrected": ("لم تصحح أي حقل", "No field is marked corrected"),
 }
 
@@ -59,6 +68,13 @@ async def audit_page(request: Request, store: StoreDep) -> Response:
     found = await run_in_threadpool(batches, store)
     result = await run_in_threadpool(report, store)
     return await _render(request, "audit.html", page="audit", a=words(language(request)), batches=found, r=result, groups=GROUPS)
+
+
+@router.get("/audit/risk", response_class=HTMLResponse)
+async def risk_page(request: Request, store: StoreDep) -> Response:
+    """The review queue ordered by risk: the machine events likely to be wrong, with the reasons."""
+    rows = await run_in_threadpool(risk_rows, store, 100)
+    return await _render(request, "audit_risk.html", page="audit", a=words(language(request)), rows=rows)
 
 
 @router.get("/audit/{batch_id}", response_class=HTMLResponse)

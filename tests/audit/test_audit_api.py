@@ -78,3 +78,15 @@ def test_nothing_left_to_sample_is_a_conflict(site: Site) -> None:
     rana.post("/batches", json={"n": 10_000, "seed": 1})
     left = rana.post("/batches", json={"n": 5})
     assert left.status_code == 409 and "nothing to sample" in left.json()["error"]["message"]
+
+
+def test_the_risk_queue(site: Site) -> None:
+    from rasd.audit.risk import REASONS
+
+    rows = _client(site).get("/risk", params={"limit": 3}).json()
+    assert 0 < len(rows) <= 3 and [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+    assert all(set(r["reasons"]) <= set(REASONS) and r["score"] >= 1 - r["event"]["confidence"] - 1e-9 for r in rows)
+    with httpx.Client(base_url=site.url) as c:
+        page = c.get("/audit/risk")
+    assert page.status_code == 200 and 'id="risk"' in page.text
+    assert all(f'href="/events/{r["event"]["id"]}"' in page.text for r in rows)
