@@ -26,7 +26,7 @@ from rasd.api import queries
 from rasd.api.deps import MAX_ID, RowId, get_store, require_role
 from rasd.api.errors import Conflict, NotFound
 from rasd.api.render import json_response
-from rasd.api.values import CleanModel
+from rasd.api.values import PRINTABLE, CleanModel
 from rasd.api.responses import error_responses
 from rasd.api.schemas import EventDetail
 from rasd.geo.model import Candidate, Place
@@ -48,7 +48,7 @@ StoreDep = Annotated[Store, Depends(get_store)]
 E = table_of(EventRow)
 _AREAS = frozenset(["admin1", "admin2", "admin3", "region", "country"])
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_NO_CONTROL = r"^[^\x00-\x1f]*$"
+_NO_CONTROL = PRINTABLE  # what CleanModel refuses, said in the schema
 
 
 class NewPlaceIn(CleanModel):

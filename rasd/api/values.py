@@ -29,7 +29,7 @@ from pydantic.json_schema import JsonSchemaValue
 from rasd.lexicon import read_tsv
 from rasd.text.controls import CONTROL, has_control
 
-__all__ = ["MAX_ID", "CleanModel", "EventType", "RealDate", "SubEventType", "check_date", "date_pattern", "event_types"]
+__all__ = ["MAX_ID", "PRINTABLE", "CleanModel", "EventType", "RealDate", "SubEventType", "check_date", "date_pattern", "event_types"]
 
 EARLIEST_YEAR = 1900
 PRINTABLE = "^[^" + CONTROL.pattern[1:-1] + "]*$"  # a JSON-schema pattern for text without control characters
