@@ -17,12 +17,12 @@ from fastapi.responses import HTMLResponse, Response
 from rasd.api.deps import get_store
 from rasd.audit import batches, report
 from rasd.audit.api import batch_queue, risk_rows
-from rasd.audit.report import GROUPS
+from rasd.audit.report import GROUPS, Share
 from rasd.store import Store
 from rasd.web.i18n import language
 from rasd.web.pages import _render
 
-__all__ = ["router", "WORDS"]
+__all__ = ["router", "WORDS", "share_text", "words"]
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -56,6 +56,15 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+def share_text(share: Share, lang: str) -> str:
+    """A share as the page's language writes it: ``33% [6%–79%] (n = 3)``, in Arabic ``(ن = 3)``."""
+    n = "ن" if lang == "ar" else "n"
+    if not share.n:
+        return f"– ({n} = 0)"
+    low, high = share.interval
+    return f"{share.k / share.n:.0%} [{low:.0%}–{high:.0%}] ({n} = {share.n})"
+
+
 def words(lang: str) -> dict[str, str]:
     """The audit pages' words in ``lang``."""
     i = 0 if lang == "ar" else 1
@@ -67,7 +76,9 @@ async def audit_page(request: Request, store: StoreDep) -> Response:
     """The batches, a form to draw one (reviewers) and the accuracy report."""
     found = await run_in_threadpool(batches, store)
     result = await run_in_threadpool(report, store)
-    return await _render(request, "audit.html", page="audit", a=words(language(request)), batches=found, r=result, groups=GROUPS)
+    lang = language(request)
+    return await _render(request, "audit.html", page="audit", a=words(lang), batches=found, r=result, groups=GROUPS,
+                         share=lambda s: share_text(s, lang))
 
 
 @router.get("/audit/risk", response_class=HTMLResponse)

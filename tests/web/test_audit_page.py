@@ -11,6 +11,7 @@ from browserkit import log_in
 
 from rasd.audit import Share
 from rasd.store import audit as store_audit
+from rasd.web.audit_pages import share_text
 
 
 @pytest.fixture(scope="module")
@@ -72,11 +73,13 @@ def test_draw_review_and_report(audit_page: Any, audit_site: Site) -> None:
 
     # the report: one of three needed no correction, with its interval and n
     page.click('nav a[href="/audit"]')
+    assert page.inner_text("#no-correction") == share_text(Share(1, 3), "ar") == "33% [6%–79%] (ن = 3)"
+    assert page.inner_text("#real-events") == share_text(Share(2, 3), "ar")
+    assert page.inner_text('#report-fields tr[data-field="fatalities"] td:last-child') == share_text(Share(1, 2), "ar")
+    assert page.inner_text('#report-fields tr[data-field="location"] td:last-child') == share_text(Share(2, 2), "ar")
+    assert "(ن = 3)" in page.inner_text("#report-extraction_version")
+    page.goto("/lang/en?next=/audit")
     assert page.inner_text("#no-correction") == str(Share(1, 3)) == "33% [6%–79%] (n = 3)"
-    assert page.inner_text("#real-events") == str(Share(2, 3))
-    assert page.inner_text('#report-fields tr[data-field="fatalities"] td:last-child') == str(Share(1, 2))
-    assert page.inner_text('#report-fields tr[data-field="location"] td:last-child') == str(Share(2, 2))
-    assert "(n = 3)" in page.inner_text("#report-extraction_version")
     assert page.locator("#batches tbody tr").count() == 1 and "3" in page.inner_text("#batches tbody tr td:nth-child(4)")
 
 

@@ -22,7 +22,8 @@ from rasd.store.audit import draw_sample
 
 # Every HTML page of the web app (rasd.web.mount_web) and the stop that shows it.
 ROUTES = {"/login": "login", "/": "map", "/timeline": "timeline", "/table": "table", "/events/{event_id}": "review",
-          "/documents/{document_id}": "article", "/alerts": "alerts", "/audit": "audit", "/audit/{batch_id}": "audit-batch"}  # fmt: skip
+          "/documents/{document_id}": "article", "/alerts": "alerts", "/audit": "audit", "/audit/{batch_id}": "audit-batch",
+          "/audit/risk": "audit-risk"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,9 @@ def tour(page: Any, lang: str, ids: Prepared) -> Iterator[Stop]:
     page.goto(f"/audit/{ids.audit_batch}")
     page.wait_for_selector(".audit-item")
     yield Stop("audit-batch", full_page=True)
+    page.goto("/audit/risk")
+    page.wait_for_selector("#risk tbody tr")
+    yield Stop("audit-risk", full_page=True)
 
 
 # What a reader sees: visible text nodes, the words in attributes, every option of a list, the title.

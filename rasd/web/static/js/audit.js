@@ -5,6 +5,8 @@
   const errorBox = document.getElementById("audit-error");
   const fail = (err) => { errorBox.textContent = err.message; errorBox.hidden = false; };
   const NUMBERS = new Set(["fatalities", "injuries"]);
+  // Arabic-Indic and Persian digits typed in a field are sent as ASCII ("٢٠٢٤-٠٣-٠٥" → "2024-03-05").
+  const ascii = (s) => s.replace(/[٠-٩۰-۹]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
 
   const form = document.getElementById("sample-form");
   if (form) {
@@ -12,7 +14,7 @@
       ev.preventDefault();
       const data = new FormData(form);
       const filters = {};
-      for (const key of ["country", "sub_event_type", "date_from", "date_to"]) if (String(data.get(key) || "").trim()) filters[key] = String(data.get(key)).trim();
+      for (const key of ["country", "sub_event_type", "date_from", "date_to"]) if (String(data.get(key) || "").trim()) filters[key] = ascii(String(data.get(key)).trim());
       try {
         const made = await Rasd.api("/api/v1/audit/batches", { method: "POST", body: {
           n: Number(data.get("n")), seed: Number(data.get("seed")), name: String(data.get("name") || "").trim() || null, filters } });
@@ -28,7 +30,7 @@
         const select = row.querySelector("select");
         if (!select || select.value !== "corrected") continue;
         const field = row.dataset.field;
-        const raw = row.querySelector("input").value.trim();
+        const raw = ascii(row.querySelector("input").value.trim());
         changes[field] = raw === "" ? null : NUMBERS.has(field) ? Number(raw) : raw;
       }
       if (!Object.keys(changes).length) { fail(new Error(a.nothing_corrected)); return; }
