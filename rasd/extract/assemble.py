@@ -184,7 +184,17 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
         return True  # "أصيب شاب بالرصاص، إثر هجوم نفذه مستوطنون", "قصفت …، ما أودى بحياة 17": cause and toll are the same event
     if "Disrupted weapons use" in (t.sub_event_type, h.sub_event_type):
         return True  # "فككت …، اليوم، عبوة ناسفة": the device was defused, it did not explode
+    if same_clause and t.event_type in _VIOLENT and h.event_type in _VIOLENT and (
+            _instrument(doc, a) or _instrument(doc, cluster.head)):
+        return True  # "اغتالت إسرائيل القيادي … بغارة على الضاحية": the strike is how the killing was done
     return same_clause and ("Other" in (t.sub_event_type, h.sub_event_type) or t.strength in _GENERIC)
+
+
+def _instrument(doc: Doc, trig: Mention) -> bool:
+    """The trigger is introduced by the instrumental "ب" ("بغارة", "بقصف مدفعي", "برصاص")."""
+    text = doc.ntext
+    return text.startswith("ب", trig.start) or (trig.start > 0 and text[trig.start - 1] == "ب"
+                                                 and (trig.start < 2 or not text[trig.start - 2].isalpha()))
 
 
 _CAUSAL = re.compile(r"^\W*(?:و|ف)?(?:اثر|إثر|جراء|عقب|نتيجه|بسبب|بعد|خلال)(?!\w)")

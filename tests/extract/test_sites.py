@@ -136,3 +136,17 @@ def test_a_town_named_with_the_west_bank_keeps_its_place() -> None:
     # the West Bank is listed under two countries: both count as the article's, so Nablus and Jenin stay
     doc = rasd.analyse("اندلعت صباح اليوم اشتباكات مسلحة في نابلس وجنين شمالي الضفة الغربية.", published=D)
     assert [m.value.best.name for m in doc.of("place")] == ["Nablus", "Jenin", "West Bank"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("اغتالت إسرائيل القيادي في حزب الله فؤاد شكر بغارة على الضاحية الجنوبية لبيروت.",
+         [("Air/drone strike", "Military Forces of Israel", "Hezbollah", 1)]),
+        ("قتل القيادي في حزب الله بغارة إسرائيلية على بلدة النبطية.",
+         [("Air/drone strike", "Military Forces of Israel", "Hezbollah", 1)]),
+    ],
+)
+def test_a_killing_by_a_strike_is_one_strike_on_the_leaders_side(text: str, expected: list) -> None:
+    got = [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in rasd.extract(text, published=D)]
+    assert got == expected
