@@ -182,7 +182,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
 
 _MOURNS = re.compile(r"(?:نعت|نعي|تنعي|ينعي|نعوا)\s*$")
 _LAUNCHED = re.compile(r"(?:اطلق|اطلقه|اطلقته|اطلقها|اطلقتها|اطلقوه|اطلقتهما|اطلقهما|اطلقتها)\s*$")
-_UNKNOWN_AGENT = re.compile(r"(?:الجهه|جهه)[^.]{0,60}?(?:مجهول|مجهوله)|مجهوله الهويه|لم تعرف الجهه|لا يعرف من|لم تتبن|لم يتبن")
+_UNKNOWN_AGENT = re.compile(r"(?:الجهه|جهه)[^.]{0,60}?(?:مجهول|مجهوله)|مجهوله الهويه|مجهوله المصدر|مجهول المصدر|لم تعرف الجهه|لا يعرف من|لم تتبن|لم يتبن")
 _UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", "political_militia", "")
 _UNIDENTIFIED_AIR = Actor("Unidentified Military Forces", "external", "")
 _PLANTED = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})

@@ -150,3 +150,8 @@ def test_a_town_named_with_the_west_bank_keeps_its_place() -> None:
 def test_a_killing_by_a_strike_is_one_strike_on_the_leaders_side(text: str, expected: list) -> None:
     got = [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in rasd.extract(text, published=D)]
     assert got == expected
+
+
+def test_missiles_of_unknown_origin_that_fell_are_a_strike_by_someone_unknown() -> None:
+    (ev,) = rasd.extract("ضربت صواريخ مجهولة المصدر مطار النيرب العسكري قرب مدينة حلب.", published=D)
+    assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Unidentified Armed Group (Syria)")
