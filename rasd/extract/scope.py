@@ -39,7 +39,8 @@ AGGREGATE_AT = 1000
 
 _PERIOD = re.compile(
     r"منذ\s+(?:\S+\s+){0,2}?(?:بدء|بدايه|اندلاع|تشكيل\S*|عام|السابع|7|انطلاق|مطلع|العدوان|الحرب)|منذ\s+(?:(?!الي\s)[^\s،,.:؛]+\s+){0,3}?\d|"
-    r"منذ\s+(?:ان\s+)?(?:تكثيف|تصعيد|شن|بدا|بدات|بداها|بداه|اطلاق)(?!\w)|"
+    r"منذ\s+(?:ان\s+)?(?:تكثيف|تصعيد|شن|بدا|بدات|بداها|بداه|اطلاق|تجديد|استيناف|استئناف|انطلاق)(?!\w)|"
+    r"(?:التي|الذي)\s+(?:شهدت|شهد)\s+(?:مقتل|سقوط)|"
     r"منذ\s+(?:(?:يوم|مساء|ليل|ليله)\s+)?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?!\w)|"
     r"(?:خلال|في)\s+(?:نفس\s+الفتره|الفتره\s+(?:نفسها|ذاتها))|ل?(?:\S+\s+)?(?:ايام|اسابيع|اشهر)\s+(?:متواصله|متتاليه)(?!\w)|"
     r"(?:خلال|في)\s+(?:ال)?(?:\S+\s+)?(?:ايام|الايام)(?!\w)|(?:ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)\s+من\s+(?:ال)?(?:قصف|غارات|حمله|تصعيد|معارك|هجمات|هجوم)|"
@@ -105,7 +106,8 @@ def _period_cues(doc: Doc) -> dict[int, list[tuple[int, int]]]:
             cues[i] = found
     dated = {d.sentence for d in doc.of("date")}
     for i in range(1, len(doc.sentences)):
-        if i - 1 in cues and i not in cues and i not in dated and _COUNTERPART.search(text[slice(*doc.sentences[i])]):
+        near = (i - 1 in cues or (i - 2 in cues and i - 1 not in dated))  # "…منذ بدء الهجوم… وتنفي أنقرة… كما قتل 370"
+        if near and i not in cues and i not in dated and _COUNTERPART.search(text[slice(*doc.sentences[i])]):
             cues[i] = [doc.sentences[i]]
     return cues
 
