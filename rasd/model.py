@@ -2,14 +2,35 @@
 
 Plain dataclasses (no validation cost in the hot path); :meth:`Event.to_dict`
 gives the JSON shape that the CLI prints, the store saves and exporters read.
+
+ACLED's conventions of the data model live here too, so that extraction,
+export, alerts and trends code an event one way: the disorder type of each
+event type (:data:`DISORDER_TYPES`), the interaction code
+(:func:`interaction_code`) and the figure ACLED's data set gets for a toll
+(:func:`acled_fatalities`: unknown-but-reported deaths → 10 for a significant
+attack, 3 for a limited event; vague counts as the extractor coded them).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Span", "Victim", "Event", "ActorFact", "EVENT_FIELDS", "VICTIM_STATUSES", "interaction_code"]
+__all__ = [
+    "Span",
+    "Victim",
+    "Event",
+    "ActorFact",
+    "EVENT_FIELDS",
+    "VICTIM_STATUSES",
+    "DISORDER_TYPES",
+    "SIGNIFICANT_SUB_TYPES",
+    "LIMITED_UNKNOWN",
+    "SIGNIFICANT_UNKNOWN",
+    "acled_fatalities",
+    "interaction_code",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +70,8 @@ class Event:
     """One event in ACLED's model, plus Rasd's own fields (evidence, confidence, honesty flags).
 
     ``fatalities`` is ``None`` with ``fatalities_known=False`` when deaths are
-    reported without a number; only the ACLED export applies ACLED's
-    convention for such cases. ``evidence`` maps a field name to its spans.
+    reported without a number; ACLED's convention for such cases
+    (:func:`acled_fatalities`) is applied when an event is read, never stored. ``evidence`` maps a field name to its spans.
     ``victims`` are the people the report names; ``source_title`` is the
     report's own (Arabic) headline, which exports carry beside English notes.
     """
@@ -120,3 +141,36 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
         return int(f"{inter1 or inter2}0")
     lo, hi = sorted((inter1, inter2))
     return lo * 10 + hi
+
+
+#: ACLED's disorder type of each event type.
+DISORDER_TYPES: dict[str, str] = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+#: Attacks whose unnumbered deaths ACLED codes as 10 rather than 3.
+SIGNIFICANT_SUB_TYPES = frozenset({"Suicide bomb", "Chemical weapon"})
+#: ACLED's figures for deaths reported without a number: a limited event, a significant attack.
+LIMITED_UNKNOWN, SIGNIFICANT_UNKNOWN = 3, 10
+
+
+def _significant(ev: Mapping[str, Any]) -> bool:
+    vague = ev.get("vague") or {}
+    return ev.get("sub_event_type") in SIGNIFICANT_SUB_TYPES or vague.get("scale") == "significant"
+
+
+def acled_fatalities(ev: Mapping[str, Any]) -> tuple[int, str | None]:
+    """The figure ACLED's data set gets for an event's toll, and the sentence ``notes`` needs when it is a convention."""
+    if ev.get("fatalities_known", True) is False:
+        n = SIGNIFICANT_UNKNOWN if _significant(ev) else LIMITED_UNKNOWN
+        kind = "a significant attack" if n == SIGNIFICANT_UNKNOWN else "a limited event"
+        return n, f"Deaths were reported without a number: {n} fatalities coded by convention for {kind}."
+    value = int(ev.get("fatalities") or 0)
+    vague = (ev.get("vague") or {}).get("fatalities")
+    if vague:
+        return value, f"The toll was reported only as a vague count, coded as {value}."
+    return value, None

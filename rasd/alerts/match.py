@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rasd.errors import InputError
-from rasd.export.acled import acled_fatalities
+from rasd.model import acled_fatalities
 
 __all__ = ["FILTER_KEYS", "matches", "point_in_polygon", "validate_filters"]
 

@@ -15,8 +15,9 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from rasd.export.acled import acled_fatalities, full_record
+from rasd.export.acled import full_record
 from rasd.lang.ar.agreement import CASUALTY_NOUNS, count_noun
+from rasd.model import acled_fatalities
 
 __all__ = ["Message", "render"]
 

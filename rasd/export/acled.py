@@ -2,11 +2,13 @@
 
 Rasd stores the truth (``fatalities`` is null with ``fatalities_known`` false
 when deaths are reported without a number); ACLED's data set wants a number.
-This module is the one place where the truth becomes ACLED's coding, so a
-re-export under changed conventions never needs a re-extraction:
+The truth becomes ACLED's coding when an event is read, never when it is
+stored, so a re-export under changed conventions never needs a re-extraction.
+The conventions themselves belong to the data model (:mod:`rasd.model`); this
+module applies them to ACLED's columns:
 
 * unknown-but-reported deaths → 10 for a significant attack, 3 for a limited
-  event (ACLED's guidance for war zones); ``notes`` says the figure is a convention;
+  event (:func:`rasd.model.acled_fatalities`); ``notes`` says the figure is a convention;
 * vague counts ("عشرات" → 10) were coded by the extractor and are marked in ``notes``;
 * ``interaction`` is rebuilt from ``inter1``/``inter2`` when missing (lower digit first, X0 one-sided);
 * ``event_id_cnty`` comes from ``event_codes`` (ISO3 + per-country sequence), stable across exports.
@@ -20,13 +22,11 @@ from functools import cache
 from typing import Any
 
 from rasd.lexicon import read_tsv
-from rasd.model import interaction_code
+from rasd.model import acled_fatalities, interaction_code
 
 __all__ = [
     "ACLED_COLUMNS",
     "EXTRA_COLUMNS",
-    "SIGNIFICANT_SUB_TYPES",
-    "acled_fatalities",
     "acled_record",
     "country_code",
     "country_codes",
@@ -46,9 +46,6 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "rasd_id", "fatalities_reported", "fatalities_known", "injuries", "injuries_known", "location_ar",
     "confidence", "n_sources", "review_status", "source_title",
 )
-#: Attacks whose unnumbered deaths ACLED codes as 10 rather than 3.
-SIGNIFICANT_SUB_TYPES = frozenset({"Suicide bomb", "Chemical weapon"})
-LIMITED_UNKNOWN, SIGNIFICANT_UNKNOWN = 3, 10
 
 
 @cache
@@ -70,24 +67,6 @@ def country_code(ev: Mapping[str, Any]) -> tuple[str, str, int | None]:
     iso = ev.get("iso")
     found: tuple[str, str, int | None] | None = codes.get(int(iso)) if iso else None
     return found or codes.get(str(ev.get("country") or "")) or ("XXX", "", None)
-
-
-def _significant(ev: Mapping[str, Any]) -> bool:
-    vague = ev.get("vague") or {}
-    return ev.get("sub_event_type") in SIGNIFICANT_SUB_TYPES or vague.get("scale") == "significant"
-
-
-def acled_fatalities(ev: Mapping[str, Any]) -> tuple[int, str | None]:
-    """The figure ACLED's data set gets, and the sentence ``notes`` needs when it is a convention."""
-    if ev.get("fatalities_known", True) is False:
-        n = SIGNIFICANT_UNKNOWN if _significant(ev) else LIMITED_UNKNOWN
-        kind = "a significant attack" if n == SIGNIFICANT_UNKNOWN else "a limited event"
-        return n, f"Deaths were reported without a number: {n} fatalities coded by convention for {kind}."
-    value = int(ev.get("fatalities") or 0)
-    vague = (ev.get("vague") or {}).get("fatalities")
-    if vague:
-        return value, f"The toll was reported only as a vague count, coded as {value}."
-    return value, None
 
 
 def _notes(ev: Mapping[str, Any], convention: str | None) -> str:

@@ -20,6 +20,7 @@ from rasd.extract.scope import pick_toll
 from rasd.extract.sites import set_place, split_by_site
 from rasd.extract.subtypes import resolve_type
 from rasd.extract.victims import attach_victims
+from rasd.model import DISORDER_TYPES as _DISORDER
 from rasd.model import Event
 
 from rasd.geo.model import KIND_RANK
@@ -615,14 +616,3 @@ def _same_event(a: Event, b: Event) -> bool:
     if a.event_type == "Battles" and a.actor1 and b.actor1:  # "اشتبك الجنود مع المهاجمين": the same two sides, retold
         return {b.actor1, b.actor2} - {None} <= {a.actor1, a.actor2}
     return a.actor1 is None or b.actor1 is None or a.actor1 == b.actor1
-
-
-
-_DISORDER = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}

@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from rasd.export.acled import acled_fatalities
 from rasd.export.query import Selection
+from rasd.model import acled_fatalities
 from rasd.store.models import Event, table_of
 from rasd.trends.tags import event_tags
 

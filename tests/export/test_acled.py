@@ -15,7 +15,7 @@ from rasd.export import (
     export,
     interaction_code,
 )
-from rasd.export.acled import acled_fatalities
+from rasd.model import acled_fatalities
 from rasd.store import Store
 
 
