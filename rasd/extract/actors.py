@@ -45,6 +45,8 @@ _FORCE_NOUNS = frozenset(
 )
 # Where a home's unnamed groups also act under its name: Palestinian factions firing into Israel.
 _ALSO_AT_HOME = {"PS": frozenset({"IL"})}
+# In Yemeni news a bare "المقاومة" is the pro-government Popular Resistance ("المقاومة الشعبية"), its actors.tsv row.
+_LOCAL_RESISTANCE = {"YE": "Popular Resistance (Yemen)"}
 _QUALIFIERS = frozenset("جويه جوي حربيه حربي مسيره مدفعي مدفعيه صاروخي صاروخيه عسكريه عسكري".split())
 
 
@@ -65,7 +67,7 @@ class Actor:
         if self.canonical.startswith("Unidentified") and self.home and country:
             iso2 = iso2_of(country)
             if iso2 and iso2 != self.home and iso2 not in _ALSO_AT_HOME.get(self.home, ()):
-                return f"Unidentified Armed Group ({country})"
+                return _LOCAL_RESISTANCE.get(iso2, f"Unidentified Armed Group ({country})")
         return self.canonical.replace("{country}", country or "International")
 
     def inter_in(self, iso2: str | None) -> int:

@@ -73,7 +73,7 @@ def test_since_dawn_is_the_days_toll_not_a_period() -> None:
 @pytest.mark.parametrize(
     ("text", "actor1"),
     [
-        ("قصفت المقاومة مواقع الحوثيين في مديرية حيس بمحافظة الحديدة اليوم.", "Unidentified Armed Group (Yemen)"),
+        ("قصفت المقاومة مواقع الحوثيين في مديرية حيس بمحافظة الحديدة اليوم.", "Popular Resistance (Yemen)"),
         ("أطلقت المقاومة صواريخ على مستوطنة سديروت اليوم.", "Unidentified Armed Group (Palestine)"),
         ("قصفت المقاومة آليات الاحتلال في مدينة خان يونس اليوم.", "Unidentified Armed Group (Palestine)"),
     ],
