@@ -40,6 +40,9 @@ _UNITS = frozenset(
     "صاروخا صواريخ قذيفه قذايف منزلا منازل مبني مباني الف مليون".split()
 )
 _NEGATORS = frozenset("دون بدون لم لا عدم بلا".split())
+# Nouns a number names rather than counts: "الوحدة 910", "اللواء 47", "القرار 2254", "الطريق 4".
+_NAMED_BY_NUMBER = frozenset("وحده الوحده لواء اللواء فرقه الفرقه كتيبه الكتيبه فوج الفوج قرار القرار ماده الماده رقم "
+                             "طريق الطريق قطاع القطاع مربع المربع نقطه النقطه".split())
 
 
 @dataclass(slots=True)
@@ -173,7 +176,7 @@ class Casualties:
             if here != clause and not (agents and doc.sentence_of(doc.tokens[k][0]) == sentence):
                 break
             num = parse_number(words, k)
-            if num is not None and not (num.end < n and words[num.end] in _UNITS):
+            if num is not None and not (num.end < n and words[num.end] in _UNITS) and not _named(words, k):
                 role = roles.get(num.end)
                 return num, ((role.values[0], 0) if role else None)
             if k in roles and k not in agents:
@@ -213,6 +216,11 @@ class Casualties:
             return Number(2, k, k + 1), (role.values[0], 2)
         singular = words[k] in _SINGULAR or words[k][2:] in _SINGULAR
         return None, (role.values[0], 1 if singular else 0)
+
+
+def _named(words: list[str], k: int) -> bool:
+    """The number at token ``k`` names a unit or a resolution ("بالوحدة 910"), it counts no one."""
+    return k > 0 and words[k - 1].lstrip("وفب") in _NAMED_BY_NUMBER
 
 
 # Singular victim nouns: one person ("استشهاد شاب", "مقتل جندي").

@@ -160,3 +160,8 @@ def test_the_shipped_judge_says_what_it_was_trained_on() -> None:
     assert 0.0 <= float(model["threshold"]) < 1.0
     assert model["weights"] and "bias" in model["weights"]
     assert model["trained_on"]["records"] > 100 and any("tune" in g for g in model["trained_on"]["gold"])
+
+
+def test_a_number_that_names_a_unit_counts_no_one() -> None:
+    scopes = _scopes("وقال البيان إن حزب الله اغتال الحريري ويهدد العالم بالوحدة 910.")
+    assert all(count != 910 for _, count, _ in scopes)
