@@ -1,4 +1,4 @@
-"""Rasd's extension points: pluggy hooks for exporters, alert channels and CLI commands.
+"""Rasd's extension points: pluggy hooks for exporters, alert channels, CLI commands and saved events.
 
 Rasd's own exporters and channels are *default plugins*, registered through
 the same hooks a third-party package uses, so nothing built in is special.
@@ -19,16 +19,27 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
     from rasd.alerts.channels import Channel
     from rasd.export.formats import Exporter
 
-__all__ = ["DEFAULT_PLUGINS", "alert_channels", "exporters", "hookimpl", "hookspec", "plugin_manager", "register_commands"]
+__all__ = [
+    "DEFAULT_PLUGINS",
+    "alert_channels",
+    "event_saved",
+    "exporters",
+    "hookimpl",
+    "hookspec",
+    "plugin_manager",
+    "register_commands",
+]
 
 hookspec = pluggy.HookspecMarker("rasd")
 hookimpl = pluggy.HookimplMarker("rasd")
 
 #: Modules that ship with Rasd and implement its hooks.
-DEFAULT_PLUGINS: tuple[str, ...] = ("rasd.export.formats", "rasd.alerts.channels")
+DEFAULT_PLUGINS: tuple[str, ...] = ("rasd.export.formats", "rasd.alerts.channels", "rasd.alerts.outbox")
 
 
 class RasdSpecs:
@@ -47,6 +58,10 @@ class RasdSpecs:
     @hookspec
     def register_commands(self, app: Any) -> None:
         """Add commands to the ``rasd`` Typer app."""
+
+    @hookspec
+    def event_saved(self, conn: Connection, event_id: int, merged: bool) -> None:
+        """An ingested report created (``merged`` false) or merged into event ``event_id``, inside the saving transaction."""
 
 
 @cache
@@ -81,3 +96,8 @@ def alert_channels() -> dict[str, Channel]:
 def register_commands(app: Any) -> None:
     """Let plugins add their commands to the ``rasd`` app."""
     plugin_manager().hook.register_commands(app=app)
+
+
+def event_saved(conn: Connection, event_id: int, *, merged: bool) -> None:
+    """Tell every plugin that a saved document created or merged into ``event_id`` (the store calls this)."""
+    plugin_manager().hook.event_saved(conn=conn, event_id=event_id, merged=merged)

@@ -6,8 +6,8 @@
     ...                         filters={"admin1": ["Deir ez-Zor"], "min_fatalities": 1}, at=now())
     >>> send_due(store)          # what `rasd alerts send` does; `rasd alerts run` loops
 
-Ingestion only fills an outbox (:func:`enqueue_alerts`, called by the store
-for every new or merged event); sending is a separate loop, so a slow or
+Ingestion only fills an outbox (:func:`enqueue_alerts`, answering the
+store's ``event_saved`` hook for every new or merged event); sending is a separate loop, so a slow or
 failing mail server never slows or fails an ingest.
 """
 

@@ -25,10 +25,10 @@ from rasd.alerts.subscriptions import (
 from rasd.api.deps import RowId, get_store, require_role
 from rasd.api.errors import NotFound
 from rasd.api.responses import error_responses
+from rasd.clock import now
 from rasd.store import Store
 from rasd.store.accounts import Account
 from rasd.store.alerts_models import Subscription
-from rasd.store.documents import now
 from rasd.store.models import table_of
 
 __all__ = ["router"]

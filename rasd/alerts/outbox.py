@@ -1,4 +1,4 @@
-"""Filling the alert outbox at ingest time: the one call the store makes into alerting.
+"""Filling the alert outbox at ingest time: alerting's answer to the store's ``event_saved`` hook.
 
 :func:`enqueue_alerts` runs inside the ingest transaction, does no network
 I/O and never raises: it writes at most one ``alert_outbox`` row per
@@ -26,6 +26,8 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from rasd.alerts.match import matches
+from rasd.clock import now
+from rasd.plugins import hookimpl
 from rasd.store.alerts_models import AlertMark, AlertOutbox, Subscription
 from rasd.store.models import Document, Event, EventSource, table_of
 
@@ -99,11 +101,15 @@ def enqueue_alerts(conn: Connection, event_id: int, *, merged: bool, at: datetim
 
     Returns how many rows were queued; 0 (and a logged error) if alerting failed.
     """
-    from rasd.store.documents import now
-
     try:
         with conn.begin_nested():
             return _enqueue(conn, event_id, merged, at or now())
     except Exception:  # alerting must never fail an ingest
         log.exception("queueing alerts for event %s failed; the event is saved", event_id)
         return 0
+
+
+@hookimpl
+def event_saved(conn: Connection, event_id: int, merged: bool) -> None:
+    """A saved document created or merged into ``event_id``: queue its alerts (a default plugin, :mod:`rasd.plugins`)."""
+    enqueue_alerts(conn, event_id, merged=merged)

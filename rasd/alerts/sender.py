@@ -32,9 +32,9 @@ from sqlalchemy import insert, select, update
 from rasd.alerts.channels import Channel, DeliveryError
 from rasd.alerts.render import Message, render
 from rasd.alerts.tokens import secret_key, sign, unsubscribe_token
+from rasd.clock import now as utcnow
 from rasd.store import Store
 from rasd.store.alerts_models import AlertDelivery, AlertOutbox, EventCode, Subscription
-from rasd.store.documents import now as utcnow
 from rasd.store.models import Event, table_of
 
 __all__ = ["SendReport", "delivery_id", "run_sender", "send_due"]

@@ -31,8 +31,8 @@ from typing import Any
 import orjson
 
 from rasd.api.errors import ApiError
+from rasd.clock import now
 from rasd.store import Store, logins
-from rasd.store.documents import now
 
 __all__ = ["DEFAULT_MAX_BODY", "BodyLimit", "LoginThrottle", "TooManyAttempts"]
 

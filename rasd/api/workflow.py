@@ -19,9 +19,9 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from rasd.api.errors import BadRequest, Conflict, NotFound
+from rasd.clock import now
 from rasd.extract.notes import english_notes
 from rasd.store import Store
-from rasd.store.documents import now
 from rasd.store.models import Event as EventRow
 from rasd.store.models import EventSource, EvidenceSpan, ReviewHistory, new_id, table_of
 

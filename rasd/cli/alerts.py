@@ -46,7 +46,7 @@ def subscribe_command(
     [green]rasd alerts subscribe hook https://example.org/hook --channel webhook --mode daily[/green]
     """
     from rasd.alerts import create_subscription
-    from rasd.store.documents import now
+    from rasd.clock import now
 
     try:
         parsed = json.loads(filters)

@@ -31,12 +31,12 @@ from rasd.api.deps import (
 from rasd.api.render import json_response
 from rasd.api.responses import error_responses
 from rasd.api.values import CleanModel, RealDate
+from rasd.clock import now
 from rasd.export import export, get_exporter
 from rasd.export.register import STATUSES, VictimInput, add_victim, list_victims
 from rasd.lang.ar.normalize import fold
 from rasd.plugins import exporters
 from rasd.store import Store
-from rasd.store.documents import now
 from rasd.store.models import Event, table_of
 
 __all__ = ["FilterSelection", "router"]

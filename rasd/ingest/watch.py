@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from rasd.clock import now
 from rasd.ingest.fetch import Fetcher
 from rasd.ingest.run import Analyse, Ingester, IngestSummary
 from rasd.store import SourceInfo, Store
-from rasd.store.documents import now
 
 __all__ = ["PollResult", "is_due", "poll_once", "watch"]
 

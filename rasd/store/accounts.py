@@ -38,8 +38,8 @@ from sqlalchemy import (
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
 
+from rasd.clock import now
 from rasd.errors import ConfigError, StoreError
-from rasd.store.documents import now
 from rasd.store.models import Base, new_id, table_of
 
 if TYPE_CHECKING:

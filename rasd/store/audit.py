@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import JSON, Connection, DateTime, ForeignKey, Integer, String, Text, insert, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
-from rasd.store.documents import now
+from rasd.clock import now
 from rasd.store.errors import StoreError
 from rasd.store.models import Base, Document, EventSource, new_id, table_of
 from rasd.store.models import Event as EventRow

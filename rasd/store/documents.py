@@ -17,13 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, insert, or_, select, text, update
 
+from rasd.clock import now
 from rasd.lang.ar.normalize import fold
 from rasd.model import ActorFact, Event
+from rasd.plugins import event_saved
 from rasd.store import merge
 from rasd.store.models import (
     PROTECTED_STATUSES,
@@ -40,18 +42,13 @@ from rasd.store.models import Event as EventRow
 from rasd.store.victims import clear_document_victims, save_victims
 from rasd.text.controls import strip_controls
 
-__all__ = ["EVENT_COLUMNS", "DocumentInput", "SaveOutcome", "now", "save_document"]
+__all__ = ["EVENT_COLUMNS", "DocumentInput", "SaveOutcome", "save_document"]
 
 D, E, ES, SP = table_of(Document), table_of(EventRow), table_of(EventSource), table_of(EvidenceSpan)
 EVENT_COLUMNS: tuple[str, ...] = tuple(
     c.name for c in E.columns if c.name not in {"id", "place_id", "review_status", "created_at", "updated_at"}
 )
 _REPORT_SKIP = {"evidence", "victims"}  # spans go to evidence_spans, named victims to the register
-
-
-def now() -> datetime:
-    """UTC now without tzinfo (both SQLite and PostgreSQL ``DateTime`` columns store it as is)."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass(slots=True)
@@ -252,9 +249,9 @@ def save_document(
     """Write ``doc`` with its ``events`` (merged into existing ones) and actor ``facts``.
 
     Runs in the caller's transaction: commit after it returns, roll back if it raises.
+    Each saved event is announced to the ``event_saved`` hook (:mod:`rasd.plugins`),
+    in the same transaction: that is how alerting queues its outbox.
     """
-    from rasd.alerts.outbox import enqueue_alerts  # here, not at the top: rasd.alerts imports the store
-
     at = now()
     caches = caches if caches is not None else {}
     document_id, status, removed = _upsert_document(conn, doc, len(events), at)
@@ -267,36 +264,47 @@ def save_document(
     }
     for event in events:
         report = _report(event, doc)
-        match = _best_match(conn, report)
-        if match is None:
-            fields = merge.combine([report])
-            event_id = new_id(conn.execute(
-                insert(E).values(
-                    **_event_values(fields), place_id=_place_id(conn, fields, caches.setdefault("places", {})),
-                    review_status="machine", created_at=at, updated_at=at,
-                )
-            ))
-            _attach(conn, event_id, document_id, report, event, at)
-            outcome.events_created += 1
-        else:
-            event_id = match["id"]
-            outcome.events_merged += 1
-            if match["review_status"] in PROTECTED_STATUSES:
-                # A person's event: record the report once, never change the event.
-                if event_id not in protected_links:
-                    _attach(conn, event_id, document_id, report, event, at)
-                    protected_links.add(event_id)
-            else:
-                _attach(conn, event_id, document_id, report, event, at)
-                _recompute(conn, event_id, at)
+        event_id, merged = _save_report(conn, document_id, report, event, at, caches, protected_links)
         outcome.event_ids.append(event_id)
+        if merged:
+            outcome.events_merged += 1
+        else:
+            outcome.events_created += 1
         save_victims(conn, event, event_id, document_id, doc, at)
-        enqueue_alerts(conn, event_id, merged=match is not None)  # outbox only; never raises (rasd.alerts.outbox)
+        event_saved(conn, event_id, merged=merged)
         for name_field, inter_field in (("actor1", "inter1"), ("actor2", "inter2")):
             if report.get(name_field):
                 actor_id(conn, report[name_field], report.get(inter_field), at, caches.setdefault("actors", {}))
     _save_facts(conn, document_id, facts, doc, at, caches.setdefault("actors", {}))
     return outcome
+
+
+def _save_report(
+    conn: Connection, document_id: int, report: Mapping[str, Any], event: Event, at: datetime,
+    caches: dict[str, dict[Any, int]], protected_links: set[int],
+) -> tuple[int, bool]:
+    """Merge one report into its best-matching event, or create one: (event id, merged?)."""
+    match = _best_match(conn, report)
+    if match is None:
+        fields = merge.combine([report])
+        event_id = new_id(conn.execute(
+            insert(E).values(
+                **_event_values(fields), place_id=_place_id(conn, fields, caches.setdefault("places", {})),
+                review_status="machine", created_at=at, updated_at=at,
+            )
+        ))
+        _attach(conn, event_id, document_id, report, event, at)
+        return event_id, False
+    event_id = match["id"]
+    if match["review_status"] in PROTECTED_STATUSES:
+        # A person's event: record the report once, never change the event.
+        if event_id not in protected_links:
+            _attach(conn, event_id, document_id, report, event, at)
+            protected_links.add(event_id)
+    else:
+        _attach(conn, event_id, document_id, report, event, at)
+        _recompute(conn, event_id, at)
+    return event_id, True
 
 
 def _save_facts(conn: Connection, document_id: int, facts: Iterable[ActorFact], doc: DocumentInput, at: datetime, cache: dict[str, int]) -> None:

@@ -24,11 +24,11 @@ from typing import IO, TYPE_CHECKING, Any
 from sqlalchemy import JSON, Connection, DateTime, Float, ForeignKey, Integer, RowMapping, String, Text, func, insert, or_, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
+from rasd.clock import now
 from rasd.geo.model import KIND_RANK, Place
 from rasd.geo.unlisted import UNLISTED_FLAG
 from rasd.lang.ar.normalize import fold
 from rasd.lang.ar.translit import transliterate
-from rasd.store.documents import now
 from rasd.store.errors import StoreError
 from rasd.store.models import Base, new_id, table_of
 from rasd.store.models import Event as EventRow

@@ -15,8 +15,8 @@ from mailkit import HoldingInbox, Inbox
 from store_factories import doc, strike
 
 from rasd.alerts import create_subscription, send_due
+from rasd.clock import now
 from rasd.store import Store, open_store
-from rasd.store.documents import now
 
 SENDER = "import sys; from rasd.alerts import send_due; from rasd.store import open_store; send_due(open_store(sys.argv[1]), base_url='http://rasd.test')"
 

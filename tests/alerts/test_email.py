@@ -11,9 +11,9 @@ from mailkit import Inbox
 from store_factories import doc, strike
 
 from rasd.alerts import create_subscription, send_due
+from rasd.clock import now
 from rasd.store import Store
 from rasd.store.alerts_models import AlertOutbox, Subscription
-from rasd.store.documents import now
 from rasd.store.models import table_of
 
 

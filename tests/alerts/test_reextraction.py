@@ -10,9 +10,9 @@ from sqlalchemy import select
 from store_factories import doc, strike
 
 from rasd.alerts import create_subscription, send_due
+from rasd.clock import now
 from rasd.ingest.run import ingest
 from rasd.store import Store
-from rasd.store.documents import now
 from rasd.store.models import Event, table_of
 
 ARTICLES = Path(__file__).resolve().parent.parent / "api" / "data" / "articles.jsonl"

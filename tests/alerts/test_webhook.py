@@ -15,8 +15,8 @@ from store_factories import doc, strike
 
 from rasd.alerts import create_subscription, deliveries, send_due
 from rasd.alerts.targets import ALLOW_ENV
+from rasd.clock import now
 from rasd.store import Store
-from rasd.store.documents import now
 
 
 class Receiver(ThreadingHTTPServer):

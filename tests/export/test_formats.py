@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from store_factories import doc, strike
 
+from rasd.clock import now
 from rasd.export import VictimInput, add_victim, export
 from rasd.export.formats import Exporter
 from rasd.plugins import exporters, hookimpl, plugin_manager
 from rasd.store import Store
-from rasd.store.documents import now
 
 
 @pytest.fixture

@@ -19,8 +19,8 @@ from sqlalchemy import insert, select, update
 from typer.testing import CliRunner
 
 from rasd.cli.store import register
+from rasd.clock import now
 from rasd.store import Store, open_store
-from rasd.store.documents import now
 from rasd.store.models import IngestRun, table_of
 from rasd.store.runs import Heartbeat
 

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from rasd.clock import now
 from rasd.export import EventQuery, VictimInput, add_victim, export, list_victims
 from rasd.ingest.run import ingest
 from rasd.store import Store
-from rasd.store.documents import now
 
 TITLE = "استشهاد شاب وطفلة برصاص الاحتلال في جنين"
 ARTICLE = {

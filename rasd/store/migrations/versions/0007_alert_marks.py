@@ -9,12 +9,17 @@ creates it again under a new id, so the outbox forgot it had alerted and
 queued it again. ``alert_marks`` keeps, per subscription, the identity of
 every report it was alerted for (:func:`rasd.alerts.outbox.report_identity`:
 the document and the event's fingerprint in it) with no link to the event
-row. The upgrade marks what the outbox already holds.
+row. The upgrade marks what the outbox already holds, with the identity
+frozen as it was at this revision (a migration never imports alerting: the
+store is the lower layer; ``tests/alerts/test_marks_migration.py`` checks
+the copy still agrees).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -24,11 +29,18 @@ down_revision = "0006"
 branch_labels = None
 depends_on = None
 
+#: ``rasd.alerts.outbox.IDENTITY_FIELDS`` at this revision.
+IDENTITY_FIELDS = ("event_date", "event_type", "country", "admin1", "location")
+
+
+def report_identity(doc_key: str, report: dict[str, Any]) -> str:
+    """``rasd.alerts.outbox.report_identity`` at this revision: a hash of the document key and :data:`IDENTITY_FIELDS`."""
+    parts = [doc_key, *(str(report.get(f) or "") for f in IDENTITY_FIELDS)]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
 
 def upgrade() -> None:
     """Create ``alert_marks`` and mark the reports of every event already in the outbox."""
-    from rasd.alerts.outbox import report_identity
-
     op.create_table(
         "alert_marks",
         sa.Column("subscription_id", sa.Integer(), nullable=False),
