@@ -5,6 +5,8 @@
     ├── ConfigError         a setting, path or option is wrong
     ├── DataError           a shipped or imported data file (lexicon, gazetteer) is malformed
     ├── StoreError          the database could not be opened, migrated, read or written
+    │   ├── EventNotFound   a review names an event the store does not have
+    │   └── ReviewConflict  a review operation the data contradicts (a split that empties an event)
     ├── DeliveryError       an alert channel could not deliver a message (retried later)
     └── PipelineError       a pipeline was assembled wrongly (unknown or misordered component)
 
@@ -14,7 +16,17 @@ the CLI turns them into one-line messages and a non-zero exit code.
 
 from __future__ import annotations
 
-__all__ = ["RasdError", "InputError", "ConfigError", "DataError", "StoreError", "DeliveryError", "PipelineError"]
+__all__ = [
+    "RasdError",
+    "InputError",
+    "ConfigError",
+    "DataError",
+    "StoreError",
+    "EventNotFound",
+    "ReviewConflict",
+    "DeliveryError",
+    "PipelineError",
+]
 
 
 class RasdError(Exception):
@@ -43,6 +55,14 @@ class DataError(RasdError):
 
 class StoreError(RasdError):
     """The database could not be opened, migrated, read or written."""
+
+
+class EventNotFound(StoreError):
+    """A review operation names an event the store does not have."""
+
+
+class ReviewConflict(StoreError):
+    """A review operation contradicts the data (moving reports an event lacks, emptying it, merging it into itself)."""
 
 
 class DeliveryError(RasdError):

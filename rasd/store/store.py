@@ -14,18 +14,18 @@ from datetime import timedelta
 from dataclasses import dataclass
 from typing import Any, Self
 
-from sqlalchemy import Connection, Engine, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, func, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
+from rasd.clock import now
 from rasd.model import ActorFact, Event, interaction_code
 from rasd.store import engine as _engine
-from rasd.store import failures, gazetteer, runs, search, sources
+from rasd.store import failures, gazetteer, review, runs, search, sources
 from rasd.store.documents import (
     EVENT_COLUMNS,
     DocumentInput,
     SaveOutcome,
-    now,
     save_document,
 )
 from rasd.store.errors import StoreError
@@ -34,7 +34,6 @@ from rasd.store.models import (
     Actor,
     Base,
     Document,
-    ReviewHistory,
     table_of,
 )
 from rasd.store.models import Event as EventRow
@@ -233,21 +232,29 @@ class Store:
         if bad:
             raise StoreError(f"not event fields: {', '.join(sorted(bad))}")
         with self.transaction("reviewing an event") as conn:
-            row = conn.execute(select(E).where(E.c.id == event_id)).first()
-            if row is None:
-                raise StoreError(f"no event {event_id}")
-            before = {k: _jsonable(v) for k, v in row._mapping.items()}
+            before = review.snapshot(conn, event_id)
             values = dict(changes or {})
             values.update(_actor_codes(conn, before, values))
             values.update(review_status=status, updated_at=now())
             conn.execute(update(E).where(E.c.id == event_id).values(**values))
             gazetteer.learn_from_review(conn, event_id, before, reviewer, new_place=new_place)
-            after = {k: _jsonable(v) for k, v in conn.execute(select(E).where(E.c.id == event_id)).first()._mapping.items()}  # type: ignore[union-attr]
-            conn.execute(
-                insert(table_of(ReviewHistory)).values(
-                    event_id=event_id, reviewer=reviewer, action=status, before=before, after=after, comment=comment, at=now()
-                )
-            )
+            review.log_review(conn, event_id, reviewer=reviewer, action=status, before=before, comment=comment, at=now())
+
+    def split(
+        self, event_id: int, *, reviewer: str, report_ids: Sequence[int] = (), changes: Mapping[str, Any] | None = None,
+        comment: str | None = None,
+    ) -> int:
+        """Make a second event out of one, moving ``report_ids`` to it (or sharing every report); returns its id (:func:`rasd.store.review.split`)."""
+        bad = set(changes or {}) - set(EVENT_COLUMNS)
+        if bad:
+            raise StoreError(f"not event fields: {', '.join(sorted(bad))}")
+        with self.transaction("splitting an event") as conn:
+            return review.split(conn, event_id, reviewer=reviewer, at=now(), report_ids=report_ids, changes=changes, comment=comment)
+
+    def merge(self, event_id: int, others: Sequence[int], *, reviewer: str, comment: str | None = None) -> None:
+        """Join duplicate events ``others`` into ``event_id``; they are rejected as duplicates (:func:`rasd.store.review.merge`)."""
+        with self.transaction("merging events") as conn:
+            review.merge(conn, event_id, others, reviewer=reviewer, at=now(), comment=comment)
 
     # -- runs ---------------------------------------------------------------
     def start_run(self, inputs: Sequence[str]) -> int:
@@ -298,10 +305,6 @@ def _actor_codes(conn: Connection, before: Mapping[str, Any], changes: Mapping[s
     if out and "interaction" not in changes:
         out["interaction"] = interaction_code(out.get("inter1", before.get("inter1")), out.get("inter2", before.get("inter2")))
     return out
-
-
-def _jsonable(v: Any) -> Any:
-    return v.isoformat() if hasattr(v, "isoformat") else v
 
 
 def _short(exc: SQLAlchemyError) -> str:
