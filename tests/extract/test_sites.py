@@ -155,3 +155,10 @@ def test_a_killing_by_a_strike_is_one_strike_on_the_leaders_side(text: str, expe
 def test_missiles_of_unknown_origin_that_fell_are_a_strike_by_someone_unknown() -> None:
     (ev,) = rasd.extract("ضربت صواريخ مجهولة المصدر مطار النيرب العسكري قرب مدينة حلب.", published=D)
     assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Unidentified Armed Group (Syria)")
+
+
+def test_vehicles_destroyed_are_no_toll_and_troops_shelled_are_acted_upon() -> None:
+    (ev,) = rasd.extract("أعلنت كتائب القسام أنها قتلت عددا من جنود الاحتلال ودمرت 13 آلية في مدينة رفح.", published=D)
+    assert ev.fatalities != 13
+    (ev,) = rasd.extract("قصفت كتائب القسام حشودا عسكرية إسرائيلية في مدينة خان يونس.", published=D)
+    assert (ev.actor1, ev.actor2) == ("Al-Qassam Brigades", "Military Forces of Israel")
