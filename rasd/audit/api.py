@@ -19,7 +19,7 @@ from rasd.api.deps import RowId, get_store, require_reader, require_role
 from rasd.api.errors import Conflict, NotFound
 from rasd.api.responses import error_responses
 from rasd.api.schemas import DATE, Correction, _correction_schema
-from rasd.api.values import CleanModel
+from rasd.api.values import MAX_ID, CleanModel
 from rasd.audit import batches, report, report_json, risk_queue, sample
 from rasd.store import Store, StoreError
 from rasd.store import audit as store_audit
@@ -158,7 +158,8 @@ def post_verdict(item_id: RowId, body: VerdictIn, store: StoreDep, user: Reviewe
 
 @router.get("/report", summary="Accuracy measured by the audit batches")
 def get_report(store: StoreDep, user: Reader,
-               batch: Annotated[list[int] | None, Query(description="Only these batches (default: all).")] = None) -> dict[str, Any]:
+               batch: Annotated[list[Annotated[int, Field(ge=1, le=MAX_ID)]] | None,
+                                    Query(description="Only these batches (default: all).")] = None) -> dict[str, Any]:
     """Shares with Wilson 95 % intervals and sample sizes: no correction needed, per field, sub-type, source, extraction version."""
     return report_json(report(store, batch or None))
 

@@ -90,3 +90,8 @@ def test_the_risk_queue(site: Site) -> None:
         page = c.get("/audit/risk")
     assert page.status_code == 200 and 'id="risk"' in page.text
     assert all(f'href="/events/{r["event"]["id"]}"' in page.text for r in rows)
+
+
+def test_a_batch_id_out_of_range_is_refused_not_a_crash(site: Site) -> None:
+    got = _client(site).get("/report", params={"batch": str(2**70)})
+    assert got.status_code == 422
