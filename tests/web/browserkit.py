@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from apikit import PASSWORD
+from apikit import PASSWORD, Site
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -55,3 +57,16 @@ def subscribe(page: Any, name: str, target: str, **fields: str) -> Any:
     rows = page.locator("#subscriptions tbody.subscription", has_text=target)
     rows.wait_for()
     return rows
+
+
+@contextmanager
+def site_page(browser: Any, site: Site) -> Iterator[Any]:
+    """A fresh browser context (no cookies) on ``site`` with a page; fails the test on any script error."""
+    context = browser.new_context(base_url=site.url, locale="ar", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    context.close()
+    assert errors == [], errors

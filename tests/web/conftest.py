@@ -15,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "api"))
 from apikit import Site, running_site
-from browserkit import ARGS, chromium_path
+from browserkit import ARGS, chromium_path, site_page
 
 
 @pytest.fixture(scope="session")
@@ -40,12 +40,6 @@ def web_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 @pytest.fixture
 def page(browser: object, web_site: Site) -> Iterator[object]:
-    """A fresh browser context (no cookies) with a page; fails the test on any script error."""
-    context = browser.new_context(base_url=web_site.url, locale="ar", viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    context.set_default_timeout(10_000)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield pg
-    context.close()
-    assert errors == [], errors
+    """A fresh browser context (no cookies) with a page on the web tests' server."""
+    with site_page(browser, web_site) as pg:
+        yield pg

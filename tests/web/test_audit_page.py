@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from apikit import Site, running_site
-from browserkit import log_in
+from browserkit import log_in, site_page
 
 from rasd.audit import Share
 from rasd.store import audit as store_audit
@@ -23,15 +23,9 @@ def audit_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 @pytest.fixture
 def audit_page(browser: Any, audit_site: Site) -> Iterator[Any]:
-    """A fresh context on the audit server; fails the test on any script error."""
-    context = browser.new_context(base_url=audit_site.url, locale="ar", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield pg
-    context.close()
-    assert errors == [], errors
+    """A fresh context on the audit server."""
+    with site_page(browser, audit_site) as pg:
+        yield pg
 
 
 def test_draw_review_and_report(audit_page: Any, audit_site: Site) -> None:

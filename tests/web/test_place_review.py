@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from apikit import Site, running_site
-from browserkit import log_in
+from browserkit import log_in, site_page
 
 from rasd.geo import get_geocoder
 from rasd.ingest.run import ingest
@@ -34,15 +34,9 @@ def places_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 @pytest.fixture
 def place_page(browser: Any, places_site: Site) -> Iterator[Any]:
-    """A fresh context on the places server; fails the test on any script error."""
-    context = browser.new_context(base_url=places_site.url, locale="ar", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield pg
-    context.close()
-    assert errors == [], errors
+    """A fresh context on the places server."""
+    with site_page(browser, places_site) as pg:
+        yield pg
 
 
 def _bara(site: Site) -> dict[str, Any]:
