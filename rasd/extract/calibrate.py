@@ -36,19 +36,23 @@ def _logit(p: float) -> float:
 
 
 def calibration_features(ev: Event, judged: Any) -> dict[str, float]:
-    """The few features the calibrator reads from a record and its judgement (``judged``: the
+    """Every feature a calibrator may read from a record and its judgement (``judged``: the
     :class:`~rasd.extract.judge.Judged` on its ``event`` mention): the rules' confidence, the judge's
-    logit, what the record lacks, and how long and how crowded its article is."""
+    logit, what the record lacks (a second actor, a place finer than the country, a known toll), whether
+    its text is a full article rather than a lead, and how many other events its article holds. A model
+    reads those it has weights for (``scripts/calibrate_confidence.py`` chooses them)."""
     seen: Mapping[str, float] = judged.features
+    one = seen.get("events<=1", 0.0)
     return {
         "bias": 1.0,
         "rule_confidence": float(ev.confidence),
         "judge_logit": _logit(judged.probability),
         "no_actor2": float(ev.actor2 is None),
         "no_place": float(ev.location is None or ev.geo_precision == 3),
-        "deaths": float(bool(ev.fatalities)),
+        "deaths_unknown": float(ev.fatalities is None),
         "long_doc": seen.get("long_doc", 0.0),
-        "crowded": 1.0 - seen.get("events<=1", 0.0) - seen.get("events<=3", 0.0),
+        "multi": 1.0 - one,
+        "crowded": 1.0 - one - seen.get("events<=3", 0.0),
     }
 
 
@@ -57,9 +61,12 @@ def _sigmoid(z: float) -> float:
 
 
 def calibrated(model: Mapping[str, Any], feats: Mapping[str, float]) -> float:
-    """The model's probability for one record: Platt score, then the isotonic steps (if any)."""
+    """The model's probability for one record: Platt score (times the judge's probability if the model is
+    factored, ``times_judge``), then the isotonic steps (if any)."""
     weights: Mapping[str, float] = model["weights"]
     p = _sigmoid(sum(weights.get(k, 0.0) * v for k, v in feats.items()))
+    if model.get("times_judge"):
+        p *= _sigmoid(feats["judge_logit"])
     steps: Sequence[Sequence[float]] = model.get("isotonic") or ()
     if not steps:
         return p
