@@ -1,9 +1,14 @@
 """Events placed in a country the article never names: the wrong-country count of issue 14.
 
 An event's country is named when the article's title or text names it, uses
-its nationality adjective ("السورية", "الأردنيين") or names another place in it
-(the event's own location does not count for itself). Used by
-``scripts/foreign_places.py`` over extraction output; the count should approach 0.
+its nationality adjective ("السورية", "الأردنيين") or names another place in it.
+The event's own location counts for itself only when it names its country as
+plainly as the country's name would: a governorate or region, a city of
+500,000+, or a name of several words, that only that country holds ("قطاع غزة",
+"تل أبيب", "صنعاء"); a one-word town ("تدمر", "البستان") does not, since a
+common word taken for a town abroad is the error this measure looks for.
+Used by ``rasd report`` and ``scripts/foreign_places.py`` over extraction
+output; the count should approach 0.
 """
 
 from __future__ import annotations
@@ -13,10 +18,16 @@ from dataclasses import dataclass
 
 from rasd.geo.countries import article_countries
 from rasd.geo.geocoder import Geocoder
+from rasd.geo.index import Gazetteer
 from rasd.geo.model import PlaceMention
+from rasd.geo.names import latin_key
 from rasd.lang.ar.normalize import fold, normalize
 
-__all__ = ["ForeignPlacement", "foreign_placements"]
+__all__ = ["ForeignPlacement", "foreign_placements", "names_itself"]
+
+_PLAIN_KINDS = frozenset(["country", "admin1", "region"])
+_BIG_CITY = 500_000
+_UNITS = frozenset(["admin2", "admin3"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +39,21 @@ class ForeignPlacement:
     location: str
     location_ar: str
     named: tuple[str, ...]  # ISO codes of the countries the article does name
+
+
+def names_itself(gaz: Gazetteer, location: str, code: str) -> bool:
+    """``location`` (an event's English place name) names its country ``code`` as plainly as the country's name:
+    a governorate, region, city of 500,000+ or a name of several words there, that no other country holds."""
+    for i in gaz.latin.get(latin_key(location), ()):
+        p = gaz.places[i]
+        key = " ".join(fold(p.name_ar).split())
+        if p.country != code or not key or key in gaz.local or key in gaz.stop or p.kind in _UNITS:
+            continue  # a district shares its town's name: "محافظة جنين" says no more than "جنين"
+        plain = p.kind in _PLAIN_KINDS or p.population >= _BIG_CITY or " " in key
+        holders = {gaz.places[j].country for j in gaz.exact.get(key, ()) if gaz.places[j].name != p.name}
+        if plain and holders <= {code}:
+            return True
+    return False
 
 
 def foreign_placements(
@@ -52,6 +78,6 @@ def foreign_placements(
         location_ar = str(ev.get("location_ar") or "")
         named = article_countries(gaz, norm, mentions, besides=fold(location_ar) or None)
         code = gaz.country_code(country) or country
-        if code not in named:
+        if code not in named and not names_itself(gaz, str(ev.get("location") or ""), code):
             found.append(ForeignPlacement(doc_id, country, str(ev.get("location") or ""), location_ar, tuple(sorted(named))))
     return found

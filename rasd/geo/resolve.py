@@ -134,9 +134,10 @@ def _evidence(gaz: Gazetteer, hit: Hit) -> str:
     """How a name is marked as a place: "noun" (بلدة X), "cue" (قرب X, a name of several words),
     "preposition" (في X), "clitic" (بX, لX), "plain", or "stop" (a common word, which needs a noun)."""
     word = "ال" + hit.key if hit.article else hit.key
-    if hit.noun:
+    stop = word in gaz.stop or hit.key in gaz.stop
+    if hit.noun and not (stop and hit.prefix.strip("و")):  # "مناطق باب توما" is not ب + "اب"
         return "noun"
-    if word in gaz.stop or hit.key in gaz.stop or len(hit.key) <= 2 or "ف" in hit.prefix or "ك" in hit.prefix:
+    if stop or len(hit.key) <= 2 or "ف" in hit.prefix or "ك" in hit.prefix:
         return "stop"  # فرقه is "a division", not ف + رقه
     if hit.qualifier or " " in hit.key:
         return "cue"
@@ -163,7 +164,7 @@ def _accepted(evidence: str, best: float, place: Place, doc: Context | None) -> 
 
 _BIG_CITY = 500_000
 _STANDS = frozenset(["country", "admin1"])  # "غزة" is the Strip wherever it is read
-_DISTINCT_TOWN = 20_000  # a name only one country holds, of a town this big, is that town wherever it is read
+_DISTINCT_TOWN = 20_000  # a name only one core country holds, of a town this big, is that town wherever it is read
 
 
 def _named_elsewhere(gaz: Gazetteer, text: str, hits: list[Hit], evidence: dict[int, str]) -> Counter[tuple[str, str]]:
@@ -171,8 +172,8 @@ def _named_elsewhere(gaz: Gazetteer, text: str, hits: list[Hit], evidence: dict[
     only be in one country (and ``(country, "")`` for the adjectives "السورية", "الأردنيين")."""
     named: Counter[tuple[str, str]] = Counter()
     for hit in hits:
-        if evidence[id(hit)] == "stop" or not hit.places:
-            continue
+        if evidence[id(hit)] == "stop" or not hit.places or hit.key in gaz.local:
+            continue  # a local name ("المنطقة الشرقية") names no country by itself
         places = [gaz.places[i] for i in hit.places]
         countries = {p.country for p in places}
         one_unit = len({p.name for p in places}) == 1 and all(p.kind in ("admin1", "region") for p in places)
@@ -190,7 +191,7 @@ def _in_article(gaz: Gazetteer, ranked: list[tuple[float, int]], doc: Context, o
 
     Other words are its name, an adjective ("الأردنية") and the names that can only be in one country; for a
     homonym also the well-marked places of pass 1. A country, a governorate, a big city, and a name of several words or of a
-    sizeable town that only one country holds stand on their own.
+    sizeable town that only one core country holds stand on their own; a local name never does.
     """
     countries = {code for (code, k), n in named.items() if k != key and n}
     if len({gaz.places[i].country for _, i in ranked}) > 1:  # a homonym also heeds the places read in pass 1
@@ -200,12 +201,15 @@ def _in_article(gaz: Gazetteer, ranked: list[tuple[float, int]], doc: Context, o
     if not countries:
         return ranked
     places = {gaz.places[i].country: gaz.places[i] for _, i in ranked}
-    if len(places) == 1 and (" " in key or max(gaz.places[i].population for _, i in ranked) >= _DISTINCT_TOWN):
+    local = key in gaz.local  # "المنطقة الشرقية", "البحر الأحمر": a place only where its country is named
+    if len(places) == 1 and not local and (" " in key or (
+            next(iter(places)) in _CORE and max(gaz.places[i].population for _, i in ranked) >= _DISTINCT_TOWN)):
         return ranked  # one country holds the name, and it is no common word: "تل أبيب", "سديروت"
 
     def inside(i: int) -> bool:
         p = gaz.places[i]
-        return p.kind in _STANDS or p.population >= _BIG_CITY or p.country == doc.country or p.country in countries
+        stands = not local and (p.kind in _STANDS or p.population >= _BIG_CITY)
+        return stands or p.country == doc.country or p.country in countries
 
     return [r for r in ranked if inside(r[1])]
 
@@ -247,7 +251,8 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
     elsewhere = _named_elsewhere(gaz, text, hits, evidence) if strict else Counter()
     for hit in hits if len(hits) > 1 else ():  # a lone name is its own (discounted) context
         ranked = _ranked(gaz, hit, ctx) if hit.places else []
-        if not ranked or evidence[id(hit)] not in ("noun", "cue") or ranked[0][0] < _THRESHOLD[evidence[id(hit)]]:
+        if not ranked or evidence[id(hit)] not in ("noun", "cue") or ranked[0][0] < _THRESHOLD[evidence[id(hit)]] \
+                or hit.key in gaz.local:
             continue
         place = gaz.places[ranked[0][1]]
         weight = 1.0 if len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 0.15 else 0.5

@@ -40,3 +40,10 @@ def test_the_event_location_is_no_evidence_for_itself(geocoder: Geocoder) -> Non
 def test_nationality_adjectives_name_countries(geocoder: Geocoder) -> None:
     text = fold("قوات النظام السوري والميليشيات الإيرانية قرب الحدود الأردنية مع العراقيين")
     assert demonym_countries(text, geocoder.gazetteer.adjectives) == {"SY", "IR", "JO", "IQ"}
+
+
+def test_a_governorate_or_a_name_of_several_words_names_its_own_country(geocoder: Geocoder) -> None:
+    text = {"a": "قصف إسرائيلي على قطاع غزة صباح اليوم.", "b": "اقتحم الجيش الإسرائيلي جنين صباح اليوم."}
+    events = [_event("a", "Palestine", "Gaza Strip", "قطاع غزة"), _event("b", "Palestine", "Jenin", "جنين")]
+    # the Strip says Palestine as plainly as its name would; a one-word town does not (it may be a word taken for a town)
+    assert [f.location for f in foreign_placements(events, text, geocoder)] == ["Jenin"]

@@ -1,0 +1,51 @@
+"""Words and phrases that once put events in a country the report never names (issue 14).
+
+Each text is written by the Rasd authors after a pattern read in the shared
+corpora: a common word that is a town abroad ("البستان" is Elbistan in
+Turkey, "بحركة" Baharkah in Iraq), a common phrase that is a province
+abroad ("المنطقة الشرقية", "البحر الأحمر"), or a phrase around a name that is
+not a place ("مسقط رأسه", "إن صالح"). A row is (text, countries that must not
+appear, the place that must be found as (name, country) or None).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.geo import Geocoder
+from rasd.lang.ar.normalize import fold
+
+CASES: list[tuple[str, set[str], tuple[str, str] | None]] = [
+    ("قال المرصد السوري إن قوات الحكومة سيطرت على قرى البستان والشومرية شرقي درعا", {"Turkey"}, ("Daraa", "Syria")),
+    ("هدمت قوات الاحتلال 8 مساكن في حي البستان ببلدة سلوان في القدس", {"Turkey"}, ("Al-Bustan", "Palestine")),
+    ("تدور اشتباكات في المنطقة الشمالية الشرقية من عفرين بين القوات التركية والكردية", {"Israel"}, ("Afrin", "Syria")),
+    ("غارات روسية وسورية على المنطقة الجنوبية الشرقية من محافظة إدلب", {"Israel"}, None),
+    ("استهدف الحوثيون ناقلة نفط سعودية في البحر الأحمر قبالة سواحل اليمن", {"Sudan"}, None),
+    ("معارك على الحدود الشمالية لمدينة عفرين السورية", {"Saudi Arabia"}, ("Afrin", "Syria")),
+    ("وذكرت وكالة الأناضول أن صالح مسلم الرئيس السابق للحزب الكردي اعتقل في براغ", {"Algeria"}, None),
+    ("قتل الشاب في مسقط رأسه بمدينة دهوك العراقية", {"Oman"}, ("Dihok", "Iraq")),
+    ("اغتيال قيادي بحركة حماس في مدينة صيدا جنوب لبنان", {"Iraq"}, ("Saida", "Lebanon")),
+    ("تعرضت مناطق باب توما والعمارة في دمشق للقصف", {"Yemen", "Iraq"}, ("Damascus", "Syria")),
+    ("أغلق المحتجون الطرق المؤدية إلى حقل الرميلة النفطي في البصرة", {"United Arab Emirates"},
+     ("Rumaila Oil Field", "Iraq")),
+    ("قصف إسرائيلي على موقع في محيط مدينة حمد غرب خان يونس", {"Bahrain"}, ("Hamad City", "Palestine")),
+    ("الجوف.. تحرير مواقع استراتيجية ومصرع قيادي حوثي في اليمن", {"Libya", "Saudi Arabia"}, ("Al Jawf", "Yemen")),
+    ("سيطرت قوات العمالقة على مزارع الطائف في مديرية الدريهمي جنوب الحديدة", {"Saudi Arabia"}, ("Al-Taif", "Yemen")),
+    ("دعت حركة حماس لتصعيد الحراك الشعبي ضد الاحتلال الإسرائيلي في غزة", {"Syria"}, None),
+    ("نقلت الوكالة أن حدقة العين تتوسع لدى المصابين في الغوطة الشرقية", {"United Arab Emirates"}, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "never", "place"), CASES)
+def test_no_event_in_a_country_the_text_never_names(
+    geocoder: Geocoder, text: str, never: set[str], place: tuple[str, str] | None
+) -> None:
+    found = [(m.best.name, m.best.country) for m in geocoder.find_places(fold(text)) if m.best]
+    assert not {country for _, country in found} & never, found
+    if place is not None:
+        assert place in found, found
+
+
+def test_a_local_name_is_a_place_where_its_country_is_named(geocoder: Geocoder) -> None:
+    text = fold("أعلنت الشرطة السعودية اعتقال مسلحين في المنطقة الشرقية بالمملكة")
+    assert ("Eastern Province", "Saudi Arabia") in [(m.best.name, m.best.country) for m in geocoder.find_places(text) if m.best]
