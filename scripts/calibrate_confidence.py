@@ -29,20 +29,17 @@ import argparse
 import json
 import sys
 from collections.abc import Mapping
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rasd.doc import Doc  # noqa: E402
 from rasd.evaluate import find_sources, score  # noqa: E402
 from rasd.evaluate.calibration import Outcome, outcomes  # noqa: E402
-from rasd.evaluate.calibration_fit import FOLDS, Candidate, choose, fit, measure, rescored  # noqa: E402
-from rasd.extract.calibrate import calibration_features  # noqa: E402
-from rasd.extract.registry import COMPONENTS, DEFAULT_PIPELINE  # noqa: E402
-from rasd.pipeline import Pipeline  # noqa: E402
+from rasd.evaluate.calibration import summary_of as measure  # noqa: E402
+from rasd.evaluate.calibration_fit import FOLDS, Candidate, choose, fit, produce, rescored  # noqa: E402
 
 OUT = ROOT / "rasd" / "data" / "confidence_calibration.json"
 # (gold file, documents file, half used or None for all of it)
@@ -56,22 +53,6 @@ SMALL = ("judge_logit", "multi", "deaths_unknown")
 FULL = (*SMALL, "long_doc", "no_actor2", "no_place")
 CANDIDATES = tuple(Candidate(f[1:] if fac else f, l2, iso, fac) for fac in (False, True) for f in (SMALL, FULL)
                    for l2 in (0.003, 0.03, 0.3) for iso in (False, True))
-
-_PIPE: list[Pipeline] = []
-
-
-def produce(doc: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The records the pipeline without calibration makes of one document, each with its calibrator inputs under ``_features``."""
-    if not _PIPE:
-        _PIPE.append(Pipeline.from_names([n for n in DEFAULT_PIPELINE if n != "calibrate"], COMPONENTS))
-    published = doc.get("published")
-    if isinstance(published, str):
-        published = date.fromisoformat(published[:10])
-    out = _PIPE[0](Doc(doc["text"], raw=doc["text"], doc_id=doc["doc_key"], published=published, source=doc.get("source"),
-                       title=doc.get("title")))
-    kept = {id(ev) for ev in out.events}
-    return [{**a.value.event.to_dict(), "doc_id": doc["doc_key"], "_features": calibration_features(a.value.event, a.value)}
-            for a in out.of("event") if id(a.value.event) in kept]
 
 
 def gold_records(shared: Path, sets: tuple[tuple[str, str, str | None], ...]) -> list[Outcome]:
@@ -102,7 +83,8 @@ def store_records(url: str) -> list[Outcome]:
 
 
 def _line(name: str, m: Mapping[str, Any]) -> str:
-    return (f"{name}: ECE {m['ece']:.3f}; confidence ≥ 0.8: {m['confident']['right']}/{m['confident']['n']} all right;"
+    return (f"{name}: ECE {m['ece']:.3f} (perfectly calibrated: about {m['ece_if_calibrated']:.3f});"
+            f" confidence ≥ 0.8: {m['confident']['right']}/{m['confident']['n']} all right;"
             f" {m['all_right']}/{m['records']} records all right")
 
 
@@ -137,7 +119,7 @@ def main(argv: list[str] | None = None) -> None:
         "records": len(train), "all_right": sum(o.right for o in train), "audited": len(audited),
         "l2": chosen.l2, "cv": {"folds": FOLDS, "brier": cv["brier"], "ece": cv["ece"], "candidates": table},
         "held": {**report["calibrated"], "sets": [f"{g} (held half)" for g, _, _ in HELD],
-                 "per_set": {g: {k: m[k] for k in ("records", "all_right", "ece", "confident")} for g, m in per_set.items()},
+                 "per_set": {g: {k: m[k] for k in ("records", "all_right", "ece", "ece_if_calibrated", "confident")} for g, m in per_set.items()},
                  "rules_ece": report["rules"]["ece"], "rules_confident": report["rules"]["confident"]},
         "built": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
     })

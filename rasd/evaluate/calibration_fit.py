@@ -15,14 +15,19 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
 from typing import Any
 
-from rasd.evaluate.calibration import Outcome, expected_calibration_error, reliability, share_right_above
-from rasd.extract.calibrate import calibrated
+from rasd.evaluate.calibration import Outcome, expected_calibration_error, reliability
+from rasd.doc import Doc
+from rasd.extract.calibrate import calibrated, calibration_features
+from rasd.extract.registry import COMPONENTS, DEFAULT_PIPELINE
+from rasd.pipeline import Pipeline
 
-__all__ = ["Candidate", "fit_platt", "fit_isotonic", "fit", "fold_of", "out_of_fold", "brier", "choose", "measure", "rescored"]
+__all__ = ["Candidate", "fit_platt", "fit_isotonic", "fit", "fold_of", "out_of_fold", "brier", "choose", "rescored", "produce"]
 
 FOLDS = 5
 ITERATIONS = 25
@@ -39,6 +44,24 @@ class Candidate:
     l2: float
     isotonic: bool
     factored: bool = False
+
+
+@cache
+def _uncalibrated() -> Pipeline:
+    return Pipeline.from_names([n for n in DEFAULT_PIPELINE if n != "calibrate"], COMPONENTS)
+
+
+def produce(doc: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The records the pipeline without its ``calibrate`` stage makes of one document (``doc_key``, ``text`` and
+    optionally ``title``, ``published``, ``source``), each with ``doc_id`` and its calibrator inputs under ``_features``."""
+    published = doc.get("published")
+    if isinstance(published, str):
+        published = date.fromisoformat(published[:10])
+    out = _uncalibrated()(Doc(doc["text"], raw=doc["text"], doc_id=doc["doc_key"], published=published,
+                              source=doc.get("source"), title=doc.get("title")))
+    kept = {id(ev) for ev in out.events}
+    return [{**a.value.event.to_dict(), "doc_id": doc["doc_key"], "_features": calibration_features(a.value.event, a.value)}
+            for a in out.of("event") if id(a.value.event) in kept]
 
 
 def _solve(a: list[list[float]], b: list[float]) -> list[float]:
@@ -137,21 +160,10 @@ def brier(items: Sequence[Outcome]) -> float:
 
 def choose(items: Sequence[Outcome], candidates: Sequence[Candidate]) -> tuple[Candidate, list[dict[str, Any]]]:
     """The candidate with the lowest out-of-fold Brier score on ``items`` (ties: the earlier), and every candidate's figures."""
-    table = []
+    table: list[dict[str, Any]] = []
     for cand in candidates:
         scored = out_of_fold(items, cand)
         table.append({"features": list(cand.features), "l2": cand.l2, "isotonic": cand.isotonic, "factored": cand.factored,
                       "brier": round(brier(scored), 4), "ece": round(expected_calibration_error(reliability(scored)) or 0.0, 4)})
     best = min(range(len(candidates)), key=lambda i: table[i]["brier"])
     return candidates[best], table
-
-
-def measure(items: Sequence[Outcome]) -> dict[str, Any]:
-    """ECE, the high-confidence share and the reliability table of ``items`` as they are scored."""
-    table = reliability(items)
-    right, n = share_right_above(items)
-    return {"records": len(items), "all_right": sum(o.right for o in items),
-            "ece": round(expected_calibration_error(table) or 0.0, 4),
-            "confident": {"n": n, "right": right, "share": round(right / n, 4) if n else None},
-            "bins": [[b.low, b.n, None if b.mean_confidence is None else round(b.mean_confidence, 3),
-                      None if b.observed is None else round(b.observed, 3)] for b in table]}

@@ -12,6 +12,7 @@ from rasd.cli import app
 from rasd.evaluate import score
 from rasd.evaluate.calibration import (
     Outcome,
+    ece_if_calibrated,
     expected_calibration_error,
     headline,
     outcomes,
@@ -70,4 +71,15 @@ def test_eval_prints_the_reliability_table(tmp_path) -> None:
     table = CliRunner().invoke(app, ["eval", str(gold), "--predictions", str(preds)], env={"COLUMNS": "200"})
     words = " ".join(table.stdout.split())
     assert "Reliability: confidence against records needing no correction" in words
-    assert "expected calibration error 0.100 (10 bins)" in words
+    assert "expected calibration error 0.100 (10 bins; a perfectly calibrated score would show about 0.100 on as many records)" in words
+
+
+def test_the_ece_a_calibrated_score_would_show() -> None:
+    # certain records leave nothing to chance; at 0.9 a lone record is right (gap 0.1) or wrong (0.9), mostly right
+    assert ece_if_calibrated([1.0, 0.0, 1.0]) == 0.0
+    assert ece_if_calibrated([0.9]) == pytest.approx(0.1)
+    assert ece_if_calibrated([]) is None
+    # the noise shrinks as records grow: on 10 records at 0.5 the share strays far more than on 1000
+    few, many = ece_if_calibrated([0.5] * 10), ece_if_calibrated([0.5] * 1000)
+    assert few is not None and many is not None and few > 0.05 > 0.02 > many
+    assert ece_if_calibrated([0.5] * 10) == few  # a fixed seed: the same records, the same figure
