@@ -51,8 +51,12 @@ HELD = (("dev2-leads-gold.jsonl", "aljazeera-leads.jsonl", "held"), ("dev2-ant-g
 # A factored model multiplies by the judge's probability already, so its fields part goes without the judge's logit.
 SMALL = ("judge_logit", "multi", "deaths_unknown")
 FULL = (*SMALL, "long_doc", "no_actor2", "no_place")
-CANDIDATES = tuple(Candidate(f[1:] if fac else f, l2, iso, fac) for fac in (False, True) for f in (SMALL, FULL)
-                   for l2 in (0.003, 0.03, 0.3) for iso in (False, True))
+# The development sets were read while the rules were written: their records are right far more often than
+# unseen news's. The choice is scored on the other training records only (the dev2 tune halves, audit verdicts),
+# and a candidate may leave the development sets out of its fit.
+DEV = ("dev-gold.jsonl", "ant-dev-gold.jsonl")
+CANDIDATES = tuple(Candidate(f[1:] if fac else f, l2, iso, fac, drop) for drop in ((), DEV) for fac in (False, True)
+                   for f in (SMALL, FULL) for l2 in (0.003, 0.03, 0.3) for iso in (False, True))
 
 
 def gold_records(shared: Path, sets: tuple[tuple[str, str, str | None], ...]) -> list[Outcome]:
@@ -67,7 +71,7 @@ def gold_records(shared: Path, sets: tuple[tuple[str, str, str | None], ...]) ->
         result = score(produced, [g for g, _ in pairs])
         for fa in result.false_alarms:
             fa.pred["_false_alarm"] = True
-        found += outcomes(result)
+        found += [Outcome(o.doc_id, o.confidence, o.right, {**o.record, "_set": gold}) for o in outcomes(result)]
     return found
 
 
@@ -78,6 +82,7 @@ def store_records(url: str) -> list[Outcome]:
 
     with open_store(url) as store:
         found, left = audited_outcomes(store, produce)
+    found = [Outcome(o.doc_id, o.confidence, o.right, {**o.record, "_set": "audit"}) for o in found]
     print(f"{url}: {len(found)} audited records ({sum(o.right for o in found)} right), {left} no longer produced alike")
     return found
 
@@ -98,11 +103,11 @@ def main(argv: list[str] | None = None) -> None:
     gold = gold_records(args.shared, TUNE)
     audited = [o for url in args.store for o in store_records(url)]
     train = gold + audited
-    chosen, table = choose(train, CANDIDATES)
+    chosen, table = choose(train, CANDIDATES, scored_on=lambda o: o.record["_set"] not in DEV)
     cv = table[CANDIDATES.index(chosen)]
     model = fit(train, chosen)
-    print(f"chosen by {FOLDS}-fold cross-validation on {len(train)} training records: {', '.join(chosen.features)};"
-          f" L2 {chosen.l2}, isotonic {chosen.isotonic}, factored {chosen.factored} (CV Brier {cv['brier']:.3f}, CV ECE {cv['ece']:.3f})")
+    print(f"chosen by {FOLDS}-fold cross-validation on {len(train)} training records (scored on {cv['scored']}): {', '.join(chosen.features)};"
+          f" L2 {chosen.l2}, isotonic {chosen.isotonic}, factored {chosen.factored}, dropping {list(chosen.drop)} (CV Brier {cv['brier']:.3f}, CV ECE {cv['ece']:.3f})")
     held_sets = {g: gold_records(args.shared, (hs,)) for hs in HELD for g in hs[:1]}
     held = [o for found in held_sets.values() for o in found]
     per_set = {g: measure(rescored(model, found)) for g, found in held_sets.items()}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -44,6 +44,7 @@ class Candidate:
     l2: float
     isotonic: bool
     factored: bool = False
+    drop: tuple[str, ...] = ()  # training sets (a record's ``_set``) left out of the fit
 
 
 @cache
@@ -123,7 +124,9 @@ def _inputs(o: Outcome, features: Sequence[str]) -> dict[str, float]:
 
 def fit(items: Sequence[Outcome], cand: Candidate) -> dict[str, Any]:
     """A calibrator fitted on ``items`` (a record marked ``_false_alarm`` is no event): Platt weights over the
-    candidate's features (on the events only, if factored), then isotonic steps on all of them if asked."""
+    candidate's features (on the events only, if factored), then isotonic steps on all of them if asked; records
+    of the sets the candidate drops are left out."""
+    items = [o for o in items if o.record.get("_set") not in cand.drop]
     events = [o for o in items if not (cand.factored and o.record.get("_false_alarm"))]
     model: dict[str, Any] = {"weights": fit_platt([_inputs(o, cand.features) for o in events], [int(o.right) for o in events], cand.l2),
                              "times_judge": cand.factored, "isotonic": []}
@@ -158,12 +161,16 @@ def brier(items: Sequence[Outcome]) -> float:
     return sum((o.confidence - o.right) ** 2 for o in items) / len(items) if items else 0.0
 
 
-def choose(items: Sequence[Outcome], candidates: Sequence[Candidate]) -> tuple[Candidate, list[dict[str, Any]]]:
-    """The candidate with the lowest out-of-fold Brier score on ``items`` (ties: the earlier), and every candidate's figures."""
+def choose(items: Sequence[Outcome], candidates: Sequence[Candidate], scored_on: Callable[[Outcome], bool] = lambda o: True,
+           ) -> tuple[Candidate, list[dict[str, Any]]]:
+    """The candidate with the lowest out-of-fold Brier score on ``items`` (ties: the earlier), and every candidate's figures.
+
+    Only the records ``scored_on`` accepts are scored (all of them are fitted on, bar the sets a candidate drops)."""
     table: list[dict[str, Any]] = []
     for cand in candidates:
-        scored = out_of_fold(items, cand)
+        scored = [o for o in out_of_fold(items, cand) if scored_on(o)]
         table.append({"features": list(cand.features), "l2": cand.l2, "isotonic": cand.isotonic, "factored": cand.factored,
+                      "drop": list(cand.drop), "scored": len(scored),
                       "brier": round(brier(scored), 4), "ece": round(expected_calibration_error(reliability(scored)) or 0.0, 4)})
     best = min(range(len(candidates)), key=lambda i: table[i]["brier"])
     return candidates[best], table

@@ -106,3 +106,16 @@ def test_produce_gives_each_kept_record_its_calibrator_inputs() -> None:
     assert record["doc_id"] == "k1" and record["sub_event_type"] == ev.sub_event_type
     assert {"judge_logit", "multi", "deaths_unknown", "long_doc", "no_actor2", "no_place"} <= set(record["_features"])
     assert record["_features"]["deaths_unknown"] == 0.0 and record["_features"]["multi"] == 0.0
+
+
+def test_a_candidate_may_drop_a_set_and_the_choice_scores_only_some_records() -> None:
+    # an easy set (always right) beside the set that matters (right a quarter of the time); no feature tells them apart
+    easy = [Outcome(f"e{i}", 0.5, True, {"_features": {"bias": 1.0}, "_set": "easy"}) for i in range(60)]
+    hard = [Outcome(f"h{i}", 0.5, i % 4 == 0, {"_features": {"bias": 1.0}, "_set": "hard"}) for i in range(60)]
+    pooled, alone = Candidate((), 0.0, False), Candidate((), 0.0, False, drop=("easy",))
+    assert calibrated(fit(easy + hard, alone), {"bias": 1.0}) == pytest.approx(0.25, abs=1e-3)
+    assert calibrated(fit(easy + hard, pooled), {"bias": 1.0}) == pytest.approx(0.625, abs=1e-3)
+    best, table = choose(easy + hard, [pooled, alone], scored_on=lambda o: o.record["_set"] == "hard")
+    assert best == alone and [row["scored"] for row in table] == [60, 60] and table[1]["drop"] == ["easy"]
+    # scored on everything, pooling is as good as it gets
+    assert choose(easy + hard, [pooled, alone])[0] == pooled
