@@ -105,9 +105,12 @@ def calibration(shared: Path) -> str:
              "`confidence` is meant as the probability that a record needs no correction: matched to a required gold",
              "event with every scored field right (a false alarm needs rejecting; records matched to optional events",
              "are not counted). It is fitted by `scripts/calibrate_confidence.py` (`rasd/data/confidence_calibration.json`)",
-             "on the development sets and the tune halves of dev2; here it is measured on the **held halves of dev2**",
-             f"({', '.join(g.name for g, _ in sets)}; {pooled.docs} documents), pooled.", "", headline(data), "",
-             "| confidence | records | mean confidence | no correction |", "|---:|---:|---:|---:|"]
+             "on the development sets and the tune halves of dev2, and on a store's audit verdicts when given one",
+             "([audit.md](audit.md#calibrated-confidence)); here it is measured on the **held halves of dev2**",
+             f"({', '.join(g.name for g, _ in sets)}; {pooled.docs} documents), which nothing was fitted or chosen on.", "",
+             f"Pooled: {headline(data)}", ""]
+    lines += [f"- {g.name}: {headline(calibration_summary(r))}" for (g, _), r in zip(sets, held)]
+    lines += ["", "| confidence | records | mean confidence | no correction |", "|---:|---:|---:|---:|"]
     lines += ["| " + " | ".join(row) + " |" for row in reliability_rows(data)]
     return "\n".join(lines) + "\n"
 
