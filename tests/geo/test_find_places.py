@@ -121,9 +121,20 @@ def test_country_filter(geocoder: Geocoder) -> None:
     assert geocoder.geocode("أريحا", country="Palestine")[0].admin1 == "West Bank"
 
 
-def test_latin_names(geocoder: Geocoder) -> None:
-    for phrase in ["Deir ez-Zor", "deir ez zor", "Jabalia Camp", "Khan Yunis"]:
-        assert geocoder.geocode(phrase), phrase
+@pytest.mark.parametrize(
+    ("phrase", "place"),
+    [
+        ("Deir ez-Zor", ("Deir ez-Zor", "Deir ez-Zor", "Syria", 1)),  # the city before the governorate
+        ("deir ez zor", ("Deir ez-Zor", "Deir ez-Zor", "Syria", 1)),
+        ("Jabalia Camp", ("Jabalia Camp", "Gaza Strip", "Palestine", 1)),
+        ("jabalia camp", ("Jabalia Camp", "Gaza Strip", "Palestine", 1)),
+        ("Khan Yunis", ("Khan Yunis", "Gaza Strip", "Palestine", 1)),
+        ("Deir ez-Zor, Syria", ("Deir ez-Zor", "Deir ez-Zor", "Syria", 1)),  # comma-separated parts
+    ],
+)
+def test_latin_names(geocoder: Geocoder, phrase: str, place: tuple[str, str, str, int]) -> None:
+    best = geocoder.geocode(phrase)[0]
+    assert (best.name, best.admin1, best.country, best.geo_precision) == place
 
 
 @pytest.mark.parametrize("bad", ["", "   ", "!!!،،؟؟...", "؟" * 10_000, "x" * 10_240, "abc 123 хорошо 東京 ✓", "\x00\x01"])
