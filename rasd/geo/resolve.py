@@ -270,8 +270,8 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
         if strict:  # a place outside the article's countries only when the text names that country,
             inside = _in_article(gaz, ranked, doc, owners.get(hit.key), elsewhere, hit.key)
             # or calls it a place while naming countries only by adjectives ("بلدة الخيام" … "قصف إسرائيلي")
-            ranked = inside if inside or evidence[id(hit)] not in ("noun", "cue") or not _by_adjective_only(
-                elsewhere, hit.key) else ranked
+            ranked = inside if inside or evidence[id(hit)] not in ("noun", "cue") or hit.key in gaz.local \
+                or not _by_adjective_only(elsewhere, hit.key) else ranked
         if not ranked:
             continue
         best = gaz.places[ranked[0][1]]

@@ -49,3 +49,8 @@ def test_no_event_in_a_country_the_text_never_names(
 def test_a_local_name_is_a_place_where_its_country_is_named(geocoder: Geocoder) -> None:
     text = fold("أعلنت الشرطة السعودية اعتقال مسلحين في المنطقة الشرقية بالمملكة")
     assert ("Eastern Province", "Saudi Arabia") in [(m.best.name, m.best.country) for m in geocoder.find_places(text) if m.best]
+
+
+def test_a_local_name_is_no_place_where_countries_are_named_only_by_adjectives(geocoder: Geocoder) -> None:
+    text = fold("طائرات مسيرة إسرائيلية في المنطقة الشرقية لمدينة رفح وسفينة أميركية بالبحر الأحمر")
+    assert {m.best.country for m in geocoder.find_places(text) if m.best} <= {"Palestine", "Egypt"}
