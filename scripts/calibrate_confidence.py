@@ -13,14 +13,17 @@ and ``not_event`` do). The reviewers' blind verdicts in
 ``scripts/data/judge_labels.jsonl`` say only whether a record is an event, not
 whether its fields are right; they reach the calibrator through the judge's
 probability, which they trained. The calibrator is a Platt (logistic) model
-over a few of :func:`rasd.extract.calibrate.calibration_features`, with
-isotonic steps after it or not; which features, which L2 strength and
-whether isotonic are chosen among :data:`CANDIDATES` by 5-fold
-cross-validation by document on the training records (lowest Brier score,
-:mod:`rasd.evaluate.calibration_fit`). The *held* halves of dev2 are read
-only to measure the result (ECE over 10 bins, the all-right share of
-records at confidence ≥ 0.8), which the file records; nothing is chosen on
-them. Needs ``../shared/``.
+over a few of :func:`rasd.extract.calibrate.calibration_features` (or,
+*factored*, the judge's probability times a Platt model of the fields being
+right), with isotonic steps after it or not; which features, which L2
+strength, isotonic or not, factored or not, and whether the development sets
+are fitted on are chosen among :data:`CANDIDATES` by 5-fold cross-validation
+by document (lowest Brier score, :mod:`rasd.evaluate.calibration_fit`),
+scored on the training records outside the development sets (those were read
+while the rules were written, so they flatter them). The *held* halves of
+dev2 are read only to measure the result (ECE over 10 bins, the all-right
+share of records at confidence ≥ 0.8), which the file records; nothing is
+chosen on them. Needs ``../shared/``.
 """
 
 from __future__ import annotations
@@ -100,15 +103,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--store", action="append", default=[], help="a store URL or SQLite path whose audit verdicts are fitted on too")
     parser.add_argument("--report-only", action="store_true", help="print the measures, write nothing")
     args = parser.parse_args(argv)
+    if not (args.shared / "corpus").is_dir():
+        raise SystemExit(f"calibrate_confidence: {args.shared}/corpus is missing (the shared corpora and gold sets are needed)")
     gold = gold_records(args.shared, TUNE)
     audited = [o for url in args.store for o in store_records(url)]
     train = gold + audited
     chosen, table = choose(train, CANDIDATES, scored_on=lambda o: o.record["_set"] not in DEV)
     cv = table[CANDIDATES.index(chosen)]
     model = fit(train, chosen)
-    print(f"chosen by {FOLDS}-fold cross-validation on {len(train)} training records (scored on {cv['scored']}): {', '.join(chosen.features)};"
-          f" L2 {chosen.l2}, isotonic {chosen.isotonic}, factored {chosen.factored}, dropping {list(chosen.drop)} (CV Brier {cv['brier']:.3f}, CV ECE {cv['ece']:.3f})")
-    held_sets = {g: gold_records(args.shared, (hs,)) for hs in HELD for g in hs[:1]}
+    print(f"chosen by {FOLDS}-fold cross-validation on {len(train)} training records (scored on {cv['scored']}):"
+          f" {', '.join(chosen.features)}; L2 {chosen.l2}, isotonic {chosen.isotonic}, factored {chosen.factored},"
+          f" dropping {list(chosen.drop)} (CV Brier {cv['brier']:.3f}, CV ECE {cv['ece']:.3f})")
+    held_sets = {hs[0]: gold_records(args.shared, (hs,)) for hs in HELD}
     held = [o for found in held_sets.values() for o in found]
     per_set = {g: measure(rescored(model, found)) for g, found in held_sets.items()}
     report = {"rules": measure(held), "calibrated": measure(rescored(model, held))}
@@ -117,14 +123,16 @@ def main(argv: list[str] | None = None) -> None:
     if args.report_only:
         return
     model.update({
-        "what": "P(record needs no correction) from calibration_features: Platt weights, then isotonic steps [low, value]",
+        "what": "P(record needs no correction) from calibration_features: Platt weights (times the judge's probability"
+                " if times_judge), then isotonic steps [low, value]",
         "features": list(chosen.features),
         "trained_on": [f"{g}{'' if h is None else f' ({h} half)'}" for g, _, h in TUNE]
                       + [f"audit verdicts of {len(args.store)} store(s)"] * bool(args.store),
         "records": len(train), "all_right": sum(o.right for o in train), "audited": len(audited),
         "l2": chosen.l2, "cv": {"folds": FOLDS, "brier": cv["brier"], "ece": cv["ece"], "candidates": table},
         "held": {**report["calibrated"], "sets": [f"{g} (held half)" for g, _, _ in HELD],
-                 "per_set": {g: {k: m[k] for k in ("records", "all_right", "ece", "ece_if_calibrated", "confident")} for g, m in per_set.items()},
+                 "per_set": {g: {k: m[k] for k in ("records", "all_right", "ece", "ece_if_calibrated", "confident")}
+                             for g, m in per_set.items()},
                  "rules_ece": report["rules"]["ece"], "rules_confident": report["rules"]["confident"]},
         "built": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
     })

@@ -3,12 +3,14 @@
 The rules' confidence (set in ``assemble``) and the judge's probability (on
 each record's ``event`` mention) rank records, but neither is a probability
 that the record is right. This last stage maps them to one: a logistic
-(Platt) model over a few features of the record, followed by an isotonic
-step function, both read from ``rasd/data/confidence_calibration.json``.
+(Platt) model over a few features of the record — or, for a *factored*
+model (``times_judge``), the judge's probability that it is an event times
+such a model of its fields being right — followed by an isotonic step
+function, all read from ``rasd/data/confidence_calibration.json``.
 ``scripts/calibrate_confidence.py`` rebuilds the file from records the gold
-sets say are right in every field or not (the tune halves only) and records
-what it measured on the held halves. Without the file, confidence is left as
-the rules set it.
+sets (the tune halves only) or a store's audit verdicts say are right in
+every field or not, and records what it measured on the held halves.
+Without the file, confidence is left as the rules set it.
 """
 
 from __future__ import annotations
