@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+import click
 import pytest
+import typer
+from rich.text import Text
+from typer.testing import CliRunner
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # the store tests' event factories (store_factories.py) serve the export, alerts and trends tests too
@@ -32,3 +36,24 @@ def store() -> Iterator[Store]:
         yield s
     finally:
         s.close()
+
+
+def _check_help_page(app: typer.Typer, command: Sequence[str]) -> None:
+    cmd = typer.main.get_command(app)
+    for name in command:
+        cmd = cmd.commands[name]  # type: ignore[attr-defined]
+    result = CliRunner().invoke(app, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    summary = Text.from_markup((cmd.help or "").strip().split("\n\n")[0]).plain  # as rich prints it
+    assert summary, f"{' '.join(command)} has no help text"
+    shown = " ".join(result.output.split())  # the page wraps long lines
+    assert " ".join(summary.split()) in shown, f"{' '.join(command)}: its summary is not on its help page"
+    for param in cmd.params:
+        for opt in param.opts if isinstance(param, click.Option) else ():
+            assert opt in shown, f"{' '.join(command)}: {opt} is not on its help page"
+
+
+@pytest.fixture
+def help_page() -> Callable[[typer.Typer, Sequence[str]], None]:
+    """A check that ``COMMAND --help`` works and shows the command's summary and every option it declares."""
+    return _check_help_page

@@ -11,10 +11,6 @@ from rasd.store import StoreError, open_store, resolve_url
 from rasd.store.engine import redact
 
 
-def test_store_error_is_a_rasd_error() -> None:
-    assert issubclass(StoreError, RasdError)
-
-
 def test_paths_and_urls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("RASD_DB", raising=False)
     assert resolve_url(tmp_path / "x.db") == f"sqlite:///{tmp_path / 'x.db'}"
@@ -38,10 +34,17 @@ def test_sqlite_file_is_in_wal_mode(tmp_path: Path) -> None:
     store.close()
 
 
-@pytest.mark.parametrize("url", ["nosuchdb://x/y", "postgresql+nosuchdriver://h/db"])
-def test_bad_urls_are_store_errors(url: str) -> None:
-    with pytest.raises(StoreError):
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("nosuchdb://x/y", "db: no database driver for 'nosuchdb://x/y'"),
+        ("postgresql+nosuchdriver://u:secret@h/db", "db: no database driver for 'postgresql+nosuchdriver://u:***@h/db'"),
+    ],
+)
+def test_bad_urls_are_store_errors_that_hide_the_password(url: str, message: str) -> None:
+    with pytest.raises(RasdError) as raised:  # what every command catches and prints as one line
         open_store(url)
+    assert type(raised.value) is StoreError and str(raised.value) == message
 
 
 def test_unreachable_server_is_a_store_error() -> None:
@@ -49,5 +52,14 @@ def test_unreachable_server_is_a_store_error() -> None:
         open_store("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
 
 
-def test_redact_hides_passwords() -> None:
-    assert "secret" not in redact("postgresql+psycopg://u:secret@h/db")
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("postgresql+psycopg://u:secret@h:5433/db", "postgresql+psycopg://u:***@h:5433/db"),
+        ("postgresql+psycopg://u@h/db", "postgresql+psycopg://u@h/db"),  # nothing to hide
+        ("sqlite:///data/rasd.db", "sqlite:///data/rasd.db"),
+        ("not a url", "not a url"),  # shown as given, not an error
+    ],
+)
+def test_redact_hides_only_the_password(url: str, shown: str) -> None:
+    assert redact(url) == shown
