@@ -32,6 +32,8 @@ _WORD = re.compile(r"\w+")
 _LAST_WORD = re.compile(r"(\w+)[\s\"'()]*$")
 _CLITICS = ("وب", "فب", "ول", "فل", "و", "ف", "ب", "ل", "ك")
 _LOOKBACK = 48  # characters before a name searched for qualifiers (a few words)
+# Nouns of an attack or a raid whose object is where it happened: "بضرب برزة", "قصف دوما", "اقتحام جنين".
+_TARGET_NOUNS = frozenset(["قصف", "ضرب", "استهداف", "اقتحام", "اجتياح", "حصار"])
 # Words that qualify a place and so are never places themselves ("بلدة" is also a village's name).
 FUNCTION_WORDS = frozenset(
     [*PLACE_NOUNS, *NEAR_WORDS, *DIRECTIONS, *DIRECTION_ADJECTIVES, *COUNTRYSIDE_WORDS, *CENTRE_WORDS, *PREPOSITIONS]
@@ -108,7 +110,7 @@ def _read_before(hit: Hit, words: list[tuple[str, int]]) -> None:
         hit.qualifier, hit.start = "countryside", start
     elif _bare(word, CENTRE_WORDS):
         hit.qualifier, hit.start = "centre", start
-    elif word in PREPOSITIONS:
+    elif word in PREPOSITIONS or (i == 0 and _bare(word, _TARGET_NOUNS)):
         hit.cue = True
     hit.cue = hit.cue or hit.qualifier is not None
 

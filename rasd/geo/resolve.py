@@ -149,15 +149,18 @@ def _evidence(gaz: Gazetteer, hit: Hit) -> str:
 _THRESHOLD = {"noun": 0.3, "cue": 0.45, "preposition": 0.45, "clitic": 0.6, "plain": 0.7}
 
 
-def _accepted(evidence: str, best: float, place: Place, doc: Context | None) -> bool:
+def _accepted(evidence: str, best: float, place: Place, doc: Context | None, named: frozenset[str] = frozenset()) -> bool:
     """Keep a name only with enough evidence that it is a place here (common words are names too).
 
     A one-word name with no noun or qualifier must also fit the article: its
-    country already named by better-marked places, unless it is a country or a big city.
+    country already named by better-marked places (or, after a preposition, by its
+    name or adjective: ``named``), unless it is a country or a big city.
     """
     if evidence == "stop" or best < _THRESHOLD[evidence]:
         return False
     if evidence in ("noun", "cue") or doc is None or not doc.countries:
+        return True
+    if evidence == "preposition" and place.country in named:  # "في دوما" in a report that says "سوريا"
         return True
     return doc.countries.get(place.country, 0.0) > 0 or place.kind == "country" or place.population >= 500_000
 
@@ -275,7 +278,8 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
         if not ranked:
             continue
         best = gaz.places[ranked[0][1]]
-        if strict and not _accepted(evidence[id(hit)], ranked[0][0], best, doc):
+        named_by_others = frozenset(code for (code, k), n in elsewhere.items() if n and k != hit.key)
+        if strict and not _accepted(evidence[id(hit)], ranked[0][0], best, doc, named_by_others):
             continue
         named[ranked[0][1]] += hit.key not in owners
         cands = _candidates(gaz, ranked, hit.qualifier)
