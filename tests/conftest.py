@@ -13,7 +13,7 @@ from rich.text import Text
 from typer.testing import CliRunner
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-# the store tests' event factories (store_factories.py) serve the export, alerts and trends tests too
+# the store tests' factories and two-backend store fixture (store_factories.py) serve the other test folders too
 sys.path.insert(0, str(Path(__file__).resolve().parent / "store"))
 
 from rasd.store import Store, open_store  # noqa: E402
@@ -30,7 +30,7 @@ def shared_dir() -> Path:
 
 @pytest.fixture
 def store() -> Iterator[Store]:
-    """An empty, migrated SQLite store in memory (tests/store overrides it to run on PostgreSQL too)."""
+    """An empty, migrated SQLite store in memory (store, alerts, export and trends tests use store_factories' on both backends)."""
     s = open_store(":memory:")
     try:
         yield s

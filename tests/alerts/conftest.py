@@ -9,21 +9,9 @@ from typing import TypeVar
 
 import pytest
 from mailkit import HoldingInbox, Inbox
-from store_factories import fresh_store
-
-from rasd.store import Store
+from store_factories import store  # noqa: F401  (the fixture, on both backends)
 
 H = TypeVar("H", bound=Inbox)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest) -> Iterator[Store]:
-    """An empty, migrated store on each backend."""
-    s = fresh_store(request.param)
-    try:
-        yield s
-    finally:
-        s.close()
 
 
 @pytest.fixture

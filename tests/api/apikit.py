@@ -8,7 +8,6 @@ might), so every view can be checked for escaping.
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -28,9 +27,7 @@ from rasd.store.accounts import Accounts
 ARTICLES = Path(__file__).with_name("data") / "articles.jsonl"
 PASSWORD = "correct horse battery"
 USERS = {"admin": "admin", "rana": "reviewer", "vera": "viewer"}
-PG_URL = os.environ.get("RASD_TEST_PG_URL")
 BackendSite = tuple[str, Store, Any, dict[str, str]]  # URL, store, TestClient, tokens
-PG_SKIP = 'RASD_TEST_PG_URL is not set; start PostgreSQL with: eval "$(bash scripts/ci/postgres.sh)"'
 XSS_SCRIPT = "<script>window.__xss=1</script>"
 XSS_IMG = '"><img src=x onerror="window.__xss=1">'
 

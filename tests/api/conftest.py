@@ -7,9 +7,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from apikit import PG_SKIP, PG_URL, BackendSite, Site, populate, running_site
+from apikit import BackendSite, Site, populate, running_site
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
+from store_factories import BACKENDS, empty_pg_url
 
 from rasd.api import create_app
 from rasd.store import Store, open_store
@@ -40,20 +40,10 @@ def fresh() -> Iterator[tuple[Store, TestClient, dict[str, str], int]]:
 
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(params=BACKENDS)
 def backend_site(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[BackendSite]:
     """A populated store — a SQLite file, or PostgreSQL in an empty schema — its URL, and a client of its app."""
-    if request.param == "postgres":
-        if not PG_URL:
-            pytest.skip(PG_SKIP)
-        engine = create_engine(PG_URL)
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
-        url = PG_URL
-    else:
-        url = str(tmp_path / "rasd.db")
+    url = empty_pg_url() if request.param == "postgres" else str(tmp_path / "rasd.db")
     store = open_store(url)
     tokens, _ = populate(store)
     with TestClient(create_app(store)) as client:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apikit import PG_SKIP, PG_URL, BackendSite, bearer, populate
+from apikit import BackendSite, bearer, populate
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
+from store_factories import PG_SKIP, PG_URL
 
 from rasd.api import create_app
 from rasd.api.cache import ResponseCache

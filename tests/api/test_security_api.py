@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from apikit import PASSWORD, PG_SKIP, PG_URL, XSS_IMG, XSS_SCRIPT, Site, populate
+from apikit import PASSWORD, XSS_IMG, XSS_SCRIPT, Site, populate
 from fastapi.testclient import TestClient
+from store_factories import PG_SKIP, PG_URL
 
 from rasd.api import create_app
 from rasd.store import open_store

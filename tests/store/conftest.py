@@ -5,21 +5,4 @@ throwaway server with ``eval "$(bash scripts/ci/postgres.sh)"``. Each test
 gets an empty schema (dropped and migrated again).
 """
 
-from __future__ import annotations
-
-from collections.abc import Iterator
-
-import pytest
-from store_factories import fresh_store
-
-from rasd.store import Store
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest) -> Iterator[Store]:
-    """An empty, migrated store on each backend."""
-    s = fresh_store(request.param)
-    try:
-        yield s
-    finally:
-        s.close()
+from store_factories import store  # noqa: F401  (the fixture, on both backends)

@@ -1,8 +1,13 @@
-"""Factories for store tests: an airstrike report and a document record, each with overridable fields, and a fresh store per backend."""
+"""Factories for store tests: an airstrike report and a document record, each with overridable fields, and a fresh store per backend.
+
+The ``store`` fixture here runs a test on SQLite and on PostgreSQL; the conftests of tests/store, tests/alerts,
+tests/export and tests/trends import it.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -37,12 +42,12 @@ def doc(key: str, text: str = "غارة جوية على جباليا أدت إل
 
 PG_URL = os.environ.get("RASD_TEST_PG_URL")
 PG_SKIP = 'RASD_TEST_PG_URL is not set; start PostgreSQL with: eval "$(bash scripts/ci/postgres.sh)"'
+#: The backends a store-level test runs on: in-memory SQLite, and PostgreSQL (marked ``postgres``) when available.
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
-def fresh_store(backend: str) -> Store:
-    """An empty, migrated store: in-memory SQLite, or PostgreSQL at ``$RASD_TEST_PG_URL`` in a dropped and recreated schema."""
-    if backend == "sqlite":
-        return open_store(":memory:")
+def empty_pg_url() -> str:
+    """``$RASD_TEST_PG_URL`` with its public schema dropped and created again (each test starts from nothing)."""
     if not PG_URL:
         pytest.skip(PG_SKIP)
     from sqlalchemy import create_engine, text
@@ -52,4 +57,19 @@ def fresh_store(backend: str) -> Store:
         conn.execute(text("DROP SCHEMA public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
-    return open_store(PG_URL)
+    return PG_URL
+
+
+def fresh_store(backend: str) -> Store:
+    """An empty, migrated store: in-memory SQLite, or PostgreSQL in an emptied schema."""
+    return open_store(":memory:" if backend == "sqlite" else empty_pg_url())
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest) -> Iterator[Store]:
+    """An empty, migrated store on each backend; a folder's conftest imports it to run its tests on both."""
+    s = fresh_store(request.param)
+    try:
+        yield s
+    finally:
+        s.close()
