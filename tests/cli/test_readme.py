@@ -36,7 +36,7 @@ from rasd.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "tests" / "web"), str(ROOT / "tests" / "api")]
-from browserkit import ARGS, chromium_path  # noqa: E402
+from browserkit import chromium, log_in  # noqa: E402
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BIN = Path(sys.executable).parent
 PASSWORD = "first-hour-pw"
@@ -166,19 +166,10 @@ def _wait_for(url: str, server: subprocess.Popen[str]) -> None:
 
 def _review_in_chromium(base: str) -> int:
     """Log in as the README's user, open the first event from the table, correct its death toll; returns its id."""
-    path = chromium_path()
-    if path is None:
-        pytest.skip("no Chromium: run `apt-get install chromium` (scripts/ci/service-chromium.sh does)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=path, args=ARGS)
+    with chromium() as browser:
         page = browser.new_page(base_url=base, locale="ar")
         page.set_default_timeout(15_000)
-        page.goto("/login")
-        page.fill('input[name="name"]', "mona")
-        page.fill('input[name="password"]', PASSWORD)
-        page.click('#login-form button[type="submit"]')
-        page.wait_for_selector("#who")
+        log_in(page, "mona", PASSWORD)
         page.goto("/table")
         link = page.locator("#events-table tbody tr[data-id] a").first
         event_id = int(link.inner_text().lstrip("#"))
@@ -190,7 +181,6 @@ def _review_in_chromium(base: str) -> int:
         page.wait_for_selector("table#history")
         assert "mona" in page.inner_text("table#history tbody tr")
         assert page.inner_text('#fields tr[data-field="fatalities"] td.value') == "7"
-        browser.close()
     return event_id
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import pytest
 from apikit import PASSWORD, Site
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -21,11 +22,26 @@ def chromium_path() -> str | None:
     return None
 
 
-def log_in(page: Any, name: str = "rana") -> None:
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright; skips the test, saying how to get one, when there is none."""
+    path = chromium_path()
+    if path is None:
+        pytest.skip("no Chromium: run `apt-get install chromium` (scripts/ci/service-chromium.sh does) or set RASD_CHROMIUM")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def log_in(page: Any, name: str = "rana", password: str = PASSWORD) -> None:
     """Log in through the form, as a person would."""
     page.goto("/login")
     page.fill('input[name="name"]', name)
-    page.fill('input[name="password"]', PASSWORD)
+    page.fill('input[name="password"]', password)
     page.click('#login-form button[type="submit"]')
     page.wait_for_selector("#who")
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from apikit import Site, running_site
-from browserkit import log_in, site_page
+from browserkit import log_in
 
 from rasd.audit import Share
 from rasd.store import audit as store_audit
@@ -15,21 +15,13 @@ from rasd.web.audit_pages import share_text
 
 
 @pytest.fixture(scope="module")
-def audit_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """A server of its own: the audit reviews the events it samples."""
+def web_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """A server of its own (the ``page`` fixture's, here): the audit reviews the events it samples."""
     with running_site(tmp_path_factory.mktemp("audit") / "rasd.db") as site:
         yield site
 
 
-@pytest.fixture
-def audit_page(browser: Any, audit_site: Site) -> Iterator[Any]:
-    """A fresh context on the audit server."""
-    with site_page(browser, audit_site) as pg:
-        yield pg
-
-
-def test_draw_review_and_report(audit_page: Any, audit_site: Site) -> None:
-    page = audit_page
+def test_draw_review_and_report(page: Any, web_site: Site) -> None:
     log_in(page)
     page.click('nav a[href="/audit"]')
     assert page.inner_text("h1") == "التدقيق: دقة الآلة على عينات عشوائية"
@@ -57,11 +49,11 @@ def test_draw_review_and_report(audit_page: Any, audit_site: Site) -> None:
     assert page.inner_text("#progress") == "روجع 3 من 3"
 
     # the store kept the verdicts field by field, and the events were reviewed through the workflow
-    with audit_site.store.transaction() as conn:
+    with web_site.store.transaction() as conn:
         kept = {it["id"]: it for it in store_audit.items(conn)}
     assert kept[int(first)]["fields"]["fatalities"] == {"verdict": "corrected", "value": 9}
     assert kept[int(second)]["fields"] == {} and kept[int(third)]["verdict"] == "right"
-    statuses = {e["id"]: (e["review_status"], e["fatalities"]) for e in audit_site.store.events(limit=100)}
+    statuses = {e["id"]: (e["review_status"], e["fatalities"]) for e in web_site.store.events(limit=100)}
     assert statuses[kept[int(first)]["event_id"]] == ("corrected", 9)
     assert statuses[kept[int(second)]["event_id"]][0] == "rejected"
 
@@ -77,8 +69,8 @@ def test_draw_review_and_report(audit_page: Any, audit_site: Site) -> None:
     assert page.locator("#batches tbody tr").count() == 1 and "3" in page.inner_text("#batches tbody tr td:nth-child(4)")
 
 
-def test_a_viewer_sees_the_report_but_cannot_draw(audit_page: Any) -> None:
-    log_in(audit_page, "vera")
-    audit_page.goto("/audit")
-    assert audit_page.locator("#sample-form").count() == 0
-    assert audit_page.is_visible("#report")
+def test_a_viewer_sees_the_report_but_cannot_draw(page: Any) -> None:
+    log_in(page, "vera")
+    page.goto("/audit")
+    assert page.locator("#sample-form").count() == 0
+    assert page.is_visible("#report")

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from apikit import Site, running_site
-from browserkit import log_in, site_page
+from browserkit import log_in
 
 from rasd.geo import get_geocoder
 from rasd.ingest.run import ingest
@@ -21,8 +21,8 @@ ARTICLE = {
 
 
 @pytest.fixture(scope="module")
-def places_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """A server of its own with one more article, naming a village the gazetteer does not hold."""
+def web_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """A server of its own (the ``page`` fixture's, here) with one more article, naming a village the gazetteer does not hold."""
     folder = tmp_path_factory.mktemp("places")
     with running_site(folder / "rasd.db") as site:
         path = folder / "bara.jsonl"
@@ -32,19 +32,12 @@ def places_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     get_geocoder().use_places([], version=None)
 
 
-@pytest.fixture
-def place_page(browser: Any, places_site: Site) -> Iterator[Any]:
-    """A fresh context on the places server."""
-    with site_page(browser, places_site) as pg:
-        yield pg
-
-
 def _bara(site: Site) -> dict[str, Any]:
     return next(e for e in site.store.events(limit=1000) if e["location_ar"] == "البارة")
 
 
-def test_a_reviewer_sets_a_new_place(place_page: Any, places_site: Site) -> None:
-    page, event = place_page, _bara(places_site)
+def test_a_reviewer_sets_a_new_place(page: Any, web_site: Site) -> None:
+    event = _bara(web_site)
     log_in(page)
     # The queue (the table) marks the event, in English and in Arabic.
     page.goto("/lang/en?next=/table")
