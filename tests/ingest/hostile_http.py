@@ -1,13 +1,16 @@
 """A hostile HTTP server on 127.0.0.1 for the ingest tests (the ``hostile`` fixture serves it).
 
 It misbehaves the way the web does: it loops redirects, says a body is gzip
-when it is not, and closes the connection part-way through a body whose
-``Content-Length`` promised more.
+when it is not, closes the connection part-way through a body whose
+``Content-Length`` promised more, answers slowly, or 503 a few times first.
+It also serves honestly, feeds with an ETag included (for conditional GETs).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -46,9 +49,36 @@ class HostileServer:
     def url(self, path: str) -> str:
         return self.base + path
 
-    def serve(self, path: str, body: bytes, ctype: str = "text/html; charset=utf-8", status: int = 200) -> None:
-        """An honest response."""
-        self.routes[path] = lambda h: _send(h, status, body, {"Content-Type": ctype})
+    def serve(self, path: str, body: bytes, ctype: str = "text/html; charset=utf-8", status: int = 200, delay: float = 0.0) -> None:
+        """An honest response, after ``delay`` seconds."""
+        def route(h: BaseHTTPRequestHandler) -> None:
+            time.sleep(delay)
+            _send(h, status, body, {"Content-Type": ctype})
+
+        self.routes[path] = route
+
+    def serve_feed(self, path: str, body: bytes, etag: str) -> None:
+        """A feed with an ``ETag``: a request that sends it back (``If-None-Match``) gets 304 Not Modified."""
+        def route(h: BaseHTTPRequestHandler) -> None:
+            if h.headers.get("If-None-Match") == etag:
+                _send(h, 304, b"", {})
+            else:
+                _send(h, 200, body, {"Content-Type": "application/rss+xml; charset=utf-8", "ETag": etag, "Last-Modified": formatdate(usegmt=True)})
+
+        self.routes[path] = route
+
+    def flaky(self, path: str, failures: int) -> None:
+        """Answer the first ``failures`` requests for ``path`` with 503 (``Retry-After: 0``), then as routed before."""
+        route, left = self.routes[path], [failures]
+
+        def flaky_route(h: BaseHTTPRequestHandler) -> None:
+            if left[0] > 0:
+                left[0] -= 1
+                _send(h, 503, b"", {"Retry-After": "0"})
+            else:
+                route(h)
+
+        self.routes[path] = flaky_route
 
     def loop(self, path: str) -> None:
         """A redirect to itself, for ever."""

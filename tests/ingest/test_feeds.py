@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
-from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hostile_http import HostileServer
 from ingest_fakes import fake_analyse
 
 from rasd.ingest.feeds import looks_like_feed, read_feed
@@ -40,69 +38,13 @@ def rss(base: str) -> str:
 </channel></rss>"""
 
 
-class Server:
-    """Routes: path -> (status, content type, body, delay seconds). Counts requests; ETags on /feed."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, tuple[int, str, bytes, float]] = {}
-        self.hits: dict[str, int] = {}
-        self.flaky: dict[str, int] = {}  # path -> how many 503s before it works
-        self.etag = '"v1"'
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                outer.hits[self.path] = outer.hits.get(self.path, 0) + 1
-                if outer.flaky.get(self.path, 0) > 0:
-                    outer.flaky[self.path] -= 1
-                    self.send_response(503)
-                    self.send_header("Retry-After", "0")
-                    self.end_headers()
-                    return
-                if self.path not in outer.routes:
-                    self.send_error(404)
-                    return
-                status, ctype, body, delay = outer.routes[self.path]
-                if delay:
-                    time.sleep(delay)
-                if self.path == "/feed" and self.headers.get("If-None-Match") == outer.etag:
-                    self.send_response(304)
-                    self.end_headers()
-                    return
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                if self.path == "/feed":
-                    self.send_header("ETag", outer.etag)
-                    self.send_header("Last-Modified", formatdate(usegmt=True))
-                self.end_headers()
-                try:
-                    self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def url(self, path: str) -> str:
-        return self.base + path
-
-
 @pytest.fixture
-def server() -> Iterator[Server]:
-    s = Server()
-    s.routes["/feed"] = (200, "application/rss+xml; charset=utf-8", rss(s.base).encode(), 0.0)
-    s.routes["/article/2"] = (200, "text/html; charset=utf-8", PAGE.encode(), 0.0)
-    s.routes["/slow"] = (200, "text/html; charset=utf-8", PAGE.encode(), 3.0)
-    s.thread.start()
-    yield s
-    s.httpd.shutdown()
-    s.httpd.server_close()
+def server(hostile: HostileServer) -> HostileServer:
+    """The hostile server with a feed (ETag ``"v1"``), the page of its second entry, and a page that takes 3 s."""
+    hostile.serve_feed("/feed", rss(hostile.base).encode(), etag='"v1"')
+    hostile.serve("/article/2", PAGE.encode())
+    hostile.serve("/slow", PAGE.encode(), delay=3.0)
+    return hostile
 
 
 @pytest.fixture
@@ -119,7 +61,7 @@ def fetcher(**kw: Any) -> Fetcher:
     return f
 
 
-def test_feed_url_entries_pages_and_a_timeout(server: Server, store: Store) -> None:
+def test_feed_url_entries_pages_and_a_timeout(server: HostileServer, store: Store) -> None:
     with fetcher() as f:
         run = ingest([server.url("/feed")], store, fetcher=f, analyse=fake_analyse, extraction_version="t")
     # Entry 1 has its text in the feed; entry 2 is a teaser, so its page is fetched;
@@ -134,7 +76,7 @@ def test_feed_url_entries_pages_and_a_timeout(server: Server, store: Store) -> N
     assert store.events(date_from="2023-10-11")[0]["location"] == "Village 3"  # pubDate became the document date
 
 
-def test_feed_that_dies_midway_keeps_the_entries_before_the_break(server: Server, store: Store, tmp_path: Path) -> None:
+def test_feed_that_dies_midway_keeps_the_entries_before_the_break(server: HostileServer, store: Store, tmp_path: Path) -> None:
     data = rss(server.base).encode()
     cut = data[: data.index(b"<item><title>\xd8\xa7\xd8\xb4\xd8\xaa\xd8\xa8\xd8\xa7\xd9\x83") + 40]  # inside the third item
     path = tmp_path / "broken.rss"
@@ -172,9 +114,9 @@ def test_looks_like_feed() -> None:
     assert not looks_like_feed(b"<!doctype html><html>")
 
 
-def test_timeouts_retries_with_backoff_and_http_errors(server: Server) -> None:
-    server.routes["/ok"] = (200, "text/plain", b"ok", 0.0)
-    server.flaky["/ok"] = 2
+def test_timeouts_retries_with_backoff_and_http_errors(server: HostileServer) -> None:
+    server.serve("/ok", b"ok", "text/plain")
+    server.flaky("/ok", 2)
     with fetcher(retries=2, backoff=0.5) as f:
         assert f.get(server.url("/ok")).content == b"ok"
         assert f.sleeps == [0.5, 1.0] and server.hits["/ok"] == 3  # type: ignore[attr-defined]
@@ -190,8 +132,8 @@ def test_timeouts_retries_with_backoff_and_http_errors(server: Server) -> None:
         f.get("http://127.0.0.1:9/")
 
 
-def test_polite_per_host_rate_limit(server: Server) -> None:
-    server.routes["/ok"] = (200, "text/plain", b"ok", 0.0)
+def test_polite_per_host_rate_limit(server: HostileServer) -> None:
+    server.serve("/ok", b"ok", "text/plain")
     with fetcher(min_interval=5.0) as f:
         f.get(server.url("/ok"))
         f.get(server.url("/ok"))
@@ -199,7 +141,7 @@ def test_polite_per_host_rate_limit(server: Server) -> None:
         assert len(f.sleeps) == 1 and 4.5 < f.sleeps[0] <= 5.0  # type: ignore[attr-defined]
 
 
-def test_watch_polls_sources_with_conditional_get(server: Server, store: Store, tmp_path: Path) -> None:
+def test_watch_polls_sources_with_conditional_get(server: HostileServer, store: Store, tmp_path: Path) -> None:
     store.add_source("test-feed", server.url("/feed"), scale="National", poll_seconds=1)
     folder = tmp_path / "drop"
     folder.mkdir()

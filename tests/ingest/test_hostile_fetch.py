@@ -61,11 +61,9 @@ def test_redirect_loop_and_lying_gzip_are_dead_letters_and_the_run_goes_on(hosti
     assert hostile.hits["/loop"] == 21 and hostile.hits["/gzip"] == 1
 
 
-def test_the_cli_ingest_reads_past_a_redirect_loop(hostile: HostileServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from rasd.cli.store import register
+def test_the_cli_ingest_reads_past_a_redirect_loop(hostile: HostileServer, tmp_path: Path) -> None:
+    from rasd.cli.store import register  # the real extractor: nothing of the command is patched
 
-    monkeypatch.setattr("rasd.ingest.run._default_analyse", lambda: fake_analyse)
-    monkeypatch.setattr("rasd.ingest.run._extraction_version", lambda: "t")
     hostile.loop("/loop")
     (tmp_path / "a.txt").write_text("غارة على القرية 1", encoding="utf-8")
     (tmp_path / "more.jsonl").write_text(json.dumps({"doc_id": "m1", "text": "قصف القرية 2"}, ensure_ascii=False) + "\n", encoding="utf-8")
