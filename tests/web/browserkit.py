@@ -61,13 +61,19 @@ def correct(page: Any, field: str, value: str, comment: str | None = None) -> An
     return page.locator("table#history tbody tr").first
 
 
+def fill_form(page: Any, form: str, **values: str) -> None:
+    """Set the fields of ``form`` (a selector) by name, in order: a list's option, or an input's text."""
+    for name, value in values.items():
+        selector = f'{form} [name="{name}"]'
+        if page.locator(selector).evaluate("e => e.tagName") == "SELECT":
+            page.select_option(selector, value)
+        else:
+            page.fill(selector, value)
+
+
 def subscribe(page: Any, name: str, target: str, **fields: str) -> Any:
     """Fill and send the form on /alerts; returns the new subscription's rows (targets are unique per test)."""
-    page.fill('#subscribe-form input[name="name"]', name)
-    for field, value in fields.items():
-        selector = f'#subscribe-form [name="{field}"]'
-        page.select_option(selector, value) if page.locator(selector).evaluate("e => e.tagName") == "SELECT" else page.fill(selector, value)
-    page.fill('#subscribe-form input[name="target"]', target)
+    fill_form(page, "#subscribe-form", name=name, **fields, target=target)
     page.click("#subscribe")
     page.wait_for_function("() => document.getElementById('subscribe-status').textContent === JSON.parse(document.getElementById('i18n').textContent).subscribed")
     rows = page.locator("#subscriptions tbody.subscription", has_text=target)

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 from apikit import XSS_IMG, XSS_SCRIPT, Site, bearer
-from browserkit import log_in, subscribe
+from browserkit import fill_form, log_in, subscribe
 
 SUBSCRIPTIONS = "fetch('/api/v1/alerts/subscriptions').then(r => r.json())"
 
@@ -55,9 +55,7 @@ def test_map_filter_is_handed_to_the_form(page: Any) -> None:
     log_in(page)
     page.goto("/")
     page.wait_for_selector("#map[data-count]")
-    page.select_option('#filters select[name="country"]', "Syria")
-    page.select_option('#filters select[name="event_type"]', "Battles")
-    page.fill('#filters input[name="date_from"]', "2024-01-01")
+    fill_form(page, "#filters", country="Syria", event_type="Battles", date_from="2024-01-01")
     page.click('#filters button[type="submit"]')
     page.wait_for_function("document.getElementById('alert-me').href.includes('event_type=Battles')")
     assert page.inner_text("#alert-me") == "تنبيهني بأحداث هذا الفلتر"

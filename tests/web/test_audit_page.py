@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from apikit import Site, running_site
-from browserkit import log_in
+from browserkit import fill_form, log_in
 
 from rasd.audit import Share
 from rasd.store import audit as store_audit
@@ -25,9 +25,7 @@ def test_draw_review_and_report(page: Any, web_site: Site) -> None:
     log_in(page)
     page.click('nav a[href="/audit"]')
     assert page.inner_text("h1") == "التدقيق: دقة الآلة على عينات عشوائية"
-    page.fill('#sample-form [name="n"]', "3")
-    page.fill('#sample-form [name="seed"]', "11")
-    page.fill('#sample-form [name="name"]', "عينة الاختبار")
+    fill_form(page, "#sample-form", n="3", seed="11", name="عينة الاختبار")
     page.click("#draw")
     page.wait_for_url("**/audit/*")
     sections = page.locator("section.audit-item")

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from apikit import Site, running_site
-from browserkit import log_in
+from browserkit import fill_form, log_in
 
 from rasd.geo import get_geocoder
 from rasd.ingest.run import ingest
@@ -64,9 +64,7 @@ def test_a_reviewer_sets_a_new_place(page: Any, web_site: Site) -> None:
     assert page.input_value('#new-place [name="name_ar"]') == "البارة"
     assert page.input_value('#new-place [name="name"]') == "Al-Bara"
     assert page.input_value('#new-place [name="admin1"]') == "Idlib"
-    page.fill('#new-place [name="latitude"]', "35.6843")
-    page.fill('#new-place [name="longitude"]', "36.5289")
-    page.fill('#new-place [name="comment"]', "من صور الأقمار الصناعية")
+    fill_form(page, "#new-place", latitude="35.6843", longitude="36.5289", comment="من صور الأقمار الصناعية")
     page.click("#new-place-save")
     page.wait_for_selector("table#history")
     assert page.inner_text('#fields tr[data-field="latitude"] td.value') == "35.6843"
