@@ -127,7 +127,7 @@ def build(open_syria: Path, out: Path) -> Counter[str]:
     syria = open_syria_places(open_syria)
     geo = geonames_places(admin1_table)
     seeds = [p for p in syria if p.kind == "admin3"]
-    seeds += [p for p in read_places(packaged("places_supplement.tsv")) if p.kind == "admin2"]
+    seeds += [p for p in read_places(packaged("places_supplement.tsv")) if p.kind == "admin2" and p.country == "PS"]
     nearest = NearestAdmin(seeds)
     for p in geo:
         nearest.fill(p)

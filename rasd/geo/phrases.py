@@ -151,8 +151,10 @@ def scan(gaz: Gazetteer, text: str) -> list[Hit]:
     """Every place name or bare reference in ``text`` (normalised), in order, with its qualifiers."""
     hits: list[Hit] = []
     for m in longest_first(gaz.matcher.find(text)):
-        if BLOCK in m.values or m.key in FUNCTION_WORDS or _in_organisation(text, m.outer_start):
+        if BLOCK in m.values or m.key in FUNCTION_WORDS:
             continue
+        if _in_organisation(text, m.outer_start) and place_noun(m.key.split(maxsplit=1)[0]) is None:
+            continue  # "التابعة لإيران" is an allegiance, "التابعة لمديرية نعمان" a district
         if "س" in m.prefix:
             continue  # the future particle: سيطره is not س + طره
         if " " not in m.key and _piece_of_name(text, m.key, m.prefix, m.outer_start, m.end):

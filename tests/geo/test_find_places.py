@@ -171,3 +171,9 @@ def test_a_bare_town_of_a_country_the_article_never_names_is_still_no_place(geoc
     # one country holds "السويق" (Oman), a town of 100,000, but no core country: the text must name Oman
     text = normalize("قالت الولايات المتحدة إن ضرباتها في سوريا أصابت أهدافا، واندلعت معارك في السويق.").text
     assert {m.best.country for m in geocoder.find_places(text) if m.best} <= {"United States", "Syria"}
+
+
+def test_belonging_to_a_district_is_a_place_and_to_a_state_an_allegiance(geocoder: Geocoder) -> None:
+    text = normalize("سيطرت القوات على عقبة القنذع التابعة لمديرية نعمان، وقصفت الميليشيات التابعة لإيران.").text
+    found = {m.best.name for m in geocoder.find_places(text) if m.best}
+    assert "Na'man" in found and "Iran" not in found
