@@ -63,6 +63,8 @@ def geonames_place(
         return None
     if renames and gid in renames:
         alternates, name = [*alternates, name], renames[gid]
+    elif country == "PS" and name.startswith("Bayt "):  # ACLED writes Palestinian towns "Beit …" (Beit Awwa)
+        alternates, name = [*alternates, name], "Beit " + name[len("Bayt ") :]
     admin = admin1_table.get((country, admin1_code))
     arabic = [a for a in alternates if is_arabic(a)]
     latin = [a for a in alternates if is_latin(a) and a != name][:_MAX_LATIN_ALIASES]
