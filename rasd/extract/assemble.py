@@ -407,9 +407,11 @@ def _title_host(t, body: list[Cluster]) -> Cluster | None:
 def _attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
     """Each casualty statement goes to the event nearest it: its sentence, else the event just before.
 
-    A headline's toll goes to the headline event of its own clause, else to the lead event.
+    A headline's toll goes to the headline event of its own clause, else to the lead event,
+    and counts only where the body gives that event no specific figure of its own.
     """
     best: Cluster | None
+    borrowed: list[tuple[Cluster, Mention]] = []
     for cas in doc.of("casualty"):
         if cas.value.cumulative:
             continue
@@ -420,6 +422,7 @@ def _attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
         headline = own or lead  # a headline's toll is its own headline event's, else the lead event's
         if cas.start < doc.title_end and headline is not None:
             best = headline
+            borrowed.append((headline, cas))
         elif same:
             best = min(same, key=lambda c: (clause not in c.clauses,
                                             min(abs(t.start - cas.start) for t in c.triggers if t.sentence == cas.sentence)))
@@ -434,6 +437,10 @@ def _attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
             best = before[-1]
         if best is not None:
             best.casualties.append(cas)
+    for cluster, cas in borrowed:  # a headline's figure yields to the body's own ("أسير قتيل" / "16 شهيدا")
+        if any(m.start >= doc.title_end and m.value.kind == cas.value.kind and m.value.count and not m.value.vague
+               for m in cluster.casualties):
+            cluster.casualties.remove(cas)
 
 
 def _place(doc: Doc, cluster: Cluster) -> Mention | None:
@@ -456,7 +463,19 @@ def _place(doc: Doc, cluster: Cluster) -> Mention | None:
         finer = KIND_RANK.get(cand.kind, len(KIND_RANK))  # "حي الدرج بمدينة غزة": the neighbourhood, not the city
         return (consistent, cand.geo_precision, in_title, directional, p.sentence != head_sentence, finer, -cand.score)
 
-    return min(places, key=rank)
+    best = min(places, key=rank)
+    return _headline_detail(doc, cluster, best) or best
+
+
+def _headline_detail(doc: Doc, cluster: Cluster, best: Mention) -> Mention | None:
+    """The headline's place when the body names only the country around it ("غارات على بيروت" / "على لبنان")."""
+    outer = best.value.best
+    if best.start < doc.title_end or outer.kind != "country":
+        return None
+    titled = {doc.clause_of(t.start) for t in cluster.triggers if t.value.in_title}
+    inner = [p for p in doc.of("place") if doc.clause_of(p.start) in titled and p.value.best
+             and p.value.best.kind != "country" and p.value.best.country == outer.country]
+    return inner[0] if len(inner) == 1 else None
 
 
 class Assemble:

@@ -9,7 +9,10 @@
    An arrest word under a court or prison context ("مددت المحكمة اعتقال",
    "ظروف الاعتقال", "اعتقال إداري") is no new arrest. A strike word in a
    sentence about a period ("بعد تصعيد استمر ثلاثة أيام، أودت خلاله
-   الغارات…") with no date and no toll of its own sums up a campaign.
+   الغارات…") with no date and no toll of its own sums up a campaign. An act
+   told as going on ("تواصلت الاشتباكات", "وسط تواصل القصف") is the day's
+   event when its sentence names the day or its clause a toll ("بقصف مكثف أدى
+   لاستشهاد فلسطينيين"); otherwise it is the background of a war.
 
 A trigger that fails keeps its place in the document with the reason in
 ``Trigger.modal`` (for review and for ``rasd eval``'s blame), and never
@@ -33,6 +36,8 @@ GENRE = "commentary item"
 NOT_CONCLUDED = "agreement not concluded"
 JUDICIAL = "court or prison context"
 CAMPAIGN = "campaign summary"
+ONGOING = "ongoing"  # the modality cue (rasd/data/modality.tsv) of an act told as going on
+BACKGROUND = "ongoing, undated"
 
 # How far (in tokens) a cue reaches. A verb of conclusion governs the agreement
 # word of its sentence a few words away, past a date or a sponsor between commas
@@ -64,6 +69,8 @@ class Eventness:
         commentary = _commentary_title(doc, cues, starts)
         summaries = _campaign_sentences(doc)
         for trig in doc.of("trigger"):
+            if trig.value.modal == ONGOING:
+                trig.value.modal = None if _of_the_day(doc, trig) else BACKGROUND
             if trig.value.modal is not None:
                 continue
             reason = GENRE if commentary else CAMPAIGN if trig.sentence in summaries else _mention_reason(doc, trig, cues, starts)
@@ -96,6 +103,16 @@ def _campaign_sentences(doc: Doc) -> set[int]:
     own = {d.sentence for d in doc.of("date") if d.value.kind != "year"}
     own |= {c.sentence for c in doc.of("casualty") if c.value.scope in ("event", "update") and c.value.count}
     return {i for i in period_sentences(doc) - own if doc.sentences[i][0] >= doc.title_end}
+
+
+def _of_the_day(doc: Doc, trig: Mention) -> bool:
+    """An ongoing act anchored to a day: a date of its sentence, or a toll of its own clause."""
+    if any(d.sentence == trig.sentence and d.value.kind != "year" and d.value.precision == 1 for d in doc.of("date")):
+        return True
+    clause = doc.clause_of(trig.start)
+    return any(c.value.scope in ("event", "update") and doc.clause_of(c.start) == clause
+               and not trig.start <= c.start < trig.end  # "المجازر" is its own casualty word
+               for c in doc.of("casualty"))
 
 
 def _mention_reason(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]) -> str | None:
