@@ -40,8 +40,8 @@ if TYPE_CHECKING:
 
 __all__ = ["SPLIT_TYPES", "sites", "split_by_site", "set_place"]
 
-# Sub-types ACLED codes per location; clashes along a front stay one event at the front's area.
-SPLIT_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Air/drone strike",
+# Sub-types ACLED codes per location: a strike, a shelling, a clash or an advance at each place it reaches.
+SPLIT_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Air/drone strike", "Armed clash",
                          "Shelling/artillery/missile attack"})
 _LARGEST_SITE = KIND_RANK["admin2"]  # a district at most: a governorate is where the sites are, not one of them
 # "غارات على ميناء الحديدة بعد يومين من هجوم استهدف تل أبيب": what follows is another act, told for its time or cause
