@@ -43,14 +43,18 @@ _PERIOD = re.compile(
     r"(?:التي|الذي)\s+(?:شهدت|شهد)\s+(?:مقتل|سقوط)|"
     r"منذ\s+(?:(?:يوم|مساء|ليل|ليله)\s+)?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?!\w)|"
     r"(?:خلال|في)\s+(?:نفس\s+الفتره|الفتره\s+(?:نفسها|ذاتها))|ل?(?:\S+\s+)?(?:ايام|اسابيع|اشهر)\s+(?:متواصله|متتاليه)(?!\w)|"
-    r"(?:خلال|في|طوال)\s+(?:ال)?(?:\S+\s+)?(?:ايام|الايام|اسبوع|الاسبوع)(?!\w)|(?:ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)\s+من\s+(?:ال)?(?:قصف|غارات|حمله|تصعيد|معارك|هجمات|هجوم)|"
+    r"(?:خلال|في|طوال)\s+(?:ال)?(?:\S+\s+)?(?:ايام|الايام|اسبوع|الاسبوع|اسابيع|الاسابيع|اشهر|الاشهر)(?!\w)|"
+    r"(?:خلال|في)\s+(?:ال)?فتره\s+(?:ما\s+)?(?:بين|من)(?!\w)|(?:خلال|في)\s+(?:\S+\s+)?\d+\s+(?:يوما|يوم)(?!\w)|"
+    r"(?:العمليه|الحمله|الحرب|المعارك|الهجوم|القصف|العدوان)\s+(?:\S+\s+)?(?:شهدت|شهد)\s+(?:مقتل|سقوط)|(?:ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)\s+من\s+(?:ال)?(?:قصف|غارات|حمله|تصعيد|معارك|هجمات|هجوم)|"
     r"(?:التصعيد|الحمله|الهجمه)\s+(?:\S+\s+)?(?:الاخير|الاخيره|المستمر|المستمره)(?!\w)|"
     r"حتي الان|الاجماليه|اجمالي|الاجمالي|المتراكمه|منذ تشكيله|"
     r"منذ\s+(?:اكثر من\s+|نحو\s+|قرابه\s+|حوالي\s+)?(?:\S+\s+)?(?:سنوات|اعوام|عامين|سنتين|شهور|اشهر|شهرين|اسابيع|ايام)(?!\w)|"
-    r"خلال\s+(?:ال)?(?:\S+\s+)?(?:سنوات|اعوام|عامين|سنتين|شهور|اشهر|شهرين|اسابيع|الحرب|النزاع|الصراع|التدخل)(?!\w)|"
+    r"خلال\s+(?:ال)?(?:\S+\s+){0,2}(?:سنوات|اعوام|عامين|سنتين|شهور|اشهر|شهرين|اسابيع|الحرب|النزاع|الصراع|التدخل)(?!\w)|"
     r"خلال\s+(?:ال)?(?:اسبوع|الاسبوع|الايام|ايام|الاسابيع|اسابيع|الاشهر|الشهر|شهر)\s+(?:ال)?(?:ماضي|ماضيه|منصرم|اخير|اخيره|فايت|فايته)(?!\w)|"
     r"(?:استمر|استمرت|دام|دامت)\s+(?:\S+\s+)?(?:ايام|يومين|اسابيع|اسبوعين|اشهر|شهرين|شهور|سنوات)(?!\w)[^.]{0,40}?(?:خلاله|خلالها)"
 )
+# a figure this large in the sentence right after a period phrase, with no date of its own, is that period's total
+_PERIOD_SIZED = 100
 _RISES_TO = 30  # characters from a period phrase to the count it runs to
 # "ووثق المرصد في المقابل مقتل 400", "كما قتل أكثر من 370": the other side's total, said right after a period total
 _COUNTERPART = re.compile(r"(?:في\s+|ب)المقابل|في الجانب الاخر|من الجانب الاخر|^\W*(?:و)?كما\s")
@@ -86,6 +90,10 @@ class Scope:
         in_period = _period_figures(doc)
         for m in doc.of("casualty"):
             m.value = replace(m.value, **_scope_of(doc, m, id(m) in in_period))
+        totals = {(m.value.kind, m.value.count) for m in doc.of("casualty") if m.value.cumulative and m.start >= doc.title_end}
+        for m in doc.of("casualty"):  # "400 قتيل في الغوطة" over "لقي أكثر من 400 مدني مصرعهم في خمسة أيام"
+            if m.start < doc.title_end and m.value.count and (m.value.kind, m.value.count) in totals:
+                m.value = replace(m.value, scope="cumulative", cumulative=True)
         for m in doc.of("casualty"):  # "مقتل ثلاثة منهم" with no larger figure beside it is the toll itself
             if m.value.scope == "subset" and not any(
                 o.sentence == m.sentence and o.value.kind == m.value.kind and (o.value.count or 0) > (m.value.count or 0)
@@ -125,6 +133,11 @@ def _period_figures(doc: Doc) -> set[int]:
     by_sentence: dict[int, list[Mention]] = {}
     for m in doc.of("casualty"):
         by_sentence.setdefault(m.sentence, []).append(m)
+    dated = {d.sentence for d in doc.of("date") if d.value.kind != "year"}
+    after = {cue.sentence + 1 for cue in doc.of("period") if cue.start >= doc.title_end}  # a headline is not the lead's period
+    for i in after - dated - period_sentences(doc):
+        # "ومنذ يوم الأحد تتعرض الغوطة لقصف مكثف. وقتل 400 شخص في القصف": a large undated figure right after a period
+        out |= {id(m) for m in by_sentence.get(i, []) if (m.value.count or 0) >= _PERIOD_SIZED}
     for cue in doc.of("period"):
         figures = by_sentence.get(cue.sentence, [])
         s, e = cue.start, cue.end
