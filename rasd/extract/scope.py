@@ -38,7 +38,7 @@ __all__ = ["Scope", "AGGREGATE_AT", "pick_toll", "period_sentences"]
 AGGREGATE_AT = 1000
 
 _PERIOD = re.compile(
-    r"منذ\s+(?:\S+\s+){0,2}?(?:بدء|بدايه|اندلاع|تشكيل\S*|عام|السابع|7|انطلاق|مطلع|العدوان|الحرب)|منذ\s+(?:(?!الي\s)[^\s،,.:؛]+\s+){0,3}?\d|"
+    r"منذ\s+(?:\S+\s+){0,2}?(?:بدء|بدايه|اندلاع|تشكيل\S*|عام|السابع|7|انطلاق|مطلع|العدوان|الحرب)|منذ\s+(?!(?:ال)?(?:فجر|صباح|ساعات)(?!\w))(?:(?!الي\s)[^\s،,.:؛]+\s+){0,3}?\d|"
     r"منذ\s+(?:ان\s+)?(?:تكثيف|تصعيد|شن|بدا|بدات|بداها|بداه|اطلاق|تجديد|استيناف|استئناف|انطلاق)(?!\w)|"
     r"(?:التي|الذي)\s+(?:شهدت|شهد)\s+(?:مقتل|سقوط)|"
     r"منذ\s+(?:(?:يوم|مساء|ليل|ليله)\s+)?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?!\w)|"
@@ -92,7 +92,7 @@ class Scope:
             m.value = replace(m.value, **_scope_of(doc, m, id(m) in in_period))
         totals = {(m.value.kind, m.value.count) for m in doc.of("casualty") if m.value.cumulative and m.start >= doc.title_end}
         for m in doc.of("casualty"):  # "400 قتيل في الغوطة" over "لقي أكثر من 400 مدني مصرعهم في خمسة أيام"
-            if m.start < doc.title_end and m.value.count and (m.value.kind, m.value.count) in totals:
+            if m.start < doc.title_end and (m.value.count or 0) >= _PERIOD_SIZED and (m.value.kind, m.value.count) in totals:
                 m.value = replace(m.value, scope="cumulative", cumulative=True)
         for m in doc.of("casualty"):  # "مقتل ثلاثة منهم" with no larger figure beside it is the toll itself
             if m.value.scope == "subset" and not any(
