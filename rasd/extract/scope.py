@@ -55,7 +55,9 @@ _PERIOD = re.compile(
 )
 # a figure this large in the sentence right after a period phrase, with no date of its own, is that period's total
 _PERIOD_SIZED = 100
-_RISES_TO = 30  # characters from a period phrase to the count it runs to
+_RISES_TO = 30
+# "الحصيلة الأكبر منذ اندلاع الحرب", "أعنف هجوم منذ سيطرة النظام": a record compared with a period, not a period total
+_SUPERLATIVE = re.compile(r"(?<!\w)(?:ال)?(?:اكبر|اعلي|اسوا|ادمي|اعنف|اشد|اكثر دمويه|اول)(?!\w)(?![^.]*(?:حصيله|عدد)\s+(?:ال)?(?:قتلي|ضحايا|شهداء)\s+(?:الي|ل))")  # characters from a period phrase to the count it runs to
 # "ووثق المرصد في المقابل مقتل 400", "كما قتل أكثر من 370": the other side's total, said right after a period total
 _COUNTERPART = re.compile(r"(?:في\s+|ب)المقابل|في الجانب الاخر|من الجانب الاخر|^\W*(?:و)?كما\s")
 # "مئات الآلاف": hundreds of thousands, whatever the number parser made of it
@@ -109,7 +111,8 @@ def _period_cues(doc: Doc) -> dict[int, list[tuple[int, int]]]:
     text = doc.ntext
     cues: dict[int, list[tuple[int, int]]] = {}
     for i, (s, e) in enumerate(doc.sentences):
-        found = [m.span() for rx in (_PERIOD, _WAR_TOLL) for m in rx.finditer(text, s, e)]
+        found = [m.span() for rx in (_PERIOD, _WAR_TOLL) for m in rx.finditer(text, s, e)
+                 if not _SUPERLATIVE.search(text, max(s, m.start() - 50), m.start())]
         if found:
             cues[i] = found
     dated = {d.sentence for d in doc.of("date")}
