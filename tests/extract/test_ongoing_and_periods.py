@@ -1,0 +1,92 @@
+"""Acts told as going on, headline figures, period totals and clashes at several places.
+
+Every sentence here is written for these tests (no corpus text).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import rasd
+from rasd.extract.eventness import BACKGROUND
+
+D = date(2024, 5, 12)
+
+
+def _events(text: str, title: str | None = None) -> list[rasd.Event]:
+    return rasd.extract(text, published=D, title=title)
+
+
+def _scopes(text: str) -> list[tuple[int | None, str]]:
+    doc = rasd.analyse(text, published=D)
+    return [(c.value.count, c.value.scope) for c in doc.of("casualty") if c.value.kind == "killed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تواصلت اليوم الأحد الاشتباكات بين قوات الاحتلال ومقاومين فلسطينيين في مدينة جنين.",
+        "أمر الجيش الإسرائيلي اليوم سكان حي الشيخ رضوان بالإخلاء، وسط تواصل القصف المكثف الذي أدى لاستشهاد فلسطينيين في مدينة غزة.",
+    ],
+)
+def test_an_act_going_on_today_is_an_event(text: str) -> None:
+    assert [e for e in _events(text) if e.event_type != "Strategic developments"]
+
+
+def test_an_act_going_on_with_no_day_is_background() -> None:
+    doc = rasd.analyse("قال الوزير إن استمرار المجازر في مدينة غزة سيُفشل كل المبادرات.", published=D)
+    assert not doc.events
+    assert any(t.value.modal == BACKGROUND for t in doc.of("trigger"))
+
+
+def test_the_aftermath_of_an_attack_is_not_the_attack() -> None:
+    text = "في اليوم الأربعين للحرب، تواصلت تداعيات الهجوم الذي شنته إيران على إسرائيل الشهر الماضي."
+    assert not [e for e in _events(text) if e.event_type == "Battles"]
+
+
+def test_a_headline_figure_yields_to_the_body_own_toll() -> None:
+    title = "القسام تنشر صور أسير قتيل والاحتلال يصعد في الضفة"
+    body = "تتواصل الغارات الإسرائيلية على مدينة دير البلح التي راح ضحيتها 16 شهيدا منذ فجر اليوم."
+    strikes = [e for e in _events(f"{title}\n{body}", title=title) if e.sub_event_type == "Air/drone strike"]
+    assert [e.fatalities for e in strikes] == [16]
+
+
+def test_the_headline_town_beats_the_body_country() -> None:
+    title = "غارات على بعلبك وإسرائيل تعلن اعتراض مسيرة"
+    body = "تواصلت الليلة الماضية الغارات الإسرائيلية على لبنان."
+    strikes = [e for e in _events(f"{title}\n{body}", title=title) if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].location == "Baalbek"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قتل أكثر من 700 شخص في الأسابيع الماضية في الغوطة الشرقية.", [(700, "cumulative")]),
+        ("استقبلت المستشفيات 770 قتيلا في الفترة ما بين 18 و27 شباط في الغوطة الشرقية.", [(770, "cumulative")]),
+        ("وخسر الجيش 260 قتيلا خلال 30 يوما من المعارك في ريف دير الزور.", [(260, "cumulative")]),
+        ("ويقول ناشطون إن العملية شهدت مقتل 280 مدنيا في منطقة عفرين.", [(280, "cumulative")]),
+        ("استشهد 22 فلسطينيا منذ فجر اليوم بينهم 16 في مدينة غزة.", [(22, "event")]),
+    ],
+)
+def test_a_period_total_is_no_toll(text: str, expected: list[tuple[int | None, str]]) -> None:
+    assert _scopes(text) == expected
+
+
+def test_a_large_figure_right_after_a_period_sentence_is_its_total() -> None:
+    text = ("ومنذ يوم الأحد الماضي تتعرض الغوطة الشرقية لقصف مكثف من القوات الحكومية. "
+            "وقتل 400 شخص على الأقل في القصف على بلدات الغوطة.")
+    assert (400, "cumulative") in _scopes(text)
+
+
+def test_a_record_compared_with_the_war_is_the_day_toll() -> None:
+    text = ("شهدت محافظة السويداء، الأربعاء، الحصيلة الأكبر للضحايا منذ اندلاع الحرب في سوريا. "
+            "وقال المرصد إن 220 شخصا قتلوا في هجمات انتحارية على مدينة السويداء.")
+    assert (220, "event") in _scopes(text)
+
+
+def test_clashes_in_two_towns_are_two_events() -> None:
+    text = "اندلعت صباح اليوم الأحد اشتباكات مسلحة في نابلس وجنين شمالي الضفة الغربية بين مقاومين وقوات الاحتلال."
+    clashes = [e for e in _events(text) if e.sub_event_type == "Armed clash"]
+    assert sorted(e.location for e in clashes) == ["Jenin", "Nablus"]
