@@ -160,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared material (../shared)")
     parser.add_argument("--report-only", action="store_true", help="cross-validate and print; write nothing")
+    parser.add_argument("--threshold", type=float, default=None,
+                        help="ship this threshold instead of the cross-validated one (chosen by event F1 of"
+                             " `rasd eval --half tune`, never the held halves; recorded in the model)")
     args = parser.parse_args(argv)
     if not (args.shared / "corpus").is_dir():
         print(f"train_judge: {args.shared}/corpus is missing (the shared corpora and gold sets are needed)", file=sys.stderr)
@@ -178,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         "trained_on": {"records": len(rows), **counts, "labels": str(LABELS.relative_to(ROOT)),
                        "gold": [f"{n}{' (' + h + ' half)' if h else ''}" for n, h in GOLD]},
         "cross_validation": cv,
-        "threshold": threshold,
+        "threshold": threshold if args.threshold is None else args.threshold,
+        "threshold_from": "cross-validation" if args.threshold is None else "event F1 on the tune halves (rasd eval)",
         "weights": fit(rows),
     }
     OUT.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
