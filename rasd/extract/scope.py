@@ -47,7 +47,7 @@ _PERIOD = re.compile(
     r"(?:خلال|في)\s+(?:ال)?فتره\s+(?:ما\s+)?(?:بين|من)(?!\w)|(?:خلال|في)\s+(?:\S+\s+)?\d+\s+(?:يوما|يوم)(?!\w)|"
     r"(?:العمليه|الحمله|الحرب|المعارك|الهجوم|القصف|العدوان)\s+(?:\S+\s+)?(?:شهدت|شهد)\s+(?:مقتل|سقوط)|(?:ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)\s+من\s+(?:ال)?(?:قصف|غارات|حمله|تصعيد|معارك|هجمات|هجوم)|"
     r"(?:التصعيد|الحمله|الهجمه)\s+(?:\S+\s+)?(?:الاخير|الاخيره|المستمر|المستمره)(?!\w)|"
-    r"حتي الان|الاجماليه|اجمالي|الاجمالي|المتراكمه|منذ تشكيله|"
+    r"(?:ياتي|تاتي|يجيء|جاء|جاءت)\s+(?:ذلك|هذا|هذه)\s+(?:\S+\s+){0,2}?(?:مع|وسط|في ظل)\s+(?:مقتل|سقوط|ارتفاع)|حتي الان|الاجماليه|اجمالي|الاجمالي|المتراكمه|منذ تشكيله|"
     r"منذ\s+(?:اكثر من\s+|نحو\s+|قرابه\s+|حوالي\s+)?(?:\S+\s+)?(?:سنوات|اعوام|عامين|سنتين|شهور|اشهر|شهرين|اسابيع|ايام)(?!\w)|"
     r"خلال\s+(?:ال)?(?:\S+\s+){0,2}(?:سنوات|اعوام|عامين|سنتين|شهور|اشهر|شهرين|اسابيع|الحرب|النزاع|الصراع|التدخل)(?!\w)|"
     r"خلال\s+(?:ال)?(?:اسبوع|الاسبوع|الايام|ايام|الاسابيع|اسابيع|الاشهر|الشهر|شهر)\s+(?:ال)?(?:ماضي|ماضيه|منصرم|اخير|اخيره|فايت|فايته)(?!\w)|"
@@ -112,7 +112,7 @@ def _period_cues(doc: Doc) -> dict[int, list[tuple[int, int]]]:
     cues: dict[int, list[tuple[int, int]]] = {}
     for i, (s, e) in enumerate(doc.sentences):
         found = [m.span() for rx in (_PERIOD, _WAR_TOLL) for m in rx.finditer(text, s, e)
-                 if not _SUPERLATIVE.search(text, max(s, m.start() - 50), m.start())]
+                 if not _SUPERLATIVE.search(text, max(s, m.start() - 50), m.start()) and not _since_yesterday(doc, *m.span())]
         if found:
             cues[i] = found
     dated = {d.sentence for d in doc.of("date")}
@@ -121,6 +121,14 @@ def _period_cues(doc: Doc) -> dict[int, list[tuple[int, int]]]:
         if near and i not in cues and i not in dated and _COUNTERPART.search(text[slice(*doc.sentences[i])]):
             cues[i] = [doc.sentences[i]]
     return cues
+
+
+def _since_yesterday(doc: Doc, start: int, end: int) -> bool:
+    """"منذ الاثنين" in Tuesday's paper is the day's toll, not a period's."""
+    if doc.published is None:
+        return False
+    return any(start <= d.start < end and d.value.value is not None and d.value.precision == 1
+               and (doc.published - d.value.value).days == 1 for d in doc.of("date"))
 
 
 def period_sentences(doc: Doc) -> set[int]:
@@ -147,7 +155,12 @@ def _period_figures(doc: Doc) -> set[int]:
         if (s, e) == doc.sentences[cue.sentence]:
             out |= {id(m) for m in figures}
         elif figures:
-            nearest = min(figures, key=lambda m: max(m.start - e, s - m.end, 0))
+            for kind in {m.value.kind for m in figures} - {"killed"}:  # "770 قتيلا و4050 جريحا في الفترة ما بين …"
+                same = [m for m in figures if m.value.kind == kind and doc.clause_of(m.start) == doc.clause_of(s)]
+                if same:
+                    out.add(id(min(same, key=lambda m: max(m.start - e, s - m.end, 0))))
+            killed = [m for m in figures if m.value.kind == "killed" and doc.clause_of(m.start) == doc.clause_of(s)]
+            nearest = min(killed or figures, key=lambda m: max(m.start - e, s - m.end, 0))
             follows = [m for m in figures if m.value.count is not None and 0 <= m.start - e <= _RISES_TO]
             # "ارتفع عدد القتلى منذ الأحد ليصل إلى 403": the count the period runs to, not the bare cue before it
             out.add(id(nearest))

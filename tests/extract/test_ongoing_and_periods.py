@@ -74,6 +74,18 @@ def test_a_period_total_is_no_toll(text: str, expected: list[tuple[int | None, s
     assert _scopes(text) == expected
 
 
+def test_killed_and_wounded_in_a_period_are_both_totals() -> None:
+    text = "أحصت المنظمة 770 قتيلا و4050 جريحا في الفترة ما بين 18 و27 شباط في الغوطة الشرقية."
+    doc = rasd.analyse(text, published=D)
+    assert {(c.value.kind, c.value.scope) for c in doc.of("casualty")} == {("killed", "cumulative"), ("injured", "cumulative")}
+
+
+def test_since_yesterday_is_the_day_toll() -> None:
+    text = "قتل 61 فلسطينيا منذ السبت برصاص الاحتلال على حدود قطاع غزة."  # D is a Sunday
+    assert _scopes(text) == [(61, "event")]
+    assert _scopes(text.replace("السبت", "الأربعاء")) == [(61, "cumulative")]
+
+
 def test_a_large_figure_right_after_a_period_sentence_is_its_total() -> None:
     text = ("ومنذ يوم الأحد الماضي تتعرض الغوطة الشرقية لقصف مكثف من القوات الحكومية. "
             "وقتل 400 شخص على الأقل في القصف على بلدات الغوطة.")
