@@ -2,8 +2,8 @@
 
 An event's country is named when the article's title or text names it, uses
 its nationality adjective ("السورية", "الأردنيين") or names another place in it.
-The event's own location counts for itself only when it names its country as
-plainly as the country's name would: a governorate or region, a city of
+The event's own location, when the article writes it, counts for itself only
+when it names its country as plainly as the country's name would: a governorate or region, a city of
 500,000+, or a name of several words, that only that country holds ("قطاع غزة",
 "تل أبيب", "صنعاء"); a one-word town ("تدمر", "البستان") does not, since a
 common word taken for a town abroad is the error this measure looks for.
@@ -78,6 +78,7 @@ def foreign_placements(
         location_ar = str(ev.get("location_ar") or "")
         named = article_countries(gaz, norm, mentions, besides=fold(location_ar) or None)
         code = gaz.country_code(country) or country
-        if code not in named and not names_itself(gaz, str(ev.get("location") or ""), code):
+        written = fold(location_ar) in norm if location_ar else False  # the article names the place itself
+        if code not in named and not (written and names_itself(gaz, str(ev.get("location") or ""), code)):
             found.append(ForeignPlacement(doc_id, country, str(ev.get("location") or ""), location_ar, tuple(sorted(named))))
     return found
