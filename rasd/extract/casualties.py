@@ -40,6 +40,9 @@ _UNITS = frozenset(
     "صاروخا صواريخ قذيفه قذايف منزلا منازل مبني مباني الف مليون "
     "اليه اليات مركبه مركبات دبابه دبابات عربه عربات جرافه جرافات منصه منصات هدفا اهداف موقعا مواقع خيمه خيام".split()
 )
+# "بينهم أم وأطفالها": who the counted were, skipped on the way back from a verb to its number
+_SUBSET_WORDS = frozenset("بينهم منهم بينهن منهن".split())
+_SUBSET_REACH = 4
 _NEGATORS = frozenset("دون بدون لم لا عدم بلا".split())
 # Nouns a number names rather than counts: "الوحدة 910", "اللواء 47", "القرار 2254", "الطريق 4".
 _NAMED_BY_NUMBER = frozenset("وحده الوحده لواء اللواء فرقه الفرقه كتيبه الكتيبه فوج الفوج قرار القرار ماده الماده رقم "
@@ -208,7 +211,10 @@ class Casualties:
                 if counted[0] is not None or counted[1][1]:
                     return counted
             if not (words[k] in _FILLER or words[k] == "قد" or k in covered):
-                break
+                subset = [b for b in range(max(0, k - _SUBSET_REACH), k) if words[b] in _SUBSET_WORDS]
+                if not subset:
+                    break
+                k = subset[-1]  # "53 فلسطينيا بينهم أم وأطفالها الخمسة استشهدوا": past who they were, to the count
             k -= 1
         return None, None
 

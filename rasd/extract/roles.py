@@ -29,7 +29,7 @@ CIVILIANS = Actor("Civilians ({country})", "civilians", "")
 _CROWDS = {"Protests": Actor("Protesters ({country})", "protesters", ""), "Riots": Actor("Rioters ({country})", "rioters", "")}
 _BETWEEN = re.compile(r"\bبين\b")
 _PAIR_JOIN = re.compile(r"^[\s\"'()]*(?:و|مع|ضد)\s*(?:\S+\s*){0,4}$")
-_VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عناصر|مقاتلي|جنود|"
+_VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عناصر|مقاتلي|مسلحي|افراد|جنود|(?:صفوف|عناصر)\s+(?:مسلحي|مقاتلي|قوات)|"
                           r"(?:القيادي|قيادي|القايد|قايد|العضو|عضو|المسوول|مسوول|قاده|القاده|كوادر)\s+(?:في|ب))"
                           r"\s*[\"'«(]?\s*(?:ال)?$")  # "اغتيال القيادي في حماس": a member of the side hit
 # "مطار التيفور العسكري التابع للنظام": the owner of what was hit is the one acted upon

@@ -123,6 +123,12 @@ def _period_cues(doc: Doc) -> dict[int, list[tuple[int, int]]]:
     return cues
 
 
+def _of_the_news(doc: Doc, d: Mention) -> bool:
+    """A date of the report's own days (today, yesterday, a weekday this week), not the start of a period."""
+    return (doc.published is not None and d.value.value is not None and d.value.precision == 1
+            and 0 <= (doc.published - d.value.value).days <= 2)
+
+
 def _since_yesterday(doc: Doc, start: int, end: int) -> bool:
     """"منذ الاثنين" in Tuesday's paper is the day's toll, not a period's."""
     if doc.published is None:
@@ -155,11 +161,17 @@ def _period_figures(doc: Doc) -> set[int]:
         if (s, e) == doc.sentences[cue.sentence]:
             out |= {id(m) for m in figures}
         elif figures:
+            days = [d.start for d in doc.of("date") if d.sentence == cue.sentence and not s <= d.start < e
+                    and _of_the_news(doc, d)]
+            # "استشهد 33 -فجر اليوم- في قصف … ضمن إبادة يشنها منذ 14 شهرا": a day named between them keeps the figure the day's
+            figures = [m for m in figures if not any(min(m.end, s) <= d < max(m.start, e) for d in days)]
             for kind in {m.value.kind for m in figures} - {"killed"}:  # "770 قتيلا و4050 جريحا في الفترة ما بين …"
                 same = [m for m in figures if m.value.kind == kind and doc.clause_of(m.start) == doc.clause_of(s)]
                 if same:
                     out.add(id(min(same, key=lambda m: max(m.start - e, s - m.end, 0))))
             killed = [m for m in figures if m.value.kind == "killed" and doc.clause_of(m.start) == doc.clause_of(s)]
+            if not (killed or figures):
+                continue
             nearest = min(killed or figures, key=lambda m: max(m.start - e, s - m.end, 0))
             follows = [m for m in figures if m.value.count is not None and 0 <= m.start - e <= _RISES_TO]
             # "ارتفع عدد القتلى منذ الأحد ليصل إلى 403": the count the period runs to, not the bare cue before it

@@ -102,3 +102,21 @@ def test_clashes_in_two_towns_are_two_events() -> None:
     text = "اندلعت صباح اليوم الأحد اشتباكات مسلحة في نابلس وجنين شمالي الضفة الغربية بين مقاومين وقوات الاحتلال."
     clashes = [e for e in _events(text) if e.sub_event_type == "Armed clash"]
     assert sorted(e.location for e in clashes) == ["Jenin", "Nablus"]
+
+
+def test_a_count_before_who_they_were_and_the_verb() -> None:
+    text = "قالت مصادر طبية إن 41 فلسطينيا بينهم امرأة وأطفالها الثلاثة استشهدوا في غارات إسرائيلية على مدينة خان يونس اليوم."
+    assert (41, "event") in _scopes(text)
+
+
+def test_a_day_named_between_keeps_the_figure_the_day_toll() -> None:
+    text = ("استشهد 27 فلسطينيا -فجر اليوم الأحد- في قصف إسرائيلي لمنازل في مدينة غزة "
+            "ضمن حرب يشنها الاحتلال منذ أكثر من عام.")
+    assert (27, "event") in _scopes(text)
+
+
+def test_the_ranks_hit_are_the_target() -> None:
+    text = ("قال قائد عسكري إن قوات الجيش الوطني اليمني تقدمت اليوم في مديرية الحشوة، "
+            "وإن المعارك أسفرت عن سقوط قتلى في صفوف مسلحي ميليشيات الحوثي.")
+    clashes = [e for e in _events(text) if e.event_type == "Battles"]
+    assert clashes and all(e.actor2 == "Ansar Allah" for e in clashes)
