@@ -8,7 +8,7 @@ from datetime import date
 
 from store_factories import doc, strike
 
-from rasd.alerts import matches
+from rasd.alerts import matching
 from rasd.alerts.render import render
 from rasd.export import export
 from rasd.lexicon import read_tsv
@@ -36,7 +36,8 @@ def test_an_unnumbered_toll_is_coded_once_for_export_alerts_and_trends(store: St
     [row] = list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8-sig"))))
     assert row["fatalities"] == "10"
 
-    assert matches({"min_fatalities": 10}, stored) and not matches({"min_fatalities": 11}, stored)
+    with store.transaction() as conn:
+        assert matching(conn, stored["id"], [{"min_fatalities": 10}, {"min_fatalities": 11}]) == [True, False]
     message = render({"id": 1, "name": "غزة"}, [stored], unsubscribe_url="http://127.0.0.1/u")
     assert message.payload["events"][0]["fatalities"] == 10
 

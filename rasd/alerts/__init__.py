@@ -3,7 +3,7 @@
     >>> from rasd.alerts import create_subscription, send_due
     >>> with store.transaction() as conn:
     ...     create_subscription(conn, name="Deir ez-Zor", channel="email", target="desk@example.org",
-    ...                         filters={"admin1": ["Deir ez-Zor"], "min_fatalities": 1}, at=now())
+    ...                         filters={"admin1": "Deir ez-Zor", "min_fatalities": 1}, at=now())
     >>> send_due(store)          # what `rasd alerts send` does; `rasd alerts run` loops
 
 Ingestion only fills an outbox (:func:`enqueue_alerts`, answering the
@@ -13,7 +13,7 @@ failing mail server never slows or fails an ingest.
 
 from __future__ import annotations
 
-from rasd.alerts.match import matches, validate_filters
+from rasd.alerts.match import matching, validate_filters
 from rasd.alerts.outbox import enqueue_alerts
 from rasd.alerts.sender import SendReport, run_sender, send_due
 from rasd.alerts.subscriptions import (
@@ -31,7 +31,7 @@ __all__ = [
     "deliveries",
     "enqueue_alerts",
     "list_subscriptions",
-    "matches",
+    "matching",
     "run_sender",
     "send_due",
     "unsubscribe_with_token",

@@ -1,16 +1,18 @@
-"""Does an event match a subscription's filter? A pure function over plain dicts, testable without a database.
+"""Which subscriptions an event matches. A subscription's filter is the store's :class:`~rasd.store.filters.EventFilter`.
 
-A filter is a JSON object; every key present must hold (keys left out match
-anything), and list-valued keys match when any of their values does:
+A filter is stored as the JSON of that filter (:meth:`EventFilter.to_json`),
+the filter the API, exports, trends and the CLI read, with the same meaning
+for every key; a key with a list matches any of its values:
 
-    {"country": "Syria", "admin1": ["Deir ez-Zor", "Idlib"], "admin2": [...],
-     "bbox": [west, south, east, north], "polygon": [[lon, lat], ...],
-     "actors": ["Liwa al-Quds"], "event_types": ["Battles"], "sub_event_types": [...],
-     "min_fatalities": 1}
+    {"country": ["Syria"], "admin1": ["Deir ez-Zor", "Idlib"], "actor": ["Liwa al-Quds"],
+     "event_type": ["Battles"], "date_from": "2024-03", "min_fatalities": 1,
+     "bbox": [west, south, east, north], "polygon": [[lon, lat], ...]}
 
 ``min_fatalities`` compares ACLED's coded figure, so deaths reported without
-a number (coded 3 or 10 by convention) still reach a subscriber who asked for
-"any deaths".
+a number (coded 3 or 10 by convention) reach a subscriber who asked for "any
+deaths", as they count in an export with the same filter. The database
+evaluates every filter (:func:`matching`), so an alert and an export cannot
+disagree on an event.
 """
 
 from __future__ import annotations
@@ -18,59 +20,28 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from rasd.errors import InputError
-from rasd.model import acled_fatalities
+from sqlalchemy import Connection, and_, case, select
 
-__all__ = ["FILTER_KEYS", "matches", "point_in_polygon", "validate_filters"]
+from rasd.store.filters import EventFilter
+from rasd.store.models import Event, table_of
 
-FILTER_KEYS = frozenset({"country", "admin1", "admin2", "bbox", "polygon", "actors", "event_types", "sub_event_types", "min_fatalities"})
+__all__ = ["matching", "validate_filters"]
 
-
-def _as_list(value: Any) -> list[Any]:
-    return list(value) if isinstance(value, list | tuple) else [value]
+E = table_of(Event)
+_PER_QUERY = 200  # filters evaluated by one SELECT (one column each; SQLite allows 2,000)
 
 
 def validate_filters(filters: Mapping[str, Any]) -> dict[str, Any]:
-    """The filter as stored, or :class:`InputError` saying what is wrong with it."""
-    unknown = set(filters) - FILTER_KEYS
-    if unknown:
-        raise InputError(f"unknown filter keys: {', '.join(sorted(unknown))}; known: {', '.join(sorted(FILTER_KEYS))}")
-    out = {k: v for k, v in filters.items() if v not in (None, "", [])}
-    if "bbox" in out and (len(out["bbox"]) != 4 or not all(isinstance(x, int | float) for x in out["bbox"])):
-        raise InputError("bbox must be [west, south, east, north] in degrees")
-    if "polygon" in out and (len(out["polygon"]) < 3 or not all(len(p) == 2 for p in out["polygon"])):
-        raise InputError("polygon must be at least three [lon, lat] points")
-    if "min_fatalities" in out and (not isinstance(out["min_fatalities"], int) or out["min_fatalities"] < 0):
-        raise InputError("min_fatalities must be a non-negative integer")
+    """The filter as stored, or :class:`~rasd.errors.InputError` saying what is wrong with it."""
+    return EventFilter.parse(filters).to_json()
+
+
+def matching(conn: Connection, event_id: int, filters: Sequence[Mapping[str, Any]]) -> list[bool]:
+    """For each filter (stored JSON), whether the event ``event_id`` passes it."""
+    parsed = [EventFilter.parse(f) for f in filters]
+    out: list[bool] = []
+    for i in range(0, len(parsed), _PER_QUERY):
+        cols = [case((and_(*f.conditions(conn.dialect.name)), 1), else_=0).label(f"f{n}") for n, f in enumerate(parsed[i : i + _PER_QUERY])]
+        row = conn.execute(select(*cols).where(E.c.id == event_id)).first()
+        out += [bool(v) for v in (row or (0,) * len(cols))]
     return out
-
-
-def point_in_polygon(lon: float, lat: float, polygon: Sequence[Sequence[float]]) -> bool:
-    """Ray casting: is the point inside the ring (closed or not)? Good enough for areas drawn on a map."""
-    inside = False
-    n = len(polygon)
-    for i in range(n):
-        (x1, y1), (x2, y2) = polygon[i], polygon[(i + 1) % n]
-        if (y1 > lat) != (y2 > lat) and lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1:
-            inside = not inside
-    return inside
-
-
-def matches(filters: Mapping[str, Any], ev: Mapping[str, Any]) -> bool:
-    """True when the event passes every condition of ``filters``."""
-    for key, field in (("country", "country"), ("admin1", "admin1"), ("admin2", "admin2"),
-                       ("event_types", "event_type"), ("sub_event_types", "sub_event_type")):
-        if key in filters and ev.get(field) not in _as_list(filters[key]):
-            return False
-    if "actors" in filters:
-        named = {ev.get("actor1"), ev.get("actor2"), *str(ev.get("assoc_actor_1") or "").split("; "), *str(ev.get("assoc_actor_2") or "").split("; ")}
-        if not named & set(_as_list(filters["actors"])):
-            return False
-    lon, lat = ev.get("longitude"), ev.get("latitude")
-    if "bbox" in filters:
-        w, s, e, n = filters["bbox"]
-        if lon is None or lat is None or not (w <= lon <= e and s <= lat <= n):
-            return False
-    if "polygon" in filters and (lon is None or lat is None or not point_in_polygon(lon, lat, filters["polygon"])):
-        return False
-    return not ("min_fatalities" in filters and acled_fatalities(ev)[0] < filters["min_fatalities"])

@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
-from rasd.alerts.match import matches
+from rasd.alerts.match import matching
 from rasd.clock import now
 from rasd.plugins import hookimpl
 from rasd.store.alerts_models import AlertMark, AlertOutbox, Subscription
@@ -67,11 +67,10 @@ def _enqueue(conn: Connection, event_id: int, merged: bool, at: datetime) -> int
     subs = conn.execute(select(SUB.c.id, SUB.c.mode, SUB.c.filters).where(SUB.c.active.is_(True))).all()
     if not subs:
         return 0
-    row = conn.execute(select(E).where(E.c.id == event_id)).first()
-    if row is None or row.review_status == "rejected":
+    status = conn.execute(select(E.c.review_status).where(E.c.id == event_id)).scalar()
+    if status is None or status == "rejected":
         return 0
-    ev = dict(row._mapping)
-    wanted = [s for s in subs if matches(s.filters or {}, ev)]
+    wanted = [s for s, ok in zip(subs, matching(conn, event_id, [s.filters or {} for s in subs]), strict=True) if ok]
     if not wanted:
         return 0
     owed = set(conn.execute(select(O.c.subscription_id).where(O.c.event_id == event_id)).scalars())

@@ -3,7 +3,7 @@
 Stable names other packages' routers rely on (``rasd.export.api`` and
 friends): :func:`get_store`, :func:`get_conn`, :func:`current_user`,
 :func:`require_role`, :func:`require_reader`, :class:`EventFilter` and
-:func:`events_select`.
+:data:`Filter` (a route's filter parameter, ``f: Filter``).
 
 Authentication is a bearer token (``Authorization: Bearer rasd_…``, for
 scripts) or the session cookie (browsers). A cookie is sent by the browser
@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from rasd.api.errors import Forbidden, Unauthorized
-from rasd.api.filters import EventFilter, event_conditions, events_select, order_by
+from rasd.api.filters import EventFilter, Filter, order_by
 from rasd.api.limits import LoginThrottle
 from rasd.api.responses import AUTH_ROLE
 from rasd.api.values import MAX_ID
@@ -37,10 +37,9 @@ __all__ = [
     "SESSION_COOKIE",
     "AppState",
     "EventFilter",
+    "Filter",
     "RowId",
     "current_user",
-    "event_conditions",
-    "events_select",
     "get_conn",
     "get_state",
     "get_store",

@@ -10,7 +10,7 @@ from sqlalchemy import Connection
 
 from rasd.api import queries
 from rasd.api.deps import RowId, get_conn, require_reader
-from rasd.api.filters import SORTS, EventFilter
+from rasd.api.filters import SORTS, Filter
 from rasd.api.render import json_response
 from rasd.api.schemas import EventDetail, EventPage, StatsOut
 
@@ -18,7 +18,6 @@ __all__ = ["router"]
 
 router = APIRouter(tags=["events"], dependencies=[Depends(require_reader)])
 Conn = Annotated[Connection, Depends(get_conn)]
-Filter = Annotated[EventFilter, Query()]
 SORT_PATTERN = "^-?(" + "|".join(SORTS) + ")$"
 
 

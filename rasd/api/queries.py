@@ -13,8 +13,9 @@ from typing import Any
 from sqlalchemy import Connection, Date, Integer, case, cast, func, select
 
 from rasd.api.errors import NotFound
-from rasd.api.filters import EventFilter, event_conditions, order_by
+from rasd.api.filters import order_by
 from rasd.api.render import row
+from rasd.store.filters import EventFilter
 from rasd.store.models import (
     Actor,
     ActorAlias,
@@ -43,7 +44,7 @@ _GROUPS = ("event_type", "sub_event_type", "country", "admin1", "review_status")
 
 def event_page(conn: Connection, f: EventFilter, *, limit: int, offset: int, sort: str, total: bool) -> dict[str, Any]:
     """A page of events; one row more than asked tells whether another page exists."""
-    conds = event_conditions(f, conn.dialect.name)
+    conds = f.conditions(conn.dialect.name)
     q = select(E).where(*conds).order_by(*order_by(sort)).limit(limit + 1).offset(offset)
     items = [row(r) for r in conn.execute(q)]
     out: dict[str, Any] = {"items": items[:limit], "limit": limit, "offset": offset, "has_more": len(items) > limit}
@@ -91,7 +92,7 @@ def geojson(conn: Connection, f: EventFilter, *, limit: int) -> bytes:
     """
     q = (
         select(MF.c.feature).join_from(E, MF, MF.c.event_id == E.c.id)
-        .where(*event_conditions(f, conn.dialect.name))
+        .where(*f.conditions(conn.dialect.name))
         .order_by(E.c.event_date.desc(), E.c.id.desc()).limit(limit)
     )
     features = ",".join(feature for (feature,) in conn.execute(q))
@@ -114,7 +115,7 @@ def grid(conn: Connection, f: EventFilter, *, cell: float) -> dict[str, Any]:
     q = (
         select(ix, iy, E.c.event_type, func.count().label("n"), fatalities.label("fatalities"),
                func.sum(E.c.longitude).label("lon"), func.sum(E.c.latitude).label("lat"))
-        .where(*event_conditions(f, conn.dialect.name), E.c.latitude.is_not(None), E.c.longitude.is_not(None))
+        .where(*f.conditions(conn.dialect.name), E.c.latitude.is_not(None), E.c.longitude.is_not(None))
         .group_by(ix, iy, E.c.event_type)
     )
     cells: dict[tuple[int, int], dict[str, Any]] = {}
@@ -155,7 +156,7 @@ def stats(conn: Connection, f: EventFilter, *, interval: str, by: str | None) ->
     if by:
         keys.append(E.c[by].label("key"))
     fatalities = func.sum(case((E.c.fatalities.is_(None), 0), else_=E.c.fatalities))
-    q = select(*keys, func.count().label("events"), fatalities.label("fatalities")).where(*event_conditions(f, conn.dialect.name))
+    q = select(*keys, func.count().label("events"), fatalities.label("fatalities")).where(*f.conditions(conn.dialect.name))
     if interval != "none":
         q = q.where(E.c.event_date.is_not(None))
     if keys:

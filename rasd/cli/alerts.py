@@ -34,7 +34,7 @@ def subscribe_command(
     target: Annotated[str, typer.Argument(help="E-mail address or webhook URL.")],
     channel: Annotated[str, Opt(help="email or webhook (or a plugin's channel).")] = "email",
     mode: Annotated[str, Opt(help="immediate, daily or weekly.")] = "immediate",
-    filters: Annotated[str, Opt("--filter", metavar="JSON", help='e.g. {"admin1": ["Deir ez-Zor"], "min_fatalities": 1}')] = "{}",
+    filters: Annotated[str, Opt("--filter", metavar="JSON", help='The event filter as JSON (docs/filters.md), e.g. {"admin1": "Deir ez-Zor", "actor": "liwa", "min_fatalities": 1}')] = "{}",
     owner: Annotated[str | None, Opt(help="Account name that owns it.", show_default=False)] = None,
     db: DbOption = None,
 ) -> None:

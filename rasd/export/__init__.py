@@ -1,8 +1,9 @@
 """Exports: stored events out as ACLED CSV, GeoJSON, JSON Lines, XLSX or Parquet, and the casualty register.
 
-    >>> from rasd.export import export, EventQuery
+    >>> from rasd.store import EventFilter
+    >>> from rasd.export import export
     >>> with open("syria.csv", "wb") as out:
-    ...     export(store, "acled-csv", out, EventQuery(country="Syria", date_from="2021-01-01"))
+    ...     export(store, "acled-csv", out, EventFilter.parse({"country": "Syria", "date_from": "2021"}))
 
 Formats come from plugins (:func:`rasd.plugins.exporters`); Rasd's own are
 default plugins. Every export first gives new events their stable
@@ -16,15 +17,13 @@ from typing import IO
 from rasd.errors import ConfigError
 from rasd.export.acled import ACLED_COLUMNS, acled_record, full_record, interaction_code
 from rasd.export.formats import Exporter
-from rasd.export.query import EventQuery, Selection, assign_codes, stream_events
+from rasd.export.query import assign_codes, stream_events
 from rasd.export.register import VictimInput, add_victim, list_victims
-from rasd.store import Store
+from rasd.store import EventFilter, Store
 
 __all__ = [
     "ACLED_COLUMNS",
-    "EventQuery",
     "Exporter",
-    "Selection",
     "VictimInput",
     "acled_record",
     "add_victim",
@@ -48,14 +47,12 @@ def get_exporter(name: str) -> Exporter:
     return known[name]
 
 
-def export(store: Store, fmt: str, out: IO[bytes], query: Selection | None = None) -> int:
-    """Write the events ``query`` selects (all by default) to ``out`` in format ``fmt``; returns the count."""
+def export(store: Store, fmt: str, out: IO[bytes], f: EventFilter | None = None) -> int:
+    """Write the events ``f`` selects (by default every event not rejected) to ``out`` in format ``fmt``; returns the count."""
     exporter = get_exporter(fmt)
     with store.transaction("assigning event ids") as conn:
         assign_codes(conn)
     if exporter.rows == "victims":  # no filter: every register entry, those linked to no event included
-        if query == EventQuery():
-            query = None
         with store.transaction("reading the casualty register") as conn:
-            return exporter.write(list_victims(conn, query), out)
-    return exporter.write(stream_events(store, query or EventQuery()), out)
+            return exporter.write(list_victims(conn, None if f == EventFilter() else f), out)
+    return exporter.write(stream_events(store, f or EventFilter()), out)

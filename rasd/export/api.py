@@ -3,8 +3,9 @@
 An export answers with a file streamed from a spooled temporary file (held
 in memory up to 8 MB, on disk past that): the writer streams the events in
 pages, so neither the database read nor the response grows with the export.
-The filter is the API's own :class:`~rasd.api.deps.EventFilter`, so an
-export holds exactly the rows the table and the map show.
+The filter is the store's :class:`~rasd.store.filters.EventFilter` read from
+the query (:data:`rasd.api.deps.Filter`), so an export holds exactly the rows
+the table and the map show — rejected events left out unless asked for.
 """
 
 from __future__ import annotations
@@ -18,12 +19,11 @@ from typing import IO, Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import Field
-from sqlalchemy import Select
 
 from rasd.api.deps import (
     MAX_ID,
     EventFilter,
-    event_conditions,
+    Filter,
     get_store,
     require_reader,
     require_role,
@@ -37,27 +37,12 @@ from rasd.export.register import STATUSES, VictimInput, add_victim, list_victims
 from rasd.lang.ar.normalize import fold
 from rasd.plugins import exporters
 from rasd.store import Store
-from rasd.store.models import Event, table_of
 
-__all__ = ["FilterSelection", "router"]
+__all__ = ["router"]
 
 router = APIRouter(tags=["export"])
-E = table_of(Event)
 _SPOOL = 8 * 1024 * 1024
 _CHUNK = 64 * 1024
-
-
-class FilterSelection:
-    """The API's filter as an export selection (rejected events left out unless asked for)."""
-
-    def __init__(self, f: EventFilter, dialect: str) -> None:
-        self.conds = event_conditions(f, dialect)
-        if f.review_status is None:
-            self.conds.append(E.c.review_status != "rejected")
-
-    def apply(self, q: Select[Any]) -> Select[Any]:
-        """``q`` with the filter's conditions."""
-        return q.where(*self.conds)
 
 
 def _chunks(spool: IO[bytes]) -> Iterator[bytes]:
@@ -78,12 +63,12 @@ def list_formats() -> JSONResponse:
     "/export/{fmt}", summary="Download events (or the casualty register) in one format", dependencies=[Depends(require_reader)],
     responses={**error_responses(400), 200: {"content": {x.media_type: {} for x in exporters().values()}}},
 )
-def export_events(fmt: Annotated[str, Path(json_schema_extra={"enum": sorted(exporters())})], store: Annotated[Store, Depends(get_store)], f: Annotated[EventFilter, Query()]) -> StreamingResponse:
+def export_events(fmt: Annotated[str, Path(json_schema_extra={"enum": sorted(exporters())})], store: Annotated[Store, Depends(get_store)], f: Filter) -> StreamingResponse:
     """``acled-csv``, ``geojson``, ``jsonl``, ``xlsx``, ``parquet`` or ``casualties-csv``, filtered like ``/events``."""
     exporter = get_exporter(fmt)
     spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # noqa: SIM115 (closed by _chunks)
     try:
-        export(store, fmt, spool, FilterSelection(f, store.engine.dialect.name))
+        export(store, fmt, spool, f)
     except BaseException:
         spool.close()  # the error handler answers (JSON); the spool must not wait for the collector
         raise
@@ -110,7 +95,7 @@ class VictimIn(CleanModel):
 
 @router.get("/casualties", summary="The casualty register, one entry per person", dependencies=[Depends(require_reader)])
 def get_casualties(
-    store: Annotated[Store, Depends(get_store)], f: Annotated[EventFilter, Query()],
+    store: Annotated[Store, Depends(get_store)], f: Filter,
     status: Annotated[Literal["killed", "injured", "missing", "detained"] | None, Query()] = None,
     name: Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00-\x1f]*$", description="Part of the name (Arabic folded).")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
@@ -122,7 +107,7 @@ def get_casualties(
     matching event; ``status`` and ``name`` filter the entries. ``X-Total-Count`` says how many match in all.
     """
     with store.transaction("reading the casualty register") as conn:
-        people = list_victims(conn, None if f.is_empty() else FilterSelection(f, store.engine.dialect.name))
+        people = list_victims(conn, None if f == EventFilter() else f)
     if status:
         people = [p for p in people if p["status"] == status]
     if name and (wanted := fold(name).strip()):

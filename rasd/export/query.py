@@ -1,4 +1,7 @@
-"""Which events an export holds, read as a stream, and the stable ids they are exported under.
+"""The events an export holds, read as a stream, and the stable ids they are exported under.
+
+Which events is the store's :class:`~rasd.store.filters.EventFilter`, the
+filter the API, subscriptions, trends and the CLI use too.
 
 Exports must stay flat in memory for any number of events, so events are
 read in pages of 2,000 and handed on one at a time; nothing holds the whole
@@ -10,74 +13,19 @@ event fixes its id, every later export repeats it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
-from typing import Any, Protocol
+from typing import Any
 
-from sqlalchemy import Connection, Select, func, insert, or_, select
+from sqlalchemy import Connection, func, insert, select
 
 from rasd.export.acled import country_code
-from rasd.store import Store
+from rasd.store import EventFilter, Store
 from rasd.store.alerts_models import EventCode
 from rasd.store.models import Event, Source, table_of
 
-__all__ = ["EventQuery", "Selection", "assign_codes", "stream_events"]
+__all__ = ["assign_codes", "stream_events"]
 
 E, C, S = table_of(Event), table_of(EventCode), table_of(Source)
 _BATCH = 2000
-
-
-class Selection(Protocol):
-    """Anything that narrows a ``SELECT … FROM events`` (an :class:`EventQuery`, the API's filter)."""
-
-    def apply(self, q: Select[Any]) -> Select[Any]:
-        """``q`` restricted to the selected events."""
-        ...
-
-
-@dataclass(slots=True)
-class EventQuery:
-    """The filters an export, a subscription or a trends view can share (every field optional)."""
-
-    country: str | None = None
-    admin1: str | None = None
-    event_type: str | None = None
-    sub_event_type: str | None = None
-    actor: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    min_fatalities: int | None = None
-    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
-    include_rejected: bool = False
-
-    @classmethod
-    def from_mapping(cls, data: dict[str, Any]) -> EventQuery:
-        """Build from a dict (CLI options, query parameters, a subscription's filters), ignoring unknown keys."""
-        names = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in names and v not in (None, "")}
-        if isinstance(values.get("bbox"), str):
-            values["bbox"] = tuple(float(x) for x in values["bbox"].split(","))
-        return cls(**values)
-
-    def apply(self, q: Select[Any]) -> Select[Any]:
-        """``q`` restricted to the events this query selects."""
-        for col, value in ((E.c.country, self.country), (E.c.admin1, self.admin1), (E.c.event_type, self.event_type),
-                           (E.c.sub_event_type, self.sub_event_type)):
-            if value is not None:
-                q = q.where(col == value)
-        if self.actor:
-            q = q.where(or_(E.c.actor1 == self.actor, E.c.actor2 == self.actor))
-        if self.date_from:
-            q = q.where(E.c.event_date >= self.date_from)
-        if self.date_to:
-            q = q.where(E.c.event_date <= self.date_to)
-        if self.min_fatalities:
-            q = q.where(E.c.fatalities >= self.min_fatalities)
-        if self.bbox:
-            w, s, e, n = self.bbox
-            q = q.where(E.c.longitude.between(w, e), E.c.latitude.between(s, n))
-        if not self.include_rejected:
-            q = q.where(E.c.review_status != "rejected")
-        return q
 
 
 def assign_codes(conn: Connection) -> int:
@@ -98,15 +46,15 @@ def assign_codes(conn: Connection) -> int:
     return len(rows)
 
 
-def stream_events(store: Store, query: Selection, *, page: int = _BATCH) -> Iterator[dict[str, Any]]:
-    """Matching events in id order, each with ``event_id_cnty`` and its first source's ``source_scale``.
+def stream_events(store: Store, f: EventFilter, *, page: int = _BATCH) -> Iterator[dict[str, Any]]:
+    """The events ``f`` selects (:class:`~rasd.store.filters.EventFilter`) in id order, each with ``event_id_cnty`` and its first source's ``source_scale``.
 
     Read in keyset pages, one short transaction each: a long export never
     holds SQLite's write lock against the ingest running beside it.
     """
     with store.transaction("reading sources") as conn:
         scales = {r.name: r.scale for r in conn.execute(select(S.c.name, S.c.scale)) if r.scale}
-    base = query.apply(select(E, C.c.code.label("event_id_cnty")).outerjoin(C, C.c.event_id == E.c.id))
+    base = select(E, C.c.code.label("event_id_cnty")).outerjoin(C, C.c.event_id == E.c.id).where(*f.conditions(store.engine.dialect.name))
     last = 0
     while True:
         with store.transaction("exporting events") as conn:

@@ -18,8 +18,8 @@ from sqlalchemy import Connection, insert, select
 
 from rasd.errors import InputError
 from rasd.export.people import STATUSES, merge_people
-from rasd.export.query import Selection
 from rasd.store.alerts_models import Victim
+from rasd.store.filters import EventFilter
 from rasd.store.models import Document, Event, new_id, table_of
 
 __all__ = ["REGISTER_COLUMNS", "STATUSES", "VictimInput", "add_victim", "list_victims", "register_row"]
@@ -64,7 +64,7 @@ def add_victim(conn: Connection, victim: VictimInput, *, at: Any) -> int:
     return new_id(conn.execute(insert(V).values(**values, created_at=at)))
 
 
-def list_victims(conn: Connection, query: Selection | None = None) -> list[dict[str, Any]]:
+def list_victims(conn: Connection, query: EventFilter | None = None) -> list[dict[str, Any]]:
     """The register, one entry per person (:func:`rasd.export.people.merge_people`), by date.
 
     Every stored row is read in one query — with its event's ``event_id_cnty``, its document's (Arabic)
@@ -76,7 +76,7 @@ def list_victims(conn: Connection, query: Selection | None = None) -> list[dict[
     from rasd.store.alerts_models import EventCode
 
     C, D = table_of(EventCode), table_of(Document)
-    selected = [V.c.event_id.in_(query.apply(select(E.c.id))).label("selected")] if query is not None else []
+    selected = [V.c.event_id.in_(select(E.c.id).where(*query.conditions(conn.dialect.name))).label("selected")] if query is not None else []
     q = (select(V, C.c.code.label("event_id_cnty"), D.c.title.label("source_title"), *selected)
          .outerjoin(C, C.c.event_id == V.c.event_id).outerjoin(D, D.c.id == V.c.document_id))
     rows = [dict(row._mapping) for row in conn.execute(q)]

@@ -1,8 +1,8 @@
 """The event store: documents, events merged from many reports, actors, sources and dead letters.
 
-    >>> from rasd.store import open_store
+    >>> from rasd.store import EventFilter, open_store
     >>> store = open_store("events.db")          # or a postgresql+psycopg:// URL, or $RASD_DB
-    >>> store.events(admin1="Gaza", event_type="Explosions/Remote violence", date_from="2023-10-01")
+    >>> store.events(EventFilter.parse({"admin1": "Gaza Strip", "event_type": "Explosions/Remote violence", "date_from": "2023-10"}))
 
 SQLite (WAL) is the embedded default; PostgreSQL works with the same code
 and the same Alembic migrations (``pip install 'rasd[postgres]'``).
@@ -18,6 +18,7 @@ from rasd.store.documents import DocumentInput, SaveOutcome
 from rasd.store.engine import default_db_path, resolve_url
 from rasd.store.errors import StoreError
 from rasd.store.failures import Failure
+from rasd.store.filters import EventFilter
 from rasd.store.search import SearchHit
 from rasd.store.sources import SourceInfo
 from rasd.store.store import DocumentState, Store, open_store
@@ -25,6 +26,7 @@ from rasd.store.store import DocumentState, Store, open_store
 __all__ = [
     "DocumentInput",
     "DocumentState",
+    "EventFilter",
     "Failure",
     "SaveOutcome",
     "SearchHit",

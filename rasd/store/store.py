@@ -29,6 +29,7 @@ from rasd.store.documents import (
     save_document,
 )
 from rasd.store.errors import StoreError
+from rasd.store.filters import EventFilter
 from rasd.store.models import (
     REVIEW_STATUSES,
     Actor,
@@ -42,6 +43,8 @@ from rasd.store.sources import SourceInfo
 __all__ = ["DocumentState", "Store", "open_store"]
 
 A, D, E = table_of(Actor), table_of(Document), table_of(EventRow)
+#: What :meth:`Store.events` lists unless told otherwise: every event, whatever its review status.
+EVERY_EVENT = EventFilter(review_status=REVIEW_STATUSES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,19 +181,9 @@ class Store:
         with self.transaction("searching") as conn:
             return search.search_documents(conn, query, limit=limit)
 
-    def events(
-        self, *, country: str | None = None, admin1: str | None = None, event_type: str | None = None,
-        date_from: str | None = None, date_to: str | None = None, limit: int = 100, offset: int = 0,
-    ) -> list[dict[str, Any]]:
-        """Events filtered by area, type and date range, newest first (served by composite indexes)."""
-        q = select(E)
-        for col, value in ((E.c.country, country), (E.c.admin1, admin1), (E.c.event_type, event_type)):
-            if value is not None:
-                q = q.where(col == value)
-        if date_from:
-            q = q.where(E.c.event_date >= date_from)
-        if date_to:
-            q = q.where(E.c.event_date <= date_to)
+    def events(self, f: EventFilter = EVERY_EVENT, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Events ``f`` selects (:class:`~rasd.store.filters.EventFilter`; by default every event, rejected ones too), newest first."""
+        q = select(E).where(*f.conditions(self.engine.dialect.name))
         q = q.order_by(E.c.event_date.desc(), E.c.id.desc()).limit(limit).offset(offset)
         with self.transaction("querying events") as conn:
             return [dict(r._mapping) for r in conn.execute(q)]

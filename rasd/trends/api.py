@@ -9,10 +9,9 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 from sqlalchemy import Connection, select
 
-from rasd.api.deps import EventFilter, RowId, get_conn, require_reader
+from rasd.api.deps import Filter, RowId, get_conn, require_reader
 from rasd.api.errors import NotFound
 from rasd.api.values import RealDate
-from rasd.export.api import FilterSelection
 from rasd.store.models import Document, Event, EventSource, table_of
 from rasd.trends.tags import event_tags
 from rasd.trends.trends import trends
@@ -25,11 +24,10 @@ E, ES, D = table_of(Event), table_of(EventSource), table_of(Document)
 
 
 @router.get("/trends", summary="Rising actors, places and types; most active areas; fatalities by week")
-def get_trends(conn: Conn, f: Annotated[EventFilter, Query()], week_of: Annotated[RealDate | None, Query()] = None,
+def get_trends(conn: Conn, f: Filter, week_of: Annotated[RealDate | None, Query()] = None,
                weeks: Annotated[int, Query(ge=5, le=104)] = 12, top: Annotated[int, Query(ge=1, le=100)] = 10) -> JSONResponse:
     """This week (the week of ``week_of``, today by default) against the four before, within the filter."""
-    selection = FilterSelection(f, conn.dialect.name)
-    return JSONResponse(trends(conn, today=date.fromisoformat(week_of) if week_of else date.today(), selection=selection, weeks=weeks, top=top))
+    return JSONResponse(trends(conn, today=date.fromisoformat(week_of) if week_of else date.today(), f=f, weeks=weeks, top=top))
 
 
 @router.get("/events/{event_id}/tags", summary="An event's tags: actors, places, topics, hashtags")

@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from rasd.export.query import Selection
 from rasd.model import acled_fatalities
+from rasd.store.filters import EventFilter
 from rasd.store.models import Event, table_of
 from rasd.trends.tags import event_tags
 
@@ -57,14 +57,12 @@ def _count(events: Iterable[Mapping[str, Any]], kind: str) -> Counter[str]:
     return c
 
 
-def trends(conn: Connection, *, today: date, selection: Selection | None = None, weeks: int = 12, top: int = 10) -> dict[str, Any]:
-    """Rising actors, places, types and hashtags, most active areas, and fatalities by week up to ``today``'s week."""
+def trends(conn: Connection, *, today: date, f: EventFilter | None = None, weeks: int = 12, top: int = 10) -> dict[str, Any]:
+    """Rising actors, places, types and hashtags, most active areas, and fatalities by week up to ``today``'s week, among the events ``f`` selects."""
     this_monday = week_start(today)
     first = min(this_monday - timedelta(weeks=BASELINE_WEEKS), this_monday - timedelta(weeks=weeks - 1))
     q = select(*_COLUMNS).where(E.c.event_date >= first.isoformat(), E.c.event_date <= (this_monday + timedelta(days=6)).isoformat(),
-                                E.c.review_status != "rejected")
-    if selection is not None:
-        q = selection.apply(q)
+                                *(f or EventFilter()).conditions(conn.dialect.name))
     events = [dict(r._mapping) for r in conn.execute(q)]
     baseline_from = this_monday - timedelta(weeks=BASELINE_WEEKS)
     now_events = [e for e in events if date.fromisoformat(e["event_date"]) >= this_monday]

@@ -40,6 +40,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "too_many_logins": ("محاولات دخول فاشلة كثيرة: انتظر قليلًا ثم أعد المحاولة", "Too many failed logins: wait a while and try again"),
     "filters": ("التصفية", "Filters"), "apply": ("تطبيق", "Apply"), "reset": ("إعادة ضبط", "Reset"),
     "date_from": ("من تاريخ", "From"), "date_to": ("إلى تاريخ", "To"), "any": ("الكل", "Any"),
+    "not_rejected": ("الكل عدا المرفوضة", "All but rejected"),
     "search": ("بحث في النص", "Free text"), "actor": ("الطرف", "Actor"),
     "zoom_in": ("تكبير", "Zoom in"), "zoom_out": ("تصغير", "Zoom out"), "close": ("إغلاق", "Close"),
     "online_tiles": ("خريطة أساس من الإنترنت", "Online base map"),

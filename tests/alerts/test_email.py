@@ -92,7 +92,7 @@ def test_ingestion_never_fails_because_of_alerting(store: Store, monkeypatch: py
     def boom(*_a: object) -> bool:
         raise RuntimeError("a broken filter")
 
-    monkeypatch.setattr("rasd.alerts.outbox.matches", boom)
+    monkeypatch.setattr("rasd.alerts.outbox.matching", boom)
     outcome = store.save(doc("a"), [strike()])
     assert outcome.events_created == 1 and store.counts()["events"] == 1
     with store.transaction() as conn:

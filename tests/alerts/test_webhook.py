@@ -56,7 +56,7 @@ def receiver(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) ->
 def _hook(store: Store, receiver: Receiver) -> dict:
     with store.transaction() as conn:
         return create_subscription(conn, name="hook", channel="webhook", target=f"http://127.0.0.1:{receiver.server_port}/hook",
-                                   filters={"actors": ["Military Forces of Israel (2022-)"]}, at=now())
+                                   filters={"actor": ["Military Forces of Israel (2022-)"]}, at=now())
 
 
 def test_payload_is_signed_with_hmac_sha256(store: Store, receiver: Receiver) -> None:

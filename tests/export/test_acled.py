@@ -10,16 +10,15 @@ from store_factories import doc, strike
 
 from rasd.export import (
     ACLED_COLUMNS,
-    EventQuery,
     acled_record,
     export,
     interaction_code,
 )
 from rasd.model import acled_fatalities
-from rasd.store import Store
+from rasd.store import EventFilter, Store
 
 
-def _csv(store: Store, query: EventQuery | None = None) -> bytes:
+def _csv(store: Store, query: EventFilter | None = None) -> bytes:
     out = io.BytesIO()
     export(store, "acled-csv", out, query)
     return out.getvalue()
@@ -86,7 +85,7 @@ def test_event_id_cnty_is_stable_across_exports(store: Store) -> None:
 def test_filters_select_rows(store: Store) -> None:
     store.save(doc("a"), [strike()])
     store.save(doc("b", text="غارة في رفح"), [strike(event_date="2023-09-01", location="Rafah", latitude=31.28, longitude=34.25, admin2="Rafah", fatalities=1)])
-    df = pd.read_csv(io.BytesIO(_csv(store, EventQuery(min_fatalities=2))), encoding="utf-8-sig")
+    df = pd.read_csv(io.BytesIO(_csv(store, EventFilter(min_fatalities=2))), encoding="utf-8-sig")
     assert list(df["location"]) == ["Jabalia"]
-    df = pd.read_csv(io.BytesIO(_csv(store, EventQuery.from_mapping({"bbox": "34.2,31.2,34.3,31.3"}))), encoding="utf-8-sig")
+    df = pd.read_csv(io.BytesIO(_csv(store, EventFilter.parse({"bbox": "34.2,31.2,34.3,31.3"}))), encoding="utf-8-sig")
     assert list(df["location"]) == ["Rafah"]

@@ -15,7 +15,7 @@ from rasd.ingest.feeds import looks_like_feed, read_feed
 from rasd.ingest.fetch import Fetcher, FetchError
 from rasd.ingest.run import ingest
 from rasd.ingest.watch import poll_once, watch
-from rasd.store import Store, open_store
+from rasd.store import EventFilter, Store, open_store
 
 LONG = "أفاد مراسلون محليون بأن طائرات حربية شنت صباح اليوم غارات متتالية استهدفت الأحياء السكنية والأسواق الشعبية، وسط حالة من الذعر بين السكان الذين فروا نحو المناطق المجاورة بحثا عن مأوى. "
 PAGE = (
@@ -73,7 +73,7 @@ def test_feed_url_entries_pages_and_a_timeout(server: HostileServer, store: Stor
     assert sorted(e["location"] for e in store.events()) == ["Village 1", "Village 2", "Village 3"]
     hits = store.search("المدفعية")  # text of the fetched page, not of the feed
     assert [h.doc_key for h in hits] == ["item-2"] and hits[0].source == "منفذ تجريبي"
-    assert store.events(date_from="2023-10-11")[0]["location"] == "Village 3"  # pubDate became the document date
+    assert store.events(EventFilter(date_from="2023-10-11"))[0]["location"] == "Village 3"  # pubDate became the document date
 
 
 def test_feed_that_dies_midway_keeps_the_entries_before_the_break(server: HostileServer, store: Store, tmp_path: Path) -> None:

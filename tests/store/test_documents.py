@@ -5,7 +5,7 @@ from __future__ import annotations
 from store_factories import doc, strike
 
 from rasd.model import ActorFact, Span
-from rasd.store import Store
+from rasd.store import EventFilter, Store
 
 BEIT_HANOUN = {"location": "Beit Hanoun", "latitude": 31.5353, "longitude": 34.5380}
 
@@ -123,9 +123,10 @@ def test_events_query_by_area_type_and_dates(store: Store) -> None:
     store.save(doc("b", "ب"), [strike(event_date="2023-11-02", **BEIT_HANOUN)])
     store.save(doc("c", "ج"), [strike(admin1="West Bank", admin2="Jenin", location="Jenin", latitude=32.46, longitude=35.30)])
     q = {"admin1": "Gaza Strip", "event_type": "Explosions/Remote violence"}
-    assert len(store.events(**q)) == 2
-    assert [e["event_date"] for e in store.events(**q, date_from="2023-11-01", date_to="2023-11-30")] == ["2023-11-02"]
-    assert store.events(admin1="Gaza Strip", event_type="Battles") == []
+    assert len(store.events(EventFilter.parse(q))) == 2
+    assert [e["event_date"] for e in store.events(EventFilter.parse({**q, "date_from": "2023-11-01", "date_to": "2023-11-30"}))] == ["2023-11-02"]
+    assert [e["event_date"] for e in store.events(EventFilter.parse({**q, "date_from": "2023-11", "date_to": "2023-11"}))] == ["2023-11-02"]
+    assert store.events(EventFilter.parse({"admin1": "Gaza Strip", "event_type": "Battles"})) == []
 
 
 def test_a_failed_save_leaves_nothing(store: Store) -> None:

@@ -16,9 +16,9 @@ import pytest
 from sqlalchemy import text
 
 from rasd.clock import now
-from rasd.export import EventQuery, VictimInput, add_victim, export, list_victims
+from rasd.export import VictimInput, add_victim, export, list_victims
 from rasd.ingest.run import ingest
-from rasd.store import Store
+from rasd.store import EventFilter, Store
 
 TITLE = "استشهاد شاب وطفلة برصاص الاحتلال في جنين"
 ARTICLE = {
@@ -191,7 +191,7 @@ def test_a_filter_keeps_whole_people(store: Store, tmp_path: Path) -> None:
     for article in (SHELLING, DIED_OF_WOUNDS):
         _ingest(store, tmp_path, article)
     with store.transaction("reading the casualty register") as conn:
-        friday = list_victims(conn, EventQuery(date_from="2024-06-14"))
+        friday = list_victims(conn, EventFilter(date_from="2024-06-14"))
         everyone = list_victims(conn)
     [omar] = friday  # only the follow-up's event is selected, and the boy's entry is still his whole entry
     assert omar["reports"] == 2 and omar == next(e for e in everyone if e["name"] == "عمر سليم داود")

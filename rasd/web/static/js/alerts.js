@@ -10,11 +10,14 @@
   const head = table.tHead;
   const errorBox = document.getElementById("alerts-error");
   const secretBox = document.getElementById("secret-box");
-  // How docs/alerts.md's filter keys read in the interface (min_fatalities, bbox and polygon are worded below).
-  const LABELS = { country: t.f_country, admin1: t.f_admin1, admin2: t.f_admin2, actors: t.actor, event_types: t.event_types, sub_event_types: t.f_sub_event_type };
+  // How the event filter's keys (docs/filters.md) read in the interface (min_fatalities, bbox and polygon are worded below).
+  const LABELS = {
+    country: t.f_country, admin1: t.f_admin1, admin2: t.f_admin2, actor: t.actor, event_type: t.event_types, sub_event_type: t.f_sub_event_type,
+    date_from: t.date_from, date_to: t.date_to, review_status: t.review_status, q: t.search,
+  };
   // The event field whose labels a filter key's values take (the others are names shown as written).
   const COMMA = document.body.dataset.lang === "ar" ? "، " : ", ";
-  const VALUE_FIELDS = { country: "country", admin1: "admin1", event_types: "event_type", sub_event_types: "sub_event_type" };
+  const VALUE_FIELDS = { country: "country", admin1: "admin1", event_type: "event_type", sub_event_type: "sub_event_type" };
   // The input type that lets the browser check a target before the API does.
   const TARGET_TYPES = { email: "email", webhook: "url" };
 
@@ -85,14 +88,14 @@
     field("target").type = TARGET_TYPES[field("channel").value] || "text";
   }
 
-  // The form's values as the API's subscription: the filter keys are docs/alerts.md's.
+  // The form's values as the API's subscription: the filter keys are the event filter's (docs/filters.md).
   function subscriptionBody() {
     const value = (name) => field(name).value.trim();
     const filters = {};
     for (const key of ["country", "admin1"]) if (value(key)) filters[key] = [value(key)];
     const types = [...field("event_type").selectedOptions].map((o) => o.value);
-    if (types.length) filters.event_types = types;
-    if (value("actor")) filters.actors = [value("actor")];
+    if (types.length) filters.event_type = types;
+    if (value("actor")) filters.actor = [value("actor")];
     if (value("min_fatalities")) filters.min_fatalities = Number.parseInt(value("min_fatalities"), 10);
     return { name: value("name"), channel: value("channel"), target: value("target"), mode: value("mode"), filters };
   }
