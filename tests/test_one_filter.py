@@ -6,7 +6,10 @@ that each one the filter leaves out fails exactly one of its fields, and one it
 keeps has deaths reported without a number (ACLED's 3). Before the filter was
 one, the export compared the raw toll and the actor exactly and read
 ``2024-03`` as a string, and the alerts matched actors exactly: each entry
-point gave a different set.
+point gave a different set. An audit sample (the library's, ``rasd audit sample``
+with ``rasd export``'s options, ``POST /api/v1/audit/batches``) drawn larger
+than the store draws exactly the same events: it once had its own filter,
+equality on a few columns, that took no actor and no month.
 """
 
 from __future__ import annotations
@@ -26,10 +29,13 @@ from typer.testing import CliRunner
 
 from rasd.alerts import create_subscription
 from rasd.api import create_app
+from rasd.audit import batches, sample
 from rasd.cli import app as cli
 from rasd.clock import now
 from rasd.export import export
 from rasd.store import EventFilter, Store, open_store
+from rasd.store import audit as store_audit
+from rasd.store.accounts import Accounts
 from rasd.store.alerts_models import AlertOutbox
 from rasd.store.models import table_of
 from rasd.trends import trends
@@ -51,6 +57,8 @@ EVENTS: dict[str, tuple[dict[str, Any], bool]] = {
     "Sur": ({"event_date": "2024-03-16", "fatalities": 2}, False),
 }
 KEPT = {place for place, (_, kept) in EVENTS.items() if kept}
+#: FILTER as the options of ``rasd export`` and ``rasd audit sample``
+OPTIONS = ["--admin1", "Deir ez-Zor", "--from", "2024-03", "--to", "2024-03", "--actor", "LIWA al", "--event-type", "Battles", "--min-fatalities", "3"]
 
 
 @pytest.fixture(params=BACKENDS)
@@ -90,9 +98,7 @@ def test_every_entry_point_selects_the_same_events(filled: Store, url: str, tmp_
     got["export"] = _places(out.getvalue().decode())
 
     csv_path = tmp_path / "out.jsonl"
-    args = ["export", "-f", "jsonl", "-o", str(csv_path), "--db", url, "--admin1", "Deir ez-Zor", "--from", "2024-03", "--to", "2024-03",
-            "--actor", "LIWA al", "--event-type", "Battles", "--min-fatalities", "3"]
-    result = CliRunner().invoke(cli, args)
+    result = CliRunner().invoke(cli, ["export", "-f", "jsonl", "-o", str(csv_path), "--db", url, *OPTIONS])
     assert result.exit_code == 0, result.output
     got["cli export"] = _places(csv_path.read_text(encoding="utf-8"))
 
@@ -115,3 +121,28 @@ def test_every_entry_point_selects_the_same_events(filled: Store, url: str, tmp_
     assert sum(w["events"] for w in weekly) == len(KEPT) and sum(w["unknown_tolls"] for w in weekly) == 1  # trends count the same events
     with filled.transaction() as conn:
         assert sum(w["events"] for w in trends(conn, today=date(2024, 4, 1), f=f, weeks=6)["fatalities_by_week"]) == len(KEPT)
+
+
+def _drawn(store: Store, batch_id: int) -> set[str]:
+    """The places of a batch's events; the batches are then deleted, so the next draw has every event to draw from again."""
+    with store.transaction() as conn:
+        ids = {it["event_id"] for it in store_audit.items(conn, [batch_id])}
+        conn.execute(store_audit.I.delete())
+        conn.execute(store_audit.B.delete())
+    return {e["location"] for e in store.events() if e["id"] in ids}
+
+
+def test_an_audit_sample_draws_from_the_same_events(filled: Store, url: str) -> None:
+    """The library's, the CLI's and the API's audit sample, larger than the events: every event the filter keeps, no other."""
+    got = {"audit sample": _drawn(filled, sample(filled, 100, seed=1, created_by="rana", f=EventFilter.parse(FILTER)))}
+    result = CliRunner().invoke(cli, ["audit", "sample", "--n", "100", "--by", "rana", "--db", url, *OPTIONS])
+    assert result.exit_code == 0, result.output
+    got["cli audit sample"] = _drawn(filled, batches(filled)[0]["id"])
+    accounts = Accounts(filled)
+    accounts.add_user("rana", "correct horse battery", "reviewer")
+    with TestClient(create_app(filled)) as client:
+        made = client.post("/api/v1/audit/batches", json={"n": 100, "filters": FILTER},
+                           headers={"Authorization": f"Bearer {accounts.create_token('rana', 'tests')}"})
+        assert made.status_code == 201, made.text
+    got["api audit sample"] = _drawn(filled, made.json()["batch"]["id"])
+    assert got == dict.fromkeys(got, KEPT)

@@ -11,17 +11,18 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 from sqlalchemy import select
 
 from rasd.api import workflow
 from rasd.api.deps import RowId, get_store, require_reader, require_role
 from rasd.api.errors import Conflict, NotFound
 from rasd.api.responses import error_responses
-from rasd.api.schemas import DATE, Correction, _correction_schema
+from rasd.api.schemas import Correction, _correction_schema
 from rasd.api.values import MAX_ID, CleanModel
 from rasd.audit import batches, report, report_json, risk_queue, sample
-from rasd.store import Store, StoreError
+from rasd.errors import InputError
+from rasd.store import EventFilter, Store, StoreError
 from rasd.store import audit as store_audit
 from rasd.store.accounts import Account
 from rasd.store.models import Event as EventRow
@@ -37,25 +38,22 @@ ACTIONS = {"right": "approve", "corrected": "correct", "not_event": "reject"}
 E = table_of(EventRow)
 
 
-class SampleFilters(CleanModel):
-    """What a sample may be limited to (each left out: any)."""
-
-    country: str | None = Field(default=None, max_length=80)
-    admin1: str | None = Field(default=None, max_length=120)
-    event_type: str | None = Field(default=None, max_length=60)
-    sub_event_type: str | None = Field(default=None, max_length=80)
-    source: str | None = Field(default=None, max_length=200)
-    date_from: str | None = Field(default=None, pattern=DATE)
-    date_to: str | None = Field(default=None, pattern=DATE)
-
-
 class SampleIn(CleanModel):
-    """A batch to draw: its size, seed, name and filters."""
+    """A batch to draw: its size, seed, name and the event filter (docs/filters.md) it is drawn within."""
 
     n: int = Field(default=100, ge=1, le=10_000)
     seed: int = Field(default=0, ge=0, le=2**31 - 1)
     name: str | None = Field(default=None, max_length=200)
-    filters: SampleFilters = Field(default_factory=SampleFilters)
+    filters: dict[str, Any] = Field(default_factory=dict, description=(
+        'The event filter as JSON, as a subscription stores it (docs/filters.md), e.g. {"country": ["Syria"], "date_from": "2024-03"}.'))
+
+    @field_validator("filters")
+    @classmethod
+    def _a_filter(cls, value: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return EventFilter.parse(value).to_json()
+        except InputError as exc:
+            raise ValueError(str(exc)) from None
 
 
 def _audited_only(schema: dict[str, Any]) -> None:
@@ -127,7 +125,7 @@ def post_batch(body: SampleIn, store: StoreDep, user: Reviewer) -> dict[str, Any
     """Unreviewed machine events, stratified by sub-type and source; the same seed and filters draw the same events."""
     try:
         batch_id = sample(store, body.n, seed=body.seed, created_by=user.name, name=body.name,
-                          filters=body.filters.model_dump(exclude_none=True))
+                          f=EventFilter.parse(body.filters))
     except StoreError as exc:
         raise Conflict(str(exc)) from exc
     return batch_queue(store, batch_id)

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from rasd.audit.report import AuditReport, audit_report
-from rasd.store import Store
+from rasd.store import EventFilter, Store
 from rasd.store import audit as _store
 
 __all__ = ["sample", "batches", "report"]
 
 
 def sample(store: Store, n: int, *, seed: int, created_by: str, name: str | None = None,
-           filters: Mapping[str, Any] | None = None) -> int:
-    """Draw an audit batch of up to ``n`` unreviewed machine events (stratified by sub-type and source); returns its id."""
+           f: EventFilter | None = None) -> int:
+    """Draw an audit batch of up to ``n`` unreviewed machine events that ``f`` selects (stratified by sub-type and source); returns its id."""
     with store.transaction("drawing an audit sample") as conn:
-        return _store.draw_sample(conn, n, seed=seed, created_by=created_by, name=name, filters=filters)
+        return _store.draw_sample(conn, n, seed=seed, created_by=created_by, name=name, f=f)
 
 
 def batches(store: Store) -> list[dict[str, Any]]:

@@ -8,7 +8,9 @@ from typing import Annotated
 
 import typer
 
+from rasd.cli.filters import with_filter_options
 from rasd.cli.store import DbOption, cli_store
+from rasd.store.filters import EventFilter
 
 __all__ = ["register", "audit_app"]
 
@@ -23,21 +25,21 @@ def register(app: typer.Typer) -> None:
 
 
 @audit_app.command("sample")
+@with_filter_options
 def sample_command(
     n: Annotated[int, Opt("--n", "-n", min=1, help="How many events to draw.")] = 100,
     seed: Annotated[int, Opt("--seed", help="The random seed: the same store, filters and seed draw the same events.")] = 0,
     name: Annotated[str | None, Opt("--name", help="The batch's name (default: the date and time).", show_default=False)] = None,
     by: Annotated[str | None, Opt("--by", help="Who draws it (default: the login name).", show_default=False)] = None,
-    country: Annotated[str | None, Opt(help="Only this country (ACLED name).", show_default=False)] = None,
-    admin1: Annotated[str | None, Opt(help="Only this governorate/state.", show_default=False)] = None,
-    event_type: Annotated[str | None, Opt("--event-type", help="Only this event type.", show_default=False)] = None,
-    sub_event_type: Annotated[str | None, Opt("--sub-type", help="Only this sub-event type.", show_default=False)] = None,
-    source: Annotated[str | None, Opt("--source", help="Only events of this source.", show_default=False)] = None,
-    date_from: Annotated[str | None, Opt("--from", metavar="YYYY-MM-DD", help="First day.", show_default=False)] = None,
-    date_to: Annotated[str | None, Opt("--to", metavar="YYYY-MM-DD", help="Last day (inclusive).", show_default=False)] = None,
     db: DbOption = None,
+    *,
+    f: EventFilter,
 ) -> None:
     """Draw a random audit batch of machine events nobody has reviewed, stratified by sub-type and source.
+
+    The filter options are [bold]rasd export[/bold]'s, with the same meanings
+    (docs/filters.md); the batch is drawn from the machine events they select
+    that were never reviewed or sampled.
 
     Reviewers then open it at /audit in the web app (rasd serve) and give each
     event a verdict field by field: right, corrected (with the value) or not an event.
@@ -45,14 +47,12 @@ def sample_command(
     [bold]Examples[/bold]
 
     [green]rasd audit sample --n 100 --seed 7 --db events.db[/green]
-    [green]rasd audit sample --n 50 --country Syria --from 2024-01-01 --seed 1[/green]
+    [green]rasd audit sample --n 50 --country Syria --from 2024-01 --source "SANA" --seed 1[/green]
     """
     from rasd.audit import batches, sample
 
-    filters = {"country": country, "admin1": admin1, "event_type": event_type, "sub_event_type": sub_event_type,
-               "source": source, "date_from": date_from, "date_to": date_to}
     with cli_store(db) as store:
-        batch = sample(store, n, seed=seed, created_by=by or getpass.getuser(), name=name, filters=filters)
+        batch = sample(store, n, seed=seed, created_by=by or getpass.getuser(), name=name, f=f)
         size = next(b["size"] for b in batches(store) if b["id"] == batch)
     typer.echo(f"audit batch {batch}: {size} events drawn (seed {seed}); review them at /audit/{batch} in the web app")
 

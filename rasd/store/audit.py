@@ -1,7 +1,8 @@
 """Audit batches: random samples of machine events, reviewed field by field, to measure accuracy (issue 17).
 
-A batch (``audit_batches``) is drawn at random from the events nobody has
-reviewed yet, stratified by sub-type and source and reproducible from its
+A batch (``audit_batches``) is drawn at random from the events an
+:class:`~rasd.store.filters.EventFilter` selects that nobody has reviewed or
+sampled yet, stratified by sub-type and source and reproducible from its
 seed (:func:`draw_sample`). Each sampled event is one ``audit_items`` row: the
 event as it was drawn, its stratum, the extraction version of its first
 report, and — once a reviewer has given it — the verdict: ``right`` (nothing
@@ -24,18 +25,17 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from rasd.clock import now
 from rasd.store.errors import StoreError
+from rasd.store.filters import EventFilter
 from rasd.store.models import Base, Document, EventSource, new_id, table_of
 from rasd.store.models import Event as EventRow
 
-__all__ = ["AUDIT_FIELDS", "VERDICTS", "AuditBatch", "AuditItem", "SAMPLE_FILTERS", "draw_sample", "batches", "items",
+__all__ = ["AUDIT_FIELDS", "VERDICTS", "AuditBatch", "AuditItem", "draw_sample", "batches", "items",
            "item", "check_verdict", "record_verdict"]
 
 #: The fields a reviewer judges on an audited event, in the order the queue shows them.
 AUDIT_FIELDS: tuple[str, ...] = ("event_type", "sub_event_type", "event_date", "actor1", "actor2", "country", "admin1",
                                  "location", "fatalities", "injuries")
 VERDICTS: tuple[str, ...] = ("right", "corrected", "not_event")
-#: What a sample can be limited to: equality on these event columns, and a date range.
-SAMPLE_FILTERS: tuple[str, ...] = ("country", "admin1", "event_type", "sub_event_type", "source", "date_from", "date_to")
 
 
 class AuditBatch(Base):
@@ -75,21 +75,10 @@ class AuditItem(Base):
 B, I, E, ES, D = table_of(AuditBatch), table_of(AuditItem), table_of(EventRow), table_of(EventSource), table_of(Document)
 
 
-def _eligible(conn: Connection, filters: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Machine events (never reviewed, never sampled) matching ``filters``, by id."""
+def _eligible(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
+    """The events ``f`` selects that a sample may draw: machine events, never reviewed and never sampled, by id."""
     sampled = select(I.c.event_id).where(I.c.event_id.is_not(None))
-    q = select(E).where(E.c.review_status == "machine", E.c.id.not_in(sampled))
-    for key, value in filters.items():
-        if value in (None, ""):
-            continue
-        if key not in SAMPLE_FILTERS:
-            raise StoreError(f"cannot sample by {key!r}; one of {', '.join(SAMPLE_FILTERS)}")
-        if key == "date_from":
-            q = q.where(E.c.event_date >= value)
-        elif key == "date_to":
-            q = q.where(E.c.event_date <= value)
-        else:
-            q = q.where(E.c[key] == value)
+    q = select(E).where(*f.conditions(conn.dialect.name), E.c.review_status == "machine", E.c.id.not_in(sampled))
     return [dict(r._mapping) for r in conn.execute(q.order_by(E.c.id))]
 
 
@@ -115,16 +104,16 @@ def _versions(conn: Connection, event_ids: Sequence[int]) -> dict[int, str]:
 
 
 def draw_sample(conn: Connection, n: int, *, seed: int, created_by: str, name: str | None = None,
-                filters: Mapping[str, Any] | None = None) -> int:
-    """Draw a batch of up to ``n`` machine events, stratified by (sub-type, source); returns its id.
+                f: EventFilter | None = None) -> int:
+    """Draw a batch of up to ``n`` machine events that ``f`` selects, stratified by (sub-type, source); returns its id.
 
-    The same store, filters and seed draw the same events.
+    The same store, filter and seed draw the same events; the batch keeps the filter's JSON (:meth:`EventFilter.to_json`).
     """
     if n < 1:
         raise StoreError("a sample needs at least one event")
-    filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
+    f = f or EventFilter()
     strata: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for ev in _eligible(conn, filters):
+    for ev in _eligible(conn, f):
         strata[(ev["sub_event_type"] or "", ev["source"] or "")].append(ev)
     if not strata:
         raise StoreError("no unreviewed machine event matches: nothing to sample")
@@ -134,7 +123,7 @@ def draw_sample(conn: Connection, n: int, *, seed: int, created_by: str, name: s
         chosen += rng.sample(strata[key], k)
     rng.shuffle(chosen)  # the queue should not read stratum by stratum
     batch = new_id(conn.execute(insert(B).values(
-        name=name or f"audit {now():%Y-%m-%d %H:%M}", seed=seed, requested=n, filters=filters, created_by=created_by, created_at=now())))
+        name=name or f"audit {now():%Y-%m-%d %H:%M}", seed=seed, requested=n, filters=f.to_json(), created_by=created_by, created_at=now())))
     versions = _versions(conn, [ev["id"] for ev in chosen])
     conn.execute(insert(I), [
         {"batch_id": batch, "event_id": ev["id"], "position": i, "sub_event_type": ev["sub_event_type"], "source": ev["source"],
@@ -145,11 +134,16 @@ def draw_sample(conn: Connection, n: int, *, seed: int, created_by: str, name: s
 
 
 def batches(conn: Connection) -> list[dict[str, Any]]:
-    """Every batch, newest first, with how many of its events are reviewed."""
+    """Every batch, newest first, with how many of its events are reviewed, its filter as :meth:`EventFilter.to_json` writes it.
+
+    Batches drawn before the sample took the event filter stored single values (``{"country": "Syria"}``), which read
+    as the filter's lists; their ``source`` then matched exactly, where the filter's matches part of it.
+    """
     out = []
     for r in conn.execute(select(B).order_by(B.c.id.desc())):
         rows = conn.execute(select(I.c.verdict).where(I.c.batch_id == r.id)).all()
-        out.append({**dict(r._mapping), "size": len(rows), "reviewed": sum(1 for (v,) in rows if v)})
+        out.append({**dict(r._mapping), "filters": EventFilter.parse(r.filters or {}).to_json(), "size": len(rows),
+                    "reviewed": sum(1 for (v,) in rows if v)})
     return out
 
 

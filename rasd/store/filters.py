@@ -12,6 +12,9 @@ values matches any of them:
 ``actor``
     Part of the name of actor1, actor2 or an associated actor, in any case:
     "rapid support" finds "Rapid Support Forces".
+``source``
+    Part of the event's source (ACLED's ``source``: the outlets that reported
+    it, ``; ``-separated), in any case: "sana" finds "SANA; Al Jazeera".
 ``date_from``, ``date_to``
     ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; both ends inclusive, a year or
     month standing for its first day (``date_from``) or its last (``date_to``).
@@ -77,12 +80,13 @@ def _names(max_length: int, doc: str) -> Any:
 class EventFilter:
     """Which events (see the module's docstring for what each field means); ``EventFilter()`` is every event not rejected."""
 
-    country: tuple[str, ...] = _names(80, "Country (ACLED name); several: any of them.")
+    country: tuple[str, ...] = _names(80, "Country (ACLED name).")
     admin1: tuple[str, ...] = _names(120, "First-level area, e.g. a governorate (ACLED name).")
     admin2: tuple[str, ...] = _names(120, "Second-level area (ACLED name).")
     event_type: tuple[str, ...] = _names(60, "ACLED event type.")
     sub_event_type: tuple[str, ...] = _names(80, "ACLED sub-event type.")
     actor: tuple[str, ...] = _names(200, "Part of actor1's, actor2's or an associated actor's name, any case.")
+    source: tuple[str, ...] = _names(200, "Part of the event's source (the outlets that reported it), any case.")
     date_from: str | None = field(default=None, metadata={"kind": "day", "doc": "First day: YYYY, YYYY-MM or YYYY-MM-DD (its first day)."})
     date_to: str | None = field(default=None, metadata={"kind": "day", "doc": "Last day, inclusive: YYYY, YYYY-MM or YYYY-MM-DD (its last day)."})
     min_fatalities: int | None = field(default=None, metadata={
@@ -124,6 +128,8 @@ class EventFilter:
                 conds.append(E.c[name].in_(values))
         if self.actor:
             conds.append(or_(*(E.c[c].ilike(_like(a), escape="\\") for a in self.actor for c in _ACTOR_FIELDS)))
+        if self.source:
+            conds.append(or_(*(E.c.source.ilike(_like(s), escape="\\") for s in self.source)))
         if self.date_from:
             conds.append(E.c.event_date >= _first_day(self.date_from))
         if self.date_to:

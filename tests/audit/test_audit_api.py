@@ -49,6 +49,7 @@ def test_draw_needs_a_reviewer(site: Site) -> None:
     assert queue["batch"]["name"] == "api" and len(queue["items"]) == 2 and queue["items"][0]["event"]["review_status"] == "machine"
     assert _client(site).get(f"/batches/{queue['batch']['id']}").json()["batch"]["size"] == 2  # a public site reads it
     assert _client(site, "rana").post("/batches", json={"n": 1, "filters": {"actor1": "x"}}).status_code == 422
+    assert _client(site, "rana").post("/batches", json={"n": 1, "filters": {"date_from": "2024-13"}}).status_code == 422
     assert _client(site, "rana").post("/batches", json={"n": 1, "seed": False}).status_code == 422
     assert _client(site).get("/batches/999").status_code == 404
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import typer
 from store_factories import doc, strike
 from typer.testing import CliRunner
 
@@ -31,3 +33,13 @@ def test_sample_then_report(tmp_path: Path) -> None:
     assert data["no_correction"]["n"] == 1 and data["batches"] == [1]
     none_left = runner.invoke(app, ["audit", "sample", "--n", "4", "--country", "Yemen", "--db", db])
     assert none_left.exit_code == 1 and "nothing to sample" in none_left.output
+    bad = runner.invoke(app, ["audit", "sample", "--to", "2023-13", "--db", db])
+    assert bad.exit_code == 2 and bad.output.startswith("error: date_to: YYYY, YYYY-MM or YYYY-MM-DD expected")
+
+
+def test_sample_has_the_export_filter_options(help_page: Callable[[typer.Typer, Sequence[str]], None]) -> None:
+    help_page(app, ["audit", "sample"])
+    export, sample = (typer.main.get_command(app).commands[c] for c in ("export", "audit"))  # type: ignore[attr-defined]
+    options = {p.name: p.opts for p in export.params}
+    assert {p.name: p.opts for p in sample.commands["sample"].params if p.name in options and p.name not in ("db",)} == {
+        name: opts for name, opts in options.items() if name not in ("fmt", "out", "db")}

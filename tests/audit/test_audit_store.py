@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from datetime import datetime
 
 import pytest
+from sqlalchemy import insert
 from store_factories import doc, fresh_store, strike
 
 from rasd.audit import Share, batches, report, sample, wilson
-from rasd.store import Store, StoreError
+from rasd.store import EventFilter, Store, StoreError
 from rasd.store import audit as store_audit
 
 SUBTYPES = ("Air/drone strike",) * 6 + ("Shelling/artillery/missile attack",) * 3 + ("Armed clash",)
@@ -63,11 +65,21 @@ def test_events_already_sampled_or_reviewed_are_not_drawn(filled: Store) -> None
         sample(filled, 5, seed=1, created_by="rana")
 
 
-def test_filters_limit_the_sample(filled: Store) -> None:
-    items = _drawn(filled, sample(filled, 50, seed=2, created_by="rana", filters={"source": "outlet-b", "date_to": "2023-10-15"}))
+def test_the_event_filter_limits_the_sample_and_is_kept_as_its_json(filled: Store) -> None:
+    f = EventFilter.parse({"source": "OUTLET-B", "date_to": "2023-10-15"})  # the filter's meaning: part of the source, any case
+    batch = sample(filled, 50, seed=2, created_by="rana", f=f)
+    items = _drawn(filled, batch)
     assert {it["source"] for it in items} == {"outlet-b"} and len(items) == 5
-    with pytest.raises(StoreError, match="cannot sample by"):
-        sample(filled, 5, seed=2, created_by="rana", filters={"actor1": "x"})
+    [kept] = [b["filters"] for b in batches(filled) if b["id"] == batch]
+    assert kept == {"source": ["OUTLET-B"], "date_to": "2023-10-15"} and EventFilter.parse(kept) == f
+
+
+def test_a_batch_drawn_before_the_event_filter_reads_as_the_filter(filled: Store) -> None:
+    old = {"country": "Syria", "sub_event_type": "Armed clash", "source": "outlet-a", "date_from": "2023-10-01", "date_to": ""}
+    with filled.transaction() as conn:  # single values and empty ones, as draw_sample stored them before
+        conn.execute(insert(store_audit.B).values(name="old", seed=1, requested=5, filters=old, created_by="rana", created_at=datetime(2024, 1, 1)))
+    [batch] = batches(filled)
+    assert batch["filters"] == {"country": ["Syria"], "sub_event_type": ["Armed clash"], "source": ["outlet-a"], "date_from": "2023-10-01"}
 
 
 def test_verdicts_are_kept_per_field_and_reported(filled: Store) -> None:
