@@ -63,7 +63,12 @@ async def get_stats(
     interval: Annotated[Literal["day", "week", "month", "none"], Query()] = "week",
     by: Annotated[Literal["event_type", "sub_event_type", "country", "admin1", "review_status"] | None, Query()] = None,
 ) -> Response:
-    """Rows of ``{period, key, events, fatalities}``; weeks start on Monday; unknown tolls count as 0."""
+    """Rows of ``{period, key, events, fatalities, unknown_tolls}``; weeks start on Monday.
+
+    ``fatalities`` is ACLED's coded figure, the one exports, trends and ``min_fatalities`` use: a toll reported
+    without a number counts 3, or 10 for a significant attack, and ``unknown_tolls`` says how many such tolls
+    the sum holds.
+    """
     return json_response(queries.stats(conn, f, interval=interval, by=by))
 
 

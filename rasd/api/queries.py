@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Date, Integer, case, cast, func, select
 from rasd.api.errors import NotFound
 from rasd.api.filters import order_by
 from rasd.api.render import row
-from rasd.store.filters import EventFilter
+from rasd.store.filters import EventFilter, coded_fatalities
 from rasd.store.models import (
     Actor,
     ActorAlias,
@@ -99,37 +99,46 @@ def geojson(conn: Connection, f: EventFilter, *, limit: int) -> bytes:
     return ('{"type":"FeatureCollection","features":[' + features + "]}").encode()
 
 
+def _tolls() -> list[Any]:
+    """The deaths of a group of events as exports, trends and ``min_fatalities`` count them: ACLED's coded figure summed
+    (:func:`~rasd.store.filters.coded_fatalities`: deaths reported without a number count 3, or 10 for a significant
+    attack), and beside it ``unknown_tolls``, how many of the events had such a toll."""
+    return [func.coalesce(func.sum(coded_fatalities()), 0).label("fatalities"),
+            func.coalesce(func.sum(case((E.c.fatalities_known.is_(False), 1), else_=0)), 0).label("unknown_tolls")]
+
+
 def grid(conn: Connection, f: EventFilter, *, cell: float) -> dict[str, Any]:
     """Every located event matching ``f``, counted in square cells of ``cell`` degrees: the map of a whole archive.
 
     One ``GROUP BY`` on the cell and the event type, so its cost follows the matching rows, not a
     limit: a map zoomed out over a million events shows all of them, aggregated, where points stop
-    at the newest 20,000. Each cell is a Point at its events' mean position, with the counts.
+    at the newest 20,000. Each cell is a Point at its events' mean position, with the counts (deaths
+    as :func:`_tolls` counts them).
     """
     def index(col: Any, shift: int) -> Any:  # floor((x + shift) / cell): shifted to be positive, so truncation is floor
         scaled = (col + shift) / cell
         return cast(scaled, Integer) if conn.dialect.name == "sqlite" else func.floor(scaled)
 
     ix, iy = index(E.c.longitude, 180).label("ix"), index(E.c.latitude, 90).label("iy")
-    fatalities = func.sum(case((E.c.fatalities.is_(None), 0), else_=E.c.fatalities))
     q = (
-        select(ix, iy, E.c.event_type, func.count().label("n"), fatalities.label("fatalities"),
+        select(ix, iy, E.c.event_type, func.count().label("n"), *_tolls(),
                func.sum(E.c.longitude).label("lon"), func.sum(E.c.latitude).label("lat"))
         .where(*f.conditions(conn.dialect.name), E.c.latitude.is_not(None), E.c.longitude.is_not(None))
         .group_by(ix, iy, E.c.event_type)
     )
     cells: dict[tuple[int, int], dict[str, Any]] = {}
     for r in conn.execute(q):
-        c = cells.setdefault((int(r.ix), int(r.iy)), {"events": 0, "fatalities": 0, "lon": 0.0, "lat": 0.0, "event_types": {}})
+        c = cells.setdefault((int(r.ix), int(r.iy)), {"events": 0, "fatalities": 0, "unknown_tolls": 0, "lon": 0.0, "lat": 0.0, "event_types": {}})
         c["events"] += int(r.n)
-        c["fatalities"] += int(r.fatalities or 0)
+        c["fatalities"] += int(r.fatalities)
+        c["unknown_tolls"] += int(r.unknown_tolls)
         c["lon"] += float(r.lon)
         c["lat"] += float(r.lat)
         c["event_types"][r.event_type or "unknown"] = int(r.n)
     features = []
     for (i, j), c in sorted(cells.items(), key=lambda kv: -kv[1]["events"]):
         west, south = round(i * cell - 180, 6), round(j * cell - 90, 6)
-        props = {"events": c["events"], "fatalities": c["fatalities"], "event_types": c["event_types"],
+        props = {"events": c["events"], "fatalities": c["fatalities"], "unknown_tolls": c["unknown_tolls"], "event_types": c["event_types"],
                  "top_type": max(c["event_types"], key=c["event_types"].get), "bounds": [west, south, round(west + cell, 6), round(south + cell, 6)]}
         point = [round(c["lon"] / c["events"], 5), round(c["lat"] / c["events"], 5)]
         features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": point}, "properties": props})
@@ -147,7 +156,7 @@ def _period(interval: str, dialect: str) -> Any:
 
 
 def stats(conn: Connection, f: EventFilter, *, interval: str, by: str | None) -> dict[str, Any]:
-    """Events and fatalities per ``interval`` (day/week/month/none) and per ``by`` (a field), oldest first."""
+    """Events and deaths (:func:`_tolls`) per ``interval`` (day/week/month/none) and per ``by`` (a field), oldest first."""
     if interval not in _INTERVALS or (by is not None and by not in _GROUPS):
         raise NotFound(f"no statistics by {interval}/{by}")
     keys: list[Any] = []
@@ -155,13 +164,12 @@ def stats(conn: Connection, f: EventFilter, *, interval: str, by: str | None) ->
         keys.append(_period(interval, conn.dialect.name).label("period"))
     if by:
         keys.append(E.c[by].label("key"))
-    fatalities = func.sum(case((E.c.fatalities.is_(None), 0), else_=E.c.fatalities))
-    q = select(*keys, func.count().label("events"), fatalities.label("fatalities")).where(*f.conditions(conn.dialect.name))
+    q = select(*keys, func.count().label("events"), *_tolls()).where(*f.conditions(conn.dialect.name))
     if interval != "none":
         q = q.where(E.c.event_date.is_not(None))
     if keys:
         q = q.group_by(*keys).order_by(*keys)
-    rows = [{k: (int(v) if k in ("events", "fatalities") and v is not None else v) for k, v in row(r).items()} for r in conn.execute(q)]
+    rows = [{k: (int(v) if k in ("events", "fatalities", "unknown_tolls") else v) for k, v in row(r).items()} for r in conn.execute(q)]
     return {"interval": interval, "by": by, "rows": rows}
 
 

@@ -138,12 +138,24 @@ class PlaceOut(BaseModel):
     n_events: int = 0
 
 
+class StatsRow(BaseModel):
+    """One period's (and key's) events and deaths; ``period`` is there unless ``interval=none``, ``key`` when ``by`` is given."""
+
+    period: str | None = Field(None, description="The day, the Monday of the week or the month (YYYY-MM).")
+    key: str | None = Field(None, description="The value of the field the rows are by.")
+    events: int
+    fatalities: int = Field(description=(
+        "Deaths by ACLED's coded figure, as exports, trends and min_fatalities count them: "
+        "a toll reported without a number counts 3, or 10 for a significant attack."))
+    unknown_tolls: int = Field(description="How many of the events had deaths reported without a number (counted in fatalities as 3 or 10).")
+
+
 class StatsOut(BaseModel):
-    """Counts and fatalities per period (day, week or month) and per key (type, area)."""
+    """Counts and deaths per period (day, week or month) and per key (type, area)."""
 
     interval: str
     by: str | None
-    rows: list[dict[str, Any]]
+    rows: list[StatsRow]
 
 
 def _correction_schema(schema: dict[str, Any]) -> None:

@@ -94,7 +94,7 @@ def test_stats_by_week_and_type(http: httpx.Client) -> None:
     assert sum(r["events"] for r in rows) == len(ids(http))
     assert all(r["period"] <= "2024-12-31" and r["key"] for r in rows)
     gaza = http.get("/api/v1/stats", params={"interval": "week", "admin1": "Gaza Strip"}).json()["rows"]
-    assert gaza == [{"period": "2024-02-05", "events": 1, "fatalities": 5}]  # Saturday 10 Feb → week of Monday 5 Feb
+    assert gaza == [{"period": "2024-02-05", "events": 1, "fatalities": 5, "unknown_tolls": 0}]  # Saturday 10 Feb → week of Monday 5 Feb
     by_area = http.get("/api/v1/stats", params={"interval": "none", "by": "country"}).json()["rows"]
     assert {r["key"] for r in by_area} >= {"Syria", "Yemen", "Sudan"}
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from apikit import BackendSite
 
+from rasd.model import acled_fatalities
+
 
 def test_cells_count_every_located_event_once(backend_site: BackendSite) -> None:
     _, _, client, _ = backend_site
@@ -12,7 +14,8 @@ def test_cells_count_every_located_event_once(backend_site: BackendSite) -> None
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/geo+json")
     cells = r.json()["features"]
     assert sum(c["properties"]["events"] for c in cells) == len(points)
-    assert sum(c["properties"]["fatalities"] for c in cells) == sum(p["properties"]["fatalities"] or 0 for p in points)
+    assert sum(c["properties"]["fatalities"] for c in cells) == sum(acled_fatalities(p["properties"])[0] for p in points)
+    assert sum(c["properties"]["unknown_tolls"] for c in cells) == sum(p["properties"]["fatalities_known"] is False for p in points)
     for cell in cells:
         west, south, east, north = cell["properties"]["bounds"]
         lon, lat = cell["geometry"]["coordinates"]
