@@ -34,7 +34,7 @@ from rasd.geo.model import KIND_RANK
 from rasd.geo.unlisted import UNLISTED, UNLISTED_FLAG
 
 if TYPE_CHECKING:
-    from rasd.extract.assemble import Cluster
+    from rasd.extract.clusters import Cluster
     from rasd.geo.model import Candidate
     from rasd.model import Event
 

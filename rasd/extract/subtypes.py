@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc
 
 if TYPE_CHECKING:
-    from rasd.extract.assemble import Cluster
+    from rasd.extract.clusters import Cluster
     from rasd.extract.roles import ActorRoles
 
 __all__ = ["resolve_type"]

@@ -1,0 +1,92 @@
+"""Mention → is it an event: the triggers that may head an event.
+
+Needs the ``triggers`` (with the modality ``eventness`` settled), ``actors`` and
+``casualties`` (with their ``scopes``) layers. :func:`event_triggers` keeps, in text
+order, the triggers reported as having happened — not modal, not in a headline that asks
+a question, not telling a period total, a weak word only with a party or a counted toll
+in its clause — promotes a weapon word with its owner's adjective ("مسيرات إسرائيلية")
+to a strong one, and adds a killing trigger where a toll and an armed party are told
+without any violent word ("استشهاد شاب برصاص قوات الاحتلال").
+"""
+
+from __future__ import annotations
+
+from rasd.doc import Doc, Mention
+from rasd.extract.clusters import VIOLENT
+from rasd.extract.triggers import Trigger, TriggerEntry
+
+__all__ = ["event_triggers"]
+
+
+def event_triggers(doc: Doc) -> list[Mention]:
+    """The triggers of ``doc`` that can become events, implied killings included, in text order."""
+    title_is_question = doc.title_end and doc.ntext[: doc.title_end].rstrip().endswith(("?", "؟"))
+    triggers = [_promoted(doc, t) for t in doc.of("trigger") if t.value.modal is None and _supported(doc, t)
+                and not (t.value.in_title and title_is_question) and not _tells_a_total(doc, t)]
+    return _implied_triggers(doc, triggers)
+
+
+def _supported(doc: Doc, trig: Mention) -> bool:
+    """A weak trigger counts only with a counted casualty or an acting party in its clause; a killing needs victims."""
+    if trig.value.sub_event_type == "Arrests" and _seized_things(doc, trig):
+        return False  # "احتجز جثث ستة مسلحين": bodies and weapons are seized, nobody is arrested
+    if trig.value.strength in ("strong", "territory", "bombard"):
+        return True
+    clause = doc.clause_of(trig.start)
+    casualties = [c for c in doc.of("casualty") if doc.clause_of(c.start) == clause and not c.value.cumulative]
+    if trig.value.strength == "kill":  # a killing needs its (new) dead or its victims in the sentence
+        return any(c.sentence == trig.sentence and not c.value.cumulative and not _definite(doc.ntext, c.start)
+                   for c in doc.of("casualty")) or any(r.sentence == trig.sentence for r in doc.of("role"))
+    actors = [a for a in doc.of("actor") if doc.clause_of(a.start) == clause and a.value.actor.kind not in ("civilians",)]
+    return bool(actors) or any(c.value.count for c in casualties)
+
+
+def _tells_a_total(doc: Doc, trig: Mention) -> bool:
+    """The figure nearest the trigger in its sentence is a period total: the words tell the total, not an act."""
+    near = [c for c in doc.of("casualty") if c.sentence == trig.sentence]
+    if not near:
+        return False
+    nearest = min(near, key=lambda c: max(c.start - trig.end, trig.start - c.end, 0))
+    return bool(nearest.value.cumulative)
+
+
+def _definite(text: str, start: int) -> bool:
+    """"الشهيدين" names dead already reported; "شهيدين" reports new ones."""
+    i = start
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return "ال" in text[i:start] or text.startswith("ال", start)
+
+
+def _promoted(doc: Doc, trig: Mention) -> Mention:
+    """A weak weapon word with its owner's adjective ("مسيرات إسرائيلية") is as specific as a strong one."""
+    t = trig.value
+    if t.strength != "weak" or not any(a.value.adjective and 0 <= a.start - trig.end <= 2 for a in doc.of("actor")):
+        return trig
+    entry = TriggerEntry(t.event_type, t.sub_event_type, "strong")
+    return Mention("trigger", trig.start, trig.end, Trigger(entry, t.definite, t.in_title, t.modal), trig.sentence)
+
+
+_THINGS = frozenset("جثث جثه جثامين جثمان اسلحه بنادق ذخيره ذخاير اليات سيارات شحنه معدات وثايق".split())
+
+
+def _seized_things(doc: Doc, trig: Mention) -> bool:
+    following = doc.ntext[trig.end : trig.end + 30].split()
+    return bool(following) and following[0] in _THINGS
+
+
+def _implied_triggers(doc: Doc, triggers: list[Mention]) -> list[Mention]:
+    """A killing reported with no weapon word ("استشهاد شاب ... قوات الاحتلال") is still an event."""
+    # a sentence is covered by a violent trigger; taking a town does not explain civilian deaths beside it
+    covered = {t.sentence for t in triggers if t.value.event_type in VIOLENT and t.value.strength != "territory"}
+    entry = TriggerEntry("Violence against civilians", "Attack", "kill")
+    out = []
+    for cas in doc.of("casualty"):
+        if cas.value.kind != "killed" or cas.value.cumulative or cas.value.count is None or cas.sentence in covered:
+            continue
+        agents = [a for a in doc.of("actor") if a.sentence == cas.sentence and a.value.actor.kind not in ("civilians",)
+                  and not a.value.affiliation]
+        if agents:
+            covered.add(cas.sentence)
+            out.append(Mention("trigger", cas.start, cas.end, Trigger(entry, False, cas.start < doc.title_end), cas.sentence))
+    return sorted(triggers + out, key=lambda m: m.start)

@@ -1,0 +1,214 @@
+"""Which mentions are one event: group the candidate triggers of an article into clusters.
+
+Needs the ``triggers``, ``actors``, ``dates``, ``casualties`` and ``places`` layers and the
+candidate triggers of :func:`rasd.extract.candidates.event_triggers`. Gives a list of
+:class:`Cluster` (triggers, sentences, clauses and the date of each event); headline words
+are folded in afterwards by :func:`rasd.extract.headlines.fold_title` and casualty
+mentions attached by :func:`rasd.extract.tolls.attach_casualties`.
+
+An article about one strike mentions it three times (headline, lead, a quote):
+those triggers become one event. In one sentence, words of the same kind are one
+event and a generic word ("قتل", "قصف", "استهدف") joins the specific one; a clause of
+cause ("إثر") or result ("ما أودى") joins the act it explains; a definite mention in
+the next two sentences ("الغارة") with no date of its own refers back. A background
+paragraph with its own date ("منتصف شباط الفائت") becomes its own event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rasd.doc import Doc, Mention
+from rasd.extract.dating import date_for
+
+if TYPE_CHECKING:
+    from rasd.geo.model import Candidate
+
+__all__ = ["GENERIC", "VIOLENT", "Cluster", "group_triggers"]
+
+#: The event types of physical violence: their words join across clauses and host vaguer ones.
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+#: Trigger strengths that say something happened but not what ("قصف", "قتل", a weapon noun).
+GENERIC = frozenset({"bombard", "kill", "weak"})
+_TYPE_RANK = {"Explosions/Remote violence": 0, "Battles": 1, "Violence against civilians": 2, "Riots": 3,
+              "Protests": 4, "Strategic developments": 5}
+_RANK = {"strong": 0, "territory": -1, "bombard": 1, "kill": 2, "weak": 3}
+
+
+@dataclass(slots=True)
+class Cluster:
+    """The triggers, sentences and casualty mentions of one event."""
+
+    triggers: list[Mention]
+    sentences: set[int]
+    clauses: set[int]
+    date: Mention | None = None
+    casualties: list[Mention] = field(default_factory=list)
+
+    @property
+    def head(self) -> Mention:
+        """The most specific trigger: strong before generic, violence before other developments, body before title."""
+        outcomes = {(c.start, c.end) for c in self.casualties if c.value.count is None}
+        acts = {m.sentence for m in self.triggers if (m.start, m.end) not in outcomes}
+
+        def key(m: Mention) -> tuple[int, int, bool, int]:
+            weak_title = 2 if m.value.in_title and m.value.strength in GENERIC else 0  # a headline's generic verb
+            disrupted = m.value.sub_event_type == "Disrupted weapons use"  # "فككت عبوة ناسفة": no explosion
+            # "ارتكب مجزرة ... إثر إطلاق النار": the massacre word says people died, not how: its sentence's act beats it
+            outcome = 4 * ((m.start, m.end) in outcomes and m.sentence in acts)
+            return (_RANK[m.value.strength] + weak_title + outcome - disrupted,
+                    _TYPE_RANK[m.value.event_type] - 9 * disrupted, m.value.in_title, -(m.end - m.start))
+
+        return min(self.triggers, key=key)
+
+    @property
+    def event_type(self) -> str:
+        return self.head.value.event_type
+
+
+
+def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
+    """Can trigger ``a`` join ``cluster`` of the same sentence?
+
+    The same kind of event, or a generic word ("قتل", "قصف", "استهدف") beside a
+    specific one, is one event; two specific kinds are two events unless they
+    share a clause with a raid ("اقتحام … عملية"); two generic words in
+    different clauses are two events.
+    """
+    t, h = a.value, cluster.head.value
+    same_clause = doc.clause_of(a.start) in cluster.clauses
+    if "territory" in (t.strength, h.strength) and "Non-violent transfer of territory" in (t.sub_event_type, h.sub_event_type):
+        return True  # "سيطرت الهيئة على سراقب بعد انسحاب قوات النظام": the withdrawal is part of the takeover
+    if t.event_type == h.event_type and t.strength not in GENERIC and h.strength not in GENERIC:
+        return True
+    if (t.strength in GENERIC) != (h.strength in GENERIC):
+        territory = "territory" in (t.strength, h.strength)  # a town taken does not explain a killing beside it
+        return same_clause or (t.event_type in VIOLENT and h.event_type in VIOLENT and not territory)
+    if t.event_type == h.event_type and t.sub_event_type == h.sub_event_type:
+        return True
+    if t.event_type in VIOLENT and h.event_type in VIOLENT and (_causal_clause(doc, a) or _result_clause(doc, a)):
+        return True  # "أصيب شاب بالرصاص، إثر هجوم نفذه مستوطنون", "قصفت …، ما أودى بحياة 17": cause and toll are the same event
+    if "Disrupted weapons use" in (t.sub_event_type, h.sub_event_type):
+        return True  # "فككت …، اليوم، عبوة ناسفة": the device was defused, it did not explode
+    if same_clause and t.event_type in VIOLENT and h.event_type in VIOLENT and (
+            _instrument(doc, a) or _instrument(doc, cluster.head)):
+        return True  # "اغتالت إسرائيل القيادي … بغارة على الضاحية": the strike is how the killing was done
+    return same_clause and ("Other" in (t.sub_event_type, h.sub_event_type) or t.strength in GENERIC)
+
+
+def _instrument(doc: Doc, trig: Mention) -> bool:
+    """The trigger is introduced by the instrumental "ب" ("بغارة", "بقصف مدفعي", "برصاص")."""
+    text = doc.ntext
+    return text.startswith("ب", trig.start) or (trig.start > 0 and text[trig.start - 1] == "ب"
+                                                 and (trig.start < 2 or not text[trig.start - 2].isalpha()))
+
+
+_CAUSAL = re.compile(r"^\W*(?:و|ف)?(?:اثر|إثر|جراء|عقب|نتيجه|بسبب|بعد|خلال)(?!\w)")
+
+
+_RESULT = re.compile(r"^\W*(?:و)?(?:(?:ما|مما)\s+(?:ادي|اسفر|اودي|خلف|تسبب)|موقعا|موقعه|مخلفا|مخلفه)(?!\w)")
+
+
+def _result_clause(doc: Doc, trig: Mention) -> bool:
+    """The trigger's clause opens with "ما أودى", "مما أسفر", "موقعة": it tells what the clause before did."""
+    s, e = doc.clauses[doc.clause_of(trig.start)]
+    return bool(_RESULT.match(doc.ntext[s:e]))
+
+
+def _causal_clause(doc: Doc, trig: Mention) -> bool:
+    """The trigger's clause opens with "إثر", "جراء", "بعد"…: it gives the cause of what came before."""
+    s, e = doc.clauses[doc.clause_of(trig.start)]
+    return bool(_CAUSAL.match(doc.ntext[s:e]))
+
+
+def group_triggers(doc: Doc, triggers: list[Mention]) -> list[Cluster]:
+    """The events of ``triggers`` (in text order): one cluster per event, each with its date if it has one."""
+    clusters: list[Cluster] = []
+    for trig in triggers:
+        date_m = date_for(doc, trig)
+        target = None
+        same_sentence = [c for c in reversed(clusters) if trig.sentence in c.sentences and _compatible(doc, trig, c)]
+        # a word of the same kind joins its kind ("سيطرت … إثر معارك") before a generic neighbour
+        same_sentence.sort(key=lambda c: c.event_type != trig.value.event_type)
+        for c in same_sentence + [c for c in reversed(clusters) if trig.sentence not in c.sentences]:
+            if trig.sentence in c.sentences:
+                if date_m is None or c.date is None or date_m.value.value == c.date.value.value:
+                    target = c
+                break
+            near = trig.sentence - max(c.sentences) <= 2 and not all(t.value.in_title for t in c.triggers)
+            if near and date_m is None and trig.value.sub_event_type == c.head.value.sub_event_type and not trig.value.in_title:
+                if trig.value.definite or trig.value.strength in GENERIC:
+                    target = c
+                break
+        if target is None:
+            clusters.append(Cluster([trig], {trig.sentence}, {doc.clause_of(trig.start)}, date_m))
+        else:
+            target.triggers.append(trig)
+            target.sentences.add(trig.sentence)
+            target.clauses.add(doc.clause_of(trig.start))
+            target.date = target.date or date_m
+    return _absorb_generic(doc, clusters)
+
+
+def _absorb_generic(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """A sentence with "قتل" in one clause and "غارة" in another reports one event: generic joins specific.
+
+    A bombardment word ("قصف") is specific enough to host a vaguer one ("استهداف", "قتل") of its sentence.
+    """
+    kept = list(clusters)
+    for c in clusters:
+        if c.head.value.strength not in GENERIC or c.event_type not in VIOLENT:
+            continue
+        host = next((k for k in kept if k is not c and k.sentences & c.sentences and k.event_type in VIOLENT
+                     and _hosts(doc, k, c) and _same_date(k, c)), None)
+        if host is not None:
+            host.triggers.extend(c.triggers)
+            host.clauses |= c.clauses
+            kept.remove(c)
+    return kept
+
+
+def _hosts(doc: Doc, host: Cluster, guest: Cluster) -> bool:
+    """Whether ``host`` takes in the generic ``guest`` of its sentence.
+
+    A specific word always does. A bombardment ("قصف") takes a vaguer word ("استهداف", "قتل") unless
+    the two name different places: "استشهاد شاب … في طولكرم، وفي حين قصف الطيران وسط جنين" is two events.
+    """
+    strength = host.head.value.strength
+    if strength not in (*GENERIC, "territory"):
+        return True
+    if strength != "bombard" or guest.head.value.strength == "bombard":
+        return False
+    if any(_CONTRAST.match(doc.ntext, *doc.clauses[min(c.clauses)]) for c in (host, guest)):
+        return False  # "…، في حين أوقع القصف …": set against each other, two events
+    here, there = _places_in(doc, host), _places_in(doc, guest)
+    if here and there and not any(_within(a, b) or _within(b, a) for a in here for b in there):
+        return False  # "…في طولكرم، وقصف الطيران وسط جنين": two places; "ريف حماة … بلدة اللطامنة" is one area
+    # "كثف الجيش قصف …، وأكدت المقاومة استهداف قواته": another party acts in the guest's clause
+    agents = _actors_in(doc, host)
+    return not agents or _actors_in(doc, guest) <= agents
+
+
+_CONTRAST = re.compile(r"\W*(?:و)?(?:في حين|بينما|فيما)(?!\w)")
+
+
+def _places_in(doc: Doc, cluster: Cluster) -> list[Candidate]:
+    return [p.value.best for p in doc.of("place") if p.value.best and doc.clause_of(p.start) in cluster.clauses]
+
+
+def _within(inner: Candidate, outer: Candidate) -> bool:
+    """The same place, or ``inner`` lies in ``outer``'s governorate or district."""
+    return inner.name == outer.name or outer.name in (inner.admin1, inner.admin2)
+
+
+def _actors_in(doc: Doc, cluster: Cluster) -> set[str]:
+    """The armed actors named in the cluster's clauses."""
+    return {a.value.actor.canonical for a in doc.of("actor") if doc.clause_of(a.start) in cluster.clauses
+            and a.value.actor.kind != "civilians" and not a.value.affiliation}
+
+
+def _same_date(a: Cluster, b: Cluster) -> bool:
+    return a.date is None or b.date is None or a.date.value.value == b.date.value.value
+

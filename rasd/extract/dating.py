@@ -1,0 +1,86 @@
+"""Attach the date: which date phrase dates an event, and what an undated one takes.
+
+Needs the ``dates`` layer (and ``places`` for a round-up item). :func:`date_for` gives a
+trigger its date phrase while triggers are grouped; :func:`set_date` writes a cluster's
+date into its record (``event_date``, ``time_precision``, evidence), the publication
+date at precision 2 when the text names none; :func:`same_day_roundup` gives an undated
+round-up item the day of the item before; :func:`stale` tells background too old to code.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from rasd.doc import Doc, Mention
+from rasd.model import Event
+
+if TYPE_CHECKING:
+    from rasd.extract.clusters import Cluster
+
+__all__ = ["date_for", "same_day_roundup", "set_date", "stale"]
+
+_SPEECH_BEFORE = re.compile(r"(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)\S*\s+(?:\S+\s+)?$")
+_THAT_AFTER = re.compile(r"\W{0,3}(?:ان|انه|انها|انهم|بان)(?!\w)")
+
+
+def date_for(doc: Doc, trig: Mention) -> Mention | None:
+    """The date phrase of the trigger's sentence nearest to it (never a future or year-only phrase)."""
+    found = [d for d in doc.of("date") if d.sentence == trig.sentence and not d.value.future and d.value.value is not None]
+    clause = doc.clause_of(trig.start)
+    # a bare year in the trigger's clause dates it only as history ("قد سيطرت عليها عام 2020"), so that it ages out
+    dates = [d for d in found if d.value.kind != "year"] or [d for d in found if doc.clause_of(d.start) == clause]
+    # "أعلنت الأربعاء أن … الثلاثاء": the date after a speech verb dates the statement, not the event
+    # "قالت الوحدة، اليوم الأربعاء، إنها وثقت…": a date followed by "إن/أن" dates the statement too
+    dates = [d for d in dates if not _SPEECH_BEFORE.search(doc.ntext, max(0, d.start - 25), d.start)
+             and not _THAT_AFTER.match(doc.ntext, d.end)] or dates
+    # a date in the trigger's own clause wins ("قال، الثلاثاء، إن الجيش قتل … الليلة الماضية" dates the killing,
+    # not the statement); else news style puts the date before what happened ("وفي 25 آذار، بثت…")
+    return min(dates, key=lambda d: (doc.clause_of(d.start) != clause, d.start > trig.start, abs(d.start - trig.start)),
+               default=None)
+
+
+def set_date(doc: Doc, cluster: Cluster, ev: Event) -> None:
+    """The cluster's date phrase (precision at most 3), else the publication date at precision 2 (the week)."""
+    if cluster.date is not None:
+        expr = cluster.date.value
+        ev.event_date, ev.time_precision = expr.value.isoformat(), min(expr.precision, 3)
+        ev.evidence["event_date"] = [cluster.date.span(doc)]
+    elif doc.published:
+        ev.event_date, ev.time_precision = doc.published.isoformat(), 2
+
+
+# Background older than this is history ("احتجاجات تشرين 2019"), not news to code again.
+_MAX_AGE = timedelta(days=365)
+
+
+def stale(doc: Doc, ev: Event) -> bool:
+    """The event is dated more than a year before the publication: background, not news."""
+    return bool(doc.published and ev.event_date and date.fromisoformat(ev.event_date) < doc.published - _MAX_AGE)
+
+
+# "وفي جنوب الضفة، …" (a place right after), "وفي سياق متصل، …", "إلى ذلك، …": the next item of a round-up
+_ROUNDUP = re.compile(r"\W*(?:(?P<where>وفي)|في سياق متصل|وفي سياق متصل|الي ذلك|والي ذلك)(?!\w)")
+
+
+def same_day_roundup(doc: Doc, cluster: Cluster, ev: Event, last: Event | None) -> None:
+    """An undated item that opens with "وفي …" right after an item dated to the day happened that day.
+
+    Without it, an undated event gets the publication date at precision 2 (the week); a round-up
+    of one day's raids (today's or last night's) tells each item on that day, so it takes the
+    previous item's day, at precision 1, with that item's date words as evidence.
+    """
+    if last is None or last.event_date is None or last.time_precision != 1:
+        return
+    if "event_date" not in last.evidence or "event_date" in ev.evidence:
+        return
+    if doc.published is None or not 0 <= (doc.published - date.fromisoformat(last.event_date)).days <= 1:
+        return
+    start, end = doc.sentences[cluster.head.sentence]
+    opening = _ROUNDUP.match(doc.ntext, start, end)
+    if opening and opening.group("where"):  # "وفي هذا الصدد" is not a place: "وفي" must lead to one
+        opening = opening if any(0 <= p.start - opening.end() <= 12 for p in doc.of("place")) else None
+    if opening:
+        ev.event_date, ev.time_precision = last.event_date, 1
+        ev.evidence["event_date"] = list(last.evidence["event_date"])

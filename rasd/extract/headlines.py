@@ -1,0 +1,51 @@
+"""Fold the headline into the body: which body event each headline word announces.
+
+Needs the clusters of :func:`rasd.extract.clusters.group_triggers`. A headline word joins
+the body event of its sub-type, else of its type; a generic one ("غارات", "مقتل") joins the
+lead violent event. A headline event the body does not report stands alone only if it
+is specific (or the article has no body event at all).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rasd.extract.clusters import GENERIC, VIOLENT, Cluster
+
+if TYPE_CHECKING:
+    from rasd.extract.triggers import Trigger
+
+__all__ = ["fold_title"]
+
+
+def fold_title(clusters: list[Cluster]) -> list[Cluster]:
+    """Each headline trigger joins the body event of its type; what the body lacks stands alone if specific."""
+    body = [c for c in clusters if not all(t.value.in_title for t in c.triggers)]
+    leftover: list[Cluster] = []
+    for c in clusters:
+        if c in body:
+            continue
+        rest = []
+        for t in c.triggers:
+            match = _title_host(t.value, body)
+            if match is None:
+                rest.append(t)
+            else:
+                match.triggers.append(t)
+                match.sentences.add(t.sentence)
+        if any(t.value.strength not in GENERIC for t in rest) or (rest and not body):
+            leftover.append(Cluster(rest, {rest[0].sentence}, set(c.clauses), c.date))
+    return leftover + body
+
+
+def _title_host(t: Trigger, body: list[Cluster]) -> Cluster | None:
+    """The body event a headline word announces: the lead event for a generic word, else the first of its kind."""
+    if t.strength in GENERIC:
+        if t.event_type not in VIOLENT:
+            return None
+        return next((b for b in body if b.event_type in VIOLENT), None)
+    return (next((b for b in body if b.head.value.sub_event_type == t.sub_event_type), None)
+            or next((b for b in body if b.event_type == t.event_type), None)
+            or next((b for b in body if b.event_type in VIOLENT and b.head.value.strength in GENERIC
+                     and t.event_type in VIOLENT), None))  # "غارات" in the headline names the body's "مقتل 87"
+

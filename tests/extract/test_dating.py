@@ -1,0 +1,73 @@
+"""Attaching the date (rasd/extract/dating.py): which phrase dates an event, what an undated one takes.
+
+Every sentence here is written for these tests (no corpus text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from rasd.doc import Doc
+from rasd.extract.candidates import event_triggers
+from rasd.extract.clusters import Cluster, group_triggers
+from rasd.extract.dating import date_for, same_day_roundup, set_date, stale
+from rasd.model import Event
+
+
+def _clusters(doc: Doc) -> list[Cluster]:
+    return group_triggers(doc, event_triggers(doc))
+
+
+def _date_words(doc: Doc) -> list[str | None]:
+    found = [date_for(doc, t) for t in event_triggers(doc)]
+    return [doc.ntext[d.start : d.end] if d else None for d in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "dated_by"),
+    [
+        # the date in the trigger's own clause, not the statement's
+        ("قال المتحدث العسكري، الثلاثاء، إن الجيش قتل ثلاثة مسلحين في مدينة الرمادي الليلة الماضية.", "الليله الماضيه"),
+        # a date after a speech verb dates the statement
+        ("أعلنت وزارة الصحة الأربعاء أن غارة إسرائيلية استهدفت منزلا في مدينة رفح الثلاثاء.", "الثلاثاء"),
+    ],
+)
+def test_the_date_of_the_act_not_of_the_statement(prepared: Callable[[str], Doc], text: str, dated_by: str) -> None:
+    assert set(_date_words(prepared(text))) == {dated_by}
+
+
+def test_an_undated_event_takes_the_publication_week(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("استشهد شاب برصاص قوات الاحتلال في مدينة نابلس.")
+    (cluster,) = _clusters(doc)
+    ev = Event()
+    set_date(doc, cluster, ev)
+    assert (ev.event_date, ev.time_precision, "event_date" in ev.evidence) == ("2024-05-12", 2, False)
+
+
+def test_a_dated_event_keeps_its_words_as_evidence(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("قصفت قوات النظام بلدة اللطامنة صباح اليوم.")
+    (cluster,) = _clusters(doc)
+    ev = Event()
+    set_date(doc, cluster, ev)
+    assert (ev.event_date, ev.time_precision) == ("2024-05-12", 1)
+    assert [s.text for s in ev.evidence["event_date"]] == ["صباح اليوم"]
+
+
+def test_a_round_up_item_takes_the_day_of_the_item_before(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("اعتقلت قوات الاحتلال فجر اليوم شابين من بلدة بيت أمر. وفي مدينة جنين، أصيب شاب برصاص قوات الاحتلال.")
+    first, second = _clusters(doc)
+    last, ev = Event(), Event()
+    set_date(doc, first, last)
+    set_date(doc, second, ev)
+    assert (ev.event_date, ev.time_precision) == ("2024-05-12", 2)
+    same_day_roundup(doc, second, ev, last)
+    assert (ev.event_date, ev.time_precision) == ("2024-05-12", 1)
+    assert [s.text for s in ev.evidence["event_date"]] == ["فجر اليوم"]
+
+
+def test_background_more_than_a_year_old_is_stale(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("قصفت قوات النظام بلدة اللطامنة.")
+    assert stale(doc, Event(event_date="2023-05-01"))
+    assert not stale(doc, Event(event_date="2023-06-01"))

@@ -1,0 +1,35 @@
+"""Folding the headline into the body (rasd/extract/headlines.py).
+
+Every sentence here is written for these tests (no corpus text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rasd.doc import Doc
+from rasd.extract.candidates import event_triggers
+from rasd.extract.clusters import group_triggers
+from rasd.extract.headlines import fold_title
+
+
+def _folded(doc: Doc) -> list[list[tuple[str, bool]]]:
+    """Each event's trigger words after folding, with whether each is in the headline."""
+    clusters = fold_title(group_triggers(doc, event_triggers(doc)))
+    return [[(doc.ntext[t.start : t.end], t.value.in_title) for t in c.triggers] for c in clusters]
+
+
+def test_a_headline_word_joins_the_body_event_of_its_kind(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("غارة روسية على كفرنبل\nشنت الطائرات الروسية صباح اليوم غارة جوية على بلدة كفرنبل جنوب إدلب.")
+    assert len(group_triggers(doc, event_triggers(doc))) == 2  # before folding: headline and body apart
+    assert _folded(doc) == [[("غاره جويه", False), ("غاره", True)]]
+
+
+def test_a_specific_headline_event_the_body_does_not_tell_stands_alone(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("اعتقال ثلاثة شبان في الخليل\nشنت الطائرات الروسية صباح اليوم غارة جوية على بلدة كفرنبل جنوب إدلب.")
+    assert _folded(doc) == [[("اعتقال", True)], [("غاره جويه", False)]]
+
+
+def test_a_generic_headline_word_with_no_violent_body_event_is_dropped(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("قصف في ريف إدلب\nاعتقلت قوات النظام خمسة شبان في مدينة إدلب اليوم.")
+    assert _folded(doc) == [[("اعتقلت", False)]]
