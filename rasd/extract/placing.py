@@ -1,0 +1,91 @@
+"""Choose the event's place: the most specific place named with it, else the article's country.
+
+Needs the ``places`` layer and a cluster with its casualty mentions attached.
+:func:`place_of` picks the event's place mention (body before headline, named before
+"near", "ريف X" last, the headline's town when the body names only the country);
+:func:`place_event` writes it into the record (``sites.set_place``), or only the
+country the article is mostly about (:func:`doc_country`); :func:`placed` drops a record
+with no place and no victims, which is a statement, not an event.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rasd.doc import Doc, Mention
+from rasd.extract.sites import set_place
+from rasd.geo.model import KIND_RANK
+from rasd.model import Event
+
+if TYPE_CHECKING:
+    from rasd.extract.clusters import Cluster
+    from rasd.geo.model import Candidate
+
+__all__ = ["PLACE_FIELDS", "doc_country", "place_event", "place_of", "placed"]
+
+#: The location fields of an event, copied together when one record takes another's place.
+PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "admin3", "location", "location_ar", "latitude", "longitude", "geo_precision")
+
+# "شمال شرقي حلب" orients the reader from a bigger place; "ريف مدينة منبج" names the place itself
+_DIRECTIONS = {"west", "east", "north", "south", "north-east", "north-west", "south-east", "south-west"}
+
+
+def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
+    """The most specific place named with the event, preferring the trigger's own sentence."""
+    in_clauses = [p for p in doc.of("place") if doc.clause_of(p.start) in cluster.clauses]
+    in_sentences = [p for p in doc.of("place") if p.sentence in cluster.sentences]
+    body = [p for p in in_clauses if p.start >= doc.title_end] or [p for p in in_sentences if p.start >= doc.title_end]
+    places = body or in_clauses or in_sentences
+    if not places:
+        return None
+    head_sentence = cluster.head.sentence
+    first_admin1 = places[0].value.best.admin1
+
+    def rank(p: Mention) -> tuple[int, int, int, bool, int, int, float]:
+        cand = p.value.best
+        consistent = 0 if cand.admin1 == first_admin1 or cand.admin1 is None else 1
+        directional = p.value.qualifier in _DIRECTIONS or (  # "غربي دير الزور" is the area around the city
+            p.value.qualifier == "countryside" and cand.kind in ("admin1", "region"))
+        in_title = p.start < doc.title_end
+        finer = KIND_RANK.get(cand.kind, len(KIND_RANK))  # "حي الدرج بمدينة غزة": the neighbourhood, not the city
+        return (consistent, cand.geo_precision, in_title, directional, p.sentence != head_sentence, finer, -cand.score)
+
+    best = min(places, key=rank)
+    return _headline_detail(doc, cluster, best) or best
+
+
+def _headline_detail(doc: Doc, cluster: Cluster, best: Mention) -> Mention | None:
+    """The headline's place when the body names only the country around it ("غارات على بيروت" / "على لبنان")."""
+    outer = best.value.best
+    if best.start < doc.title_end or outer.kind != "country":
+        return None
+    titled = {doc.clause_of(t.start) for t in cluster.triggers if t.value.in_title}
+    inner = [p for p in doc.of("place") if doc.clause_of(p.start) in titled and p.value.best
+             and p.value.best.kind != "country" and p.value.best.country == outer.country]
+    return inner[0] if len(inner) == 1 else None
+
+
+
+def place_event(doc: Doc, ev: Event, place: Mention | None, country: Candidate | None) -> None:
+    """Write ``place`` into ``ev``'s location fields, else only ``country`` (the article's)."""
+    if place is not None:
+        set_place(doc, ev, place)
+    elif country:
+        ev.country, ev.iso = country.country, country.iso
+
+
+def doc_country(doc: Doc) -> Candidate | None:
+    """The reading of the country the article's places lie in most often."""
+    counts: dict[str, int] = {}
+    for p in doc.of("place"):
+        if p.value.best and p.value.best.country:
+            counts[p.value.best.country] = counts.get(p.value.best.country, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    return next(p.value.best for p in doc.of("place") if p.value.best.country == best)
+
+
+def placed(ev: Event) -> bool:
+    """ACLED codes nothing without a place: an event with no place and no victims is a statement, not a record."""
+    return ev.location is not None or bool(ev.fatalities) or ev.fatalities_known is False

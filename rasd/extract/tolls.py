@@ -1,0 +1,101 @@
+"""Counts: which casualty figures belong to which event, and the event's killed and injured.
+
+Needs the ``casualties`` layer with its ``scopes`` and the clusters of
+:mod:`rasd.extract.clusters`. :func:`attach_casualties` gives each figure that is not a
+period total to the event it belongs to (its sentence's nearest trigger; a headline's
+figure to the headline or lead event, yielding to the body's own). :class:`Tolls` applies
+the event model's counting rule (:func:`rasd.extract.scope.pick_toll`) to one event's
+figures and writes counts, vague words and evidence; :func:`count_named_dead` raises a
+toll to the number of people the text names as killed (``Event.victims``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.doc import Doc, Mention
+from rasd.extract.clusters import VIOLENT, Cluster
+from rasd.extract.notes import english_notes
+from rasd.extract.scope import pick_toll
+from rasd.model import Event
+
+__all__ = ["Tolls", "attach_casualties", "count_named_dead"]
+
+
+@dataclass(frozen=True, slots=True)
+class Tolls:
+    """The killed and injured figures picked for one event: (count, known, evidence, vague) each."""
+
+    killed: tuple[int | None, bool, list[Mention], bool]
+    injured: tuple[int | None, bool, list[Mention], bool]
+
+    @classmethod
+    def of(cls, cluster: Cluster) -> Tolls:
+        """The counting rule over the cluster's figures; no killed figure at all is a known 0."""
+        fat, fat_known, fat_ev, fat_vague = pick_toll(cluster.casualties, "killed")
+        if not fat_ev:
+            fat, fat_known = 0, True
+        return cls((fat, fat_known, fat_ev, fat_vague), pick_toll(cluster.casualties, "injured"))
+
+    def write(self, doc: Doc, ev: Event) -> None:
+        """Counts and known flags; a vague figure's words ("عشرات") in ``ev.vague``."""
+        for name, (count, known, evidence, vague) in (("fatalities", self.killed), ("injuries", self.injured)):
+            setattr(ev, name, count)
+            setattr(ev, f"{name}_known", known)
+            if vague:
+                ev.vague[name] = doc.evidence(evidence[0].start, evidence[0].end).text
+
+    def cite(self, doc: Doc, ev: Event) -> None:
+        """The figures' spans as the evidence of ``fatalities`` and ``injuries``."""
+        for name, (_, _, evidence, _) in (("fatalities", self.killed), ("injuries", self.injured)):
+            if evidence:
+                ev.evidence[name] = [m.span(doc) for m in evidence]
+
+
+def attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
+    """Each casualty statement goes to the event nearest it: its sentence, else the event just before.
+
+    A headline's toll goes to the headline event of its own clause, else to the lead event,
+    and counts only where the body gives that event no specific figure of its own.
+    """
+    best: Cluster | None
+    borrowed: list[tuple[Cluster, Mention]] = []
+    for cas in doc.of("casualty"):
+        if cas.value.cumulative:
+            continue
+        same = [c for c in clusters if cas.sentence in c.sentences]
+        clause = doc.clause_of(cas.start)
+        lead = next((c for c in clusters if c.event_type in VIOLENT and any(not t.value.in_title for t in c.triggers)), None)
+        own = next((c for c in clusters if any(t.value.in_title and doc.clause_of(t.start) == clause for t in c.triggers)), None)
+        headline = own or lead  # a headline's toll is its own headline event's, else the lead event's
+        if cas.start < doc.title_end and headline is not None:
+            best = headline
+            borrowed.append((headline, cas))
+        elif same:
+            best = min(same, key=lambda c: (clause not in c.clauses,
+                                            min(abs(t.start - cas.start) for t in c.triggers if t.sentence == cas.sentence)))
+            best.clauses.add(clause)
+        else:
+            before = [c for c in clusters if max(c.sentences) < cas.sentence and cas.sentence - max(c.sentences) <= 2
+                      and c.head.value.event_type in VIOLENT]
+            busy = any(m.sentence == cas.sentence for m in doc.of("date")) or any(
+                t.sentence == cas.sentence and t.value.modal for t in doc.of("trigger"))
+            if not before or busy:
+                continue
+            best = before[-1]
+        if best is not None:
+            best.casualties.append(cas)
+    for cluster, cas in borrowed:  # a headline's figure yields to the body's own ("أسير قتيل" / "16 شهيدا")
+        if any(m.start >= doc.title_end and m.value.kind == cas.value.kind and m.value.count and not m.value.vague
+               for m in cluster.casualties):
+            cluster.casualties.remove(cas)
+
+
+def count_named_dead(ev: Event) -> None:
+    """A toll is at least the people named as killed ("استشهد الشاب أحمد … والطفلة زينة …")."""
+    named = sum(v.status == "killed" for v in ev.victims)
+    if named and (ev.fatalities is None or ev.fatalities < named):
+        ev.fatalities, ev.fatalities_known = named, True
+        ev.evidence.setdefault("fatalities", []).extend(
+            span for v in ev.victims if v.status == "killed" for span in v.evidence.get("name", []))
+        ev.notes = english_notes(ev)

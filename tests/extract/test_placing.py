@@ -1,0 +1,53 @@
+"""Choosing the event's place (rasd/extract/placing.py).
+
+Every sentence here is written for these tests (no corpus text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rasd.doc import Doc
+from rasd.extract.candidates import event_triggers
+from rasd.extract.clusters import Cluster, group_triggers
+from rasd.extract.headlines import fold_title
+from rasd.extract.placing import doc_country, place_event, place_of, placed
+from rasd.model import Event
+
+
+def _only(doc: Doc) -> Cluster:
+    (cluster,) = fold_title(group_triggers(doc, event_triggers(doc)))
+    return cluster
+
+
+def _place_name(doc: Doc) -> str | None:
+    place = place_of(doc, _only(doc))
+    return place.value.best.name if place else None
+
+
+def test_a_named_town_beats_its_governorate(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("قصفت قوات النظام بلدة اللطامنة في ريف حماة الشمالي صباح اليوم.")
+    assert [p.value.best.kind for p in doc.of("place")] == ["town", "admin1"]
+    assert _place_name(doc) == "Al-Lataminah"
+
+
+def test_the_headline_town_when_the_body_names_only_the_country(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("غارات إسرائيلية على بيروت\nشنت الطائرات الإسرائيلية فجر اليوم غارات على لبنان.")
+    assert _place_name(doc) == "Beirut"
+
+
+def test_an_event_with_no_place_of_its_own_takes_the_article_country(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("قصفت قوات النظام بلدة اللطامنة صباح اليوم. وفي سياق آخر، اعتقلت الشرطة ثلاثة شبان.")
+    country = doc_country(doc)
+    assert country is not None and country.country == "Syria"
+    ev = Event()
+    place_event(doc, ev, None, country)
+    assert (ev.country, ev.location, "location" in ev.evidence) == ("Syria", None, False)
+    place_event(doc, ev, doc.of("place")[0], country)
+    assert (ev.location, [s.text for s in ev.evidence["location"]]) == ("Al-Lataminah", ["بلدة اللطامنة"])
+
+
+def test_a_record_with_no_place_and_no_victims_is_a_statement() -> None:
+    assert not placed(Event(location=None, fatalities=0))
+    assert placed(Event(location=None, fatalities=None, fatalities_known=False))  # an untold toll is still a toll
+    assert placed(Event(location="Rafah", fatalities=0))

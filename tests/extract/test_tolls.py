@@ -1,0 +1,66 @@
+"""Counts (rasd/extract/tolls.py): each figure to its event, and the event's killed and injured.
+
+Every sentence here is written for these tests (no corpus text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rasd.doc import Doc
+from rasd.extract.candidates import event_triggers
+from rasd.extract.clusters import Cluster, group_triggers
+from rasd.extract.headlines import fold_title
+from rasd.extract.tolls import Tolls, attach_casualties, count_named_dead
+from rasd.model import Event, Span, Victim
+
+
+def _attached(doc: Doc) -> list[Cluster]:
+    clusters = fold_title(group_triggers(doc, event_triggers(doc)))
+    attach_casualties(doc, clusters)
+    return clusters
+
+
+def _figures(doc: Doc, cluster: Cluster) -> list[tuple[str, int | None]]:
+    return [(c.value.kind, c.value.count) for c in cluster.casualties]
+
+
+def test_the_killed_and_injured_of_the_act(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("قصفت قوات النظام بلدة اللطامنة في ريف حماة الشمالي، ما أدى إلى مقتل ثلاثة مدنيين وإصابة خمسة آخرين.")
+    (cluster,) = _attached(doc)
+    ev = Event()
+    tolls = Tolls.of(cluster)
+    tolls.write(doc, ev)
+    assert (ev.fatalities, ev.fatalities_known, ev.injuries, ev.injuries_known) == (3, True, 5, True)
+    assert ev.evidence == {}  # cited only once the record is finished
+    tolls.cite(doc, ev)
+    assert {k: [s.text for s in v] for k, v in ev.evidence.items()} == {
+        "fatalities": ["مقتل ثلاثة"], "injuries": ["إصابة خمسة"]}
+
+
+def test_a_figure_in_the_next_sentence_belongs_to_the_event_before(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("قصفت قوات النظام بلدة اللطامنة صباح اليوم. وأصيب ثلاثة مدنيين بجروح.")
+    (cluster,) = _attached(doc)
+    assert _figures(doc, cluster) == [("injured", 3)]
+    ev = Event()
+    Tolls.of(cluster).write(doc, ev)
+    assert (ev.fatalities, ev.fatalities_known) == (0, True)  # no killed figure at all: none killed
+
+
+def test_a_headline_figure_yields_to_the_body_s_own(prepared: Callable[[str], Doc]) -> None:
+    told = "مقتل خمسة فلسطينيين بغارة على رفح\nاستشهد أربعة فلسطينيين في غارة إسرائيلية على مدينة رفح اليوم."
+    untold = "مقتل خمسة فلسطينيين بغارة على رفح\nشنت الطائرات الإسرائيلية غارة على مدينة رفح اليوم."
+    assert [_figures(d, c) for d in (prepared(told),) for c in _attached(d)] == [[("killed", 4)]]
+    assert [_figures(d, c) for d in (prepared(untold),) for c in _attached(d)] == [[("killed", 5)]]
+
+
+def test_a_toll_is_at_least_the_people_named_as_killed() -> None:
+    name = [Span(0, 4, "أحمد")]
+    ev = Event(event_type="Violence against civilians", sub_event_type="Attack", fatalities=1,
+               victims=[Victim(name="أحمد", status="killed", evidence={"name": name}),
+                        Victim(name="زينة", status="killed", evidence={"name": [Span(9, 13, "زينة")]}),
+                        Victim(name="سامي", status="injured")])
+    count_named_dead(ev)
+    assert (ev.fatalities, ev.fatalities_known) == (2, True)
+    assert [s.text for s in ev.evidence["fatalities"]] == ["أحمد", "زينة"]
+    assert "2" in ev.notes
