@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PLACE_SOURCE", "UNLISTED_FLAG", "StoreGazetteer", "StorePlace", "is_unlisted", "learn_from_review", "name_key"]
 
-#: How the extractor's ``vague["location"]`` starts for a place the gazetteer does not hold (rasd/extract/assemble.py).
+#: How the extractor's ``vague["location"]`` starts for a place the gazetteer does not hold (set in rasd/extract/sites.py).
 #: ``Candidate.source`` (and ``Place.source``) of a place from the store's gazetteer.
 PLACE_SOURCE = "store"
 
