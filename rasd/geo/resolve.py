@@ -12,11 +12,13 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from rasd.geo.countries import demonym_countries
 from rasd.geo.index import Gazetteer
 from rasd.geo.model import Candidate, Place, PlaceMention, base_precision
 from rasd.geo.phrases import Hit
+from rasd.geo.store import load_outskirts
 
 __all__ = ["Context", "resolve", "to_candidate"]
 
@@ -110,13 +112,35 @@ def precision(place: Place, qualifier: str | None) -> int:
     return max(base, 2)
 
 
+_outskirts = cache(load_outskirts)
+
+
+def _around(gaz: Gazetteer, place: Place, qualifier: str | None) -> str | None:
+    """The division around a capital that is its own division, for "قرب دمشق" / "محيط دمشق" / "ضواحي صنعاء"."""
+    if qualifier != "near" or not place.admin1:
+        return None
+    around = _outskirts().get((place.country, place.admin1))
+    if around is None:
+        return None
+    seat = gaz.seat_of(place.country, place.admin1)
+    unit = place.kind in ("admin1", "admin2", "admin3") or (seat is not None and gaz.places[seat] is place)
+    return around if unit else None  # "قرب برزة" is still in Damascus: only the capital itself has outskirts
+
+
 def to_candidate(gaz: Gazetteer, place: Place, score: float, qualifier: str | None) -> Candidate:
-    """A gazetteer row as the public Candidate, with precision from the qualifier."""
+    """A gazetteer row as the public Candidate, with precision from the qualifier.
+
+    The outskirts of a capital that is its own division ("قرب دمشق") are the division around it, known
+    only to that level: admin1 Rif Dimashq, precision 3, at the capital's point under the capital's name.
+    """
     c = gaz.countries.get(place.country)
+    around = _around(gaz, place, qualifier)
+    kind, admin1, admin2, admin3 = ("admin1", around, None, None) if around else (
+        place.kind, place.admin1, place.admin2, place.admin3)
     return Candidate(
-        name=place.name, name_ar=place.name_ar, kind=place.kind, admin1=place.admin1, admin2=place.admin2,
-        admin3=place.admin3, country=c.name if c else place.country, iso=c.iso if c else 0,
-        latitude=place.latitude, longitude=place.longitude, geo_precision=precision(place, qualifier),
+        name=place.name, name_ar=place.name_ar, kind=kind, admin1=admin1, admin2=admin2, admin3=admin3,
+        country=c.name if c else place.country, iso=c.iso if c else 0, latitude=place.latitude,
+        longitude=place.longitude, geo_precision=3 if around else precision(place, qualifier),
         score=round(score, 3), source=place.source, approximate=place.approximate,
     )
 

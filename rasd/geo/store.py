@@ -23,6 +23,7 @@ __all__ = [
     "Country",
     "load_admin1",
     "load_countries",
+    "load_outskirts",
     "load_renames",
     "packaged",
     "place_to_row",
@@ -172,3 +173,12 @@ def load_admin1(path: Path | None = None) -> dict[tuple[str, str], dict[str, str
     """``(country, GeoNames admin1 code)`` → row with the ACLED name and Arabic names."""
     path = path or packaged("gazetteer_admin1.tsv")
     return {(row["country"], row["code"]): row for _, row in read_table(path)}
+
+
+def load_outskirts(path: Path | None = None) -> dict[tuple[str, str], str]:
+    """``(country, admin1)`` of a capital that is its own division → the division around it.
+
+    From ``gazetteer_outskirts.tsv``: "قرب دمشق" is Rif Dimashq, "ضواحي صنعاء" Sanaa governorate.
+    """
+    path = path or packaged("gazetteer_outskirts.tsv")
+    return {(row["country"], row["admin1"]): row["around"] for _, row in read_table(path)}

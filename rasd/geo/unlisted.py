@@ -96,7 +96,7 @@ def _unit_near(known: Sequence[PlaceMention], start: int, end: int) -> Candidate
 def _from_unit(name: str, kind: str, unit: Candidate) -> Candidate:
     admin = {"admin1": unit.admin1, "admin2": unit.admin2, "admin3": unit.admin3}
     if unit.kind in ("admin1", "admin2", "admin3"):
-        admin[unit.kind] = unit.name  # the unit itself is the deepest level known
+        admin[unit.kind] = admin[unit.kind] or unit.name  # the unit itself is the deepest level known
     return Candidate(
         name=transliterate(name), name_ar=name, kind=kind, admin1=admin["admin1"], admin2=admin["admin2"],
         admin3=admin["admin3"], country=unit.country, iso=unit.iso, latitude=unit.latitude, longitude=unit.longitude,
