@@ -50,7 +50,7 @@ class Hit:
     name_end: int
     key: str
     places: tuple[int, ...]  # gazetteer indices; empty for a bare reference
-    reference: str | None = None  # "city", "admin1", "airport", "military-airport"
+    reference: str | None = None  # "city", "admin1", "strip", "airport", "military-airport"
     qualifier: str | None = None
     kinds: tuple[str, ...] = ()  # kinds a place noun points to ("مخيم" → camp)
     noun: bool = False  # a place noun stands before the name

@@ -19,6 +19,7 @@ from rasd.geo.index import Gazetteer
 from rasd.geo.model import Candidate, Place, PlaceMention, base_precision
 from rasd.geo.phrases import Hit
 from rasd.geo.store import load_outskirts
+from rasd.lang.ar.normalize import fold
 
 __all__ = ["Context", "resolve", "to_candidate"]
 
@@ -171,6 +172,8 @@ def _evidence(gaz: Gazetteer, hit: Hit) -> str:
 
 
 _THRESHOLD = {"noun": 0.3, "cue": 0.45, "preposition": 0.45, "clitic": 0.6, "plain": 0.7}
+# A governorate's own name ("سكان غزة", "نينوى") needs a little less: its prior is a town's, not a big city's.
+_GOVERNORATE_MARGIN = 0.05
 
 
 def _accepted(evidence: str, best: float, place: Place, doc: Context | None, named: frozenset[str] = frozenset()) -> bool:
@@ -180,7 +183,7 @@ def _accepted(evidence: str, best: float, place: Place, doc: Context | None, nam
     country already named by better-marked places (or, after a preposition, by its
     name or adjective: ``named``), unless it is a country or a big city.
     """
-    if evidence == "stop" or best < _THRESHOLD[evidence]:
+    if evidence == "stop" or best < _THRESHOLD[evidence] - (_GOVERNORATE_MARGIN if place.kind == "admin1" else 0.0):
         return False
     if evidence in ("noun", "cue") or doc is None or not doc.countries:
         return True
@@ -190,6 +193,7 @@ def _accepted(evidence: str, best: float, place: Place, doc: Context | None, nam
 
 
 _BIG_CITY = 500_000
+_STRIP = "قطاع "  # an admin1 named "قطاع X" is what a bare "القطاع" points to
 _STANDS = frozenset(["country", "admin1"])  # "غزة" is the Strip wherever it is read
 _DISTINCT_TOWN = 20_000  # a name only one core country holds, of a town this big, is that town wherever it is read
 
@@ -247,13 +251,20 @@ def _by_adjective_only(named: Counter[tuple[str, str]], key: str) -> bool:
 
 
 def _reference(gaz: Gazetteer, hit: Hit, ctx: Context, named: Counter[int]) -> Place | None:
-    """The place a bare "المدينة" / "المحافظة" / "المطار العسكري" points to in this article."""
+    """The place a bare "المدينة" / "المحافظة" / "المطار العسكري" points to in this article: in its main
+    governorate, else (no well-marked place: "سكان غزة … منازل المدينة") in that of the place it names most."""
     area = ctx.main_area()
     if area is None:
-        return None
-    if hit.reference == "admin1":
+        areas = [(p.country, p.admin1) for i, _ in named.most_common() if (p := gaz.places[i]).admin1]
+        if not areas:
+            return None
+        area = areas[0]
+    if hit.reference in ("admin1", "strip"):
         i = gaz.admin1_place.get(area)
-        return gaz.places[i] if i is not None else None
+        unit = gaz.places[i] if i is not None else None
+        if unit is not None and hit.reference == "strip" and not fold(unit.name_ar).startswith(_STRIP):
+            return None  # "القطاع" is the Gaza Strip, or a sector ("القطاع الخاص"): never a governorate
+        return unit
     cities = [i for i, _ in named.most_common() if gaz.places[i].kind in ("city", "town") and gaz.places[i].admin1 == area[1]]
     seat = cities[0] if cities else gaz.seat_of(*area)
     city = gaz.places[seat] if seat is not None else None

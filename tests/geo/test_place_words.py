@@ -1,7 +1,8 @@
 """Words around a name that decide whether and where it is the place (issue 14), on sentences written for these tests.
 
 Each pattern was counted on the shared corpora before it became a rule: the outskirts of a capital
-that is its own governorate ("قرب دمشق" 494 times).
+that is its own governorate ("قرب دمشق" 494 times), a bare "القطاع" in a report about Gaza (about
+1,300), and a governorate named alone ("سكان غزة").
 """
 
 from __future__ import annotations
@@ -63,3 +64,51 @@ def test_a_region_beside_the_capital_is_finer_than_its_outskirts(geocoder: Geoco
     assert (near.best.kind, near.best.geo_precision) == ("admin1", 3) and ghouta.best.geo_precision == 2
     city = geocoder.geocode("دمشق")[0]
     assert (near.best.latitude, near.best.longitude) == (city.latitude, city.longitude)
+
+
+# "القطاع" alone is the Gaza Strip in a report that names it; a sector is not.
+STRIP = [
+    ("قصفت المدفعية منازل في مدينة خان يونس جنوب قطاع غزة، وقال مسعفون إن الغارات تواصلت في القطاع", "القطاع"),
+    ("تظاهر مئات الشبان في رفح بقطاع غزة قرب الحدود بين القطاع وإسرائيل", "القطاع"),
+    ("أطلقت قذائف من قطاع غزة، ورد الجيش بغارات على شمال القطاع", "شمال القطاع"),
+    ("أعلنت الصحة في غزة عن شهيدين بقصف على وسط القطاع", "وسط القطاع"),  # no well-marked place: the one it names
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "phrase"), STRIP)
+def test_the_bare_strip_is_the_gaza_strip(geocoder: Geocoder, text: str, phrase: str) -> None:
+    mention = _at(_find(geocoder, text), phrase)
+    assert mention is not None
+    assert (mention.best.name, mention.best.country, mention.best.geo_precision) == ("Gaza Strip", "Palestine", 3)
+
+
+NOT_THE_STRIP = [
+    "حذرت الأمم المتحدة من انهيار القطاع الصحي في قطاع غزة بعد قصف المستشفيات",
+    "قال اتحاد الغرف إن القطاع الخاص في قطاع غزة فقد نصف عماله",
+    "اشتباكات عنيفة في القطاع الشرقي من مدينة حلب",
+    "دعت نقابة الموظفين في القطاع العام بمحافظة تعز إلى إضراب",
+    "تراجع أداء القطاع الزراعي في محافظة درعا بسبب الجفاف",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", NOT_THE_STRIP)
+def test_a_sector_or_another_governorate_is_no_strip(geocoder: Geocoder, text: str) -> None:
+    assert all("القطاع" not in m.phrase.split()[0] for m in _find(geocoder, text))
+
+
+# A governorate named alone, with nothing else to go by, is still that governorate.
+GOVERNORATE_ALONE = [
+    ("الاحتلال يأمر سكان غزة بالإخلاء ويقصف منازل المدينة", "غزة", "Gaza Strip"),
+    ("مستوطنون يهاجمون مزارعين فلسطينيين في أنحاء الضفة", "الضفة", "West Bank"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "phrase", "admin1"), GOVERNORATE_ALONE)
+def test_a_governorate_named_alone_is_a_place(geocoder: Geocoder, text: str, phrase: str, admin1: str) -> None:
+    mention = _at(_find(geocoder, text), phrase)
+    assert mention is not None and mention.best.admin1 == admin1
+
+
+def test_the_city_of_a_governorate_named_alone(geocoder: Geocoder) -> None:
+    city = _at(_find(geocoder, GOVERNORATE_ALONE[0][0]), "المدينة")
+    assert city is not None and city.best.name == "Gaza City"

@@ -78,10 +78,10 @@ ORGANISATION_NOUNS: frozenset[str] = frozenset(
      "مدعومه", "مدعوم", "التابعه", "التابع", "التابعين", "حلفاء", "حليف", "حليفه", "وكلاء", "اذرع", "ذراع"]
 )  # fmt: skip
 
-# Bare references resolved from the article: "المدينة" is its main city.
+# Bare references resolved from the article: "المدينة" is its main city, "القطاع" its strip (قطاع غزة).
 BARE_REFERENCES: dict[str, str] = {
     "المدينه": "city", "المحافظه": "admin1", "المطار العسكري": "military-airport", "المطار": "airport",
-    "القاعده الجويه": "military-airport",
+    "القاعده الجويه": "military-airport", "القطاع": "strip",
 }  # fmt: skip
 
 
