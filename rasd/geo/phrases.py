@@ -131,7 +131,7 @@ def _in_organisation(text: str, pos: int) -> bool:
     m = _LAST_WORD.search(text, max(0, pos - 24), pos)
     if m is not None and m.group(1) == "من":  # "المدعومة من إيران"
         m = _LAST_WORD.search(text, max(0, m.start() - 24), m.start())
-    return m is not None and m.group(1) in ORGANISATION_NOUNS
+    return m is not None and _bare(m.group(1), ORGANISATION_NOUNS) is not None  # also "باتفاق غزة", "لجيش"
 
 
 def _piece_of_name(text: str, key: str, prefix: str, outer_start: int, end: int) -> bool:

@@ -2,7 +2,8 @@
 
 Each pattern was counted on the shared corpora before it became a rule: the outskirts of a capital
 that is its own governorate ("قرب دمشق" 494 times), a bare "القطاع" in a report about Gaza (about
-1,300), and a governorate named alone ("سكان غزة").
+1,300), a governorate named alone ("سكان غزة"), a war or an agreement named after a place ("حرب غزة",
+"باتفاق غزة"), and a battle front named after one ("جبهة صرواح", "بجبهة الحديدة": some 270 mentions).
 """
 
 from __future__ import annotations
@@ -112,3 +113,39 @@ def test_a_governorate_named_alone_is_a_place(geocoder: Geocoder, text: str, phr
 def test_the_city_of_a_governorate_named_alone(geocoder: Geocoder) -> None:
     city = _at(_find(geocoder, GOVERNORATE_ALONE[0][0]), "المدينة")
     assert city is not None and city.best.name == "Gaza City"
+
+
+# A war, an agreement, a talk or a broadcaster named after a place is not where an event happens.
+NAMED_AFTER = [
+    ("قال الوزير إن حرب غزة غيرت المنطقة", "غزة"),
+    ("رحبت الدول العربية باتفاق غزة لوقف إطلاق النار", "غزة"),
+    ("تقدم في مفاوضات الدوحة بشأن الأسرى وفق إذاعة إسرائيل", "الدوحة"),
+    ("تقدم في مفاوضات الدوحة بشأن الأسرى وفق لإذاعة إسرائيل", "إسرائيل"),
+    ("بدأ الحوار بين الطرفين بمحادثات القاهرة الأسبوع الماضي", "القاهرة"),
+    ("قتل في القصف أكثر مما قتل منذ حرب لبنان عام 2006", "لبنان"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name"), NAMED_AFTER)
+def test_what_is_named_after_a_place_is_no_place(geocoder: Geocoder, text: str, name: str) -> None:
+    key = normalize(name).text
+    assert all(not m.phrase.endswith(key) for m in _find(geocoder, text))
+
+
+# A battle front named after a place is that place ("جبهة صرواح" is the fighting at Sirwah).
+FRONTS = [
+    ("تقدم الجيش الوطني في جبهة صرواح غربي محافظة مأرب", "جبهة صرواح", "Marib"),
+    ("دمرت القوات تعزيزات للحوثيين بجبهة الحديدة", "بجبهة الحديدة", "Al Hudaydah"),
+    ("قتل ثلاثة مسلحين في معارك بجبهة حرض شمال محافظة حجة", "بجبهة حرض", "Hajjah"),
+    ("وصلت تعزيزات إلى جبهة حيفان جنوبي تعز", "جبهة حيفان", "Taizz"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "phrase", "admin1"), FRONTS)
+def test_a_front_named_after_a_place_is_that_place(geocoder: Geocoder, text: str, phrase: str, admin1: str) -> None:
+    found = [m for m in _find(geocoder, text) if m.phrase.endswith(phrase.split()[-1].replace("ة", "ه"))]
+    assert found and found[0].best.admin1 == admin1 and found[0].best.country == "Yemen"
+
+
+def test_a_front_organisation_is_still_no_place(geocoder: Geocoder) -> None:
+    assert not _find(geocoder, "أعلنت الجبهة الشعبية لتحرير فلسطين مسؤوليتها")
