@@ -149,3 +149,10 @@ def test_a_front_named_after_a_place_is_that_place(geocoder: Geocoder, text: str
 
 def test_a_front_organisation_is_still_no_place(geocoder: Geocoder) -> None:
     assert not _find(geocoder, "أعلنت الجبهة الشعبية لتحرير فلسطين مسؤوليتها")
+
+
+# Rows corrected in the supplement: a district that held its city's "مدينة X", an Arabic name with a stray space.
+@pytest.mark.parametrize(("phrase", "kind", "name_ar"), [("مدينة إدلب", "city", "إدلب"), ("دمشق", "city", "دمشق")])
+def test_corrected_rows(geocoder: Geocoder, phrase: str, kind: str, name_ar: str) -> None:
+    best = geocoder.geocode(phrase)[0]
+    assert (best.kind, best.name_ar, best.geo_precision) == (kind, name_ar, 1)
