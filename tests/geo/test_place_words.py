@@ -156,3 +156,16 @@ def test_a_front_organisation_is_still_no_place(geocoder: Geocoder) -> None:
 def test_corrected_rows(geocoder: Geocoder, phrase: str, kind: str, name_ar: str) -> None:
     best = geocoder.geocode(phrase)[0]
     assert (best.kind, best.name_ar, best.geo_precision) == (kind, name_ar, 1)
+
+
+# Neighbourhoods the corpora name often that were unlisted ("حي الشيخ جراح" was placed in Israel by Jerusalem).
+@pytest.mark.parametrize(("phrase", "name", "country", "admin1"), [
+    ("هدم منزل في حي الشيخ جراح بالقدس", "Sheikh Jarrah", "Palestine", "West Bank"),
+    ("اشتباكات في حي القدم جنوبي دمشق", "Al-Qadam", "Syria", "Damascus"),
+])  # fmt: skip
+def test_added_neighbourhoods(geocoder: Geocoder, phrase: str, name: str, country: str, admin1: str) -> None:
+    assert (name, country, admin1) in [(m.best.name, m.best.country, m.best.admin1) for m in _find(geocoder, phrase)]
+
+
+def test_the_foot_is_no_neighbourhood(geocoder: Geocoder) -> None:
+    assert not _find(geocoder, "أصيب في القدم خلال مباراة كرة القدم")

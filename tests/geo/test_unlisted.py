@@ -18,6 +18,7 @@ from rasd.lang.ar.translit import transliterate
         ("قرية البارة في جبل الزاوية", "الباره", "Idlib"),
         ("بلدة بني قيس بمحافظة حجة", "بني قيس", "Hajjah"),
         ("قرية الشيفونية في الغوطة الشرقية", "الشيفونيه", "Rif Dimashq"),
+        ("قرية الشيخ كريم غرب عفرين", "الشيخ كريم", "Aleppo"),  # "الشيخ" heads a two-word name
     ],
 )
 def test_a_village_the_gazetteer_lacks_is_still_the_place(phrase: str, name_ar: str, admin1: str) -> None:
@@ -26,7 +27,13 @@ def test_a_village_the_gazetteer_lacks_is_still_the_place(phrase: str, name_ar: 
     assert top.approximate and top.latitude and top.longitude  # at the unit named with it
 
 
-@pytest.mark.parametrize("phrase", ["منطقة سكنية", "قرية مجاورة", "منطقة عسكرية مغلقة", "بلدات ريف حماة"])
+@pytest.mark.parametrize("phrase", [
+    "منطقة سكنية", "قرية مجاورة", "منطقة عسكرية مغلقة", "بلدات ريف حماة",
+    # words read as names on the shared corpora before they joined the list
+    "أعلنت الحكومة محافظة تعز منطقة منكوبة", "الحفاظ على منطقة عدم التصعيد في إدلب", "نحو عشرين قرية إلى غربها",
+    "بقيت في بضع بلدات فقط", "نقل الجنود إلى منطقة قتال", "عشر قرى معزولة في ريف حماة", "منطقة غير معروفة",
+    "الخروج إلى أي منطقة يريدونها في سوريا", "منطقة المزارع قرب ميدي",
+])  # fmt: skip
 def test_a_described_place_is_not_a_name(phrase: str) -> None:
     assert all(c.source != UNLISTED for c in get_geocoder().geocode(phrase))
 
