@@ -9,6 +9,7 @@ dated :class:`~rasd.model.ActorFact` records instead of participants.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -34,8 +35,30 @@ _FACT_KIND = {"مدعوم": "backed by", "تابع": "affiliated to", "موال�
 
 
 # Group nouns that, with the article, stand for the group last named with them ("الهيئة" = هيئة تحرير الشام).
-_HEAD_NOUNS = frozenset(fold(w) for w in "هيئة حركة تنظيم جماعة حزب جبهة كتائب سرايا لواء فصيل فيلق ميليشيا ميلشيا مليشيا وحدات".split())
+_HEAD_NOUNS = frozenset(fold(w) for w in "هيئة حركة تنظيم جماعة حزب جبهة كتائب سرايا لواء فصيل فيلق ميليشيا ميلشيا مليشيا وحدات تحالف".split())
 _SHORT_FORM = re.compile(r"(?<![\w])((?:[وفبك]?ل?ال|[وفبك]?لل)(" + "|".join(sorted(_HEAD_NOUNS)) + r"))(?![\w])")
+
+# Generic names of a state's forces ("الجيش", "القوات الحكومية"): they stand for the state forces last named in full.
+_GENERIC_FORCE_PHRASES = tuple(fold(p) for p in (
+    "الجيش", "الجيش الوطني", "قوات الجيش", "قوات الجيش الوطني", "القوات الحكومية", "القوات الموالية للحكومة",
+    "القوات الشرعية", "القوات الجوية", "القوات المسلحة", "الطيران الحربي", "سلاح الجو"))
+
+
+def _with_prefixes(phrase: str) -> str:
+    """"الجيش" as written after و/ف/ب/ل ("والجيش", "للجيش", "بالجيش"); "قوات الجيش" after و/ف/ب/ل."""
+    if phrase.startswith("ال"):
+        return r"(?:[وف]?[بك]?ال|[وف]?لل)" + re.escape(phrase[2:])
+    return r"[وفب]?ل?" + re.escape(phrase)
+
+
+_GENERIC_FORCES = re.compile(
+    r"(?<![\w])(?:" + "|".join(_with_prefixes(p) for p in sorted(_GENERIC_FORCE_PHRASES, key=len, reverse=True)) + r")(?![\w])")
+# "فوج الجيش", "مقر القوات الحكومية": a unit or a site of the forces, named for itself
+_UNIT_BEFORE = re.compile(r"(?:فوج|كتيبه|لواء|مقر|قاعده|موقع|مطار|قياده|قايد|وزاره|وزير|رييس|ثكنه|معسكر)\s*$")
+_NISBA = re.compile(r"\s+(?!(?:الذي|التي|الذين|الماضي|الحالي)(?!\w))ال\S+(?:ي|يه|يين|يون)(?![\w])")  # "الجيش السوري": named by its nisba, the alias matcher's job
+_STATE_PREFIXES = ("Military Forces of", "Libyan National Army")
+_GOVERNMENT = tuple(p[2:] for p in _GENERIC_FORCE_PHRASES if "حكوم" in p or "شرعي" in p)  # a government's own forces
+_ARMED_KINDS = frozenset({"state", "police", "rebel", "political_militia", "identity_militia"})
 
 # Nouns after which a nisba adjective names the forces behind them.
 _FORCE_NOUNS = frozenset(
@@ -47,6 +70,8 @@ _FORCE_NOUNS = frozenset(
 _ALSO_AT_HOME = {"PS": frozenset({"IL"})}
 # In Yemeni news a bare "المقاومة" is the pro-government Popular Resistance ("المقاومة الشعبية"), its actors.tsv row.
 _LOCAL_RESISTANCE = {"YE": "Popular Resistance (Yemen)"}
+# Sites an attack hits, after which a nisba names whose they are ("مواقع إسرائيلية", "ثكنات عسكرية سورية").
+_TARGET_NOUNS = frozenset("موقع موقعا مواقع قاعده قواعد ثكنه ثكنات مقر مقرات نقطه نقاط معسكر معسكرات مستودع مستودعات مخازن".split())
 _QUALIFIERS = frozenset("جويه جوي حربيه حربي مسيره مدفعي مدفعيه صاروخي صاروخيه عسكريه عسكري".split())
 
 
@@ -103,6 +128,16 @@ def actor_matcher() -> tuple[PhraseMatcher[Actor], PhraseMatcher[Actor]]:
     return aliases, adjectives
 
 
+@cache
+def _army_of() -> dict[str, Actor]:
+    """Home country → its "Military Forces of X" entry, for countries with exactly one."""
+    armies: dict[str, list[Actor]] = {}
+    for row in read_tsv("actors.tsv"):
+        if row["kind"] == "state" and row["canonical"].startswith("Military Forces of") and row.get("home"):
+            armies.setdefault(row["home"], []).append(Actor(row["canonical"], row["kind"], row["home"]))
+    return {home: found[0] for home, found in armies.items() if len(found) == 1}
+
+
 class Actors:
     """Pipeline component: actor mentions (label ``actor``) and actor facts."""
 
@@ -118,6 +153,7 @@ class Actors:
             if self._after_noun(doc, m.outer_start, m.prefix):
                 found.append(Mention("actor", m.start, m.end, ActorRef(m.values[0], adjective=True)))
         found += self._short_forms(doc, longest_first(found))
+        found += self._generic_forces(doc, longest_first(found))
         chosen = longest_first(found)
         for mention in chosen:
             doc.add(mention)
@@ -145,14 +181,42 @@ class Actors:
         return out
 
     @staticmethod
+    def _generic_forces(doc: Doc, named: list[Mention]) -> list[Mention]:
+        """"الجيش" or "القوات الحكومية": the forces of the country whose armed actors the article names most.
+
+        Those forces as named before, else (for "القوات الحكومية", "الشرعية") that country's army from the
+        dictionary; failing both, the state forces named last ("الجيش" in a report on Israeli strikes on Gaza).
+        """
+        text = doc.ntext
+        out: list[Mention] = []
+        states = [m for m in named if not m.value.adjective and m.value.actor.canonical.startswith(_STATE_PREFIXES)]
+        homes = Counter(m.value.actor.home for m in named if m.value.actor.home and m.value.actor.kind in _ARMED_KINDS)
+        local = homes.most_common(1)[0][0] if homes else None
+        for g in _GENERIC_FORCES.finditer(text):
+            start, end = g.span()
+            if any(n.start <= start < n.end or start <= n.start < end for n in named):
+                continue
+            if _UNIT_BEFORE.search(text, max(0, start - 12), start) or _NISBA.match(text, end):
+                continue
+            before = [m.value.actor for m in states if m.end <= start]
+            actor = next((a for a in reversed(before) if a.home == local), None)
+            if actor is None and g.group().endswith(_GOVERNMENT):
+                actor = _army_of().get(local or "")
+            actor = actor or (before[-1] if before else None)
+            if actor is not None:
+                out.append(Mention("actor", start, end, ActorRef(actor)))
+        return out
+
+    @staticmethod
     def _after_noun(doc: Doc, start: int, prefix: str) -> bool:
-        """An adjective names an actor only right after a weapon, a trigger or forces ("غارة روسية", "جنود اسرائيليين")."""
+        """An adjective names an actor only right after a weapon, a trigger, forces or a site ("غارة روسية", "مواقع سورية")."""
         if prefix.startswith(("و", "ف", "ب", "ل", "ك")):
             return False
         before = doc.ntext[max(0, start - 30) : start].split()[-2:]
         if not before:
             return False
-        if before[-1] in _FORCE_NOUNS or (len(before) == 2 and before[0] in _FORCE_NOUNS and before[1] in _QUALIFIERS):
+        nouns = _FORCE_NOUNS | _TARGET_NOUNS
+        if before[-1] in nouns or (len(before) == 2 and before[0] in nouns and before[1] in _QUALIFIERS):
             return True
         word_start = start - len(before[-1]) - 1
         return any(t.start <= word_start + 1 < t.end or t.start <= start - 2 < t.end for t in doc.of("trigger"))

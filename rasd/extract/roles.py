@@ -28,7 +28,8 @@ __all__ = ["ActorRoles", "assign_actors", "CIVILIANS"]
 CIVILIANS = Actor("Civilians ({country})", "civilians", "")
 _CROWDS = {"Protests": Actor("Protesters ({country})", "protesters", ""), "Riots": Actor("Rioters ({country})", "rioters", "")}
 _BETWEEN = re.compile(r"\bبين\b")
-_PAIR_JOIN = re.compile(r"^[\s\"'()]*(?:و|مع|ضد)\s*(?:\S+\s*){0,4}$")
+# "بين قوات الشرعية اليمنية والحوثيين": a nisba may close the first side's name
+_PAIR_JOIN = re.compile(r"^[\s\"'()]*(?:ال\S+(?:ي|يه)\s+)?(?:و|مع|ضد)\s*(?:\S+\s*){0,4}$")
 _VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عناصر|مقاتلي|مسلحي|افراد|جنود|(?:صفوف|عناصر)\s+(?:مسلحي|مقاتلي|قوات)|"
                           r"(?:القيادي|قيادي|القايد|قايد|العضو|عضو|المسوول|مسوول|قاده|القاده|كوادر)\s+(?:في|ب))"
                           r"\s*[\"'«(]?\s*(?:ال)?$")  # "اغتيال القيادي في حماس": a member of the side hit
@@ -146,7 +147,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
             roles.actor1, roles.actor2 = pair
             return roles
     if cluster.head.value.sub_event_type == "Disrupted weapons use":  # "أسقطت الدفاعات طائرة مسيرة حوثية": whose weapon
-        victims += [m for m in mentions if m not in victims and (m.value.adjective or _LAUNCHED.search(text, max(0, m.start - 20), m.start))]
+        victims += [m for m in mentions if m not in victims and (m.value.adjective or _LAUNCHED.search(text, max(0, m.start - 20), m.start)
+                                                                 or _owner_of(doc, m, cluster))]
     opponents = [m for m in mentions if _WITH.search(text[max(0, m.start - 12) : m.start])
                  and any(0 <= m.start - t.end <= 20 for t in cluster.triggers)]  # "اشتباكات مع المقاومة"
     victims += [m for m in opponents if m not in victims]
@@ -186,6 +188,15 @@ _UNKNOWN_AGENT = re.compile(r"(?:الجهه|جهه)[^.]{0,60}?(?:مجهول|مج
 _UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", "political_militia", "")
 _UNIDENTIFIED_AIR = Actor("Unidentified Military Forces", "external", "")
 _PLANTED = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
+
+
+_OWNER_GAP = re.compile(r"\s+(?:\S+\s+){0,2}?(?:لل|ل)")
+
+
+def _owner_of(doc: Doc, m: Mention, cluster: Cluster) -> bool:
+    """"إسقاط طائرتي درون للحوثي": the genitive right after the downed weapon owns it."""
+    return any(t.sentence == m.sentence and 0 < m.start - t.end <= 16 and _OWNER_GAP.fullmatch(doc.ntext, t.end, m.start)
+               for t in cluster.triggers)
 
 
 def _join_repeats(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -230,6 +241,14 @@ _CLAIM = re.compile(r"(?:تبني|تبنت|تبنى|اعلن\S* مسووليت\S
 _SPEECH = re.compile(r"(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|اتهم|اتهمت|نفي|نفت|حذر|حذرت|دعا|دعت|طالب|طالبت)\s*$")
 
 
+# a party's media: "قال موقع الجيش", "بثت قناة المسيرة التابعة للحوثيين"; "موقع" only after a verb of saying (else a
+# position); not an army's radio ("إذاعة الجيش الإسرائيلي"), which tells what the army itself did
+_OUTLET = re.compile(
+    r"(?:(?:قال|قالت|ذكر|ذكرت|افاد|افادت|نشر|نشرت|اورد|اوردت|بث|بثت|نقل|نقلت)\s+(?:ال)?(?:موقع|حساب|صفحه)"
+    r"|(?<!\w)(?:ال)?(?:وكاله|اعلام|قناه|صحيفه|تلفزيون))(?:\s+\S+){0,2}?\s*(?:(?:ال)?تابع(?:ه)?\s+)?(?:ل|لل)?$"
+)
+# "أن مقاتليه", "إن قواته", "أن عناصرها": the speaker's own forces, right after "أن"
+_OWN_FORCES = re.compile(r"\W*(?:مقاتلي|مقاتلو|قوات|عناصر|وحدات|طيران|طايرات|مدفعيه|جنود|افراد)(?:ه|ها|هم)(?!\w)")
 _ANNOUNCED_GAP = 24  # characters from the speaker to the loss it announces ("أعلنت الحركة، اليوم، استشهاد")
 # words a side uses of its own dead: "استشهاد" (martyrdom), "اغتيال" (assassination of its leader)
 _ANNOUNCES_LOSS = re.compile(r"[^.،]{0,12}?(?<!\w)[وب]?(?:اغتيال|استشهاد)(?!\w)")
@@ -243,10 +262,15 @@ def _speaker(doc: Doc, a: Mention) -> bool:
     "أعلن الجيش استعادة السيطرة" announces its own act: only a speaker followed by "أن/إن" is a source.
     """
     text = doc.ntext
+    if _OUTLET.search(text, max(0, a.start - 30), a.start):
+        return True  # "وقال موقع الجيش اليمني إن غارات…", "ذكرت قناة المسيرة التابعة للحوثيين": a party's outlet reports
     if _SPEECH.search(text[max(0, a.start - 12) : a.start].rstrip("و ")):  # "أعلنت X أن"
         if _ANNOUNCES_LOSS.match(text, a.end, a.end + _ANNOUNCED_GAP):
             return True  # "أعلنت حماس اغتيال رئيس مكتبها": who mourns its dead did not kill them
-        return bool(_THAT.match(text, a.end, a.end + 40))
+        that = _THAT.match(text, a.end, a.end + 40)
+        if that and _OWN_FORCES.match(text, that.end(), that.end() + 30):
+            return False  # "أعلن حزب الله أن مقاتليه استهدفوا": who claims its own attack did it
+        return bool(that)
     after = _SPEECH_AFTER.match(text, a.end, a.end + 30)  # "X قد أعلنت الأربعاء أن"
     return bool(after and _THAT.match(text, after.end(), after.end() + 30))
 
@@ -262,7 +286,7 @@ def _claimant(doc: Doc, cluster: Cluster) -> Mention | None:
 
 # "فجروا عبوة في دبابة إسرائيلية", "استهدفت موقعا عسكريا سوريا": the adjective names whose target was hit
 # what is struck: a weapon, a vehicle, a position, a store, a gathering
-_TARGETS = (r"(?:دبابه|دبابات|اليه|اليات|مركبه|مركبات|ناقله|جرافه|موقع|موقعا|مواقع|نقطه|نقاط|ثكنه|قاعده|سفينه|بارجه|زورق|"
+_TARGETS = (r"(?:دبابه|دبابات|اليه|اليات|مركبه|مركبات|ناقله|جرافه|موقع|موقعا|مواقع|نقطه|نقاط|ثكنه|ثكنات|قاعده|قواعد|سفينه|بارجه|زورق|"
             r"دوريه|منصه|منصات|مستودع|مستودعات|مخزن|مخازن|مقر|مقرات|مراكز|معسكر|معسكرات|تجمع|تجمعات|تعزيزات|رتل|ارتال|حشود|حشودا)")
 _TARGET_BEFORE_ADJECTIVE = re.compile(
     r"(?:\bفي|\bعلي|استهدف\S*|\bضد|تدمير|دمر\S*|اصاب\S*|قصف\S*)\s+(?:\S+\s+){0,2}?" + _TARGETS + r"(?:\s+\S+){0,2}?\s*$"

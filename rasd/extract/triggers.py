@@ -80,6 +80,8 @@ class Triggers:
         cues = modality_matcher().find(text)
         for m in longest_first(trigger_matcher().find(text)):
             entry = m.values[0]
+            if entry.strength == "idiom":  # "قواعد الاشتباك" hides "الاشتباك"
+                continue
             trig = Trigger(entry, definite="ال" in m.prefix, in_title=m.start < doc.title_end)
             if "س" in m.prefix:
                 trig.modal = "future"
