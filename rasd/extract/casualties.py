@@ -130,6 +130,8 @@ class Casualties:
                 continue
             clause = doc.clause_of(m.start)
             number, role = (None, None) if position == "bare" else self._link(doc, words, roles, i, j, position, clause, covered)
+            if number is None and i and words[i - 1] in _COUNT_OF:
+                number = _risen_to(doc, words, j, clause, covered.cues)  # "ارتفاع عدد شهداء القصف على غزة إلى 24"
             count: int | None
             if role is not None and role[1] == 2 and number is not None:
                 number = Number(2, number.start, number.end)
@@ -223,6 +225,32 @@ class Casualties:
             return Number(2, k, k + 1), (role.values[0], 2)
         singular = words[k] in _SINGULAR or words[k][2:] in _SINGULAR
         return None, (role.values[0], 1 if singular else 0)
+
+
+_COUNT_OF = frozenset({"عدد", "وعدد"})
+_TO = frozenset({"الي", "لنحو", "لقرابه"})
+_RISEN_REACH = 10  # tokens from the victims' noun to "إلى N"
+_CONTRAST = re.compile(r"\W*(?:و)?(?:في حين|بينما|فيما)(?!\w)")
+_RUNS_ON = re.compile(r"و\s?\d")  # "36 ألفا و224"
+
+
+def _risen_to(doc: Doc, words: list[str], j: int, clause: int, cue_tokens: set[int]) -> Number | None:
+    """The figure a number of victims rose to: "إلى N" later in the cue's clause.
+
+    Not when N has a cue of its own ("إلى 210 قتلى"), runs on ("إلى 36 ألفا و224": a war's total, told
+    in parts) or the clause is set against the one before and tells no act ("في حين ارتفع عدد الشهداء في القطاع
+    إلى 71": the area's total beside one strike's).
+    """
+    if _CONTRAST.match(doc.ntext, *doc.clauses[clause]) and not any(doc.clause_of(t.start) == clause for t in doc.of("trigger")):
+        return None  # an area's total with no act of its own; "في حين ارتفع عدد الشهداء برصاص الاحتلال في جنين إلى 8" has one
+    for k in range(j, min(len(words) - 1, j + _RISEN_REACH)):
+        if doc.clause_of(doc.tokens[k][0]) != clause:
+            return None
+        if words[k] in _TO:
+            number = parse_number(words, k + 1)
+            runs_on = number is not None and _RUNS_ON.match(" ".join(words[number.end : number.end + 2])) is not None
+            return None if number is None or number.end in cue_tokens or runs_on else number
+    return None
 
 
 def _named(words: list[str], k: int) -> bool:

@@ -32,12 +32,9 @@ def dedupe(events: list[Event]) -> list[Event]:
         if kept is None:
             out.append(ev)
             continue
+        _fold_tolls(kept, ev)
         for name, spans in ev.evidence.items():
             kept.evidence.setdefault(name, []).extend(s for s in spans if s not in kept.evidence[name])
-        if (ev.fatalities or 0) > (kept.fatalities or 0):
-            kept.fatalities, kept.fatalities_known = ev.fatalities, ev.fatalities_known
-        if (ev.injuries or 0) > (kept.injuries or 0):
-            kept.injuries, kept.injuries_known = ev.injuries, ev.injuries_known
         if kept.sub_event_type != ev.sub_event_type and ev.sub_event_type == "Air/drone strike":
             kept.sub_event_type = ev.sub_event_type
         for name in ("actor1", "inter1", "actor2", "inter2", "interaction", "civilian_targeting"):
@@ -48,6 +45,16 @@ def dedupe(events: list[Event]) -> list[Event]:
             for name in PLACE_FIELDS:
                 setattr(kept, name, getattr(ev, name))
     return out
+
+
+def _fold_tolls(kept: Event, ev: Event) -> None:
+    """The larger toll wins; a retelling that reports deaths with no number unknots a 0 nobody stated."""
+    for name in ("fatalities", "injuries"):
+        mine, theirs, known = getattr(kept, name), getattr(ev, name), getattr(ev, f"{name}_known")
+        unstated_zero = mine == 0 and name not in kept.evidence and theirs is None and not known and name in ev.evidence
+        if (theirs or 0) > (mine or 0) or unstated_zero:
+            setattr(kept, name, theirs)
+            setattr(kept, f"{name}_known", known)
 
 
 def _elaboration(ev: Event) -> bool:

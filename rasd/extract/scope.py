@@ -62,6 +62,8 @@ _SUPERLATIVE = re.compile(r"(?<!\w)(?:ال)?(?:اكبر|اعلي|اسوا|ادم
 _COUNTERPART = re.compile(r"(?:في\s+|ب)المقابل|في الجانب الاخر|من الجانب الاخر|^\W*(?:و)?كما\s")
 # "مئات الآلاف": hundreds of thousands, whatever the number parser made of it
 _THOUSANDS_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:الاف|الوف)(?!\w)")
+# "ستة آلاف و259 مدنيا", "36 ألفا و224 شهيدا": the figure is the tail of a total in thousands
+_THOUSANDS_BEFORE = re.compile(r"(?<!\w)(?:الف|الفا|الاف|الوف)\s+و?$")
 # "الحرب التي أودت بحياة …", "النزاع الذي خلف …": a toll said of the whole war
 _WAR_TOLL = re.compile(
     r"(?:الحرب|النزاع|الصراع|الازمه|الثوره|الحمله|الاقتتال)\S*\s+(?:\S+\s+){0,6}?(?:الذي|التي)\s+(?:\S+\s+){0,2}?"
@@ -185,7 +187,9 @@ def _scope_of(doc: Doc, m: Mention, in_period: bool) -> dict[str, object]:
     cas: Casualty = m.value
     text = doc.ntext
     clause_start = doc.clauses[doc.clause_of(m.start)][0]
-    if in_period or (cas.count is not None and cas.count >= AGGREGATE_AT) or _THOUSANDS_AFTER.match(text, m.end):
+    thousands_before = cas.number_start >= 0 and _THOUSANDS_BEFORE.search(text, max(0, cas.number_start - 12), cas.number_start)
+    if (in_period or (cas.count is not None and cas.count >= AGGREGATE_AT) or _THOUSANDS_AFTER.match(text, m.end)
+            or thousands_before):
         return {"scope": "cumulative", "cumulative": True}
     if _combined(text, m, cas, clause_start):
         return {"scope": "combined", "count": None, "vague": False}

@@ -120,3 +120,10 @@ def test_the_ranks_hit_are_the_target() -> None:
             "وإن المعارك أسفرت عن سقوط قتلى في صفوف مسلحي ميليشيات الحوثي.")
     clashes = [e for e in _events(text) if e.event_type == "Battles"]
     assert clashes and all(e.actor2 == "Ansar Allah" for e in clashes)
+
+
+def test_a_regions_total_set_beside_a_clash_is_not_its_toll() -> None:
+    # "في حين ارتفع عدد الشهداء في الضفة إلى 13": the region's total, with no act of its own clause
+    clash = _events("اندلعت اليوم اشتباكات بين مقاومين فلسطينيين وقوات الاحتلال في مدينة نابلس، "
+                    "في حين ارتفع عدد الشهداء في الضفة الغربية إلى 13 خلال يومين.")
+    assert [e.fatalities for e in clash if e.location == "Nablus"] == [None]
