@@ -4,12 +4,14 @@ Needs the ``triggers`` (with the modality ``eventness`` settled), ``actors`` and
 ``casualties`` (with their ``scopes``) layers. :func:`event_triggers` keeps, in text
 order, the triggers reported as having happened — not modal, not in a headline that asks
 a question, not telling a period total, a weak word only with a party or a counted toll
-in its clause — promotes a weapon word with its owner's adjective ("مسيرات إسرائيلية")
+in its clause, not what an attack hit ("استهدف … تعزيزات") — promotes a weapon word with its owner's adjective ("مسيرات إسرائيلية")
 to a strong one, and adds a killing trigger where a toll and an armed party are told
 without any violent word ("استشهاد شاب برصاص قوات الاحتلال").
 """
 
 from __future__ import annotations
+
+import re
 
 from rasd.doc import Doc, Mention
 from rasd.extract.clusters import VIOLENT
@@ -22,7 +24,7 @@ def event_triggers(doc: Doc) -> list[Mention]:
     """The triggers of ``doc`` that can become events, implied killings included, in text order."""
     title_is_question = doc.title_end and doc.ntext[: doc.title_end].rstrip().endswith(("?", "؟"))
     triggers = [_promoted(doc, t) for t in doc.of("trigger") if t.value.modal is None and _supported(doc, t)
-                and not (t.value.in_title and title_is_question) and not _tells_a_total(doc, t)]
+                and not (t.value.in_title and title_is_question) and not _tells_a_total(doc, t) and not _struck(doc, t)]
     return _implied_triggers(doc, triggers)
 
 
@@ -39,6 +41,19 @@ def _supported(doc: Doc, trig: Mention) -> bool:
                    for c in doc.of("casualty")) or any(r.sentence == trig.sentence for r in doc.of("role"))
     actors = [a for a in doc.of("actor") if doc.clause_of(a.start) == clause and a.value.actor.kind not in ("civilians",)]
     return bool(actors) or any(c.value.count for c in casualties)
+
+
+_STRUCK_REACH = 40  # characters from an attack word to what it hit
+_MOVEMENTS = re.compile(r"تعزيزات")  # troop movements, which an attack may hit
+
+
+def _struck(doc: Doc, trig: Mention) -> bool:
+    """"استهدف طيران التحالف تعزيزات": reinforcements an attack hit are its target, not a development of their own."""
+    if not _MOVEMENTS.search(doc.ntext, trig.start, trig.end):
+        return False
+    clause = doc.clause_of(trig.start)
+    return any(v.value.event_type in VIOLENT and 0 <= trig.start - v.end <= _STRUCK_REACH and doc.clause_of(v.start) == clause
+               for v in doc.of("trigger"))
 
 
 def _tells_a_total(doc: Doc, trig: Mention) -> bool:

@@ -26,7 +26,7 @@ from rasd.extract.dating import date_for
 if TYPE_CHECKING:
     from rasd.geo.model import Candidate
 
-__all__ = ["GENERIC", "VIOLENT", "Cluster", "group_triggers"]
+__all__ = ["AIRCRAFT", "GENERIC", "VIOLENT", "Cluster", "group_triggers"]
 
 #: The event types of physical violence: their words join across clauses and host vaguer ones.
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
@@ -138,7 +138,7 @@ def group_triggers(doc: Doc, triggers: list[Mention]) -> list[Cluster]:
                     target = c
                 break
             near = trig.sentence - max(c.sentences) <= 2 and not all(t.value.in_title for t in c.triggers)
-            if near and date_m is None and trig.value.sub_event_type == c.head.value.sub_event_type and not trig.value.in_title:
+            if near and date_m is None and _kind(doc, trig) == c.head.value.sub_event_type and not trig.value.in_title:
                 if trig.value.definite or trig.value.strength in GENERIC:
                     target = c
                 break
@@ -150,6 +150,17 @@ def group_triggers(doc: Doc, triggers: list[Mention]) -> list[Cluster]:
             target.clauses.add(doc.clause_of(trig.start))
             target.date = target.date or date_m
     return _absorb_generic(doc, clusters)
+
+
+# aircraft as the subject of a generic verb: "استهدف طيران التحالف", "دمرت مقاتلات التحالف"
+AIRCRAFT = re.compile(r"(?<!\w)(?:[وب]?ال)?(?:طيران|طايرات|مقاتلات)(?!\w)")
+
+
+def _kind(doc: Doc, trig: Mention) -> str:
+    """A trigger's sub-type as its clause shows it: a generic violent word beside aircraft is an air strike."""
+    if trig.value.strength in GENERIC and trig.value.event_type in VIOLENT and AIRCRAFT.search(doc.ntext, *doc.clauses[doc.clause_of(trig.start)]):
+        return "Air/drone strike"
+    return trig.value.sub_event_type
 
 
 def _absorb_generic(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:

@@ -28,6 +28,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
+from rasd.extract.clusters import AIRCRAFT
 from rasd.extract.notes import english_notes
 from rasd.extract.scope import pick_toll
 from rasd.geo.model import KIND_RANK
@@ -42,6 +43,7 @@ __all__ = ["SPLIT_TYPES", "sites", "split_by_site", "set_place"]
 
 # Sub-types ACLED codes per location: a strike, a shelling, a clash or an advance at each place it reaches.
 SPLIT_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Air/drone strike", "Armed clash",
+                         "Disrupted weapons use",
                          "Shelling/artillery/missile attack"})
 _LARGEST_SITE = KIND_RANK["admin2"]  # a district at most: a governorate is where the sites are, not one of them
 # "غارات على ميناء الحديدة بعد يومين من هجوم استهدف تل أبيب": what follows is another act, told for its time or cause
@@ -62,7 +64,8 @@ def sites(doc: Doc, cluster: Cluster) -> list[Mention]:
             acts[clause] = min(acts.get(clause, t.end), t.end)
     text = doc.ntext
     for c in range(min(acts, default=0) + 1, len(doc.clauses)):  # "…، كما دمرت الطائرات مستودعا في …": the same act goes on
-        if c not in acts and c - 1 in acts and _GOES_ON.match(text, doc.clauses[c][0], doc.clauses[c][1]):
+        if c not in acts and c - 1 in acts and _GOES_ON.match(text, *doc.clauses[c]) and not (
+                cluster.event_type == "Battles" and AIRCRAFT.search(text, *doc.clauses[c])):  # jets striking: not the clash
             acts[c] = doc.clauses[c][0]
     named = sorted((p for p in doc.of("place") if (c := doc.clause_of(p.start)) in acts and p.start >= acts[c]
                     and not _OTHER_ACT.search(text, acts[c], p.start)), key=lambda p: p.start)

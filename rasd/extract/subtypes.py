@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from rasd.doc import Doc
 
+from rasd.extract.clusters import AIRCRAFT
+
 if TYPE_CHECKING:
     from rasd.extract.clusters import Cluster
     from rasd.extract.roles import ActorRoles
@@ -47,7 +49,13 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
         if flies or _AIR_WORDS.search(sentences):
             return "Explosions/Remote violence", "Air/drone strike"
         return kind, sub
-    if (head.strength == "kill" or kind == "Violence against civilians") and crowd:
+    if kind == "Battles" and head.strength == "weak" and any(
+            AIRCRAFT.search(doc.ntext, *doc.clauses[doc.clause_of(t.start)]) for t in cluster.triggers if t.value is head):
+        return "Explosions/Remote violence", "Air/drone strike"  # "استهدف طيران التحالف تعزيزات": aircraft struck
+    # "قتل ثلاثة برصاص الجيش خلال تظاهرات": shot during a protest of its sentence
+    protesting = crowd or any(t.value.event_type == "Protests" and t.value.modal is None and t.sentence in cluster.sentences
+                              for t in doc.of("trigger"))
+    if (head.strength == "kill" or kind == "Violence against civilians") and protesting:
         return "Protests", "Excessive force against protesters"  # "أطلقت قوات الأمن الرصاص الحي على المتظاهرين"
     if head.strength == "kill" or (kind == "Battles" and head.strength == "weak"):
         if victims_civilian or (a2 is not None and a2.kind == "civilians"):

@@ -30,6 +30,15 @@ CASES = [
       "fatalities": 0, "injuries": 0}),
     ("استشهد الشاب أحمد سليم والطفلة ريم حسن بقصف إسرائيلي على مخيم جباليا شمال قطاع غزة.",
      {"sub_event_type": "Air/drone strike", "fatalities": 2, "location": "Jabalia Camp"}),  # the named dead count
+    ("لقي خمسة من المسلحين مصرعهم في غارة جوية على بلدة حيس.",
+     {"sub_event_type": "Air/drone strike", "fatalities": 5}),  # the count before "مصرعهم", past who they were
+    ("ارتفع عدد قتلى القصف المدفعي على بلدة كفرنبل إلى سبعة.",
+     {"sub_event_type": "Shelling/artillery/missile attack", "fatalities": 7}),  # the number the toll rose to
+    ("استشهد 12 فلسطينيا في قصف إسرائيلي على مخيم النصيرات، في حين ارتفع عدد الشهداء في القطاع منذ فجر اليوم إلى 40.",
+     {"sub_event_type": "Air/drone strike", "fatalities": 12}),  # the Strip's day total set beside the strike is not its toll
+    ("قصفت طائرات حربية بلدة كفرنبل فجر اليوم. وسمع السكان دوي الانفجارات في القرى المجاورة. وتصاعدت أعمدة "
+     "الدخان فوق البلدة. وتحدث السكان عن ليلة صعبة. وقال ناشطون إن الغارات أسفرت عن سقوط قتلى وجرحى.",
+     {"sub_event_type": "Air/drone strike", "fatalities": None, "fatalities_known": False}),  # a retelling: deaths, no number
     # who did it: agent after a killing verb, claims, unknown attackers
     ("اغتال مسلحون مجهولون، يوم السبت الماضي، المدرّس خالد العمر أمام منزله في مدينة درعا.",
      {"sub_event_type": "Attack", "actor1": "Unidentified Armed Group (Syria)", "fatalities": 1,
@@ -53,6 +62,8 @@ CASES = [
      {"sub_event_type": "Disrupted weapons use", "actor1": "Military Forces of Iraq"}),
     ("خرج عشرات المتظاهرين في مدينة درعا يوم الجمعة مطالبين بالإفراج عن المعتقلين، دون وقوع إصابات.",
      {"event_type": "Protests", "sub_event_type": "Peaceful protest", "actor1": "Protesters (Syria)", "location": "Daraa"}),
+    ("قتل شابان برصاص قوات الأمن خلال تظاهرات في مدينة البصرة اليوم.",
+     {"sub_event_type": "Excessive force against protesters", "fatalities": 2}),  # shot during a protest
     ("أطلقت قوات الأمن الرصاص الحي على المتظاهرين في الخرطوم، ما أدى إلى مقتل ثلاثة منهم.",
      {"sub_event_type": "Excessive force against protesters", "actor2": "Protesters (Sudan)", "fatalities": 3}),
 ]

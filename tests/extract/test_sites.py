@@ -162,3 +162,20 @@ def test_vehicles_destroyed_are_no_toll_and_troops_shelled_are_acted_upon() -> N
     assert ev.fatalities != 13
     (ev,) = rasd.extract("قصفت كتائب القسام حشودا عسكرية إسرائيلية في مدينة خان يونس.", published=D)
     assert (ev.actor1, ev.actor2) == ("Al-Qassam Brigades", "Military Forces of Israel")
+
+
+def test_jets_striking_beside_a_clash_are_an_air_strike_of_their_own() -> None:
+    # the clause after the clash that tells jets striking is another act; the reinforcements are its target
+    text = ("اندلعت اليوم معارك عنيفة بين قوات الجيش اليمني والحوثيين في منطقة الفقراء بمديرية الملاجم. "
+            "ودمرت مقاتلات التحالف العربي عربة عسكرية للحوثيين في بلدة الوهبية، كما استهدف طيران التحالف تعزيزات "
+            "للحوثيين قرب حوران.")
+    got = {(e.sub_event_type, e.actor1, e.location) for e in rasd.extract(text, published=D)}
+    assert got == {("Armed clash", "Military Forces of Yemen", "Al-Fqra'"),
+                   ("Air/drone strike", "Military Forces of Saudi Arabia", "Al-Whbiya")}
+
+
+def test_a_downed_drone_is_one_interception_per_place() -> None:
+    text = ("أعلنت قوات الدفاع الجوي السعودي، اليوم، أنها أسقطت طائرة بدون طيار حاولت استهداف مطار أبها، "
+            "ودمرت أيضا طائرة أخرى حاولت مهاجمة منشأة مدنية في مدينة جازان.")
+    got = [(e.sub_event_type, e.location) for e in rasd.extract(text, published=D)]
+    assert sorted(got) == [("Disrupted weapons use", "Abha"), ("Disrupted weapons use", "Jizan")]

@@ -60,7 +60,9 @@ _RELATIVE = re.compile(
     rf"|(?P<midlastmonth>(?P<mpart>{_alt(PARTS)})\s+الشهر\s+(?:الماضي|الفايت|المنصرم))"
     rf"|(?P<thismonth>(?P<tpart>{_alt(PARTS)})\s+(?:الشهر|هذا الشهر)\s*(?:الجاري|الحالي)?)"
     rf"|(?P<lastmonth>الشهر\s+(?:الماضي|الفايت|المنصرم))"
-    rf"|(?:(?:يوم|صباح|فجر|مساء|ليل|ليله|ظهر|عصر)\s+)?{_WEEKDAY.format('wd2')}(?:\s+(?P<wdpast>الماضي|الفايت))?"
+    # "ليل الأحد الاثنين", "يومي السبت والأحد": a night or span across two days is dated by the first
+    rf"|(?:(?:يوم|يومي|صباح|فجر|مساء|ليل|ليله|ظهر|عصر)\s+)?{_WEEKDAY.format('wd2')}(?:\s+و?{_WEEKDAY.format('wd4')})?"
+    rf"(?:\s+(?P<wdpast>الماضي|الفايت))?"
     rf"){_E}"
 )
 # Names that contain a date word but are not dates: "روسيا اليوم" (a TV channel), "اليوم السابع" (a newspaper).
