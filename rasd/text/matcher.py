@@ -9,18 +9,25 @@ suffix when the phrase says so.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
 import ahocorasick
 
-from rasd.lang.ar.morph import ARTICLE_PROCLITICS, PROCLITICS, SUFFIXES, is_letter, strip_article
+from rasd.lang.ar.morph import ARTICLE_PROCLITICS, PROCLITICS, SUFFIXES, strip_article
 from rasd.lang.ar.normalize import fold
 
 __all__ = ["Match", "PhraseMatcher", "Spanned", "longest_first"]
 
 T = TypeVar("T")
+
+# A run of word characters: exactly the characters :func:`rasd.lang.ar.morph.is_letter` accepts.
+_WORD = re.compile(r"\w+")
+_MAX_PROCLITIC = max(map(len, PROCLITICS))
 
 
 class Spanned(Protocol):
@@ -118,31 +125,41 @@ class PhraseMatcher(Generic[T]):
         return sorted(self._accepted(automaton.iter(text), text), key=lambda m: (m.start, -m.end))
 
     def _accepted(self, hits: Iterator[tuple[int, tuple[str, _Entry[T]]]], text: str) -> Iterator[Match[T]]:
-        n = len(text)
+        starts, ends = _words(text)
         for last, (key, entry) in hits:
             start, end = last - len(key) + 1, last + 1
-            word_start = start
-            while word_start > 0 and is_letter(text[word_start - 1]):
-                word_start -= 1
-                if start - word_start > 4:
-                    break
+            k = bisect_right(starts, start - 1) - 1  # the word holding the character before the hit, if any
+            word_start = starts[k] if k >= 0 and ends[k] > start - 1 else start
+            if start - word_start > _MAX_PROCLITIC:
+                continue
             prefix = text[word_start:start]
             if prefix not in PROCLITICS:
                 continue
             if entry.bare and prefix not in ARTICLE_PROCLITICS:
                 continue
-            word_end = end
-            while word_end < n and is_letter(text[word_end]):
-                word_end += 1
+            k = bisect_right(starts, end) - 1  # the word holding the character after the hit, if any
+            word_end = ends[k] if k >= 0 and ends[k] > end else end
             if word_end != end and not (entry.suffixes and text[end:word_end] in SUFFIXES):
                 continue
             yield Match(start, end, key, tuple(entry.values), prefix)
 
 
+@lru_cache(maxsize=8)
+def _words(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the words of ``text``, for the word-edge checks: computed once per text,
+    which every matcher of the pipeline scans in turn."""
+    spans = [m.span() for m in _WORD.finditer(text)]
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
 def longest_first(matches: Iterable[S]) -> list[S]:
-    """Drop hits inside a longer hit; keep the rest in text order."""
-    chosen: list[S] = []
+    """Drop hits inside a longer hit; keep the rest in text order (hits are non-empty spans)."""
+    chosen: list[S] = []  # disjoint, so in order of start and of end alike
+    starts: list[int] = []
     for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= c.start or m.start >= c.end for c in chosen):
-            chosen.append(m)
-    return sorted(chosen, key=lambda m: m.start)
+        i = bisect_left(starts, m.end)  # chosen[:i] start before m ends; the last of them ends latest
+        if i and chosen[i - 1].end > m.start:
+            continue
+        chosen.insert(i, m)
+        starts.insert(i, m.start)
+    return chosen
