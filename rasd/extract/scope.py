@@ -37,12 +37,18 @@ __all__ = ["Scope", "AGGREGATE_AT", "pick_toll", "period_sentences"]
 # 2018); a figure of a thousand or more in a news report is a campaign or war total.
 AGGREGATE_AT = 1000
 
-_PERIOD = re.compile(
+_PERIOD_HEAD = (
     r"منذ\s+(?:\S+\s+){0,2}?(?:بدء|بدايه|اندلاع|تشكيل\S*|عام|السابع|7|انطلاق|مطلع|العدوان|الحرب)|منذ\s+(?!(?:ال)?(?:فجر|صباح|ساعات)(?!\w))(?:(?!الي\s)[^\s،,.:؛]+\s+){0,3}?\d|"
     r"منذ\s+(?:ان\s+)?(?:تكثيف|تصعيد|شن|بدا|بدات|بداها|بداه|اطلاق|تجديد|استيناف|استئناف|انطلاق)(?!\w)|"
     r"(?:التي|الذي)\s+(?:شهدت|شهد)\s+(?:مقتل|سقوط)|"
     r"منذ\s+(?:(?:يوم|مساء|ليل|ليله)\s+)?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?!\w)|"
-    r"(?:خلال|في)\s+(?:نفس\s+الفتره|الفتره\s+(?:نفسها|ذاتها))|ل?(?:\S+\s+)?(?:ايام|اسابيع|اشهر)\s+(?:متواصله|متتاليه)(?!\w)|"
+    r"(?:خلال|في)\s+(?:نفس\s+الفتره|الفتره\s+(?:نفسها|ذاتها))"
+)
+# "لأيام متواصلة" may begin on any word, so trying it at every position costs more than all the other
+# phrases together: a sentence without its closing word is searched without it (the same matches).
+_RUNNING = r"ل?(?:\S+\s+)?(?:ايام|اسابيع|اشهر)\s+(?:متواصله|متتاليه)(?!\w)"
+_RUNNING_WORD = re.compile(r"متواصله|متتاليه")
+_PERIOD_TAIL = (
     r"(?:خلال|في|طوال)\s+(?:ال)?(?:\S+\s+)?(?:ايام|الايام|اسبوع|الاسبوع|اسابيع|الاسابيع|اشهر|الاشهر)(?!\w)|"
     r"(?:خلال|في)\s+(?:ال)?فتره\s+(?:ما\s+)?(?:بين|من)(?!\w)|(?:خلال|في)\s+(?:\S+\s+)?\d+\s+(?:يوما|يوم)(?!\w)|"
     r"(?:العمليه|الحمله|الحرب|المعارك|الهجوم|القصف|العدوان)\s+(?:\S+\s+)?(?:شهدت|شهد)\s+(?:مقتل|سقوط)|(?:ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)\s+من\s+(?:ال)?(?:قصف|غارات|حمله|تصعيد|معارك|هجمات|هجوم)|"
@@ -53,6 +59,8 @@ _PERIOD = re.compile(
     r"خلال\s+(?:ال)?(?:اسبوع|الاسبوع|الايام|ايام|الاسابيع|اسابيع|الاشهر|الشهر|شهر)\s+(?:ال)?(?:ماضي|ماضيه|منصرم|اخير|اخيره|فايت|فايته)(?!\w)|"
     r"(?:استمر|استمرت|دام|دامت)\s+(?:\S+\s+)?(?:ايام|يومين|اسابيع|اسبوعين|اشهر|شهرين|شهور|سنوات)(?!\w)[^.]{0,40}?(?:خلاله|خلالها)"
 )
+_PERIOD = re.compile(f"{_PERIOD_HEAD}|{_RUNNING}|{_PERIOD_TAIL}")
+_PERIOD_NOT_RUNNING = re.compile(f"{_PERIOD_HEAD}|{_PERIOD_TAIL}")
 # a figure this large in the sentence right after a period phrase, with no date of its own, is that period's total
 _PERIOD_SIZED = 100
 _RISES_TO = 30
@@ -113,7 +121,8 @@ def _period_cues(doc: Doc) -> dict[int, list[tuple[int, int]]]:
     text = doc.ntext
     cues: dict[int, list[tuple[int, int]]] = {}
     for i, (s, e) in enumerate(doc.sentences):
-        found = [m.span() for rx in (_PERIOD, _WAR_TOLL) for m in rx.finditer(text, s, e)
+        period = _PERIOD if _RUNNING_WORD.search(text, s, e) else _PERIOD_NOT_RUNNING
+        found = [m.span() for rx in (period, _WAR_TOLL) for m in rx.finditer(text, s, e)
                  if not _SUPERLATIVE.search(text, max(s, m.start() - 50), m.start()) and not _since_yesterday(doc, *m.span())]
         if found:
             cues[i] = found
