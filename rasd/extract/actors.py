@@ -29,7 +29,8 @@ _FACT_CUES = re.compile(
     r"^[\s-]*(?:ال)?(?P<kind>مدعوم|مدعومه|تابع|تابعه|موالي|مواليه|مقرب|مقربه|مرتبط|مرتبطه|حليف|جناح العسكري|ذراع العسكري)"
     r"\s*(?:من|ل|لـ|من قبل)?\s*(?:ال)?$"
 )
-_ALONGSIDE = re.compile(r"(?:يقاتل|يشارك|تقاتل|تشارك|يعد|يعتبر)?[^.]{0,80}?الي جانب\s*$")
+# the text right before an actor ends in "إلى جانب" ("يقاتل … إلى جانب"); the verb before it may be any
+_ALONGSIDE = re.compile(r"الي جانب\s*$")
 _FACT_KIND = {"مدعوم": "backed by", "تابع": "affiliated to", "موالي": "loyal to", "مقرب": "close to",
               "مرتبط": "linked to", "حليف": "allied with", "جناح العسكري": "armed wing of", "ذراع العسكري": "armed wing of"}
 
