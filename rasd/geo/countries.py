@@ -29,7 +29,8 @@ _ENDINGS = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ات")
 
 
 def adjective_forms(countries: Iterable[Country]) -> dict[str, str]:
-    """Folded nationality adjectives in every gender and number ("سوريه", "العراقيون" stems) → ISO alpha-2."""
+    """Folded nationality adjectives in every gender and number ("سوريه", "العراقيون" stems), also after
+    a clitic ("والعراقيين", "بالسوريه") → ISO alpha-2. A written form read two ways takes the first clitic."""
     table: dict[str, str] = {}
     for c in countries:
         for adjective in c.adjectives:
@@ -40,22 +41,16 @@ def adjective_forms(countries: Iterable[Country]) -> dict[str, str]:
                 table.setdefault(stem + "ون", c.iso2)
                 table.setdefault(stem[:-1] + "يون", c.iso2)
                 table.setdefault(stem[:-1] + "يين", c.iso2)
+    bare = dict(table)
+    for prefix in _PREFIXES:
+        for form, code in bare.items():
+            table.setdefault(prefix + form, code)
     return table
 
 
 def demonym_countries(norm_text: str, adjectives: dict[str, str]) -> set[str]:
-    """Countries whose nationality adjective the text uses ("الأردنية", "والعراقيين")."""
-    found: set[str] = set()
-    for m in _WORD.finditer(norm_text):
-        word = m.group()
-        if word in adjectives:
-            found.add(adjectives[word])
-            continue
-        for prefix in _PREFIXES:
-            if word.startswith(prefix) and word[len(prefix) :] in adjectives:
-                found.add(adjectives[word[len(prefix) :]])
-                break
-    return found
+    """Countries whose nationality adjective (a table of :func:`adjective_forms`) the text uses ("الأردنية", "والعراقيين")."""
+    return {adjectives[word] for word in _WORD.findall(norm_text) if word in adjectives}
 
 
 def article_countries(
