@@ -40,7 +40,10 @@ _REPLACE = {
 for _i in range(10):
     _REPLACE[chr(0x0660 + _i)] = str(_i)  # Eastern Arabic digits
     _REPLACE[chr(0x06F0 + _i)] = str(_i)  # Persian digits
-_TABLE = str.maketrans(_REPLACE)
+# One str.replace per character present: str.translate looks every character of non-ASCII text up in
+# a dict, some 20 times slower on Arabic. The same result, as no folded form is itself folded.
+_FOLDS = tuple(_REPLACE.items())
+assert not set("".join(_REPLACE.values())) & set(_REPLACE), "a folded form must not be folded again"
 _DIGITS = str.maketrans({chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)})
 
 
@@ -49,9 +52,17 @@ def to_ascii_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+def _fold_chars(text: str) -> str:
+    """Letters, digits, quotes and dashes folded one-to-one (``_REPLACE``)."""
+    for char, folded in _FOLDS:
+        if char in text:
+            text = text.replace(char, folded)
+    return text
+
+
 def fold(text: str) -> str:
     """The matching key of a short string (a lexicon entry, a query): no offsets kept."""
-    return _DELETABLE_RUN.sub("", text).translate(_TABLE).lower()
+    return _fold_chars(_DELETABLE_RUN.sub("", text)).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +100,8 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """Fold ``text`` for matching, keeping offsets back to it.
 
-    One pass deletes marks (recording where), one ``str.translate`` folds
-    letters, digits, quotes and dashes one-to-one, and Latin is lower-cased.
+    One pass deletes marks (recording where), letters, digits, quotes and
+    dashes are folded one-to-one, and Latin is lower-cased.
     """
     gap_at: list[int] = []
     gap_total: list[int] = []
@@ -108,7 +119,7 @@ def normalize(text: str) -> Normalized:
         stripped = "".join(pieces)
     else:
         stripped = text
-    folded = stripped.translate(_TABLE)
+    folded = _fold_chars(stripped)
     lowered = folded.lower()
     if len(lowered) != len(folded):  # rare: a Latin letter whose lower case is longer (İ)
         lowered = "".join(c.lower()[0] for c in folded)
