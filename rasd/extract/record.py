@@ -36,7 +36,8 @@ def event_of(doc: Doc, cluster: Cluster, doc_country: Candidate | None, earlier:
     tolls = Tolls.of(cluster)
     tolls.write(doc, ev)
     roles = [c.value.role for c in cluster.casualties if c.value.role]
-    roles += [m.value for m in doc.of("role") if m.sentence == cluster.head.sentence]
+    sentence = cluster.head.sentence
+    roles += [m.value for m in doc.of("role") if m.sentence == sentence]
     actors = assign_actors(doc, cluster, earlier)
     if actors.actor1 is not None:
         earlier[cluster.event_type] = actors.actor1

@@ -132,10 +132,11 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     """
     text = doc.ntext
     territory = cluster.head.value.strength == "territory"  # civilians do not take or lose towns
+    own_sentence = cluster.head.sentence
     mentions = sorted(
         (a for a in doc.of("actor") if a.sentence in cluster.sentences and not a.value.affiliation
          and not (territory and a.value.actor.kind == "civilians") and not _speaker(doc, a)),
-        key=lambda a: (a.sentence != cluster.head.sentence, a.start),
+        key=lambda a: (a.sentence != own_sentence, a.start),
     )
     mentions = _join_repeats(doc, mentions)
     roles = ActorRoles(doc, candidates=mentions)
