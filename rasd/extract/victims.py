@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rasd.doc import Doc, Mention
 from rasd.lang.ar.normalize import fold
@@ -77,6 +77,7 @@ def _bare(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
+@lru_cache(maxsize=16384)  # asked of every token of every article; the vocabulary repeats
 def _title(word: str) -> tuple[_Title, bool] | None:
     """The title a token names (after a conjunction "و"/"ف"), and whether it is definite."""
     for w in (word, word[1:] if word[:1] in ("و", "ف") else ""):
