@@ -11,8 +11,6 @@ without any violent word ("استشهاد شاب برصاص قوات الاحت�
 
 from __future__ import annotations
 
-import re
-
 from rasd.doc import Doc, Mention
 from rasd.extract.clusters import VIOLENT
 from rasd.extract.triggers import Trigger, TriggerEntry
@@ -44,12 +42,12 @@ def _supported(doc: Doc, trig: Mention) -> bool:
 
 
 _STRUCK_REACH = 40  # characters from an attack word to what it hit
-_MOVEMENTS = re.compile(r"تعزيزات")  # troop movements, which an attack may hit
+_MOVEMENTS = "تعزيزات"  # troop movements, which an attack may hit
 
 
 def _struck(doc: Doc, trig: Mention) -> bool:
     """"استهدف طيران التحالف تعزيزات": reinforcements an attack hit are its target, not a development of their own."""
-    if not _MOVEMENTS.search(doc.ntext, trig.start, trig.end):
+    if _MOVEMENTS not in doc.ntext[trig.start : trig.end]:
         return False
     clause = doc.clause_of(trig.start)
     return any(v.value.event_type in VIOLENT and 0 <= trig.start - v.end <= _STRUCK_REACH and doc.clause_of(v.start) == clause

@@ -23,7 +23,7 @@ from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 from rasd.text.matcher import PhraseMatcher, Spanned, longest_first
 
-__all__ = ["Casualty", "Casualties", "role_matcher"]
+__all__ = ["CONTRAST", "Casualty", "Casualties", "role_matcher"]
 
 _FILLER = frozenset(
     "عن من نحو حوالي اكثر ما لا يقل قرابه زهاء الى الي علي الاقل اخرين اخرون بينهم ب "
@@ -230,7 +230,8 @@ class Casualties:
 _COUNT_OF = frozenset({"عدد", "وعدد"})
 _TO = frozenset({"الي", "لنحو", "لقرابه"})
 _RISEN_REACH = 10  # tokens from the victims' noun to "إلى N"
-_CONTRAST = re.compile(r"\W*(?:و)?(?:في حين|بينما|فيما)(?!\w)")
+#: a clause set against the one before ("في حين", "بينما", "فيما")
+CONTRAST = re.compile(r"\W*(?:و)?(?:في حين|بينما|فيما)(?!\w)")
 _RUNS_ON = re.compile(r"و\s?\d")  # "36 ألفا و224"
 
 
@@ -241,7 +242,7 @@ def _risen_to(doc: Doc, words: list[str], j: int, clause: int, cue_tokens: set[i
     in parts) or the clause is set against the one before and tells no act ("في حين ارتفع عدد الشهداء في القطاع
     إلى 71": the area's total beside one strike's).
     """
-    if _CONTRAST.match(doc.ntext, *doc.clauses[clause]) and not any(doc.clause_of(t.start) == clause for t in doc.of("trigger")):
+    if CONTRAST.match(doc.ntext, *doc.clauses[clause]) and not any(doc.clause_of(t.start) == clause for t in doc.of("trigger")):
         return None  # an area's total with no act of its own; "في حين ارتفع عدد الشهداء برصاص الاحتلال في جنين إلى 8" has one
     for k in range(j, min(len(words) - 1, j + _RISEN_REACH)):
         if doc.clause_of(doc.tokens[k][0]) != clause:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
+from rasd.extract.casualties import CONTRAST
 from rasd.extract.dating import date_for
 
 if TYPE_CHECKING:
@@ -192,7 +193,7 @@ def _hosts(doc: Doc, host: Cluster, guest: Cluster) -> bool:
         return True
     if strength != "bombard" or guest.head.value.strength == "bombard":
         return False
-    if any(_CONTRAST.match(doc.ntext, *doc.clauses[min(c.clauses)]) for c in (host, guest)):
+    if any(CONTRAST.match(doc.ntext, *doc.clauses[min(c.clauses)]) for c in (host, guest)):
         return False  # "…، في حين أوقع القصف …": set against each other, two events
     here, there = _places_in(doc, host), _places_in(doc, guest)
     if here and there and not any(_within(a, b) or _within(b, a) for a in here for b in there):
@@ -201,8 +202,6 @@ def _hosts(doc: Doc, host: Cluster, guest: Cluster) -> bool:
     agents = _actors_in(doc, host)
     return not agents or _actors_in(doc, guest) <= agents
 
-
-_CONTRAST = re.compile(r"\W*(?:و)?(?:في حين|بينما|فيما)(?!\w)")
 
 
 def _places_in(doc: Doc, cluster: Cluster) -> list[Candidate]:

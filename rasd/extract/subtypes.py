@@ -49,8 +49,8 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
         if flies or _AIR_WORDS.search(sentences):
             return "Explosions/Remote violence", "Air/drone strike"
         return kind, sub
-    if kind == "Battles" and head.strength == "weak" and any(
-            AIRCRAFT.search(doc.ntext, *doc.clauses[doc.clause_of(t.start)]) for t in cluster.triggers if t.value is head):
+    head_clause = doc.clauses[doc.clause_of(cluster.head.start)]
+    if kind == "Battles" and head.strength == "weak" and AIRCRAFT.search(doc.ntext, *head_clause):
         return "Explosions/Remote violence", "Air/drone strike"  # "استهدف طيران التحالف تعزيزات": aircraft struck
     # "قتل ثلاثة برصاص الجيش خلال تظاهرات": shot during a protest of its sentence
     protesting = crowd or any(t.value.event_type == "Protests" and t.value.modal is None and t.sentence in cluster.sentences
