@@ -9,7 +9,9 @@ resolver turns that into candidates and precision.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.geo.index import BLOCK, REFERENCE_BASE, Gazetteer, reference_kind
 from rasd.lang.ar.places import (
@@ -24,7 +26,7 @@ from rasd.lang.ar.places import (
     PLACE_NOUNS,
     PREPOSITIONS,
 )
-from rasd.text.matcher import longest_first
+from rasd.text.matcher import longest_first, word_spans
 
 __all__ = ["Hit", "place_noun", "scan"]
 
@@ -59,13 +61,17 @@ class Hit:
     cue: bool = False  # a preposition, clitic ب/ل or qualifier marks it as a place
 
 
+@lru_cache(maxsize=16384)
+def _stems(word: str) -> tuple[str, ...]:
+    """``word``, then ``word`` less each leading clitic it starts with, in :data:`_CLITICS` order."""
+    return (word, *(word[len(c) :] for c in _CLITICS if word.startswith(c)))
+
+
 def _bare(word: str, table: object) -> str | None:
     """``word`` or ``word`` without a leading clitic, if that is in ``table``."""
-    if word in table:  # type: ignore[operator]
-        return word
-    for c in _CLITICS:
-        if word.startswith(c) and word[len(c) :] in table:  # type: ignore[operator]
-            return word[len(c) :]
+    for stem in _stems(word):
+        if stem in table:  # type: ignore[operator]
+            return stem
     return None
 
 
@@ -75,16 +81,20 @@ def place_noun(word: str) -> str | None:
 
 
 def _words_before(text: str, pos: int) -> list[tuple[str, int]]:
-    """Words right before ``pos``, nearest first, stopping at punctuation."""
+    """Words right before ``pos`` (within the last few words' worth of characters), nearest first,
+    stopping at punctuation; read off the text's word spans the matcher already holds."""
     lo = max(0, pos - _LOOKBACK)
-    found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, lo, pos)]
+    starts, ends = word_spans(text)
     out: list[tuple[str, int]] = []
     edge = pos
-    for word, start, end in reversed(found):
+    k = bisect_left(starts, pos) - 1  # the last word starting before pos
+    while k >= 0 and ends[k] > lo:
+        start, end = max(starts[k], lo), min(ends[k], pos)  # cut at the window's edges
         if text[end:edge].strip():
             break
-        out.append((word, start))
+        out.append((text[start:end], start))
         edge = start
+        k -= 1
     return out
 
 
@@ -134,7 +144,7 @@ def _in_organisation(text: str, pos: int) -> bool:
     return m is not None and _bare(m.group(1), ORGANISATION_NOUNS) is not None  # also "باتفاق غزة", "لجيش"
 
 
-def _piece_of_name(text: str, key: str, prefix: str, outer_start: int, end: int) -> bool:
+def _piece_of_name(text: str, key: str, prefix: str, before: list[tuple[str, int]], end: int) -> bool:
     """"تل" of "تل السلطان", "حمام" of "أبو حمام": a name head ("تل", "أبو", "برج"…) and the word after it
     are one name, which the matcher did not find whole; neither piece is a place."""
     if key in NAME_HEADS and text[end : end + 1] == " ":
@@ -143,7 +153,6 @@ def _piece_of_name(text: str, key: str, prefix: str, outer_start: int, end: int)
             return True
     if prefix not in ("", "ال"):
         return False
-    before = _words_before(text, outer_start)
     return bool(before) and before[0][0] in NAME_HEADS
 
 
@@ -157,7 +166,8 @@ def scan(gaz: Gazetteer, text: str) -> list[Hit]:
             continue  # "التابعة لإيران" is an allegiance, "التابعة لمديرية نعمان" a district
         if "س" in m.prefix:
             continue  # the future particle: سيطره is not س + طره
-        if " " not in m.key and _piece_of_name(text, m.key, m.prefix, m.outer_start, m.end):
+        before = _words_before(text, m.outer_start)
+        if " " not in m.key and _piece_of_name(text, m.key, m.prefix, before, m.end):
             continue
         article = m.prefix.endswith(("ال", "لل"))
         if article and "ال" + m.key not in gaz.article_keys:
@@ -166,7 +176,7 @@ def scan(gaz: Gazetteer, text: str) -> list[Hit]:
         hit = Hit(m.outer_start, m.end, m.start, m.end, m.key, tuple(v for v in m.values if v >= 0), article=article, prefix=m.prefix)
         if refs:
             hit.reference, hit.places = reference_kind(refs[0])[1], ()
-        _read_before(hit, _words_before(text, m.outer_start))
+        _read_before(hit, before)
         if hit.qualifier == "countryside":
             _read_after(hit, text)
         prev = hits[-1] if hits else None

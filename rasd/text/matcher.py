@@ -21,7 +21,7 @@ import ahocorasick
 from rasd.lang.ar.morph import ARTICLE_PROCLITICS, PROCLITICS, SUFFIXES, strip_article
 from rasd.lang.ar.normalize import fold
 
-__all__ = ["Match", "PhraseMatcher", "Spanned", "longest_first"]
+__all__ = ["Match", "PhraseMatcher", "Spanned", "longest_first", "word_spans"]
 
 T = TypeVar("T")
 
@@ -125,7 +125,7 @@ class PhraseMatcher(Generic[T]):
         return sorted(self._accepted(automaton.iter(text), text), key=lambda m: (m.start, -m.end))
 
     def _accepted(self, hits: Iterator[tuple[int, tuple[str, _Entry[T]]]], text: str) -> Iterator[Match[T]]:
-        starts, ends = _words(text)
+        starts, ends = word_spans(text)
         for last, (key, entry) in hits:
             start, end = last - len(key) + 1, last + 1
             k = bisect_right(starts, start - 1) - 1  # the word holding the character before the hit, if any
@@ -145,9 +145,9 @@ class PhraseMatcher(Generic[T]):
 
 
 @lru_cache(maxsize=8)
-def _words(text: str) -> tuple[list[int], list[int]]:
-    """Starts and ends of the words of ``text``, for the word-edge checks: computed once per text,
-    which every matcher of the pipeline scans in turn."""
+def word_spans(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the words (runs of ``\\w``) of ``text``, for the word-edge checks: computed once
+    per text, which every matcher of the pipeline scans in turn (and the geocoder reads words back by)."""
     spans = [m.span() for m in _WORD.finditer(text)]
     return [s for s, _ in spans], [e for _, e in spans]
 
