@@ -217,14 +217,15 @@ def _named_elsewhere(gaz: Gazetteer, text: str, hits: list[Hit], evidence: dict[
 
 
 def _in_article(gaz: Gazetteer, ranked: list[tuple[float, int]], doc: Context, own: tuple[Place, float] | None,
-                named: Counter[tuple[str, str]], key: str) -> list[tuple[float, int]]:
+                others: frozenset[str], key: str) -> list[tuple[float, int]]:
     """The candidates in a country the article names by other words, best first; all of them when it names none.
 
-    Other words are its name, an adjective ("الأردنية") and the names that can only be in one country; for a
-    homonym also the well-marked places of pass 1. A country, a governorate, a big city, and a name of several words or of a
-    sizeable town that only one core country holds stand on their own; a local name never does.
+    Other words (``others``, from :func:`_named_by_others`) are its name, an adjective ("الأردنية") and the names
+    that can only be in one country; for a homonym also the well-marked places of pass 1. A country, a governorate,
+    a big city, and a name of several words or of a sizeable town that only one core country holds stand on their
+    own; a local name never does.
     """
-    countries = {code for (code, k), n in named.items() if k != key and n}
+    countries = set(others)
     if len({gaz.places[i].country for _, i in ranked}) > 1:  # a homonym also heeds the places read in pass 1
         for code, votes in doc.countries.items():
             if votes - (own[1] if own and own[0].country == code else 0.0) > 0.01:
@@ -243,6 +244,11 @@ def _in_article(gaz: Gazetteer, ranked: list[tuple[float, int]], doc: Context, o
         return stands or p.country == doc.country or p.country in countries
 
     return [r for r in ranked if inside(r[1])]
+
+
+def _named_by_others(named: Counter[tuple[str, str]], key: str) -> frozenset[str]:
+    """The countries :func:`_named_elsewhere` counted by words other than ``key``."""
+    return frozenset(code for (code, k), n in named.items() if n and k != key)
 
 
 def _by_adjective_only(named: Counter[tuple[str, str]], key: str) -> bool:
@@ -301,19 +307,21 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
         owners[hit.key] = (place, owners.get(hit.key, (place, 0.0))[1] + weight)
         named[ranked[0][1]] += 1
     mentions: list[PlaceMention] = []
+    others: dict[str, frozenset[str]] = {}  # by name: the countries the other names say (one set per name, not per hit)
     for hit in hits:
         if hit.reference:
             continue
         ranked = _ranked(gaz, hit, doc, owners.get(hit.key))
+        if (named_by_others := others.get(hit.key)) is None:
+            named_by_others = others[hit.key] = _named_by_others(elsewhere, hit.key)
         if strict:  # a place outside the article's countries only when the text names that country,
-            inside = _in_article(gaz, ranked, doc, owners.get(hit.key), elsewhere, hit.key)
+            inside = _in_article(gaz, ranked, doc, owners.get(hit.key), named_by_others, hit.key)
             # or calls it a place while naming countries only by adjectives ("بلدة الخيام" … "قصف إسرائيلي")
             ranked = inside if inside or evidence[id(hit)] not in ("noun", "cue") or hit.key in gaz.local \
                 or not _by_adjective_only(elsewhere, hit.key) else ranked
         if not ranked:
             continue
         best = gaz.places[ranked[0][1]]
-        named_by_others = frozenset(code for (code, k), n in elsewhere.items() if n and k != hit.key)
         if strict and not _accepted(evidence[id(hit)], ranked[0][0], best, doc, named_by_others):
             continue
         named[ranked[0][1]] += hit.key not in owners
