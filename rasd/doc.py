@@ -9,14 +9,18 @@ that evidence spans point into.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from rasd.lang.ar.normalize import Normalized
 from rasd.model import ActorFact, Event, Span
 
 __all__ = ["Doc", "Mention"]
+
+_START = itemgetter(0)
 
 
 @dataclass(slots=True)
@@ -88,14 +92,6 @@ class Doc:
 
 
 def _index_of(spans: list[tuple[int, int]], offset: int) -> int:
-    lo, hi = 0, len(spans)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        s, e = spans[mid]
-        if offset < s:
-            hi = mid
-        elif offset >= e:
-            lo = mid + 1
-        else:
-            return mid
-    return -1
+    """Index of the span holding ``offset`` in sorted, disjoint ``spans``; -1 in a gap or outside them."""
+    k = bisect_right(spans, offset, key=_START) - 1  # the last span starting at or before offset
+    return k if k >= 0 and offset < spans[k][1] else -1
