@@ -68,6 +68,12 @@ def test_the_headline_town_beats_the_body_country() -> None:
         ("وخسر الجيش 260 قتيلا خلال 30 يوما من المعارك في ريف دير الزور.", [(260, "cumulative")]),
         ("ويقول ناشطون إن العملية شهدت مقتل 280 مدنيا في منطقة عفرين.", [(280, "cumulative")]),
         ("استشهد 22 فلسطينيا منذ فجر اليوم بينهم 16 في مدينة غزة.", [(22, "event")]),
+        ("ووثقت الشبكة خلال هذه الفترة مقتل 45 مدنيا في قذائف على أحياء المدينة.", [(45, "cumulative")]),
+        ("وتشن القوات هجوما على البلدة أودى بحياة 90 شخصا في الآونة الأخيرة.", [(90, "cumulative")]),
+        ("وتعرضت المدينة طوال سنوات لقصف أودى بحياة 130 من سكانها.", [(130, "cumulative")]),
+        ("وقتل 70 مدنيا طيلة الأسابيع الأربعة الماضية في غارات على ريف إدلب.", [(70, "cumulative")]),
+        ("قال المرصد إن حصيلة القصف في العملية الجارية على الريف الشرقي ارتفعت إلى 85 قتيلا.", [(85, "cumulative")]),
+        ("وأسفرت غارات الطيران هذا العام عن مقتل 64 مدنيا في المنطقة.", [(64, "cumulative")]),
     ],
 )
 def test_a_period_total_is_no_toll(text: str, expected: list[tuple[int | None, str]]) -> None:
@@ -127,3 +133,41 @@ def test_a_regions_total_set_beside_a_clash_is_not_its_toll() -> None:
     clash = _events("اندلعت اليوم اشتباكات بين مقاومين فلسطينيين وقوات الاحتلال في مدينة نابلس، "
                     "في حين ارتفع عدد الشهداء في الضفة الغربية إلى 13 خلال يومين.")
     assert [e.fatalities for e in clash if e.location == "Nablus"] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتتهم المنظمة القوات الحكومية بقتل مئات المدنيين في البلدات المحاصرة.",
+        "وكانت الفصائل قد شنت هجوما على المدينة أودى بحياة المئات من عناصر الجيش.",
+    ],
+)
+def test_hundreds_with_no_day_are_a_total(text: str) -> None:
+    assert _scopes(text) == [(100, "cumulative")]
+
+
+def test_hundreds_on_the_day_are_its_toll() -> None:
+    assert _scopes("سقط مئات القتلى اليوم في قصف عنيف على البلدة.") == [(100, "event")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واستهدفت الطائرات المطار في العام الماضي ردا على هجوم قتل 35 شخصا في البلدة.",
+        "وتعرضت حينها حافلة للمدنيين لتفجير أودى بحياة 60 شخصا.",
+        "وقتل التنظيم 80 سجينا في سجون المدينة بين 2014 و2016.",
+    ],
+)
+def test_the_toll_of_a_past_act_is_background(text: str) -> None:
+    assert _scopes(text)[0][1] == "cumulative"
+    assert not [e.fatalities for e in _events(text) if e.fatalities]
+
+
+def test_a_year_of_the_report_keeps_the_toll() -> None:
+    assert _scopes("قتل 12 شخصا في غارة على البلدة في 10 أيار 2024.") == [(12, "event")]
+
+
+def test_the_other_side_total_beside_a_period_total() -> None:
+    text = ("وقال المرصد إن عدد قتلى الجيش في المعارك منذ 20 نيسان ارتفع إلى 95 قتيلا، "
+            "في حين ارتفع عدد قتلى التنظيم إلى 70 قتيلا.")
+    assert [s for _, s in _scopes(text) if _ is not None] == ["cumulative", "cumulative"]
