@@ -77,6 +77,8 @@ _COUNTERPART = re.compile(r"(?:في\s+|ب)المقابل|في الجانب ال�
 # "ردا على هجوم كيماوي في العام الماضي قتل 70", "وتعرضت حينها قافلة … أودى بحياة 150": a past act's toll, told as background
 _PAST = re.compile(r"(?<!\w)(?:(?:ال)?عام\s+(?:ال)?ماضي|السنه\s+الماضيه|حينها|حينذاك|انذاك|وقتها)(?!\w)")
 _YEAR = re.compile(r"(?<![\w/])(?:19|20)\d\d(?![\w/])")
+_SINCE = re.compile(r"منذ\s+(?:عام\s+|العام\s+)?$")
+_PAST_REACH = 80  # characters either side of the figure
 # "مئات الآلاف": hundreds of thousands, whatever the number parser made of it
 _THOUSANDS_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:الاف|الوف)(?!\w)")
 # "ستة آلاف و259 مدنيا", "36 ألفا و224 شهيدا": the figure is the tail of a total in thousands
@@ -229,19 +231,25 @@ def _scope_of(doc: Doc, m: Mention, in_period: bool) -> dict[str, object]:
 
 
 def _hundreds_untold(doc: Doc, m: Mention) -> bool:
-    """"قتل مئات المدنيين", "أودى بحياة المئات": hundreds with no day of the report in the sentence sum up a
-    campaign or a war; "سقط مئات القتلى اليوم" is the day's."""
-    return bool(m.value.vague and (m.value.count or 0) >= _PERIOD_SIZED
+    """"قتل مئات المدنيين", "أودى بحياة المئات": hundreds killed with no day of the report in the sentence sum
+    up a campaign or a war; "سقط مئات القتلى اليوم" is the day's, and hundreds wounded or arrested may be one day's."""
+    return bool(m.value.kind == "killed" and m.value.vague and (m.value.count or 0) >= _PERIOD_SIZED
                 and not any(d.sentence == m.sentence and _of_the_news(doc, d) for d in doc.of("date")))
 
 
 def _of_the_past(doc: Doc, m: Mention) -> bool:
-    """The figure's clause tells an act of an earlier year ("في العام الماضي", "حينها", "بين 2011 و2013")."""
+    """The figure is told of an act of an earlier year: near it in its clause "في العام الماضي", "حينها" or an
+    earlier year ("بين 2011 و2013"); not a year a period starts from ("منذ 2014") or a record is compared with
+    ("الأكثر دموية منذ 2014" is also a period)."""
     start, end = doc.clauses[doc.clause_of(m.start)]
-    if _PAST.search(doc.ntext, start, end):
+    start, end = max(start, m.start - _PAST_REACH), min(end, m.end + _PAST_REACH)
+    text = doc.ntext
+    if _PAST.search(text, start, end):
         return True
     year = doc.published.year if doc.published is not None else None
-    return year is not None and any(int(y.group(0)) < year for y in _YEAR.finditer(doc.ntext, start, end))
+    return year is not None and any(
+        int(y.group(0)) < year and not _SINCE.search(text, max(0, y.start() - 12), y.start())
+        for y in _YEAR.finditer(text, start, end))
 
 
 def _is_killed_word(word: str) -> bool:

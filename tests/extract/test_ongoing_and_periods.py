@@ -165,6 +165,13 @@ def test_the_toll_of_a_past_act_is_background(text: str) -> None:
 
 def test_a_year_of_the_report_keeps_the_toll() -> None:
     assert _scopes("قتل 12 شخصا في غارة على البلدة في 10 أيار 2024.") == [(12, "event")]
+    # a year a record is compared with, or far off in a long clause, dates no act of the figure
+    assert _scopes("شهدت المدينة اليوم يوما هو الأكثر دموية منذ 2019 قتل فيه 38 شخصا في قصف على أحيائها.") == [(38, "event")]
+
+
+def test_hundreds_wounded_on_a_day_are_its_count() -> None:
+    doc = rasd.analyse("قتل أربعة فلسطينيين وأصيب المئات برصاص الاحتلال خلال مسيرات على حدود قطاع غزة.", published=D)
+    assert [(c.value.count, c.value.scope) for c in doc.of("casualty") if c.value.kind == "injured"] == [(100, "event")]
 
 
 def test_the_other_side_total_beside_a_period_total() -> None:
