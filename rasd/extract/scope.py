@@ -7,8 +7,8 @@ A figure found next to a casualty cue is one of:
 - ``cumulative``: a period, campaign or war total ("منذ بدء الحرب", "منذ 30
   آذار", "الحرب التي أودت بحياة نحو نصف مليون", "خلال سبع سنوات"), a
   figure so large it can only be one (``AGGREGATE_AT``), hundreds with no day
-  of the report ("قتل مئات المدنيين"), or the toll of a past act told as
-  background ("في العام الماضي", "حينها");
+  of the report ("قتل مئات المدنيين"), or the toll of an act of an earlier
+  year told as background ("في العام الماضي", "في 2017");
 - ``combined``: killed and wounded counted together ("23 قتيلا وجريحا", "88
   بين قتيل وجريح"): neither a death toll nor an injury count, so both stay
   unknown;
@@ -74,10 +74,11 @@ _RISES_TO = 30
 _SUPERLATIVE = re.compile(r"(?<!\w)(?:ال)?(?:اكبر|اعلي|اسوا|ادمي|اعنف|اشد|اكثر دمويه|اول)(?!\w)(?![^.]*(?:حصيله|عدد)\s+(?:ال)?(?:قتلي|ضحايا|شهداء)\s+(?:الي|ل))")  # characters from a period phrase to the count it runs to
 # "ووثق المرصد في المقابل مقتل 400", "كما قتل أكثر من 370": the other side's total, said right after a period total
 _COUNTERPART = re.compile(r"(?:في\s+|ب)المقابل|في الجانب الاخر|من الجانب الاخر|^\W*(?:و)?كما\s")
-# "ردا على هجوم كيماوي في العام الماضي قتل 70", "وتعرضت حينها قافلة … أودى بحياة 150": a past act's toll, told as background
-_PAST = re.compile(r"(?<!\w)(?:(?:ال)?عام\s+(?:ال)?ماضي|السنه\s+الماضيه|حينها|حينذاك|انذاك|وقتها)(?!\w)")
+# "ردا على هجوم كيماوي في العام الماضي قتل 70": a past year's act, its toll told as background ("حينها", "وقتها"
+# say only "then": the act may be of this month)
+_PAST = re.compile(r"(?<!\w)(?:(?:ال)?عام\s+(?:ال)?ماضي|السنه\s+الماضيه)(?!\w)")
 _YEAR = re.compile(r"(?<![\w/])(?:19|20)\d\d(?![\w/])")
-_SINCE = re.compile(r"منذ\s+(?:عام\s+|العام\s+)?$")
+_SINCE = re.compile(r"منذ\s+(?:\S+\s+)?$")  # "منذ 2014", "منذ صيف 2014"
 _PAST_REACH = 80  # characters either side of the figure
 # "مئات الآلاف": hundreds of thousands, whatever the number parser made of it
 _THOUSANDS_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:الاف|الوف)(?!\w)")
@@ -238,7 +239,7 @@ def _hundreds_untold(doc: Doc, m: Mention) -> bool:
 
 
 def _of_the_past(doc: Doc, m: Mention) -> bool:
-    """The figure is told of an act of an earlier year: near it in its clause "في العام الماضي", "حينها" or an
+    """The figure is told of an act of an earlier year: near it in its clause "في العام الماضي" or an
     earlier year ("بين 2011 و2013"); not a year a period starts from ("منذ 2014") or a record is compared with
     ("الأكثر دموية منذ 2014" is also a period)."""
     start, end = doc.clauses[doc.clause_of(m.start)]
@@ -247,8 +248,9 @@ def _of_the_past(doc: Doc, m: Mention) -> bool:
     if _PAST.search(text, start, end):
         return True
     year = doc.published.year if doc.published is not None else None
+    counts = {c.value.number_start for c in doc.of("casualty")}  # "أكثر من 2000 جريح" counts, it dates nothing
     return year is not None and any(
-        int(y.group(0)) < year and not _SINCE.search(text, max(0, y.start() - 12), y.start())
+        int(y.group(0)) < year and y.start() not in counts and not _SINCE.search(text, max(0, y.start() - 16), y.start())
         for y in _YEAR.finditer(text, start, end))
 
 

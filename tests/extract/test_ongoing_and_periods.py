@@ -154,7 +154,7 @@ def test_hundreds_on_the_day_are_its_toll() -> None:
     "text",
     [
         "واستهدفت الطائرات المطار في العام الماضي ردا على هجوم قتل 35 شخصا في البلدة.",
-        "وتعرضت حينها حافلة للمدنيين لتفجير أودى بحياة 60 شخصا.",
+        "وتعرضت حافلة للمدنيين في صيف 2019 لتفجير أودى بحياة 60 شخصا.",
         "وقتل التنظيم 80 سجينا في سجون المدينة بين 2014 و2016.",
     ],
 )
@@ -167,6 +167,10 @@ def test_a_year_of_the_report_keeps_the_toll() -> None:
     assert _scopes("قتل 12 شخصا في غارة على البلدة في 10 أيار 2024.") == [(12, "event")]
     # a year a record is compared with, or far off in a long clause, dates no act of the figure
     assert _scopes("شهدت المدينة اليوم يوما هو الأكثر دموية منذ 2019 قتل فيه 38 شخصا في قصف على أحيائها.") == [(38, "event")]
+    assert _scopes("شنت الطائرات غارات هي الأعنف على المدينة منذ صيف 2019 خلفت 9 قتلى.") == [(9, "event")]
+    assert _scopes("وراح ضحية القصف اليوم 14 قتيلا وأكثر من 2000 جريح في المدينة.") == [(14, "event")]
+    # "وقتها" says only "then": an act of this month retold keeps its toll
+    assert _scopes("وكانت غارة قد استهدفت المطار مطلع الشهر، وأعلنت الحكومة وقتها مقتل سبعة من جنودها.") == [(7, "event")]
 
 
 def test_hundreds_wounded_on_a_day_are_its_count() -> None:
