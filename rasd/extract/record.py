@@ -33,7 +33,7 @@ def event_of(doc: Doc, cluster: Cluster, doc_country: Candidate | None, earlier:
     """The record of ``cluster``; ``earlier`` maps an event type to the article's last attacker of that type."""
     place = place_of(doc, cluster)
     ev = Event(doc_id=doc.doc_id, source=doc.source, source_title=doc.title)
-    tolls = Tolls.of(cluster)
+    tolls = Tolls.of(doc, cluster)
     tolls.write(doc, ev)
     roles = [c.value.role for c in cluster.casualties if c.value.role]
     sentence = cluster.head.sentence

@@ -5,8 +5,10 @@ A figure found next to a casualty cue is one of:
 - ``event``: the toll of what the sentence reports ("قتل ثلاثة في الغارة",
   a day's toll "استشهد 35 منذ فجر اليوم");
 - ``cumulative``: a period, campaign or war total ("منذ بدء الحرب", "منذ 30
-  آذار", "الحرب التي أودت بحياة نحو نصف مليون", "خلال سبع سنوات"), or a
-  figure so large it can only be one (``AGGREGATE_AT``);
+  آذار", "الحرب التي أودت بحياة نحو نصف مليون", "خلال سبع سنوات"), a
+  figure so large it can only be one (``AGGREGATE_AT``), hundreds with no day
+  of the report ("قتل مئات المدنيين"), or the toll of an act of an earlier
+  year told as background ("في العام الماضي", "في 2017");
 - ``combined``: killed and wounded counted together ("23 قتيلا وجريحا", "88
   بين قتيل وجريح"): neither a death toll nor an injury count, so both stay
   unknown;
@@ -26,6 +28,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
+from rasd.extract.casualties import CONTRAST
 
 if TYPE_CHECKING:
     from rasd.extract.casualties import Casualty
@@ -49,7 +52,9 @@ _PERIOD_HEAD = (
 _RUNNING = r"ل?(?:\S+\s+)?(?:ايام|اسابيع|اشهر)\s+(?:متواصله|متتاليه)(?!\w)"
 _RUNNING_WORD = re.compile(r"متواصله|متتاليه")
 _PERIOD_TAIL = (
-    r"(?:خلال|في|طوال)\s+(?:ال)?(?:\S+\s+)?(?:ايام|الايام|اسبوع|الاسبوع|اسابيع|الاسابيع|اشهر|الاشهر)(?!\w)|"
+    r"(?:خلال|في|طوال|طيله)\s+(?:ال)?(?:\S+\s+)?(?:ايام|الايام|اسبوع|الاسبوع|اسابيع|الاسابيع|اشهر|الاشهر)(?!\w)|"
+    r"(?:طوال|طيله)\s+(?:ال)?(?:\S+\s+)?(?:سنوات|السنوات|اعوام|الاعوام|عقود)(?!\w)|"
+    r"(?:خلال|في|طوال|طيله)\s+(?:هذه|تلك)\s+(?:ال)?فتره|(?:في|خلال)\s+الاونه\s+الاخيره|(?:هذا|خلال)\s+العام(?!\w)|"
     r"(?:خلال|في)\s+(?:ال)?فتره\s+(?:ما\s+)?(?:بين|من)(?!\w)|(?:خلال|في)\s+(?:\S+\s+)?\d+\s+(?:يوما|يوم)(?!\w)|"
     r"(?:العمليه|الحمله|الحرب|المعارك|الهجوم|القصف|العدوان)\s+(?:\S+\s+)?(?:شهدت|شهد)\s+(?:مقتل|سقوط)|(?:ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)\s+من\s+(?:ال)?(?:قصف|غارات|حمله|تصعيد|معارك|هجمات|هجوم)|"
     r"(?:التصعيد|الحمله|الهجمه)\s+(?:\S+\s+)?(?:الاخير|الاخيره|المستمر|المستمره)(?!\w)|"
@@ -68,6 +73,12 @@ _RISES_TO = 30
 _SUPERLATIVE = re.compile(r"(?<!\w)(?:ال)?(?:اكبر|اعلي|اسوا|ادمي|اعنف|اشد|اكثر دمويه|اول)(?!\w)(?![^.]*(?:حصيله|عدد)\s+(?:ال)?(?:قتلي|ضحايا|شهداء)\s+(?:الي|ل))")  # characters from a period phrase to the count it runs to
 # "ووثق المرصد في المقابل مقتل 400", "كما قتل أكثر من 370": the other side's total, said right after a period total
 _COUNTERPART = re.compile(r"(?:في\s+|ب)المقابل|في الجانب الاخر|من الجانب الاخر|^\W*(?:و)?كما\s")
+# "ردا على هجوم كيماوي في العام الماضي قتل 70": a past year's act, its toll told as background ("حينها", "وقتها"
+# say only "then": the act may be of this month)
+_PAST = re.compile(r"(?<!\w)(?:(?:ال)?عام\s+(?:ال)?ماضي|السنه\s+الماضيه)(?!\w)")
+_YEAR = re.compile(r"(?<![\w/])(?:19|20)\d\d(?![\w/])")
+_SINCE = re.compile(r"منذ\s+(?:\S+\s+)?$")  # "منذ 2014", "منذ صيف 2014"
+_PAST_REACH = 80  # characters either side of the figure
 # "مئات الآلاف": hundreds of thousands, whatever the number parser made of it
 _THOUSANDS_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:الاف|الوف)(?!\w)")
 # "ستة آلاف و259 مدنيا", "36 ألفا و224 شهيدا": the figure is the tail of a total in thousands
@@ -187,9 +198,18 @@ def _period_figures(doc: Doc) -> set[int]:
             follows = [m for m in figures if m.value.count is not None and 0 <= m.start - e <= _RISES_TO]
             # "ارتفع عدد القتلى منذ الأحد ليصل إلى 403": the count the period runs to, not the bare cue before it
             out.add(id(nearest))
+            # "… منذ 19 نيسان إلى 142 قتيلا، في حين ارتفع عدد قتلى التنظيم إلى 111": the other side's total, set beside it
+            out |= {id(m) for m in figures if m.start > nearest.end and doc.clause_of(m.start) != doc.clause_of(nearest.start)
+                    and _sets_beside(doc, m)}
             if nearest.value.count is None and follows:
                 out.add(id(follows[0]))
     return out
+
+
+def _sets_beside(doc: Doc, m: Mention) -> bool:
+    """The figure's clause opens with "في حين", "بينما", "فيما" or "كما": it tells a total set beside another."""
+    start, end = doc.clauses[doc.clause_of(m.start)]
+    return bool(CONTRAST.match(doc.ntext, start, end) or _COUNTERPART.search(doc.ntext[start:end]))
 
 
 def _scope_of(doc: Doc, m: Mention, in_period: bool) -> dict[str, object]:
@@ -198,7 +218,7 @@ def _scope_of(doc: Doc, m: Mention, in_period: bool) -> dict[str, object]:
     clause_start = doc.clauses[doc.clause_of(m.start)][0]
     thousands_before = cas.number_start >= 0 and _THOUSANDS_BEFORE.search(text, max(0, cas.number_start - 12), cas.number_start)
     if (in_period or (cas.count is not None and cas.count >= AGGREGATE_AT) or _THOUSANDS_AFTER.match(text, m.end)
-            or thousands_before):
+            or thousands_before or _hundreds_untold(doc, m) or _of_the_past(doc, m)):
         return {"scope": "cumulative", "cumulative": True}
     if _combined(text, m, cas, clause_start):
         return {"scope": "combined", "count": None, "vague": False}
@@ -208,6 +228,29 @@ def _scope_of(doc: Doc, m: Mention, in_period: bool) -> dict[str, object]:
     if _UPDATE.search(text, max(clause_start, m.start - 60), m.start):
         return {"scope": "update"}
     return {"scope": "event"}
+
+
+def _hundreds_untold(doc: Doc, m: Mention) -> bool:
+    """"قتل مئات المدنيين", "أودى بحياة المئات": hundreds killed with no day of the report in the sentence sum
+    up a campaign or a war; "سقط مئات القتلى اليوم" is the day's, and hundreds wounded or arrested may be one day's."""
+    return bool(m.value.kind == "killed" and m.value.vague and (m.value.count or 0) >= _PERIOD_SIZED
+                and not any(d.sentence == m.sentence and _of_the_news(doc, d) for d in doc.of("date")))
+
+
+def _of_the_past(doc: Doc, m: Mention) -> bool:
+    """The figure is told of an act of an earlier year: near it in its clause "في العام الماضي" or an
+    earlier year ("بين 2011 و2013"); not a year a period starts from ("منذ 2014") or a record is compared with
+    ("الأكثر دموية منذ 2014" is also a period)."""
+    start, end = doc.clauses[doc.clause_of(m.start)]
+    start, end = max(start, m.start - _PAST_REACH), min(end, m.end + _PAST_REACH)
+    text = doc.ntext
+    if _PAST.search(text, start, end):
+        return True
+    year = doc.published.year if doc.published is not None else None
+    counts = {c.value.number_start for c in doc.of("casualty")}  # "أكثر من 2000 جريح" counts, it dates nothing
+    return year is not None and any(
+        int(y.group(0)) < year and y.start() not in counts and not _SINCE.search(text, max(0, y.start() - 16), y.start())
+        for y in _YEAR.finditer(text, start, end))
 
 
 def _is_killed_word(word: str) -> bool:

@@ -21,6 +21,9 @@ from rasd.model import Event
 
 __all__ = ["Tolls", "attach_casualties", "count_named_dead"]
 
+# acts that take people, not lives: a killed figure beside them is another act's toll
+_TAKES_NO_LIVES = frozenset({"Abduction/forced disappearance", "Arrests"})
+
 
 @dataclass(frozen=True, slots=True)
 class Tolls:
@@ -30,9 +33,17 @@ class Tolls:
     injured: tuple[int | None, bool, list[Mention], bool]
 
     @classmethod
-    def of(cls, cluster: Cluster) -> Tolls:
-        """The counting rule over the cluster's figures; no killed figure at all is a known 0."""
-        fat, fat_known, fat_ev, fat_vague = pick_toll(cluster.casualties, "killed")
+    def of(cls, doc: Doc, cluster: Cluster) -> Tolls:
+        """The counting rule over the cluster's figures; no killed figure at all is a known 0.
+
+        An abduction or an arrest kills no one by itself: its killed figures are those of its own clauses
+        ("خطف 36 مدنيا خلال الهجوم الذي شنه الأربعاء، والذي أوقع أكثر من 250 قتيلا": the 250 are the attack's).
+        """
+        killed = cluster.casualties
+        if cluster.head.value.sub_event_type in _TAKES_NO_LIVES:
+            own = {doc.clause_of(t.start) for t in cluster.triggers if t.value.sub_event_type in _TAKES_NO_LIVES}
+            killed = [m for m in killed if doc.clause_of(m.start) in own]
+        fat, fat_known, fat_ev, fat_vague = pick_toll(killed, "killed")
         if not fat_ev:
             fat, fat_known = 0, True
         return cls((fat, fat_known, fat_ev, fat_vague), pick_toll(cluster.casualties, "injured"))

@@ -68,6 +68,11 @@ def test_the_headline_town_beats_the_body_country() -> None:
         ("وخسر الجيش 260 قتيلا خلال 30 يوما من المعارك في ريف دير الزور.", [(260, "cumulative")]),
         ("ويقول ناشطون إن العملية شهدت مقتل 280 مدنيا في منطقة عفرين.", [(280, "cumulative")]),
         ("استشهد 22 فلسطينيا منذ فجر اليوم بينهم 16 في مدينة غزة.", [(22, "event")]),
+        ("ووثقت الشبكة خلال هذه الفترة مقتل 45 مدنيا في قذائف على أحياء المدينة.", [(45, "cumulative")]),
+        ("وتشن القوات هجوما على البلدة أودى بحياة 90 شخصا في الآونة الأخيرة.", [(90, "cumulative")]),
+        ("وتعرضت المدينة طوال سنوات لقصف أودى بحياة 130 من سكانها.", [(130, "cumulative")]),
+        ("وقتل 70 مدنيا طيلة الأسابيع الأربعة الماضية في غارات على ريف إدلب.", [(70, "cumulative")]),
+        ("وأسفرت غارات الطيران هذا العام عن مقتل 64 مدنيا في المنطقة.", [(64, "cumulative")]),
     ],
 )
 def test_a_period_total_is_no_toll(text: str, expected: list[tuple[int | None, str]]) -> None:
@@ -127,3 +132,52 @@ def test_a_regions_total_set_beside_a_clash_is_not_its_toll() -> None:
     clash = _events("اندلعت اليوم اشتباكات بين مقاومين فلسطينيين وقوات الاحتلال في مدينة نابلس، "
                     "في حين ارتفع عدد الشهداء في الضفة الغربية إلى 13 خلال يومين.")
     assert [e.fatalities for e in clash if e.location == "Nablus"] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتتهم المنظمة القوات الحكومية بقتل مئات المدنيين في البلدات المحاصرة.",
+        "وكانت الفصائل قد شنت هجوما على المدينة أودى بحياة المئات من عناصر الجيش.",
+    ],
+)
+def test_hundreds_with_no_day_are_a_total(text: str) -> None:
+    assert _scopes(text) == [(100, "cumulative")]
+
+
+def test_hundreds_on_the_day_are_its_toll() -> None:
+    assert _scopes("سقط مئات القتلى اليوم في قصف عنيف على البلدة.") == [(100, "event")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واستهدفت الطائرات المطار في العام الماضي ردا على هجوم قتل 35 شخصا في البلدة.",
+        "وتعرضت حافلة للمدنيين في صيف 2019 لتفجير أودى بحياة 60 شخصا.",
+        "وقتل التنظيم 80 سجينا في سجون المدينة بين 2014 و2016.",
+    ],
+)
+def test_the_toll_of_a_past_act_is_background(text: str) -> None:
+    assert _scopes(text)[0][1] == "cumulative"
+    assert not [e.fatalities for e in _events(text) if e.fatalities]
+
+
+def test_a_year_of_the_report_keeps_the_toll() -> None:
+    assert _scopes("قتل 12 شخصا في غارة على البلدة في 10 أيار 2024.") == [(12, "event")]
+    # a year a record is compared with, or far off in a long clause, dates no act of the figure
+    assert _scopes("شهدت المدينة اليوم يوما هو الأكثر دموية منذ 2019 قتل فيه 38 شخصا في قصف على أحيائها.") == [(38, "event")]
+    assert _scopes("شنت الطائرات غارات هي الأعنف على المدينة منذ صيف 2019 خلفت 9 قتلى.") == [(9, "event")]
+    assert _scopes("وراح ضحية القصف اليوم 14 قتيلا وأكثر من 2000 جريح في المدينة.") == [(14, "event")]
+    # "وقتها" says only "then": an act of this month retold keeps its toll
+    assert _scopes("وكانت غارة قد استهدفت المطار مطلع الشهر، وأعلنت الحكومة وقتها مقتل سبعة من جنودها.") == [(7, "event")]
+
+
+def test_hundreds_wounded_on_a_day_are_its_count() -> None:
+    doc = rasd.analyse("قتل أربعة فلسطينيين وأصيب المئات برصاص الاحتلال خلال مسيرات على حدود قطاع غزة.", published=D)
+    assert [(c.value.count, c.value.scope) for c in doc.of("casualty") if c.value.kind == "injured"] == [(100, "event")]
+
+
+def test_the_other_side_total_beside_a_period_total() -> None:
+    text = ("وقال المرصد إن عدد قتلى الجيش في المعارك منذ 20 نيسان ارتفع إلى 95 قتيلا، "
+            "في حين ارتفع عدد قتلى التنظيم إلى 70 قتيلا.")
+    assert [s for _, s in _scopes(text) if _ is not None] == ["cumulative", "cumulative"]

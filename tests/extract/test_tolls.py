@@ -6,6 +6,9 @@ Every sentence here is written for these tests (no corpus text).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+
+import rasd
 
 from rasd.doc import Doc
 from rasd.extract.candidates import event_triggers
@@ -29,7 +32,7 @@ def test_the_killed_and_injured_of_the_act(prepared: Callable[[str], Doc]) -> No
     doc = prepared("قصفت قوات النظام بلدة اللطامنة في ريف حماة الشمالي، ما أدى إلى مقتل ثلاثة مدنيين وإصابة خمسة آخرين.")
     (cluster,) = _attached(doc)
     ev = Event()
-    tolls = Tolls.of(cluster)
+    tolls = Tolls.of(doc, cluster)
     tolls.write(doc, ev)
     assert (ev.fatalities, ev.fatalities_known, ev.injuries, ev.injuries_known) == (3, True, 5, True)
     assert ev.evidence == {}  # cited only once the record is finished
@@ -43,8 +46,22 @@ def test_a_figure_in_the_next_sentence_belongs_to_the_event_before(prepared: Cal
     (cluster,) = _attached(doc)
     assert _figures(doc, cluster) == [("injured", 3)]
     ev = Event()
-    Tolls.of(cluster).write(doc, ev)
+    Tolls.of(doc, cluster).write(doc, ev)
     assert (ev.fatalities, ev.fatalities_known) == (0, True)  # no killed figure at all: none killed
+
+
+def test_an_abduction_does_not_take_the_attack_s_toll() -> None:
+    text = ("خطف التنظيم 20 مدنيا من قرية الشبكي خلال الهجوم الذي شنه على ريف السويداء أمس، "
+            "والذي أوقع أكثر من 90 قتيلا.")
+    abductions = [e for e in rasd.extract(text, published=date(2024, 5, 12))
+                  if e.sub_event_type == "Abduction/forced disappearance"]
+    assert abductions and all(e.fatalities == 0 for e in abductions)
+
+
+def test_an_abduction_keeps_the_dead_of_its_own_clause(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("خطف مسلحون ثلاثة مدنيين في ريف درعا اليوم ما أدى إلى مقتل اثنين منهم.")
+    heads = [c for c in _attached(doc) if c.head.value.sub_event_type == "Abduction/forced disappearance"]
+    assert heads and Tolls.of(doc, heads[0]).killed[0] == 2
 
 
 def test_a_headline_figure_yields_to_the_body_s_own(prepared: Callable[[str], Doc]) -> None:
