@@ -108,6 +108,17 @@ def test_future_months_are_marked(phrase):
     assert find_dates(fold(phrase), TUESDAY)[0].future
 
 
+@pytest.mark.parametrize("phrase", ["قالت رئيسة الوزراء تيريزا ماي", "قصف في محافظة إب", "مارس الجيش ضغوطا"])
+def test_month_words_that_are_names_need_a_day_or_year(phrase):
+    assert find_dates(fold(phrase), TUESDAY) == []
+
+
+@pytest.mark.parametrize("phrase, expected", [("في 3 ماي", date(2020, 5, 3)), ("شهر آب الماضي", date(2020, 8, 15)),
+                                              ("مارس 2021", date(2021, 3, 15))])
+def test_ambiguous_month_words_with_a_day_or_year_are_dates(phrase, expected):
+    assert find_dates(fold(phrase), TUESDAY)[0].value == expected
+
+
 def test_tv_channel_is_not_a_date():
     assert find_dates(fold("بثت قناة روسيا اليوم تسجيلا"), TUESDAY) == []
 

@@ -23,6 +23,9 @@ MONTHS: dict[str, int] = {
     "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
     "جانفي": 1, "فيفري": 2, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
 }
+# Month names that are also names or common words ("إب" the Yemeni city, "أب" a father, Theresa "ماي",
+# "مارس" he practised): a month only with a day, a part of the month, "شهر", a relative word or a year.
+AMBIGUOUS_MONTHS = frozenset({"اب", "ماي", "مارس", "جوان", "اوت"})
 HIJRI_MONTHS: dict[str, int] = {
     "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4, "جمادي الاولي": 5,
     "جمادي الاول": 5, "جمادي الاخره": 6, "جمادي الثانيه": 6, "رجب": 7, "شعبان": 8, "رمضان": 9,
@@ -158,6 +161,8 @@ def find_dates(text: str, published: date | None) -> list[DateExpr]:
     """Every date phrase in normalised ``text``, resolved against ``published``; non-overlapping, in order."""
     found: list[DateExpr] = []
     for m in _DAY_MONTH.finditer(text):
+        if m["month"] in AMBIGUOUS_MONTHS and not (m["day"] or m["part"] or m["rel"] or m["year"] or m[0].startswith("شهر")):
+            continue
         month = MONTHS[m["month"]]
         year_given = int(m["year"]) if m["year"] else None
         year, future = _month_year(month, m["rel"], year_given, published)
