@@ -246,11 +246,12 @@ def _of_the_past(doc: Doc, m: Mention) -> bool:
     text = doc.ntext
     if _PAST.search(text, start, end):
         return True
-    year = doc.published.year if doc.published is not None else None
-    counts = {c.value.number_start for c in doc.of("casualty")}  # "أكثر من 2000 جريح" counts, it dates nothing
-    return year is not None and any(
-        int(y.group(0)) < year and y.start() not in counts and not _SINCE.search(text, max(0, y.start() - 16), y.start())
-        for y in _YEAR.finditer(text, start, end))
+    if doc.published is None:
+        return False
+    earlier = [y.start() for y in _YEAR.finditer(text, start, end) if int(y.group(0)) < doc.published.year
+               and not _SINCE.search(text, max(0, y.start() - 16), y.start())]
+    # "أكثر من 2000 جريح" counts, it dates nothing (the doc's counts are read only when a year is near)
+    return bool(earlier) and not set(earlier) <= {c.value.number_start for c in doc.of("casualty")}
 
 
 def _is_killed_word(word: str) -> bool:

@@ -166,12 +166,12 @@ def scan(gaz: Gazetteer, text: str) -> list[Hit]:
             continue  # "التابعة لإيران" is an allegiance, "التابعة لمديرية نعمان" a district
         if "س" in m.prefix:
             continue  # the future particle: سيطره is not س + طره
-        before = _words_before(text, m.outer_start)
-        if " " not in m.key and _piece_of_name(text, m.key, m.prefix, before, m.end):
-            continue
         article = m.prefix.endswith(("ال", "لل"))
         if article and "ال" + m.key not in gaz.article_keys:
             continue  # "السوريه" is an adjective, not "سوريه" with an article
+        before = _words_before(text, m.outer_start)
+        if " " not in m.key and _piece_of_name(text, m.key, m.prefix, before, m.end):
+            continue
         refs = [v for v in m.values if v <= REFERENCE_BASE]
         hit = Hit(m.outer_start, m.end, m.start, m.end, m.key, tuple(v for v in m.values if v >= 0), article=article, prefix=m.prefix)
         if refs:
