@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from store_factories import strike
 
+from rasd.model import Span
+
 from rasd.store.merge import (
     combine,
     conservative_figure,
@@ -99,6 +101,31 @@ def test_conservative_figure(figures: list[int | None], expected: tuple[int, boo
     reports = [{"fatalities": f, "fatalities_known": True} for f in figures]
     value, known, _note = conservative_figure(reports, "fatalities")
     assert (value, known) == expected
+
+
+@pytest.mark.parametrize(
+    ("figures", "expected"),
+    [
+        ([5, (12, "rise")], 12),  # the rise supersedes the smaller figure reported before it
+        ([(12, "rise"), 5], 5),  # a figure reported after the rise competes with it
+        ([5, (12, "rise"), 8], 8),
+        ([20, (12, "rise")], 12),  # a rise updates no larger figure: the lower still wins
+        ([(10, "vague"), 15], 15),  # a vague word counts only when no report gives a number
+        ([(10, "vague"), (12, "vague")], 10),
+    ],
+)
+def test_the_count_rule_across_articles(figures: list[int | tuple[int, str]], expected: int) -> None:
+    reports = [{"fatalities": f} if isinstance(f, int) else
+               {"fatalities": f[0], "fatalities_update": f[1] == "rise", "vague": {"fatalities": "عشرات"} if f[1] == "vague" else {}}
+               for f in figures]
+    assert conservative_figure(reports, "fatalities")[:2] == (expected, True)
+
+
+def test_a_rise_is_said_in_the_notes_and_a_vague_word_goes_with_its_figure() -> None:
+    out = combine([d(fatalities=5), d(fatalities=9, evidence={"fatalities_update": [Span(0, 4, "ارتفعت")]})])
+    assert out["fatalities"] == 9 and "5, 9" in out["notes"] and "rose to" in out["notes"]
+    out = combine([d(fatalities=10, vague={"fatalities": "عشرات"}), d(fatalities=15)])
+    assert (out["fatalities"], out["vague"]) == (15, {})
 
 
 def test_unknown_toll_stays_unknown_until_a_number_is_reported() -> None:
