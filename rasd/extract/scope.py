@@ -13,7 +13,11 @@ A figure found next to a casualty cue is one of:
   بين قتيل وجريح"): neither a death toll nor an injury count, so both stay
   unknown;
 - ``subset``: part of another figure ("82 شهيدا، 20 منهم من منتظري المساعدات"):
-  it says who the dead were, it adds no one.
+  it says who the dead were, it adds no one;
+- ``update``: an event's toll told as the rise of a running count ("ارتفعت
+  حصيلة الشهداء إلى 24"): it supersedes the figures it updates (:func:`pick_toll`
+  within a record; :mod:`rasd.counting` across retellings and articles, which
+  read the rise's words, :func:`rise_span`, as the record's ``FIELD_update`` evidence).
 
 Only ``event`` figures are tolls; the others stay in the document, flagged,
 as evidence of what was read. Assembly picks among the event figures of one
@@ -29,11 +33,12 @@ from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
 from rasd.extract.casualties import CONTRAST
+from rasd.model import Span
 
 if TYPE_CHECKING:
     from rasd.extract.casualties import Casualty
 
-__all__ = ["Scope", "AGGREGATE_AT", "pick_toll", "period_sentences"]
+__all__ = ["Scope", "AGGREGATE_AT", "pick_toll", "period_sentences", "rise_span"]
 
 # The largest single events in conflict event data for these wars number in the
 # hundreds (the independent dataset the extraction issue cites: 600 for Syria in
@@ -225,9 +230,20 @@ def _scope_of(doc: Doc, m: Mention, in_period: bool) -> dict[str, object]:
     if cas.number_start >= 0 and (_SUBSET.search(text, max(clause_start, cas.number_start - 20), cas.number_start)
                                   or _SUBSET_AFTER.match(text, m.end)):
         return {"scope": "subset"}
-    if _UPDATE.search(text, max(clause_start, m.start - 60), m.start):
+    if _rise(doc, m) is not None:
         return {"scope": "update"}
     return {"scope": "event"}
+
+
+def _rise(doc: Doc, m: Mention) -> re.Match[str] | None:
+    """The rise words before ``m`` in its clause ("ارتفعت حصيلة الشهداء إلى"), if any."""
+    return _UPDATE.search(doc.ntext, max(doc.clauses[doc.clause_of(m.start)][0], m.start - 60), m.start)
+
+
+def rise_span(doc: Doc, m: Mention) -> Span | None:
+    """The evidence that ``m``'s figure is told as a rise: from the rise words through the figure; ``None`` if it is not."""
+    rise = _rise(doc, m) if m.value.scope == "update" else None
+    return doc.evidence(rise.start(), m.end) if rise is not None else None
 
 
 def _hundreds_untold(doc: Doc, m: Mention) -> bool:

@@ -31,6 +31,7 @@ from rasd.doc import Doc, Mention
 from rasd.extract.clusters import AIRCRAFT
 from rasd.extract.notes import english_notes
 from rasd.extract.scope import pick_toll
+from rasd.extract.tolls import cite_toll
 from rasd.geo.model import KIND_RANK
 from rasd.geo.unlisted import UNLISTED, UNLISTED_FLAG
 
@@ -146,9 +147,7 @@ def _tolls(doc: Doc, mentions: list[Mention], ev: Event) -> Event:
         setattr(part, name, count)
         setattr(part, f"{name}_known", known)
         part.vague.pop(name, None)
-        part.evidence.pop(name, None)
-        if evidence:
-            part.evidence[name] = [m.span(doc) for m in evidence]
+        cite_toll(doc, part, name, evidence)
         if vague:
             part.vague[name] = doc.evidence(evidence[0].start, evidence[0].end).text
     return part

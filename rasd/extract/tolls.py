@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from rasd.doc import Doc, Mention
 from rasd.extract.clusters import VIOLENT, Cluster
 from rasd.extract.notes import english_notes
-from rasd.extract.scope import pick_toll
+from rasd.extract.scope import pick_toll, rise_span
 from rasd.model import Event
 
-__all__ = ["Tolls", "attach_casualties", "count_named_dead"]
+__all__ = ["Tolls", "attach_casualties", "cite_toll", "count_named_dead"]
 
 # acts that take people, not lives: a killed figure beside them is another act's toll
 _TAKES_NO_LIVES = frozenset({"Abduction/forced disappearance", "Arrests"})
@@ -57,10 +57,24 @@ class Tolls:
                 ev.vague[name] = doc.evidence(evidence[0].start, evidence[0].end).text
 
     def cite(self, doc: Doc, ev: Event) -> None:
-        """The figures' spans as the evidence of ``fatalities`` and ``injuries``."""
+        """The figures' spans as the evidence of ``fatalities`` and ``injuries``; a rise's words as ``FIELD_update``."""
         for name, (_, _, evidence, _) in (("fatalities", self.killed), ("injuries", self.injured)):
-            if evidence:
-                ev.evidence[name] = [m.span(doc) for m in evidence]
+            cite_toll(doc, ev, name, evidence)
+
+
+def cite_toll(doc: Doc, ev: Event, name: str, evidence: list[Mention]) -> None:
+    """``evidence`` (the picked figures) as ``ev``'s evidence of ``name``, and ``NAME_update`` when it is told as a rise.
+
+    The rise's evidence is what the count rule (:mod:`rasd.counting`) reads when
+    retellings, or reports in other articles, give the event other figures.
+    """
+    ev.evidence.pop(name, None)
+    ev.evidence.pop(f"{name}_update", None)
+    if evidence:
+        ev.evidence[name] = [m.span(doc) for m in evidence]
+        rise = rise_span(doc, evidence[0])
+        if rise is not None:
+            ev.evidence[f"{name}_update"] = [rise]
 
 
 def attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
@@ -107,6 +121,7 @@ def count_named_dead(ev: Event) -> None:
     named = sum(v.status == "killed" for v in ev.victims)
     if named and (ev.fatalities is None or ev.fatalities < named):
         ev.fatalities, ev.fatalities_known = named, True
+        ev.evidence.pop("fatalities_update", None)  # the toll is now the people named, not a rise's figure
         ev.evidence.setdefault("fatalities", []).extend(
             span for v in ev.victims if v.status == "killed" for span in v.evidence.get("name", []))
         ev.notes = english_notes(ev)

@@ -81,3 +81,20 @@ def test_a_toll_is_at_least_the_people_named_as_killed() -> None:
     assert (ev.fatalities, ev.fatalities_known) == (2, True)
     assert [s.text for s in ev.evidence["fatalities"]] == ["أحمد", "زينة"]
     assert "2" in ev.notes
+
+
+def test_a_toll_told_as_a_rise_cites_the_rise_words_for_the_count_rule() -> None:
+    text = "قتل خمسة مدنيين في غارة جوية على مدينة أريحا في ريف إدلب اليوم الاثنين. وارتفعت حصيلة الغارة إلى تسعة قتلى."
+    (ev,) = rasd.extract(text, published=date(2024, 5, 13))
+    assert ev.fatalities == 9
+    assert [s.text for s in ev.evidence["fatalities_update"]] == ["ارتفعت حصيلة الغارة إلى تسعة قتلى"]
+    (plain,) = rasd.extract(text.replace("وارتفعت حصيلة الغارة إلى تسعة قتلى", "وأصيب تسعة"), published=date(2024, 5, 13))
+    assert "fatalities_update" not in plain.evidence
+
+
+def test_a_toll_raised_to_the_named_dead_is_no_longer_a_rise_s_figure() -> None:
+    ev = Event(fatalities=1, evidence={"fatalities": [Span(0, 4, "قتيل")], "fatalities_update": [Span(0, 9, "ارتفع إلى قتيل")]},
+               victims=[Victim("أحمد", "killed", evidence={"name": [Span(20, 24, "أحمد")]}),
+                        Victim("زينة", "killed", evidence={"name": [Span(30, 34, "زينة")]})])
+    count_named_dead(ev)
+    assert ev.fatalities == 2 and "fatalities_update" not in ev.evidence
