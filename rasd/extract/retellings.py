@@ -2,16 +2,25 @@
 
 Needs the article's finished records (place, date, type and actors set), in text order.
 :func:`dedupe` keeps the first record of each event and folds into it what its
-retellings add (evidence, a larger toll, a missing actor or place); :func:`_same_event`
-is the test of a retelling, :func:`_elaboration` that of a sentence that only tells
-how the event before happened.
+retellings add (evidence, the event's toll, a missing actor or place). Whether a
+record retells an earlier one is the same-event test of the whole system,
+:func:`rasd.sameness.match_distance`, at the article scale (:data:`rasd.sameness.ARTICLE`);
+the toll is the count rule of :mod:`rasd.counting` over the retellings, the one
+the store applies across articles. :func:`_elaboration` is the test of a
+sentence that only tells how the event before happened.
 """
 
 from __future__ import annotations
 
+from rasd.counting import Figure, count
 from rasd.extract.clusters import VIOLENT
 from rasd.extract.placing import PLACE_FIELDS
 from rasd.model import Event
+from rasd.sameness import ARTICLE, fields_of, match_distance
+
+_TOLLS = ("fatalities", "injuries")
+#: One retelling's toll as told, taken before its evidence is folded into the record: (figure, vague words) per field.
+_Told = dict[str, tuple[Figure, str | None]]
 
 __all__ = ["dedupe"]
 
@@ -21,18 +30,22 @@ def dedupe(events: list[Event]) -> list[Event]:
 
     Long articles retell the lead event ("ارتفعت حصيلة القصف…") in later
     paragraphs with other words: same day, same type, same place (or no
-    place), no conflicting attacker is the same event. The larger toll wins,
-    as later paragraphs update earlier ones.
+    place), no conflicting attacker is the same event. Its toll is the count
+    rule's over every retelling that speaks of it: a figure told as a rise
+    wins over those it updates, else the most conservative one.
     """
     out: list[Event] = []
+    told: dict[int, list[_Told]] = {}
     for ev in events:
         kept = next((k for k in out if _same_event(k, ev)), None)
         if kept is None and _elaboration(ev):  # "وقد أصيبا برصاص في الصدر": how, not what
             kept = next((k for k in reversed(out) if k.event_type in VIOLENT), None)
         if kept is None:
             out.append(ev)
+            told[id(ev)] = [_told(ev)]
             continue
-        _fold_tolls(kept, ev)
+        told[id(kept)].append(_told(ev))
+        _fold_tolls(kept, told[id(kept)])
         for name, spans in ev.evidence.items():
             kept.evidence.setdefault(name, []).extend(s for s in spans if s not in kept.evidence[name])
         if kept.sub_event_type != ev.sub_event_type and ev.sub_event_type == "Air/drone strike":
@@ -47,14 +60,31 @@ def dedupe(events: list[Event]) -> list[Event]:
     return out
 
 
-def _fold_tolls(kept: Event, ev: Event) -> None:
-    """The larger toll wins; a retelling that reports deaths with no number unknots a 0 nobody stated."""
-    for name in ("fatalities", "injuries"):
-        mine, theirs, known = getattr(kept, name), getattr(ev, name), getattr(ev, f"{name}_known")
-        unstated_zero = mine == 0 and name not in kept.evidence and theirs is None and not known and name in ev.evidence
-        if (theirs or 0) > (mine or 0) or unstated_zero:
-            setattr(kept, name, theirs)
-            setattr(kept, f"{name}_known", known)
+def _told(ev: Event) -> _Told:
+    """What a record says of each toll: nothing (a 0 or an unknown no evidence stands behind) is left out."""
+    out: _Told = {}
+    for name in _TOLLS:
+        value = getattr(ev, name)
+        if name in ev.evidence or (value or 0) > 0:
+            figure = Figure(value, getattr(ev, f"{name}_known"), f"{name}_update" in ev.evidence, name in ev.vague)
+            out[name] = (figure, ev.vague.get(name))
+    return out
+
+
+def _fold_tolls(kept: Event, reports: list[_Told]) -> None:
+    """The count rule over the retellings that speak of a toll (a record that says nothing leaves it as it is)."""
+    for name in _TOLLS:
+        said = [r[name] for r in reports if name in r]
+        if not said:
+            continue
+        c = count([figure for figure, _ in said], nothing=getattr(kept, name))
+        setattr(kept, name, c.value)
+        setattr(kept, f"{name}_known", c.known)
+        words = said[c.winner][1] if c.winner is not None else None
+        if words:
+            kept.vague[name] = words
+        else:
+            kept.vague.pop(name, None)
 
 
 def _elaboration(ev: Event) -> bool:
@@ -63,13 +93,5 @@ def _elaboration(ev: Event) -> bool:
 
 
 def _same_event(a: Event, b: Event) -> bool:
-    """Same type and day, no two places, no conflicting attacker (in a battle, the same two sides in either order)."""
-    if (a.event_type, a.event_date) != (b.event_type, b.event_date):
-        return False
-    if a.event_type == "Strategic developments" and a.sub_event_type != b.sub_event_type:
-        return False  # an arrest campaign and the post set up during it are two records; a retold strike is one
-    if a.location is not None and b.location is not None and a.location != b.location:
-        return False
-    if a.event_type == "Battles" and a.actor1 and b.actor1:  # "اشتبك الجنود مع المهاجمين": the same two sides, retold
-        return {b.actor1, b.actor2} - {None} <= {a.actor1, a.actor2}
-    return a.actor1 is None or b.actor1 is None or a.actor1 == b.actor1
+    """The system's same-event gates at the article scale: same type and day, no two places, no conflicting attacker."""
+    return match_distance(fields_of(a), fields_of(b), ARTICLE) is not None

@@ -1,4 +1,8 @@
-"""Retellings of one event within an article merge into one record (rasd/extract/retellings.py)."""
+"""Retellings of one event within an article merge into one record (rasd/extract/retellings.py).
+
+The same-event gates and the count rule are the system's (rasd/sameness.py, rasd/counting.py):
+the tests here pin what they decide at the article scale, and that it is the store's rule too.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from typing import Any
 
 from rasd.extract.retellings import dedupe
 from rasd.model import Event, Span
+from rasd.store.merge import combine, same_event
 
 _DAY = "2024-05-12"
 
@@ -16,13 +21,63 @@ def _strike(**fields: Any) -> Event:
     return Event(**{**base, **fields})
 
 
-def test_a_retold_strike_is_one_record_with_the_larger_toll_and_both_evidence() -> None:
-    first = _strike(fatalities=3, evidence={"fatalities": [Span(10, 20, "مقتل ثلاثة")]})
-    later = _strike(fatalities=5, sub_event_type="Air/drone strike", evidence={"fatalities": [Span(90, 99, "خمسة قتلى")]})
+def _told(n: int, at: int, *, rise: bool = False, vague: str | None = None) -> dict[str, Any]:
+    """A retelling's toll: ``n`` killed, its figure at ``at``, told as a rise or in vague words."""
+    evidence = {"fatalities": [Span(at, at + 5, f"{n} قتلى")]}
+    if rise:
+        evidence["fatalities_update"] = [Span(at - 20, at + 5, f"ارتفعت الحصيلة إلى {n}")]
+    return {"fatalities": n, "evidence": evidence, "vague": {"fatalities": vague} if vague else {}}
+
+
+def test_a_retold_strike_is_one_record_with_the_most_conservative_toll_and_both_evidence() -> None:
+    first = _strike(fatalities=5, evidence={"fatalities": [Span(10, 20, "خمسة قتلى")]})
+    later = _strike(fatalities=3, sub_event_type="Air/drone strike", evidence={"fatalities": [Span(90, 99, "مقتل ثلاثة")]})
     (kept,) = dedupe([first, later])
     assert kept is first
-    assert (kept.fatalities, kept.sub_event_type) == (5, "Air/drone strike")
-    assert [s.text for s in kept.evidence["fatalities"]] == ["مقتل ثلاثة", "خمسة قتلى"]
+    assert (kept.fatalities, kept.sub_event_type) == (3, "Air/drone strike")  # other sources' figures: the lowest
+    assert [s.text for s in kept.evidence["fatalities"]] == ["خمسة قتلى", "مقتل ثلاثة"]
+
+
+def test_a_toll_told_as_a_rise_supersedes_the_article_s_smaller_figures_wherever_they_stand() -> None:
+    for order in ((_told(3, 10), _told(7, 90, rise=True)), (_told(7, 10, rise=True), _told(3, 90))):
+        (kept,) = dedupe([_strike(**order[0]), _strike(**order[1])])
+        assert (kept.fatalities, "fatalities_update" in kept.evidence) == (7, True)  # one article: told at once
+
+
+def test_a_rise_never_makes_a_toll_larger_than_it_says() -> None:
+    (kept,) = dedupe([_strike(**_told(9, 10)), _strike(**_told(7, 90, rise=True))])
+    assert kept.fatalities == 7  # 9 is no figure "rose to 7" updated: the conservative rule holds
+
+
+def test_a_vague_retelling_yields_to_a_number_and_its_words_go_with_it() -> None:
+    (kept,) = dedupe([_strike(**_told(10, 10, vague="عشرات القتلى")), _strike(**_told(15, 90))])
+    assert (kept.fatalities, kept.vague) == (15, {})
+
+
+def test_a_retelling_that_says_nothing_of_the_toll_leaves_it() -> None:
+    unknown = {"fatalities": None, "fatalities_known": False, "evidence": {"fatalities": [Span(0, 5, "قتلى")]}}
+    (kept,) = dedupe([_strike(**unknown), _strike()])  # the second says no death (0, no evidence): silence
+    assert (kept.fatalities, kept.fatalities_known) == (None, False)
+    (kept,) = dedupe([_strike(), _strike(**unknown)])  # deaths reported with no number unknot a 0 nobody stated
+    assert (kept.fatalities, kept.fatalities_known) == (None, False)
+    share = _strike(injuries=0, injuries_known=True)  # a split toll's share
+    (kept,) = dedupe([share, _strike(injuries=None, injuries_known=False)])  # no injuries mentioned at all
+    assert (kept.injuries, kept.injuries_known) == (0, True)
+
+
+def test_the_article_and_the_store_count_one_event_alike() -> None:
+    told = [_told(3, 10), _told(7, 90, rise=True), _told(5, 150)]
+    (kept,) = dedupe([_strike(**t) for t in told])
+    reports = [_strike(**t).to_dict() for t in told]
+    assert kept.fatalities == combine(reports[:2])["fatalities"] == 7  # yesterday's 3, then the rise to 7
+    assert combine(reports)["fatalities"] == 5  # a report after the rise is a competing figure across articles
+
+
+def test_unidentified_attackers_are_a_side_within_an_article_and_a_wildcard_across_articles() -> None:
+    at = {"country": "Syria", "admin1": "Hama", "latitude": 35.32, "longitude": 36.62, "geo_precision": 1}
+    named, unnamed = _strike(**at), _strike(**at, actor1="Unidentified Armed Group (Syria)")
+    assert len(dedupe([named, unnamed])) == 2
+    assert same_event(named.to_dict(), unnamed.to_dict())
 
 
 def test_a_retelling_fills_what_the_first_record_lacks() -> None:
