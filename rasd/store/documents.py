@@ -90,9 +90,17 @@ def _event_values(fields: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _report(event: Event, doc: DocumentInput) -> dict[str, Any]:
+    """The report row's data: the record's fields, and ``FIELD_update`` where its toll was told as a rise.
+
+    Evidence goes to its own table, so the rise the count rule reads
+    (:func:`rasd.store.merge.combine`) is kept in the row as a flag.
+    """
     data = {k: v for k, v in event.to_dict().items() if k not in _REPORT_SKIP}
     data["doc_id"] = data.get("doc_id") or doc.doc_key
     data["source"] = data.get("source") or doc.source
+    for name in ("fatalities", "injuries"):
+        if f"{name}_update" in event.evidence:
+            data[f"{name}_update"] = True
     return data
 
 

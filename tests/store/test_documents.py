@@ -24,6 +24,16 @@ def test_ten_outlets_one_strike_make_one_event_with_ten_sources(store: Store) ->
     assert store.counts()["evidence_spans"] == 10
 
 
+def test_a_later_outlet_s_rise_supersedes_the_earlier_smaller_tolls(store: Store) -> None:
+    rise = {"fatalities": [Span(0, 4, "خمسة")], "fatalities_update": [Span(0, 4, "خمسة")]}
+    store.save(doc("a", source="Outlet A"), [strike(fatalities=5)])
+    store.save(doc("b", "ارتفعت حصيلة غارة جباليا إلى تسعة", source="Outlet B"), [strike(fatalities=9, evidence=rise)])
+    (event,) = store.events()
+    assert event["fatalities"] == 9 and "rose to" in event["notes"]
+    store.save(doc("c", "غارة على جباليا أدت إلى مقتل سبعة", source="Outlet C"), [strike(fatalities=7)])
+    assert store.events()[0]["fatalities"] == 7  # reported after the rise: a competing figure, the lower wins
+
+
 def test_hard_negative_neighbouring_villages_stay_two_events(store: Store) -> None:
     store.save(doc("a"), [strike()])
     store.save(doc("b", "غارة على بيت حانون"), [strike(**BEIT_HANOUN)])
