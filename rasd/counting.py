@@ -3,24 +3,25 @@
 Both scales use it. Within an article, :func:`rasd.extract.retellings.dedupe`
 folds the retellings of one event into one record; across articles,
 :func:`rasd.store.merge.combine` (the store and the batch merge) derives a
-machine event from its reports. Each report gives a :class:`Figure`; the rule
-(:func:`count`), from the event model's counting rules:
+machine event from its reports. Each report gives a :class:`Figure`; figures
+with the same ``at`` are one *telling*: one source at one moment (every
+record of one article; in the store, every report from one document). The
+rule (:func:`count`), from the event model's counting rules:
 
-1. **An update supersedes what it updates.** A figure told as a rise of a
-   running toll ("ارتفعت حصيلة الشهداء إلى 24", ``update``) replaces every
-   smaller figure told no later than it. Within one article every figure is
-   told at once (``at`` is the same), so the largest update wins over the
-   article's other figures, as :func:`rasd.extract.scope.pick_toll` does within one record.
-   Across articles ``at`` is the order reports arrived in: a rise reported
-   later supersedes the smaller figures before it, while a figure reported
-   after the rise is a competing report, not one the rise updated. A casualty
-   monitor expects both: yesterday's "5 killed" is not a counter-claim to
-   today's "the toll rose to 12", but a later outlet's "8 killed" is.
-   A rise never supersedes a larger figure: it is not that figure's update,
-   and the lower of the two wins anyway.
-2. **Specific before vague.** A vague word ("عشرات" → 10) counts only when no
-   remaining report gives a number.
-3. **The most conservative credible figure**: the lowest positive one left (ACLED).
+1. **A telling's figure is its whole.** A telling that gives an event several
+   figures counts its largest: its smaller ones are parts ("13 طفلا" of 80
+   killed), the earlier counts it updates ("أودى بحياة 29" before "مقتل 51"),
+   or passing mentions. A figure told as a rise of a running toll
+   ("ارتفعت حصيلة الشهداء إلى 24", ``update``) is the telling's current count
+   even beside a larger figure, as :func:`rasd.extract.scope.pick_toll` reads
+   one record's figures; a number before a vague word ("عشرات" → 10).
+2. **A rise supersedes the smaller figures told before it.** Across tellings
+   ``at`` is the order reports arrived in: yesterday's "5 killed" is not a
+   counter-claim to today's "the toll rose to 12", but a figure reported after
+   the rise is a competing report, not one the rise updated; nor is a larger figure.
+3. **Between tellings, the most conservative credible figure**: a number
+   before a vague word, then the lowest positive figure (ACLED: different
+   sources, different figures → the lowest).
 4. **Silence is not a counter-claim.** A report of deaths with no number
    (``known`` false) or of none (0) never lowers a reported toll; with no
    positive figure, one report of deaths without a number makes the toll
@@ -43,7 +44,7 @@ class Figure(NamedTuple):
     known: bool = True
     update: bool = False  # told as a rise of a running toll
     vague: bool = False  # a vague word ("عشرات"), not a number
-    at: int = 0  # when it was told: figures of one article share one moment
+    at: int = 0  # its telling, in the order tellings came: every figure of one article shares one
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,18 +61,35 @@ class Count:
 def count(figures: Sequence[Figure], *, nothing: int | None = 0) -> Count:
     """The event's figure under the count rule (module docstring); ``nothing`` is the value when no report says any."""
     positive = [i for i, f in enumerate(figures) if f.known and f.value is not None and f.value > 0]
-    rises = [figures[i] for i in positive if figures[i].update and not figures[i].vague]
-    left = [i for i in positive if not any(u.at >= figures[i].at and u.value > figures[i].value for u in rises)]  # type: ignore[operator]
-    reported = tuple(sorted({figures[i].value for i in positive}))  # type: ignore[type-var]
     if positive:
-        winner = min(_specific(figures, left), key=lambda i: (figures[i].value, i))
-        plain = min(_specific(figures, positive), key=lambda i: (figures[i].value, i))  # the rule without rises
-        return Count(figures[winner].value, True, winner, reported, figures[plain].value != figures[winner].value)  # type: ignore[arg-type]
+        tellings: dict[int, list[int]] = {}
+        for i in positive:
+            tellings.setdefault(figures[i].at, []).append(i)
+        whole = {at: _whole(figures, told) for at, told in tellings.items()}
+        rises = [figures[i] for i in whole.values() if _rise(figures[i])]
+        left = [i for i in whole.values() if not any(u.at > figures[i].at and _value(u) > _value(figures[i]) for u in rises)]
+        winner = _lowest(figures, left)
+        plain = _lowest(figures, list(whole.values()))  # what the tellings give with no rise superseding
+        reported = tuple(sorted({_value(figures[i]) for i in positive}))
+        return Count(figures[winner].value, True, winner, reported, _value(figures[plain]) != _value(figures[winner]))
     if any(not f.known for f in figures):
         return Count(None, False, None, (), False)
     return Count(0 if any(f.value == 0 for f in figures) else nothing, True, None, (), False)
 
 
-def _specific(figures: Sequence[Figure], indexes: list[int]) -> list[int]:
-    """The specific figures among ``indexes``, or all of them when every one is vague."""
-    return [i for i in indexes if not figures[i].vague] or indexes
+def _value(f: Figure) -> int:
+    return f.value or 0
+
+
+def _rise(f: Figure) -> bool:
+    return f.update and not f.vague
+
+
+def _whole(figures: Sequence[Figure], told: list[int]) -> int:
+    """One telling's figure: its largest rise, else its largest number, else its largest vague word (the first of equals)."""
+    return max(told, key=lambda i: (_rise(figures[i]), not figures[i].vague, _value(figures[i]), -i))
+
+
+def _lowest(figures: Sequence[Figure], indexes: list[int]) -> int:
+    """The most conservative of the tellings' figures: the lowest number, else the lowest vague word (the first of equals)."""
+    return min(indexes, key=lambda i: (figures[i].vague, _value(figures[i]), i))

@@ -31,8 +31,9 @@ def dedupe(events: list[Event]) -> list[Event]:
     Long articles retell the lead event ("ارتفعت حصيلة القصف…") in later
     paragraphs with other words: same day, same type, same place (or no
     place), no conflicting attacker is the same event. Its toll is the count
-    rule's over every retelling that speaks of it: a figure told as a rise
-    wins over those it updates, else the most conservative one.
+    rule's over every retelling that speaks of it, one telling: a figure told
+    as a rise, else the largest number (the whole holds the parts and the
+    earlier counts an article retells), else the largest vague word.
     """
     out: list[Event] = []
     told: dict[int, list[_Told]] = {}
@@ -61,11 +62,12 @@ def dedupe(events: list[Event]) -> list[Event]:
 
 
 def _told(ev: Event) -> _Told:
-    """What a record says of each toll: nothing (a 0 or an unknown no evidence stands behind) is left out."""
+    """What a record says of each toll: a number, or victims with no number; silence (a 0, a split toll's
+    empty share, nothing mentioned) is left out, so it neither lowers a toll nor makes one unknown."""
     out: _Told = {}
     for name in _TOLLS:
         value = getattr(ev, name)
-        if name in ev.evidence or (value or 0) > 0:
+        if (value or 0) > 0 or (value is None and name in ev.evidence):
             figure = Figure(value, getattr(ev, f"{name}_known"), f"{name}_update" in ev.evidence, name in ev.vague)
             out[name] = (figure, ev.vague.get(name))
     return out

@@ -16,7 +16,8 @@ figures that cannot be the same toll.
 precise report gives place and date, gaps are filled from the others, and
 the figures follow the count rule of :mod:`rasd.counting` (a rise reported
 later supersedes the smaller figures before it; otherwise the most
-conservative credible figure, ACLED's rule), with ``notes`` saying so when
+conservative credible figure, ACLED's rule; one document's reports are one
+telling, which counts its largest figure), with ``notes`` saying so when
 reports disagree. Reports count in the order given (the order they arrived);
 a report says its figure was told as a rise with ``fatalities_update`` /
 ``injuries_update`` (set by the store from the record's evidence), and a
@@ -51,15 +52,17 @@ def same_event(new: Row, old: Row) -> bool:
 
 
 def figures_of(reports: Sequence[Row], field: str) -> list[Figure]:
-    """Each report's figure for ``field``, in the order the reports came (their ``at``).
+    """Each report's figure for ``field``; reports from one document are one telling, in the order they first came.
 
     A rise is flagged by ``FIELD_update`` in the row or, for a record with its
     evidence, by evidence of that name; a vague figure by the words in ``vague``.
     """
     update = f"{field}_update"
+    tellings: dict[Any, int] = {}
     return [
         Figure(r.get(field), r.get(f"{field}_known", True) is not False,
-               bool(r.get(update) or update in (r.get("evidence") or {})), bool((r.get("vague") or {}).get(field)), i)
+               bool(r.get(update) or update in (r.get("evidence") or {})), bool((r.get("vague") or {}).get(field)),
+               tellings.setdefault(r.get("doc_id") or ("report", i), len(tellings)))
         for i, r in enumerate(reports)
     ]
 
@@ -68,8 +71,9 @@ def conservative_figure(reports: Sequence[Row], field: str) -> tuple[int | None,
     """The event's figure for ``field`` ("fatalities" or "injuries") from its reports, and a note.
 
     The count rule of :func:`rasd.counting.count` over :func:`figures_of`: a
-    rise reported later supersedes the smaller figures before it; of the rest
-    the lowest *positive* specific figure wins (ACLED: the most conservative
+    document's reports are one telling, which gives its largest figure; a rise
+    reported later supersedes the smaller figures before it; of the rest the
+    lowest *positive* specific figure wins (ACLED: the most conservative
     credible figure). A report that gives no number for deaths it mentions
     (``*_known`` false) or mentions none (0) does not lower a reported toll:
     early or partial reports are silence, not a counter-claim.
