@@ -176,12 +176,17 @@ def _days_apart(a: Row, b: Row, scale: Scale) -> int | None:
     return abs((date.fromisoformat(a["event_date"][:10]) - date.fromisoformat(b["event_date"][:10])).days)
 
 
-def _km_apart(a: Row, b: Row, precision: int) -> float | None:
-    """Kilometres between the two places, ``None`` when they are too far apart or cannot be compared."""
+def _areas_agree(a: Row, b: Row, precision: int) -> bool:
+    """Country and governorate, and for places finer than a region the district, agree where both give them."""
     for field in ("country", "admin1") + (("admin2",) if precision <= 2 else ()):
         x, y = _key(a.get(field)), _key(b.get(field))
         if x and y and x != y:
-            return None
+            return False
+    return True
+
+
+def _km_apart(a: Row, b: Row, precision: int) -> float | None:
+    """Kilometres between the two places, ``None`` when they are too far apart or cannot be compared."""
     lat1, lon1, lat2, lon2 = a.get("latitude"), a.get("longitude"), b.get("latitude"), b.get("longitude")
     if None not in (lat1, lon1, lat2, lon2):
         km = haversine_km(float(lat1), float(lon1), float(lat2), float(lon2))  # type: ignore[arg-type]
@@ -207,6 +212,9 @@ def match_distance(a: Row, b: Row, scale: Scale) -> float | None:
     days = _days_apart(a, b, scale)
     if days is None:
         return None
+    precision = max(a.get("geo_precision") or 1, b.get("geo_precision") or 1)
+    if scale.by_distance and not _areas_agree(a, b, precision):
+        return None
     ok, named = _actors(a, b, scale)
     if not ok:
         return None
@@ -216,7 +224,6 @@ def match_distance(a: Row, b: Row, scale: Scale) -> float | None:
     if not scale.by_distance:
         la, lb = a.get("location"), b.get("location")
         return None if la is not None and lb is not None and la != lb else float(days)
-    precision = max(a.get("geo_precision") or 1, b.get("geo_precision") or 1)
     km = _km_apart(a, b, precision)
     if km is None:
         return None
