@@ -91,12 +91,18 @@ def features(doc: Doc, anchor: Mention, ev: Event, n_events: int, periods: set[i
     before = text[s : anchor.start]
     out: dict[str, float] = {"bias": 1.0, f"sub={ev.sub_event_type}": 1.0, f"type={ev.event_type}": 1.0}
     out.update(article_features(doc) if article is None else article)
+    if ev.sub_event_type == "Agreement":  # the words of talks describe an agreement itself, not a distraction from it
+        out = {k: v for k, v in out.items() if not k.startswith("genre_diplomacy")}
     out["title_same_sub"] = float(any(t.start < doc.title_end and t.value.sub_event_type == ev.sub_event_type
                                       for t in doc.of("trigger")))
     out["in_quote"] = float(before.count("«") > before.count("»") or before.count('"') % 2 == 1)
     out["date_in_sentence"] = float(any(d.sentence == anchor.sentence for d in doc.of("date")))
+    head = next((t for t in doc.of("trigger") if t.start == anchor.start), None)
+    if head is not None and head.value.definite:  # "الهجوم الكيماوي" names an act already known; dated, it is news
+        out["definite" if "event_date" in ev.evidence else "definite_undated"] = 1.0
     for m in _genres().find(sentence):
-        out[f"sentence_{m.values[0]}"] = 1.0
+        if not (ev.sub_event_type == "Agreement" and m.values[0] == "diplomacy"):
+            out[f"sentence_{m.values[0]}"] = 1.0
     out["in_title"] = float(anchor.start < doc.title_end)
     out["own_date"] = float("event_date" in ev.evidence)
     out["has_place"] = float(ev.location is not None)
