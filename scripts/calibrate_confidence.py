@@ -7,11 +7,14 @@
 Training records are Rasd's own (the pipeline without its ``calibrate``
 stage) over the development gold sets and the *tune* halves of dev2, the
 scorer saying which need no correction (:mod:`rasd.evaluate.calibration`),
+the blind per-field verdicts in ``scripts/data/audit_verdicts.jsonl`` (random
+output of the corpora judged by a reviewer who had not seen the rules: a record
+needs no correction when it is an event with every field right; records the
+judge was trained on are left out, its probability for them being in-sample),
 and, with ``--store``, every audited record the store's reviewers judged
 (:mod:`rasd.audit.calibration`: ``right`` needs no correction, ``corrected``
-and ``not_event`` do). The reviewers' blind verdicts in
-``scripts/data/judge_labels.jsonl`` say only whether a record is an event, not
-whether its fields are right; they reach the calibrator through the judge's
+and ``not_event`` do). The reviewers' real-or-not verdicts in
+``scripts/data/judge_labels.jsonl`` reach the calibrator through the judge's
 probability, which they trained. The calibrator is a Platt (logistic) model
 over a few of :func:`rasd.extract.calibrate.calibration_features` (or,
 *factored*, the judge's probability times a Platt model of the fields being
@@ -45,6 +48,9 @@ from rasd.evaluate.calibration import summary_of as measure  # noqa: E402
 from rasd.evaluate.calibration_fit import FOLDS, Candidate, choose, fit, produce, rescored  # noqa: E402
 
 OUT = ROOT / "rasd" / "data" / "confidence_calibration.json"
+VERDICTS = ROOT / "scripts" / "data" / "audit_verdicts.jsonl"
+LABELS = ROOT / "scripts" / "data" / "judge_labels.jsonl"
+CORPORA = ("aljazeera-leads.jsonl", "ant-conflict-news.jsonl")
 # (gold file, documents file, half used or None for all of it)
 TUNE = (("dev-gold.jsonl", "aljazeera-leads.jsonl", None), ("ant-dev-gold.jsonl", "ant-conflict-news.jsonl", None),
         ("dev2-leads-gold.jsonl", "aljazeera-leads.jsonl", "tune"), ("dev2-ant-gold.jsonl", "ant-conflict-news.jsonl", "tune"))
@@ -78,6 +84,37 @@ def gold_records(shared: Path, sets: tuple[tuple[str, str, str | None], ...]) ->
     return found
 
 
+def verdict_records(shared: Path) -> list[Outcome]:
+    """The records of ``scripts/data/audit_verdicts.jsonl`` (blind per-field verdicts on random output of the
+    corpora) that the pipeline still makes alike: right when real with every field right. Records the judge
+    was trained on (``judge_labels.jsonl``) are left out: its probability for them is not an unseen one."""
+    trained = {(x["doc_id"], x["anchor"][0]) for x in _jsonl(LABELS)}
+    verdicts = [v for v in _jsonl(VERDICTS) if (v["doc_id"], v["anchor"][0]) not in trained]
+    wanted = {v["doc_id"] for v in verdicts}
+    texts: dict[str, dict[str, Any]] = {}
+    for name in CORPORA:
+        for d in _jsonl(shared / "corpus" / name):
+            if d["doc_id"] in wanted:
+                texts[d["doc_id"]] = d
+    found: list[Outcome] = []
+    for v in verdicts:
+        d = texts.get(v["doc_id"])
+        records = produce({"doc_key": d["doc_id"], "text": d["text"], "published": d.get("published"),
+                           "source": d.get("source"), "title": d.get("title")}) if d else []
+        record = next((r for r in records if r["evidence"]["event_type"][0]["start"] == v["anchor"][0]), None)
+        if record is not None:
+            found.append(Outcome(v["doc_id"], float(record.get("confidence") or 0.0), v["all_right"],
+                                 {**record, "_false_alarm": not v["real"], "_set": "verdicts"}))
+    print(f"{VERDICTS.relative_to(ROOT)}: {len(found)} of {len(verdicts)} verdicts ({sum(o.right for o in found)} right)"
+          " on records the pipeline still makes")
+    return found
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
 def store_records(url: str) -> list[Outcome]:
     """The audited records of a store (see :mod:`rasd.audit.calibration`)."""
     from rasd.audit.calibration import audited_outcomes
@@ -106,7 +143,7 @@ def main(argv: list[str] | None = None) -> None:
     if not (args.shared / "corpus").is_dir():
         raise SystemExit(f"calibrate_confidence: {args.shared}/corpus is missing (the shared corpora and gold sets are needed)")
     gold = gold_records(args.shared, TUNE)
-    audited = [o for url in args.store for o in store_records(url)]
+    audited = verdict_records(args.shared) + [o for url in args.store for o in store_records(url)]
     train = gold + audited
     chosen, table = choose(train, CANDIDATES, scored_on=lambda o: o.record["_set"] not in DEV)
     cv = table[CANDIDATES.index(chosen)]
@@ -127,6 +164,7 @@ def main(argv: list[str] | None = None) -> None:
                 " if times_judge), then isotonic steps [low, value]",
         "features": list(chosen.features),
         "trained_on": [f"{g}{'' if h is None else f' ({h} half)'}" for g, _, h in TUNE]
+                      + [f"{VERDICTS.relative_to(ROOT)} (blind per-field verdicts on random output)"]
                       + [f"audit verdicts of {len(args.store)} store(s)"] * bool(args.store),
         "records": len(train), "all_right": sum(o.right for o in train), "audited": len(audited),
         "l2": chosen.l2, "cv": {"folds": FOLDS, "brier": cv["brier"], "ece": cv["ece"], "candidates": table},

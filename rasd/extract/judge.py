@@ -3,7 +3,11 @@
 Rules decide most mentions (``eventness``); what they leave is judged by a
 logistic model over a few dozen plain features of each assembled record (its
 sub-type, whether it has its own date, place, actors and toll, where it sits
-in the article, whether its sentence reports speech or a period). The weights
+in the article, whether its sentence reports speech or a period) and of its
+article, read once (:func:`article_features`: how dense it is with incident
+words, talks, aid, commentary, courts, the economy or elections —
+``rasd/data/article_cues.tsv`` — how much of it is speech, whether its title
+reports an incident). The weights
 are a data file, ``rasd/data/event_judge.json``, rebuilt by
 ``scripts/train_judge.py`` from events coded by hand (the tune halves of the
 gold sets and reviewers' verdicts on random output); the file records what
@@ -24,9 +28,11 @@ from importlib.resources import files
 
 from rasd.doc import Doc, Mention
 from rasd.extract.scope import period_sentences
+from rasd.lexicon import read_tsv
 from rasd.model import Event
+from rasd.text.matcher import PhraseMatcher
 
-__all__ = ["Judge", "Judged", "features", "load_model"]
+__all__ = ["Judge", "Judged", "article_features", "features", "load_model"]
 
 _SPEECH = re.compile(r"(?:^|\s)(?:و|ف)?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اوضح|اوضحت|اتهم|اتهمت|زعم|زعمت|حذر|حذرت|يقول|تقول|وصف|وصفت)(?!\w)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -50,14 +56,53 @@ def _bucket(name: str, value: float, edges: tuple[float, ...]) -> dict[str, floa
     return {f"{name}>{edges[-1]:g}": 1.0}
 
 
-def features(doc: Doc, anchor: Mention, ev: Event, n_events: int, periods: set[int] | None = None) -> dict[str, float]:
+@cache
+def _genres() -> PhraseMatcher[str]:
+    return PhraseMatcher((r["phrase"], r["genre"]) for r in read_tsv("article_cues.tsv"))
+
+
+def article_features(doc: Doc) -> dict[str, float]:
+    """What the whole article is like, the same for each of its records: per 100 words, its incident words
+    (triggers) and the words of each genre of ``article_cues.tsv``; its share of sentences that report speech;
+    whether its title holds an incident word."""
+    words = max(1, len(doc.tokens)) / 100
+    out: dict[str, float] = {}
+    genres: dict[str, int] = {}
+    for m in _genres().find(doc.ntext):
+        genres[m.values[0]] = genres.get(m.values[0], 0) + 1
+    for genre in sorted({r["genre"] for r in read_tsv("article_cues.tsv")}):
+        out.update(_bucket(f"genre_{genre}", genres.get(genre, 0) / words, (0.0, 0.5, 1.5, 3.0)))
+    triggers = doc.of("trigger")
+    out.update(_bucket("trigger_density", len(triggers) / words, (0.5, 1.0, 2.0, 4.0)))
+    speech = sum(1 for s, e in doc.sentences if _SPEECH.search(doc.ntext, s, e))
+    out.update(_bucket("speech_share", speech / max(1, len(doc.sentences)), (0.2, 0.4, 0.6)))
+    out["title_trigger"] = float(any(t.start < doc.title_end for t in triggers))
+    return out
+
+
+def features(doc: Doc, anchor: Mention, ev: Event, n_events: int, periods: set[int] | None = None,
+             article: dict[str, float] | None = None) -> dict[str, float]:
     """The features of one record: ``anchor`` is its head trigger's place in the normalised text
-    (``periods``: the document's period sentences, when the caller already has them)."""
+    (``periods``, ``article``: the document's period sentences and :func:`article_features`, when the caller
+    already has them)."""
     text = doc.ntext
     s, e = doc.sentences[anchor.sentence]
     sentence = text[s:e]
     before = text[s : anchor.start]
     out: dict[str, float] = {"bias": 1.0, f"sub={ev.sub_event_type}": 1.0, f"type={ev.event_type}": 1.0}
+    out.update(article_features(doc) if article is None else article)
+    if ev.sub_event_type == "Agreement":  # the words of talks describe an agreement itself, not a distraction from it
+        out = {k: v for k, v in out.items() if not k.startswith("genre_diplomacy")}
+    out["title_same_sub"] = float(any(t.start < doc.title_end and t.value.sub_event_type == ev.sub_event_type
+                                      for t in doc.of("trigger")))
+    out["in_quote"] = float(before.count("«") > before.count("»") or before.count('"') % 2 == 1)
+    out["date_in_sentence"] = float(any(d.sentence == anchor.sentence for d in doc.of("date")))
+    head = next((t for t in doc.of("trigger") if t.start == anchor.start), None)
+    if head is not None and head.value.definite:  # "الهجوم الكيماوي" names an act already known; dated, it is news
+        out["definite" if "event_date" in ev.evidence else "definite_undated"] = 1.0
+    for m in _genres().find(sentence):
+        if not (ev.sub_event_type == "Agreement" and m.values[0] == "diplomacy"):
+            out[f"sentence_{m.values[0]}"] = 1.0
     out["in_title"] = float(anchor.start < doc.title_end)
     out["own_date"] = float("event_date" in ev.evidence)
     out["has_place"] = float(ev.location is not None)
@@ -136,10 +181,11 @@ class Judge:
         anchors = doc.of("event")
         weights: dict[str, float] = self.model["weights"] if self.model else {}  # type: ignore[assignment]
         periods = period_sentences(doc)
+        article = article_features(doc) if anchors else {}
         kept: set[int] = set()
         for anchor in anchors:
             ev: Event = anchor.value
-            feats = features(doc, anchor, ev, len(anchors), periods)
+            feats = features(doc, anchor, ev, len(anchors), periods, article)
             p = probability(weights, feats) if weights else 1.0
             anchor.value = Judged(ev, feats, p)
             if p >= self.threshold:

@@ -49,9 +49,11 @@ _PERIOD_HEAD = (
     r"منذ\s+(?:\S+\s+){0,2}?(?:بدء|بدايه|اندلاع|تشكيل\S*|عام|السابع|7|انطلاق|مطلع|العدوان|الحرب)|منذ\s+(?!(?:ال)?(?:فجر|صباح|ساعات)(?!\w))(?:(?!الي\s)[^\s،,.:؛]+\s+){0,3}?\d|"
     r"منذ\s+(?:ان\s+)?(?:تكثيف|تصعيد|شن|بدا|بدات|بداها|بداه|اطلاق|تجديد|استيناف|استئناف|انطلاق)(?!\w)|"
     r"(?:التي|الذي)\s+(?:شهدت|شهد)\s+(?:مقتل|سقوط)|"
-    r"منذ\s+(?:(?:يوم|مساء|ليل|ليله)\s+)?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?!\w)|"
-    r"(?:خلال|في)\s+(?:نفس\s+الفتره|الفتره\s+(?:نفسها|ذاتها))"
+    r"منذ\s+(?:(?:يوم|مساء|ليل|ليله)\s+)?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?!\w)"
 )
+# "وقتل 234 من عناصر التنظيم و116 من قوات النظام، كما قتل في الفترة ذاتها 142": the period told before; every
+# figure of the sentence is its total
+_SAME_PERIOD = re.compile(r"(?:خلال|في)\s+(?:نفس\s+الفتره|الفتره\s+(?:نفسها|ذاتها))")
 # "لأيام متواصلة" may begin on any word, so trying it at every position costs more than all the other
 # phrases together: a sentence without its closing word is searched without it (the same matches).
 _RUNNING = r"ل?(?:\S+\s+)?(?:ايام|اسابيع|اشهر)\s+(?:متواصله|متتاليه)(?!\w)"
@@ -74,6 +76,9 @@ _PERIOD_NOT_RUNNING = re.compile(f"{_PERIOD_HEAD}|{_PERIOD_TAIL}")
 # a figure this large in the sentence right after a period phrase, with no date of its own, is that period's total
 _PERIOD_SIZED = 100
 _RISES_TO = 30
+# "وارتفعت بذلك حصيلة القتلى … خلال الأسابيع السبعة الأخيرة … إلى 610": the figure a period's toll noun runs to
+_RUNS_TO = 160
+_TO = re.compile(r"(?<!\w)(?:الي|لتصل|ليصل|لتبلغ|ليبلغ)(?!\w)")
 # "الحصيلة الأكبر منذ اندلاع الحرب", "أعنف هجوم منذ سيطرة النظام": a record compared with a period, not a period total
 _SUPERLATIVE = re.compile(r"(?<!\w)(?:ال)?(?:اكبر|اعلي|اسوا|ادمي|اعنف|اشد|اكثر دمويه|اول)(?!\w)(?![^.]*(?:حصيله|عدد)\s+(?:ال)?(?:قتلي|ضحايا|شهداء)\s+(?:الي|ل))")  # characters from a period phrase to the count it runs to
 # "ووثق المرصد في المقابل مقتل 400", "كما قتل أكثر من 370": the other side's total, said right after a period total
@@ -101,6 +106,8 @@ _BETWEEN = re.compile(r"(?:^|\s)(?:ما\s+)?بين\s*$")
 _SUBSET = re.compile(r"(?:^|\s)(?:من\s+)?(?:بينهم|منهم|بينها|منها|بينهن|منهن)\s*$")
 _SUBSET_AFTER = re.compile(r"\s*(?:من\s+)?(?:منهم|بينهم|منهن|بينهن)(?!\w)")
 # an update of a running toll: "ارتفعت حصيلة الشهداء إلى 24" (not "بلغت": another source's figure reads so too)
+# "قتل 29 مدنيا، لترتفع بذلك حصيلة القصف إلى 1517": the figure after "بذلك" is the running total the day's adds to
+_RAISED_BY_IT = re.compile(r"(?:ارتفع|ارتفعت|يرتفع|ترتفع)\s+بذلك\s+(?:\S+\s+){0,8}?$")
 _UPDATE = re.compile(r"(?:ارتفع|ارتفعت|يرتفع|ترتفع|ارتفاع)\S*\s+(?:\S+\s+){0,7}?$")
 
 
@@ -140,6 +147,8 @@ def _period_cues(doc: Doc) -> dict[int, list[tuple[int, int]]]:
         period = _PERIOD if _RUNNING_WORD.search(text, s, e) else _PERIOD_NOT_RUNNING
         found = [m.span() for rx in (period, _WAR_TOLL) for m in rx.finditer(text, s, e)
                  if not _SUPERLATIVE.search(text, max(s, m.start() - 50), m.start()) and not _since_yesterday(doc, *m.span())]
+        if _SAME_PERIOD.search(text, s, e):
+            found = [(s, e)]
         if found:
             cues[i] = found
     dated = {d.sentence for d in doc.of("date")}
@@ -200,7 +209,9 @@ def _period_figures(doc: Doc) -> set[int]:
             if not (killed or figures):
                 continue
             nearest = min(killed or figures, key=lambda m: max(m.start - e, s - m.end, 0))
-            follows = [m for m in figures if m.value.count is not None and 0 <= m.start - e <= _RISES_TO]
+            follows = [m for m in figures if m.value.count is not None and (0 <= m.start - e <= _RISES_TO or (
+                nearest.value.count is None and m.value.kind == nearest.value.kind
+                and 0 <= m.start - nearest.end <= _RUNS_TO and _TO.search(doc.ntext, nearest.end, m.start)))]
             # "ارتفع عدد القتلى منذ الأحد ليصل إلى 403": the count the period runs to, not the bare cue before it
             out.add(id(nearest))
             # "… منذ 19 نيسان إلى 142 قتيلا، في حين ارتفع عدد قتلى التنظيم إلى 111": the other side's total, set beside it
@@ -222,7 +233,7 @@ def _scope_of(doc: Doc, m: Mention, in_period: bool) -> dict[str, object]:
     text = doc.ntext
     clause_start = doc.clauses[doc.clause_of(m.start)][0]
     thousands_before = cas.number_start >= 0 and _THOUSANDS_BEFORE.search(text, max(0, cas.number_start - 12), cas.number_start)
-    if (in_period or (cas.count is not None and cas.count >= AGGREGATE_AT) or _THOUSANDS_AFTER.match(text, m.end)
+    if (in_period or (cas.count is not None and cas.count >= AGGREGATE_AT) or _RAISED_BY_IT.search(text, max(clause_start, m.start - 90), m.start) or _THOUSANDS_AFTER.match(text, m.end)
             or thousands_before or _hundreds_untold(doc, m) or _of_the_past(doc, m)):
         return {"scope": "cumulative", "cumulative": True}
     if _combined(text, m, cas, clause_start):

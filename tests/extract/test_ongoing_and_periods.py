@@ -181,3 +181,26 @@ def test_the_other_side_total_beside_a_period_total() -> None:
     text = ("وقال المرصد إن عدد قتلى الجيش في المعارك منذ 20 نيسان ارتفع إلى 95 قتيلا، "
             "في حين ارتفع عدد قتلى التنظيم إلى 70 قتيلا.")
     assert [s for _, s in _scopes(text) if _ is not None] == ["cumulative", "cumulative"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وارتفعت بذلك حصيلة القتلى في المحافظة خلال الأسابيع الخمسة الأخيرة، من المدنيين والمقاتلين، إلى 430 قتيلا.",
+        "وارتفعت بذلك حصيلة قتلى الغارات على المدينة إلى 75 قتيلا.",
+    ],
+)
+def test_the_figure_a_period_toll_runs_to_is_its_total(text: str) -> None:
+    assert [scope for count, scope in _scopes(text) if count] == ["cumulative"]
+    assert not [e for e in _events(text) if e.fatalities]
+
+
+def test_figures_said_of_the_same_period_are_its_totals() -> None:
+    text = ("وسيطرت القوات على آخر مواقع التنظيم في البادية بعد معارك بدأت منذ شهرين. "
+            "وقتل 80 من عناصر التنظيم، كما قتل في الفترة ذاتها 60 مدنيا.")
+    assert _scopes(text) == [(80, "cumulative"), (60, "cumulative")]
+
+
+def test_the_day_toll_before_the_running_total_it_raises_stays_the_day_toll() -> None:
+    text = "وقتل 27 مدنيا في قصف على بلدات الريف الشرقي اليوم، لترتفع بذلك حصيلة هذا القصف إلى 940 قتيلا."
+    assert _scopes(text) == [(27, "event"), (940, "cumulative")]

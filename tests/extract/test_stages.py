@@ -166,3 +166,34 @@ def test_the_shipped_judge_says_what_it_was_trained_on() -> None:
 def test_a_number_that_names_a_unit_counts_no_one() -> None:
     scopes = _scopes("وقال البيان إن حزب الله اغتال الحريري ويهدد العالم بالوحدة 910.")
     assert all(count != 910 for _, count, _ in scopes)
+
+TALKS = ("وزير الخارجية يبحث مع المبعوث الأممي مسار المفاوضات\n"
+         "بحث وزير الخارجية مع المبعوث الأممي في العاصمة جولة المفاوضات المقبلة ومبادرة التسوية، وقال إن المحادثات "
+         "مع الوسطاء تتقدم. وأضاف: «إن قصف القوات الحكومية بلدة كفرنبل بالمدفعية أمس يهدد المفاوضات»، داعياً مجلس الأمن "
+         "إلى دعم الحل السياسي وعقد اجتماع جديد للقمة.")
+STRIKE = ("قتلى بقصف على كفرنبل\n"
+          "قتل مدنيان وأصيب خمسة آخرون بقصف مدفعي استهدف بلدة كفرنبل في ريف إدلب الجنوبي صباح اليوم، وقال مسعفون "
+          "إن القذائف سقطت على سوق البلدة.")
+
+
+def _features_of(text: str) -> dict[str, float]:
+    doc = _judge_pipeline({"threshold": 0.0, "weights": {"bias": 1.0}})(rasd.Doc(text, published=D))
+    return next(m.value.features for m in doc.of("event") if m.value.event.sub_event_type.startswith("Shelling"))
+
+
+def test_the_judge_reads_what_the_whole_article_is_about() -> None:
+    talks, strike = _features_of(TALKS), _features_of(STRIKE)
+    assert talks["genre_diplomacy>3"] == 1.0 and strike["genre_diplomacy<=0"] == 1.0
+    assert strike["title_trigger"] == 1.0 and strike["title_same_sub"] == 1.0 and talks["title_trigger"] == 0.0
+    assert talks["in_quote"] == 1.0 and strike["in_quote"] == 0.0  # «...» around the strike in the minister's words
+    assert talks["sentence_diplomacy"] == 1.0 and "sentence_diplomacy" not in strike
+    assert strike["date_in_sentence"] == 1.0
+
+
+def test_the_shipped_judge_trusts_a_strike_report_more_than_a_strike_cited_in_talks() -> None:
+    model = load_model()
+    doc = _judge_pipeline({**model, "threshold": 0.0})  # type: ignore[dict-item]
+    p = {name: next(m.value.probability for m in doc(rasd.Doc(text, published=D)).of("event")
+                    if m.value.event.sub_event_type.startswith("Shelling"))
+         for name, text in (("talks", TALKS), ("strike", STRIKE))}
+    assert p["strike"] > p["talks"] + 0.1, p
