@@ -20,7 +20,8 @@ and the batch merge join reports of one event (:mod:`rasd.store.merge`).
   the later one naming no side the first lacks.
 - **tolls**: two positive death tolls too far apart to be one rising count
   part reports (archive; an article's retellings are folded by the count rule).
-- **place**: within an article, two named places differ; across articles,
+- **place**: within an article, two named places differ (but a record placed only at a country retells one
+  placed in it, unless it counts more dead); across articles,
   coordinates further apart than the coarser geo precision allows, or, without
   coordinates, anything but the same named place in the same governorate; a
   region-wide report joins a finer one only with a named actor or the same toll behind it.
@@ -41,7 +42,8 @@ from typing import Any
 from rasd.lang.ar.normalize import fold
 from rasd.model import Event
 
-__all__ = ["ARCHIVE", "ARTICLE", "RADIUS_KM", "Row", "Scale", "date_interval", "fields_of", "haversine_km", "match_distance"]
+__all__ = ["ARCHIVE", "ARTICLE", "RADIUS_KM", "Row", "Scale", "country_wide", "date_interval", "fields_of", "haversine_km",
+           "match_distance"]
 
 Row = Mapping[str, Any]
 
@@ -176,6 +178,23 @@ def _days_apart(a: Row, b: Row, scale: Scale) -> int | None:
     return abs((date.fromisoformat(a["event_date"][:10]) - date.fromisoformat(b["event_date"][:10])).days)
 
 
+def country_wide(r: Row) -> bool:
+    """Placed only at its country ("غارات للتحالف … بالساحل الغربي لليمن"): no governorate, the country as the place."""
+    return not r.get("admin1") and r.get("location") is not None and r.get("location") == r.get("country")
+
+
+def _within_country_retold(a: Row, b: Row) -> bool:
+    """Within an article, a record placed only at a country retells one placed in that country (the named town
+    beats the country), unless it counts more dead: then it sums up several events."""
+    if country_wide(a) == country_wide(b):
+        return False
+    wide, fine = (a, b) if country_wide(a) else (b, a)
+    if wide.get("country") != fine.get("country"):
+        return False
+    dead, own = wide.get("fatalities"), fine.get("fatalities")
+    return not (isinstance(dead, int) and dead > (own if isinstance(own, int) else 0))
+
+
 def _areas_agree(a: Row, b: Row, precision: int) -> bool:
     """Country and governorate, and for places finer than a region the district, agree where both give them."""
     for field in ("country", "admin1") + (("admin2",) if precision <= 2 else ()):
@@ -223,7 +242,9 @@ def match_distance(a: Row, b: Row, scale: Scale) -> float | None:
         return None
     if not scale.by_distance:
         la, lb = a.get("location"), b.get("location")
-        return None if la is not None and lb is not None and la != lb else float(days)
+        if la is not None and lb is not None and la != lb and not _within_country_retold(a, b):
+            return None
+        return float(days)
     km = _km_apart(a, b, precision)
     if km is None:
         return None

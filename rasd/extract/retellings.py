@@ -2,7 +2,7 @@
 
 Needs the article's finished records (place, date, type and actors set), in text order.
 :func:`dedupe` keeps the first record of each event and folds into it what its
-retellings add (evidence, the event's toll, a missing actor or place). Whether a
+retellings add (evidence, the event's toll, a missing actor or place, a town for a country). Whether a
 record retells an earlier one is the same-event test of the whole system,
 :func:`rasd.sameness.match_distance`, at the article scale (:data:`rasd.sameness.ARTICLE`);
 the toll is the count rule of :mod:`rasd.counting` over the retellings, the one
@@ -16,7 +16,7 @@ from rasd.counting import Figure, count
 from rasd.extract.clusters import VIOLENT
 from rasd.extract.placing import PLACE_FIELDS
 from rasd.model import Event
-from rasd.sameness import ARTICLE, fields_of, match_distance
+from rasd.sameness import ARTICLE, country_wide, fields_of, match_distance
 
 _TOLLS = ("fatalities", "injuries")
 #: One retelling's toll as told, taken before its evidence is folded into the record: (figure, vague words) per field.
@@ -38,7 +38,7 @@ def dedupe(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     told: dict[int, list[_Told]] = {}
     for ev in events:
-        kept = next((k for k in out if _same_event(k, ev)), None)
+        kept = _retold(out, ev)
         if kept is None and _elaboration(ev):  # "وقد أصيبا برصاص في الصدر": how, not what
             kept = next((k for k in reversed(out) if k.event_type in VIOLENT), None)
         if kept is None:
@@ -55,10 +55,19 @@ def dedupe(events: list[Event]) -> list[Event]:
             if getattr(kept, name) is None and not (name in ("actor1", "actor2") and getattr(ev, name) in (
                     kept.actor1, kept.actor2)):  # a retelling never makes a side its own opponent
                 setattr(kept, name, getattr(ev, name))
-        if kept.location is None and ev.location is not None:
+        if ev.location is not None and (kept.location is None or (country_wide(fields_of(kept)) and not country_wide(fields_of(ev)))):
             for name in PLACE_FIELDS:
                 setattr(kept, name, getattr(ev, name))
     return out
+
+
+def _retold(out: list[Event], ev: Event) -> Event | None:
+    """The earlier record ``ev`` retells, if any. A record placed only at a country retells a town record only
+    when one town of the article fits: beside two, it may speak of either, or of both."""
+    found = [k for k in out if _same_event(k, ev)]
+    if country_wide(fields_of(ev)) and len({k.location for k in found if not country_wide(fields_of(k))}) > 1:
+        return None
+    return found[0] if found else None
 
 
 def _told(ev: Event) -> _Told:

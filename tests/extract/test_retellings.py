@@ -121,3 +121,36 @@ def test_a_violent_detail_with_nothing_of_its_own_joins_the_event_before() -> No
                      injuries=2, injuries_known=True)
     (kept,) = dedupe([_strike(), detail])
     assert kept.injuries == 2
+
+
+_COUNTRY = {"location": "Syria", "country": "Syria", "admin1": None, "geo_precision": 3}
+
+
+def test_a_record_placed_only_at_the_country_retells_the_town_record() -> None:
+    town = _strike(country="Syria", admin1="Hama", geo_precision=1, fatalities=4)
+    wide = _strike(**_COUNTRY, fatalities=None)
+    assert dedupe([town, wide]) == [town]
+    (kept,) = dedupe([_strike(**_COUNTRY), _strike(country="Syria", admin1="Hama", geo_precision=1)])
+    assert (kept.location, kept.admin1) == ("Al-Lataminah", "Hama")  # the named town beats the country
+
+
+def test_a_country_record_that_counts_more_dead_sums_up_several_events() -> None:
+    town = _strike(country="Syria", admin1="Hama", geo_precision=1, fatalities=4)
+    assert len(dedupe([town, _strike(**_COUNTRY, fatalities=30)])) == 2
+    assert len(dedupe([town, _strike(**{**_COUNTRY, "location": "Iraq", "country": "Iraq"})])) == 2
+
+
+def test_the_article_s_retelling_in_the_country_merges_in_text() -> None:
+    import rasd
+    from datetime import date
+
+    text = ("قصفت طائرات التحالف مواقع للحوثيين في مديرية حيس جنوبي الحديدة صباح اليوم، ما أسفر عن مقتل سبعة مسلحين.\n"
+            "وقال مصدر عسكري إن غارات التحالف الجوية على مواقع الحوثيين في اليمن اليوم دمرت مخازن أسلحة.")
+    strikes = [e for e in rasd.extract(text, published=date(2024, 5, 12)) if e.sub_event_type == "Air/drone strike"]
+    assert [(e.location, e.fatalities) for e in strikes] == [("Hays", 7)]
+
+
+def test_a_country_record_beside_two_towns_retells_neither() -> None:
+    towns = [_strike(country="Syria", admin1="Hama", geo_precision=1),
+             _strike(country="Syria", admin1="Homs", geo_precision=1, location="Tiyas Airbase")]
+    assert len(dedupe([*towns, _strike(**_COUNTRY)])) == 3
