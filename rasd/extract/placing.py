@@ -2,7 +2,8 @@
 
 Needs the ``places`` layer and a cluster with its casualty mentions attached.
 :func:`place_of` picks the event's place mention (body before headline, named before
-"near", "ريف X" last, the headline's town when the body names only the country);
+"near", "ريف X" last, the headline's town when the body names only the country; a place
+said of part of the toll, "بينهم 50 بمدينة غزة", only when no other is named);
 :func:`place_event` writes it into the record (``sites.set_place``), or only the
 country the article is mostly about (:func:`doc_country`); :func:`placed` drops a record
 with no place and no victims, which is a statement, not an event.
@@ -10,6 +11,7 @@ with no place and no victims, which is a statement, not an event.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
@@ -38,6 +40,7 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
     places = body or in_clauses or in_sentences
     if not places:
         return None
+    places = [p for p in places if not _part(doc, p)] or places
     head_sentence = cluster.head.sentence
     first_admin1 = places[0].value.best.admin1
 
@@ -52,6 +55,19 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
 
     best = min(places, key=rank)
     return _headline_detail(doc, cluster, best) or best
+
+
+# "استشهد 85 في غارات على القطاع بينهم 50 بمدينة غزة", "معظمهم في جباليا", "تركزت على منازل في مدينة غزة":
+# a place said of part of the toll, not of the event
+# ("بينهم طفلان في بلدة X" keeps X: with no count of its own the place may be the whole event's)
+_PART = re.compile(r"(?<!\w)(?:(?:بينهم|منهم|معظمهم|اغلبهم|غالبيتهم|اكثرهم)\s+(?:\d+\s+(?:في\s+|ب)?|في\s+|ب)|تركز\S*\s+(?:\S+\s+){0,4}?(?:في\s+|ب)?)$")
+_PART_REACH = 45  # characters before the place
+
+
+def _part(doc: Doc, p: Mention) -> bool:
+    """The place names where part of the toll fell, inside the event's wider place."""
+    start = max(doc.clauses[doc.clause_of(p.start)][0], p.start - _PART_REACH)
+    return bool(_PART.search(doc.ntext, start, p.start))
 
 
 def _headline_detail(doc: Doc, cluster: Cluster, best: Mention) -> Mention | None:

@@ -179,3 +179,21 @@ def test_a_downed_drone_is_one_interception_per_place() -> None:
             "ودمرت أيضا طائرة أخرى حاولت مهاجمة منشأة مدنية في مدينة جازان.")
     got = [(e.sub_event_type, e.location) for e in rasd.extract(text, published=D)]
     assert sorted(got) == [("Disrupted weapons use", "Abha"), ("Disrupted weapons use", "Jizan")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال مسعفون إن 64 فلسطينيا استشهدوا منذ فجر اليوم في غارات إسرائيلية على قطاع غزة بينهم 30 بمدينة خان يونس.",
+        "استشهد 37 فلسطينيا في غارات إسرائيلية على مناطق متفرقة من قطاع غزة اليوم معظمهم في دير البلح.",
+        "استشهد 22 فلسطينيا في غارات إسرائيلية على قطاع غزة اليوم تركزت على منازل في مخيم النصيرات.",
+    ],
+)
+def test_a_place_said_of_part_of_the_toll_is_not_the_event_place(text: str) -> None:
+    (strike,) = [e for e in rasd.extract(text, published=D) if e.sub_event_type == "Air/drone strike"]
+    assert (strike.location, strike.admin1) == ("Gaza Strip", "Gaza Strip")
+
+
+def test_a_place_after_among_them_is_kept_when_it_is_the_only_one() -> None:
+    text = "قتل خمسة مدنيين بينهم طفلان في بلدة معرة مصرين بقصف مدفعي صباح اليوم."
+    assert [e.location for e in rasd.extract(text, published=D)] == ["Maarratmisrin"]
