@@ -98,6 +98,12 @@ def _tokens_in(starts: list[int], mentions: Iterable[Spanned]) -> set[int]:
     return {k for m in mentions for k in range(bisect_left(starts, m.start), bisect_left(starts, m.end))}
 
 
+def _holding(starts: list[int], mentions: Iterable[Spanned]) -> set[int]:
+    """Indices of the tokens that hold any of ``mentions``, clitics included ("وإصابة" holds "إصابة"): a count
+    is never read past another cue ("مقتل مقيم وإصابة ثلاثة": three are wounded, not killed)."""
+    return {k for m in mentions for k in range(max(0, bisect_right(starts, m.start) - 1), bisect_left(starts, m.end))}
+
+
 class Casualties:
     """Pipeline component: casualty mentions (label ``casualty``) and role mentions (label ``role``)."""
 
@@ -117,7 +123,7 @@ class Casualties:
                 doc.add(Mention("nationality", doc.tokens[after][0], doc.tokens[after][1], (r.values[0], *nation)))
         cues = longest_first(_cue_matcher().find(text))
         agents = _tokens_in(starts, doc.of("actor"))
-        covered = _Spans(agents, agents | _tokens_in(starts, doc.of("role")), _tokens_in(starts, cues))
+        covered = _Spans(agents, agents | _tokens_in(starts, doc.of("role")), _holding(starts, cues))
         for m in cues:
             kind, position = m.values[0]
             i = max(0, bisect_right(starts, m.start) - 1)  # the token holding the cue (after its clitics)
@@ -129,7 +135,11 @@ class Casualties:
                 doc.add(Mention("casualty", m.start, m.end, Casualty(kind, 0)))
                 continue
             clause = doc.clause_of(m.start)
-            number, role = (None, None) if position == "bare" else self._link(doc, words, roles, i, j, position, clause, covered)
+            risen = _risen_to(doc, words, j, clause, covered.cues) if position == "after" and j < len(words) and words[j] in _TO else None
+            if risen is not None:  # "ارتفع عدد القتلى إلى 58 والجرحى إلى 2771": the wounded rose to 2771
+                number, role = risen, None
+            else:
+                number, role = (None, None) if position == "bare" else self._link(doc, words, roles, i, j, position, clause, covered)
             if number is None and i and words[i - 1] in _COUNT_OF:
                 number = _risen_to(doc, words, j, clause, covered.cues)  # "ارتفاع عدد شهداء القصف على غزة إلى 24"
             count: int | None
@@ -189,6 +199,8 @@ class Casualties:
                 return self._role_count(words, k, roles[k])
             if words[k] in _ONE_MORE:
                 return Number(1, k, k + 1), None  # "وأصيب ثالث": a third person
+            if skipped == 0 and words[k] in _SINGULAR:
+                return Number(1, k, k + 1), None  # "استشهدت فلسطينية وأصيب 4": one killed
             if self._dual(words[k]):
                 return Number(2, k, k + 1), None
             if words[k] not in _FILLER and k not in agents:
@@ -250,7 +262,8 @@ def _risen_to(doc: Doc, words: list[str], j: int, clause: int, cue_tokens: set[i
         if words[k] in _TO:
             number = parse_number(words, k + 1)
             runs_on = number is not None and _RUNS_ON.match(" ".join(words[number.end : number.end + 2])) is not None
-            return None if number is None or number.end in cue_tokens or runs_on else number
+            own_cue = number is not None and number.end in cue_tokens and not words[number.end].startswith("و")
+            return None if number is None or own_cue or runs_on else number  # "إلى 58 والجرحى إلى 2771": 58 is ours
     return None
 
 
@@ -260,4 +273,4 @@ def _named(words: list[str], k: int) -> bool:
 
 
 # Singular victim nouns: one person ("استشهاد شاب", "مقتل جندي").
-_SINGULAR = frozenset("مدني مدنيا فلسطيني فلسطينيا شاب شابا طفل طفلا طفله امراه سيده مواطن مواطنا رجل شخص شخصا جندي جنديا ضابط عنصر عنصرا مقاتل مقاتلا شرطي صحفي مسعف مزارع قيادي قايد فتي فتاه صبي راعي ناشط ناشطا ناشطه مدرس معلم طبيب ممرض مختار موظف امام تاجر سايق طالب".split())
+_SINGULAR = frozenset("مدني مدنيا مدنيه فلسطيني فلسطينيا فلسطينيه مجنده مقيم عامل شاب شابا شابه طفل طفلا طفله امراه سيده مواطنه مواطن مواطنا رجل شخص شخصا جندي جنديا ضابط عنصر عنصرا مقاتل مقاتلا شرطي صحفي مسعف مزارع قيادي قايد فتي فتاه صبي راعي ناشط ناشطا ناشطه مدرس معلم طبيب ممرض مختار موظف امام تاجر سايق طالب".split())

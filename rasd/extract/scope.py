@@ -102,6 +102,9 @@ _WAR_TOLL = re.compile(
 _KILLED_WORDS = ("قتيل", "قتلي", "شهيد", "شهداء")
 _PAIR_AFTER = re.compile(r"\s*(?:و|او)\s*(?:ال)?(?:جريح|جرحي|مصاب|قتيل|قتلي|شهيد|شهداء)\S*")
 _PAIR_BEFORE = re.compile(r"(?:قتيل|قتلي|شهيد|شهداء|جريح|جرحي|مصاب)\S*\s*(?:و|او)\s*$")
+# "مقتل وجرح العشرات", "قتل وأصيب 12": one figure for the killed and the wounded, told after both cues
+_VERBAL_PAIR = re.compile(r"(?<!\w)(?:مقتل|قتل|استشهاد|سقوط)\s+(?:و|او)$")
+_VERBAL_TWIN = re.compile(r"(?:مقتل|قتل|استشهاد)\s+(?:و|او)(?:اسر|جرح|اصابه|اصيب)\S*\s")
 _BETWEEN = re.compile(r"(?:^|\s)(?:ما\s+)?بين\s*$")
 _SUBSET = re.compile(r"(?:^|\s)(?:من\s+)?(?:بينهم|منهم|بينها|منها|بينهن|منهن)\s*$")
 _SUBSET_AFTER = re.compile(r"\s*(?:من\s+)?(?:منهم|بينهم|منهن|بينهن)(?!\w)")
@@ -236,7 +239,7 @@ def _scope_of(doc: Doc, m: Mention, in_period: bool) -> dict[str, object]:
     if (in_period or (cas.count is not None and cas.count >= AGGREGATE_AT) or _RAISED_BY_IT.search(text, max(clause_start, m.start - 90), m.start) or _THOUSANDS_AFTER.match(text, m.end)
             or thousands_before or _hundreds_untold(doc, m) or _of_the_past(doc, m)):
         return {"scope": "cumulative", "cumulative": True}
-    if _combined(text, m, cas, clause_start):
+    if _combined(doc, m, cas, clause_start):
         return {"scope": "combined", "count": None, "vague": False}
     if cas.number_start >= 0 and (_SUBSET.search(text, max(clause_start, cas.number_start - 20), cas.number_start)
                                   or _SUBSET_AFTER.match(text, m.end)):
@@ -285,8 +288,9 @@ def _is_killed_word(word: str) -> bool:
     return any(w in word for w in _KILLED_WORDS)
 
 
-def _combined(text: str, m: Mention, cas: Casualty, clause_start: int) -> bool:
+def _combined(doc: Doc, m: Mention, cas: Casualty, clause_start: int) -> bool:
     """Killed and wounded counted as one figure: the cue and its other-kind twin share one number."""
+    text = doc.ntext
     killed = cas.kind == "killed"
     if cas.kind not in ("killed", "injured"):
         return False
@@ -299,6 +303,11 @@ def _combined(text: str, m: Mention, cas: Casualty, clause_start: int) -> bool:
     own_number = cas.number_start >= pair.end() if pair else False  # "14 شهيدا و108 مصابين": 108 is its own
     if pair and not own_number and _is_killed_word(pair.group(0)) != killed:
         return True  # the twin cue of "23 قتيلا وجريحا"
+    if not killed and _VERBAL_PAIR.search(text, lo, m.start) and not any(  # "رجل واحد قتل وأصيب 6": 6 are the wounded
+            k.value.kind == "killed" and k.value.count is not None and lo <= k.start < m.start for k in doc.of("casualty")):
+        return True
+    if killed and cas.number_start > m.start and _VERBAL_TWIN.match(text, m.start):
+        return True  # "مقتل وأسر العشرات": the killed cue's figure is told after its twin
     return bool(_BETWEEN.search(text, lo, m.start))
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import pytest
+
 import rasd
 
 from rasd.doc import Doc
@@ -98,3 +100,30 @@ def test_a_toll_raised_to_the_named_dead_is_no_longer_a_rise_s_figure() -> None:
                         Victim("زينة", "killed", evidence={"name": [Span(30, 34, "زينة")]})])
     count_named_dead(ev)
     assert ev.fatalities == 2 and "fatalities_update" not in ev.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("أدت شظايا الصاروخ إلى مقتل عامل وإصابة ثلاثة آخرين في حي سكني بمدينة جيزان مساء اليوم.", 1, 3),
+        ("استشهدت فلسطينية وأصيب 4 آخرون برصاص قوات الاحتلال خلال اقتحام بلدة قباطية اليوم.", 1, 4),
+        ("قتل 3 وأصيب 5 في قصف مدفعي على بلدة كفرنبل اليوم.", 3, 5),
+        ("وحسب وزارة الصحة، ارتفع عدد القتلى في قصف مخيم جباليا اليوم إلى 31 والجرحى إلى 140.", 31, 140),
+    ],
+)
+def test_a_count_is_never_read_past_the_next_cue(text: str, killed: int | None, injured: int | None) -> None:
+    (ev,) = [e for e in rasd.extract(text, published=date(2024, 5, 12)) if e.event_type != "Strategic developments"]
+    assert (ev.fatalities, ev.injuries) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شنت طائرات التحالف غارات على تجمعات للحوثيين في مديرية زبيد اليوم، ما أدى إلى مقتل وجرح العشرات منهم.",
+        "قتل وأصيب 12 شخصا في قصف مدفعي على بلدة كفرنبل اليوم.",
+        "سيطرت القوات الحكومية على مطار الحديدة فجر اليوم بعد معارك أسفرت عن مقتل وأسر العشرات من الحوثيين.",
+    ],
+)
+def test_one_figure_for_killed_and_wounded_or_captured_is_no_toll(text: str) -> None:
+    for ev in rasd.extract(text, published=date(2024, 5, 12)):
+        assert (ev.fatalities, ev.fatalities_known) == (None, False) and not ev.injuries
