@@ -197,3 +197,17 @@ def test_a_place_said_of_part_of_the_toll_is_not_the_event_place(text: str) -> N
 def test_a_place_after_among_them_is_kept_when_it_is_the_only_one() -> None:
     text = "قتل خمسة مدنيين بينهم طفلان في بلدة معرة مصرين بقصف مدفعي صباح اليوم."
     assert [e.location for e in rasd.extract(text, published=D)] == ["Maarratmisrin"]
+
+
+def test_shot_during_the_march_of_return_is_excessive_force_against_protesters() -> None:
+    text = "استشهد 16 فلسطينيا وأصيب المئات برصاص قوات الاحتلال خلال مسيرات العودة على حدود قطاع غزة اليوم."
+    (ev,) = rasd.extract(text, published=D)
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Excessive force against protesters", "Military Forces of Israel", "Protesters (Palestine)", 16)
+
+
+def test_a_killing_under_a_headline_about_a_march_is_excessive_force() -> None:
+    title = "يوم دام على حدود غزة جراء قمع الاحتلال لمسيرات العودة"
+    body = "ارتفع عدد الفلسطينيين الذين قتلوا الجمعة برصاص الجيش الإسرائيلي إلى 12 قتيلا."
+    killings = [e for e in rasd.extract(f"{title}\n{body}", published=D, title=title) if e.fatalities]
+    assert [(e.sub_event_type, e.fatalities) for e in killings] == [("Excessive force against protesters", 12)]
