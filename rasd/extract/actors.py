@@ -19,6 +19,7 @@ from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 from rasd.model import ActorFact
 from rasd.text.matcher import PhraseMatcher, longest_first
+from rasd.text.quotes import without_datelines
 
 __all__ = ["Actor", "ActorRef", "Actors", "actor_matcher", "INTER"]
 
@@ -143,11 +144,11 @@ class Actors:
     """Pipeline component: actor mentions (label ``actor``) and actor facts."""
 
     name = "actors"
-    requires: tuple[str, ...] = ("triggers",)
+    requires: tuple[str, ...] = ("triggers", "datelines")
     sets: tuple[str, ...] = ("actors", "facts")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.ntext
+        text = without_datelines(doc)  # "دبي، الإمارات (CNN)--": the reporter's city is no side
         aliases, adjectives = actor_matcher()
         found = [Mention("actor", m.start, m.end, ActorRef(m.values[0])) for m in aliases.find(text)]
         for m in adjectives.find(text):
