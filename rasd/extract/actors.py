@@ -214,13 +214,14 @@ class Actors:
         """An adjective names an actor only right after a weapon, a trigger, forces or a site ("غارة روسية", "مواقع سورية")."""
         if prefix.startswith(("و", "ف", "ب", "ل", "ك")):
             return False
-        before = doc.ntext[max(0, start - 30) : start].split()[-2:]
-        if not before:
+        written = doc.ntext[max(0, start - 30) : start].split()[-2:]
+        if not written:
             return False
+        before = [w.strip("\"'«»(").removeprefix("ال") for w in written]  # "«المواقع العسكرية الإيرانية»"
         nouns = _FORCE_NOUNS | _TARGET_NOUNS
         if before[-1] in nouns or (len(before) == 2 and before[0] in nouns and before[1] in _QUALIFIERS):
             return True
-        word_start = start - len(before[-1]) - 1
+        word_start = start - len(written[-1]) - 1
         return any(t.start <= word_start + 1 < t.end or t.start <= start - 2 < t.end for t in doc.of("trigger"))
 
     @staticmethod

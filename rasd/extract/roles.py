@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor
 from rasd.extract.casualties import NOMINAL_CUES
+from rasd.extract.targets import ARMED, owns_target, referent, struck_by_adjective
 from rasd.model import interaction_code
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ _DATE_ONLY = re.compile(
     r"^[\s\"'()،,]*(?:(?:يوم|امس|اليوم|الماضي|صباح|مساء|فجر|ليل|ليله|ظهر|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)"
     r"[\s\"'()،,]*){1,4}$"
 )
-_WITH = re.compile(r"(?:\bمع|\bضد)\s*[\"'«]?\s*$")
+_WITH = re.compile(r"(?:\bمع|\bضد|\bعلي)\s*[\"'«]?\s*$")  # "اشتباكات مع", "غارات على ميليشيات الحوثي"
 
 
 @dataclass(slots=True)
@@ -159,8 +160,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     head = cluster.head.sentence  # the event's own sentence names its attacker before any other
     agents.sort(key=lambda m: m.sentence != head)
     roles.actor1 = next(iter(agents or [m for m in others if m.value.actor.kind not in (*_VICTIM_KINDS, "organisation")]), None)
-    rest = [m for m in victims + others if m is not roles.actor1
-            and (roles.actor1 is None or m.value.actor != roles.actor1.value.actor)]
+    rest = [m for m in victims + [o for o in others if o.value.actor.kind != "organisation"] if m is not roles.actor1
+            and (roles.actor1 is None or m.value.actor != roles.actor1.value.actor)]  # a body that reports is hit only as a victim
     if victims and victims[0] is not roles.actor1:
         roles.actor2 = victims[0]
     elif rest and rest[0].sentence == cluster.head.sentence and doc.clause_of(rest[0].start) == doc.clause_of(cluster.head.start):
@@ -180,6 +181,12 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         roles.implied1 = _UNIDENTIFIED  # "قتل جنديان في انفجار عبوة ناسفة": a bomb nobody claimed was planted by someone unknown
     if cluster.event_type == "Battles" and roles.actor1 is not None and roles.actor2 is None:
         roles.actor2 = _usual_opponent(doc, roles.actor1)
+    if roles.actor1 is not None and roles.actor2 is None and cluster.event_type in _FIGHTING and any(
+            c.value.role == "combatant" for c in cluster.casualties):
+        # "مقتل خمسة مسلحين": fighters of the side the article named as hit before; naming no other side, unidentified
+        found = referent(doc, doc.sentences[own_sentence][1], roles.actor1, lambda a: _is_victim(doc, a) and not _speaker(doc, a))
+        roles.actor2 = found if isinstance(found, Mention) else None
+        roles.implied2 = _UNIDENTIFIED if found is True else None
     return roles
 
 
@@ -188,6 +195,7 @@ _LAUNCHED = re.compile(r"(?:اطلق|اطلقه|اطلقته|اطلقها|اطل
 _UNKNOWN_AGENT = re.compile(r"(?:الجهه|جهه)[^.]{0,60}?(?:مجهول|مجهوله)|مجهوله الهويه|مجهوله المصدر|مجهول المصدر|لم تعرف الجهه|لا يعرف من|لم تتبن|لم يتبن")
 _UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", "political_militia", "")
 _UNIDENTIFIED_AIR = Actor("Unidentified Military Forces", "external", "")
+_FIGHTING = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _PLANTED = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 
 
@@ -220,15 +228,12 @@ def _around(doc: Doc, cluster: Cluster) -> str:
     return " ".join(doc.ntext[s:e] for i, (s, e) in enumerate(doc.sentences) if i in cluster.sentences or i == last + 1)
 
 
-_ARMED = frozenset(["state", "police", "rebel", "political_militia", "identity_militia"])
-
-
 def _usual_opponent(doc: Doc, first: Mention) -> Mention | None:
     """A battle has two sides: when the report names one, the other is the armed group the article is about."""
     counts: dict[Actor, list[Mention]] = {}
     for a in doc.of("actor"):
         actor = a.value.actor
-        if actor.kind in _ARMED and actor != first.value.actor and not a.value.affiliation:
+        if actor.kind in ARMED and actor != first.value.actor and not a.value.affiliation:
             counts.setdefault(actor, []).append(a)
     if not counts:
         return None
@@ -285,25 +290,15 @@ def _claimant(doc: Doc, cluster: Cluster) -> Mention | None:
     return None
 
 
-# "فجروا عبوة في دبابة إسرائيلية", "استهدفت موقعا عسكريا سوريا": the adjective names whose target was hit
-# what is struck: a weapon, a vehicle, a position, a store, a gathering
-_TARGETS = (r"(?:دبابه|دبابات|اليه|اليات|مركبه|مركبات|ناقله|جرافه|موقع|موقعا|مواقع|نقطه|نقاط|ثكنه|ثكنات|قاعده|قواعد|سفينه|بارجه|زورق|"
-            r"دوريه|منصه|منصات|مستودع|مستودعات|مخزن|مخازن|مقر|مقرات|مراكز|معسكر|معسكرات|تجمع|تجمعات|تعزيزات|رتل|ارتال|حشود|حشودا)")
-_TARGET_BEFORE_ADJECTIVE = re.compile(
-    r"(?:\bفي|\bعلي|استهدف\S*|\bضد|تدمير|دمر\S*|اصاب\S*|قصف\S*)\s+(?:\S+\s+){0,2}?" + _TARGETS + r"(?:\s+\S+){0,2}?\s*$"
-)
-# "تجمعات لميليشيات الحوثي", "مستودعات أسلحة تابعة لحزب الله": the owner of what was struck
-_TARGET_OWNER = re.compile(r"(?<!\w)" + _TARGETS + r"(?:\s+\S+){0,2}?\s+(?:(?:ال)?تابع(?:ه)?\s+)?(?:ل|لل)?\s*$")
-
-
 def _is_victim(doc: Doc, m: Mention) -> bool:
+    """``m`` names the side acted upon. A body that reports (the UN, the OPCW) is one only where its staff or property were hit."""
     if m.value.actor.kind in _VICTIM_KINDS and not m.value.adjective:
         return True
     text = doc.ntext
     if _MOURNS.search(text, max(0, m.start - 12), m.start):
         return True  # "نعت كتائب القسام الشهيدين": the dead were its own
-    if m.value.adjective and _TARGET_BEFORE_ADJECTIVE.search(text, max(0, m.start - 60), m.start):
-        return True
+    if struck_by_adjective(doc, m) or owns_target(doc, m):
+        return True  # "دبابة إسرائيلية", "تعزيزات للحوثيين", "استهدفت مواقع الحوثيين"
     if any(0 <= c.value.number_start < m.start and m.end <= c.end for c in doc.of("casualty") if c.sentence == m.sentence):
         return True  # "جنديين تركيين قتلا": a nationality after the count names the dead, not the attacker
     if any(0 <= m.start - t.end <= 4 and text[t.end : m.start].strip() in ("", "ل", "لل") for t in doc.of("trigger")):
@@ -316,8 +311,8 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
         if gap or cue.lstrip("وفبل") in NOMINAL_CUES:
             return True  # "مقتل 5 جنود اسرائيليين", "مقتل جنود"; but "اغتال مسلحون" names the killers
     lead = doc.ntext[max(0, m.start - 30) : m.start]
-    if _OWNER_LEAD.search(lead) or (_TARGET_OWNER.search(lead) and lead.rstrip().endswith(("ل", "تابع", "تابعه"))):
-        return True
+    if _OWNER_LEAD.search(lead) and m.value.actor.kind != "organisation":
+        return True  # "مطار التيفور التابع للنظام"; but "مجلس الأمن التابع للأمم المتحدة" was not hit
     if _AGENT_LEAD.search(lead):
         return False  # "على أيدي عناصر من قوات الدعم السريع": the hands are the agent's
     if not _VICTIM_LEAD.search(lead):

@@ -1,0 +1,85 @@
+"""What an attack struck and whose it was: the side acted upon, actor2.
+
+A target noun of ``rasd/data/targets.tsv`` (a position, a vehicle, a gathering, a
+building) names its owner right after it: "تجمعات وتعزيزات للحوثيين", "مستودعات أسلحة
+تابعة لحزب الله", "القاعدة الجوية الخاضعة لسيطرة الحوثيين", and, where the noun is what
+was struck, as its bare genitive: "استهدفت الغارات مواقع الحوثيين". A generic word for
+the fighters hit ("مقتل خمسة مسلحين") refers back to the armed side the article has
+named before it; only an article that names none leaves them unidentified.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from rasd.doc import Doc, Mention
+from rasd.lang.ar.normalize import fold
+from rasd.lexicon import read_tsv
+
+__all__ = ["owns_target", "struck_by_adjective", "referent", "ARMED"]
+
+ARMED = frozenset(["state", "police", "rebel", "political_militia", "identity_militia"])
+_LOOKBACK = 70
+
+
+def _nouns(kinds: tuple[str, ...]) -> str:
+    """Target nouns of ``kinds`` as one regex alternation, longest first, after an optional article."""
+    words = sorted({fold(r["phrase"]) for r in read_tsv("targets.tsv") if r["kind"] in kinds}, key=len, reverse=True)
+    # not "الموقع الرسمي للجيش", the army's website
+    return r"(?<!\w)[\"'«(]?[وف]?(?:ال)?(?:" + "|".join(map(re.escape, words)) + r")(?!\s+(?:ال)?(?:رسمي|الكتروني|اخباري))"
+
+
+# "تابعة لـ", "الخاضعة لسيطرة", or a bare "لـ" glued to the owner's name
+_LINK = r"(?:(?:ال)?(?:تابع|خاضع)(?:ه)?\s+(?:لسيطره\s+|ل|لل)|ل|لل)"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    nouns = _nouns(("site", "vehicle", "gathering", "property"))
+    # "مستودعات أسلحة تابعة لـ", "القاعدة الخاضعة لسيطرة", "زورقين مفخخين لـ": the owner after a link, in any words
+    linked = re.compile(_nouns(("site", "vehicle", "property")) + r"(?:\s+\S+){0,2}?\s+" + _LINK + "$")
+    # "مواقع الحوثيين", "مقرات ومواقع قوات النظام", "تجمعات وتعزيزات للحوثيين": owned, where an attack struck them
+    # (a gathering only so: not "وصلت تعزيزات عسكرية لقوات النظام")
+    struck = re.compile(r"(?P<noun>" + nouns + r")(?:(?:\s+\S+){0,2}?\s+" + _LINK + r"|(?:\s+و\S+)?\s+)$")
+    # "فجروا عبوة في دبابة إسرائيلية", "استهدفت موقعا عسكريا سوريا": whose target the adjective names
+    adjective = re.compile(r"(?:\bفي|\bعلي|استهدف\S*|\bضد|تدمير|دمر\S*|اصاب\S*|قصف\S*)\s+(?:\S+\s+){0,3}?"
+                           + nouns + r"(?:\s+\S+){0,2}?\s*$")
+    return linked, struck, adjective
+
+
+_MARKS_AGENT = re.compile(r"(?:برصاص|بنيران)")  # "برصاص حراس مقر منظمة بدر": the guards shot, the office was not hit
+_FIRED_FROM = re.compile(r"(?<!\w)(?:من|انطلاقا من)\s*$")  # "قذائف أطلقت من مواقع قوات النظام": where fire came from
+
+
+def owns_target(doc: Doc, m: Mention) -> bool:
+    """``m`` owns what was struck: linked after a site or vehicle anywhere, or after any target an attack struck."""
+    text = doc.ntext
+    lo = max(0, m.start - _LOOKBACK)
+    linked, struck, _ = _patterns()
+    if linked.search(text, lo, m.start):
+        return True
+    noun = struck.search(text, lo, m.start)
+    if noun is None:
+        return False
+    at = noun.start("noun")
+    if _FIRED_FROM.search(text, max(0, at - 12), at):
+        return False
+    # "استهدفت الغارات مواقع", "هجوما عنيفا على مواقع": an attack's words right before; not "المرور على حواجز"
+    return any(t.sentence == m.sentence and 0 <= at - t.end <= 30 and len(text[t.end : at].split()) <= 3
+               and not _MARKS_AGENT.search(text, t.start, at) for t in doc.of("trigger"))
+
+
+def struck_by_adjective(doc: Doc, m: Mention) -> bool:
+    """A nisba after a struck target ("دبابة إسرائيلية" after "فجروا عبوة في") names whose target it was."""
+    return bool(m.value.adjective and _patterns()[2].search(doc.ntext, max(0, m.start - _LOOKBACK), m.start))
+
+
+def referent(doc: Doc, before: int, first: Mention, hit: Callable[[Mention], bool]) -> Mention | None | bool:
+    """Who the fighters "المسلحين" that ``first`` hit were: the armed side last named as hit (``hit``) before offset
+    ``before``; ``True`` when the article names no armed side but ``first``'s (unidentified), ``None`` when unsure."""
+    named = [a for a in doc.of("actor") if a.start < before and a.value.actor.kind in ARMED
+             and a.value.actor != first.value.actor and not a.value.affiliation]
+    struck = [a for a in named if hit(a)]
+    return struck[-1] if struck else not named or None

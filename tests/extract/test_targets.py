@@ -1,0 +1,114 @@
+"""Who was hit: the owner of a struck target, fighters named only as "مسلحين", bodies that only report.
+
+A target noun ("مواقع", "تجمعات", "زورقين") names its owner after it, and that owner
+is actor2; "مسلحين" hit by a named attacker are the fighters of the side the article
+named as hit before, else an unidentified armed group; the UN, the OPCW or a monitor
+that reports or accuses is no side of the event. Original Arabic written for these tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+import rasd
+from rasd.doc import Doc
+from rasd.extract.targets import owns_target
+from rasd.lang.ar.normalize import fold
+
+D = date(2024, 5, 12)
+
+
+def _sides(text: str) -> list[tuple[str | None, str | None]]:
+    return [(e.actor1, e.actor2) for e in rasd.extract(text, published=D)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a gathering struck by the strikes, its owner after "لـ": the strikes' target, not their author
+        ("واستهدفت غارات تجمعات وتعزيزات للحوثيين في منطقة العرج بمديرية باجل.", [(None, "Ansar Allah")]),
+        # the bare genitive of a site the strikes hit
+        ("استهدفت غارات مقرات جماعة الحوثي في صعدة.", [(None, "Ansar Allah")]),
+        # a nisba in quotation marks after a definite site and its qualifier
+        ('أعلن الجيش الإسرائيلي أنه استهدف بغارات جوية عشرات "المواقع العسكرية الإيرانية" في سوريا.',
+         [("Military Forces of Israel", "Military Forces of Iran")]),
+        # the strikes fell "on" the group itself
+        ("شنت مقاتلات التحالف غارات على ميليشيات الحوثي شمالي محافظة البيضاء، ما أسفر عن سقوط قتلى في صفوفهم.",
+         [(None, "Ansar Allah")]),
+    ],
+    ids=["gathering-linked", "site-genitive", "quoted-nisba", "strikes-on-group"],
+)
+def test_owner_of_struck_target_is_actor2(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert _sides(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, phrase, owns",
+    [
+        ("استهدفت غارات مقرات جماعة الحوثي في صعدة.", "جماعة الحوثي", True),
+        # after "لـ", "تابعة لـ", "الخاضعة لسيطرة", however far the attack's words are
+        ("أعلن التحالف العربي أن طائراته دمرت في ساعة متأخرة من الليل زورقين مفخخين لجماعة الحوثي.", "جماعة الحوثي", True),
+        ("ودمرت الغارات التي شنتها مقاتلات التحالف ليلا القاعدة الجوية الخاضعة لسيطرة الحوثيين شمال صنعاء.", "الحوثيين",
+         True),
+        # where the shells were fired from is the attacker's position, not a target
+        ("أصيب ثلاثة مدنيين بقذائف أطلقت من مواقع قوات النظام السوري على بلدة كفرنبل.", "قوات النظام السوري", False),
+        # reinforcements that arrive are no target
+        ("وصلت تعزيزات عسكرية لقوات النظام السوري إلى ريف درعا الشرقي.", "قوات النظام السوري", False),
+        # the army's website reports; it was not struck
+        ("قتل 20 من المتمردين في غارات على صعدة، بحسب حصيلة نشرها الموقع الرسمي للجيش اليمني.", "جيش اليمني", False),
+        # a site named with no attack on it
+        ("قتل شاب في الموصل بعد أن تجنب السائق المرور على حواجز قوات الأمن العراقية.", "قوات الأمن العراقية", False),
+        # the guards of an office shot; the office was not hit
+        ("قتل متظاهر برصاص حراس مقر منظمة بدر في البصرة.", "منظمة بدر", False),
+    ],
+    ids=["site-genitive", "vehicles-linked", "under-control-of", "fired-from", "arriving-reinforcements", "website",
+         "passing-checkpoints", "guards-of-office"],
+)
+def test_owner_of_a_target(prepared: Callable[[str], Doc], text: str, phrase: str, owns: bool) -> None:
+    doc = prepared(text)
+    at = fold(text).index(fold(phrase))
+    (mention,) = [m for m in doc.of("actor") if m.start <= at < m.end or at <= m.start < at + len(phrase)]
+    assert owns_target(doc, mention) is owns
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the gunmen of a clash with police, in an article naming no armed group: unidentified
+        ("قتل خمسة مسلحين في اشتباك مع قوات الأمن المصرية في مدينة العريش شمال سيناء.",
+         [("Police Forces of Egypt", "Unidentified Armed Group (Egypt)")]),
+        # the gunmen hit after the article named the Houthis as the coalition's target: the Houthis
+        ("شنت طائرات التحالف العربي غارات على مواقع الحوثيين في صعدة.\n"
+         "وفي محافظة حجة، قتل 12 مسلحا في غارة للتحالف العربي على مديرية حرض.",
+         [("Military Forces of Saudi Arabia", "Ansar Allah"), ("Military Forces of Saudi Arabia", "Ansar Allah")]),
+        # fighters of the opposition named as hit before, killed by a Russian strike elsewhere
+        ("قتل ثلاثة مقاتلين من الفصائل المعارضة في قصف لقوات النظام السوري على ريف إدلب.\n"
+         "وفي ريف حماة، قتل خمسة مسلحين في غارة روسية على بلدة اللطامنة.",
+         [("Military Forces of Syria", "Syrian opposition factions"),
+          ("Military Forces of Russia", "Syrian opposition factions")]),
+    ],
+    ids=["unnamed-gunmen", "gunmen-of-named-side", "fighters-named-before"],
+)
+def test_generic_fighters_refer_back(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert _sides(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the UN accuses: a source, not the target
+        ("اتهمت الأمم المتحدة قوات النظام السوري بقصف بلدة سراقب في ريف إدلب.", ("Military Forces of Syria", None)),
+        # "مجلس الأمن التابع للأمم المتحدة" names a body of the UN, not a property struck
+        ("قصفت قوات النظام السوري بلدة دوما بعد ساعات من قرار مجلس الأمن التابع للأمم المتحدة بوقف إطلاق النار.",
+         ("Military Forces of Syria", None)),
+        # a school of UNRWA struck: the agency's property was hit
+        ("قصفت طائرات حربية إسرائيلية مدرسة تابعة للأونروا في مخيم جباليا، ما أدى إلى مقتل سبعة نازحين.",
+         ("Military Forces of Israel", "UNRWA: United Nations Relief and Works Agency")),
+    ],
+    ids=["un-accuses", "security-council-of-un", "unrwa-school-hit"],
+)
+def test_reporting_body_is_actor2_only_when_hit(text: str, expected: tuple[str | None, str | None]) -> None:
+    assert _sides(text)[0] == expected
