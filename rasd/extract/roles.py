@@ -59,6 +59,7 @@ class ActorRoles:
     implied2: Actor | None = None
     candidates: list[Mention] = field(default_factory=list)
     nationals: list[tuple[str, str, str]] = field(default_factory=list)  # (victim role, country, iso2)
+    foe: Mention | Actor | None = None  # the other side of a fight when the event's words name none (see ``referent``)
 
     def _nationality(self, second: Actor | None, first: Actor | None) -> Actor | None:
         """Victims named by nationality: "عمال سوريون" → Civilians (Syria); "جنود عراقيون" → Military Forces of Iraq."""
@@ -106,6 +107,9 @@ class ActorRoles:
         ) and first is not None and first.kind not in _VICTIM_KINDS:
             second = CIVILIANS
         second = self._nationality(second, first)
+        if second is None and self.foe is not None and event_type in _FOUGHT:  # not the civilians of an attack
+            second = self.foe.value.actor if isinstance(self.foe, Mention) else self.foe
+            self.actor2 = self.foe if isinstance(self.foe, Mention) else None
         if first is not None and second is not None and first.name_in(country) == second.name_in(country):
             second = None
         if first is not None:
@@ -184,9 +188,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     if roles.actor1 is not None and roles.actor2 is None and cluster.event_type in _FIGHTING and any(
             c.value.role == "combatant" for c in cluster.casualties):
         # "مقتل خمسة مسلحين": fighters of the side the article named as hit before; naming no other side, unidentified
-        found = referent(doc, doc.sentences[own_sentence][1], roles.actor1, lambda a: _is_victim(doc, a) and not _speaker(doc, a))
-        roles.actor2 = found if isinstance(found, Mention) else None
-        roles.implied2 = _UNIDENTIFIED if found is True else None
+        roles.foe = referent(doc, doc.sentences[own_sentence][1], roles.actor1,
+                             lambda a: _is_victim(doc, a) and not _speaker(doc, a), _UNIDENTIFIED)
     return roles
 
 
@@ -196,6 +199,7 @@ _UNKNOWN_AGENT = re.compile(r"(?:الجهه|جهه)[^.]{0,60}?(?:مجهول|مج
 _UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", "political_militia", "")
 _UNIDENTIFIED_AIR = Actor("Unidentified Military Forces", "external", "")
 _FIGHTING = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_FOUGHT = frozenset({"Battles", "Explosions/Remote violence"})  # where a side, not civilians, can be the one hit
 _PLANTED = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from functools import cache
 
 from rasd.doc import Doc, Mention
+from rasd.extract.actors import Actor
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 
@@ -28,7 +29,7 @@ def _nouns(kinds: tuple[str, ...]) -> str:
     """Target nouns of ``kinds`` as one regex alternation, longest first, after an optional article."""
     words = sorted({fold(r["phrase"]) for r in read_tsv("targets.tsv") if r["kind"] in kinds}, key=len, reverse=True)
     # not "الموقع الرسمي للجيش", the army's website
-    return r"(?<!\w)[\"'«(]?[وف]?(?:ال)?(?:" + "|".join(map(re.escape, words)) + r")(?!\s+(?:ال)?(?:رسمي|الكتروني|اخباري))"
+    return r"(?<!\w)[\"'«(]?[وف]?(?:بال|لل|ال|ب|ل)?(?:" + "|".join(map(re.escape, words)) + r")(?!\s+(?:ال)?(?:رسمي|الكتروني|اخباري))"
 
 
 # "تابعة لـ", "الخاضعة لسيطرة", or a bare "لـ" glued to the owner's name
@@ -76,10 +77,19 @@ def struck_by_adjective(doc: Doc, m: Mention) -> bool:
     return bool(m.value.adjective and _patterns()[2].search(doc.ntext, max(0, m.start - _LOOKBACK), m.start))
 
 
-def referent(doc: Doc, before: int, first: Mention, hit: Callable[[Mention], bool]) -> Mention | None | bool:
+def referent(doc: Doc, before: int, first: Mention, hit: Callable[[Mention], bool], unnamed: Actor) -> Mention | Actor | None:
     """Who the fighters "المسلحين" that ``first`` hit were: the armed side last named as hit (``hit``) before offset
-    ``before``; ``True`` when the article names no armed side but ``first``'s (unidentified), ``None`` when unsure."""
-    named = [a for a in doc.of("actor") if a.start < before and a.value.actor.kind in ARMED
-             and a.value.actor != first.value.actor and not a.value.affiliation]
-    struck = [a for a in named if hit(a)]
-    return struck[-1] if struck else not named or None
+    ``before``, else the one other armed side the article names; ``unnamed`` when it names none; None when unsure.
+
+    Allies of ``first`` are no candidates ("كتائب القسام، الجناح العسكري لحركة حماس").
+    """
+    own = first.value.actor.name_in(None)
+    allied = {f.value if f.actor == own else f.actor for f in doc.facts if own in (f.actor, f.value)}
+    named = [a for a in doc.of("actor") if a.value.actor.kind in ARMED and a.value.actor != first.value.actor
+             and a.value.actor.name_in(None) not in allied]
+    struck = [a for a in named if a.start < before and hit(a)]
+    if struck:
+        return struck[-1]
+    if len({a.value.actor for a in named}) == 1:  # "قتل 26 مسلحا كرديا" … "حزب العمال الكردستاني" further on
+        return named[0]
+    return None if named else unnamed

@@ -53,6 +53,8 @@ def test_owner_of_struck_target_is_actor2(text: str, expected: list[tuple[str | 
         ("أعلن التحالف العربي أن طائراته دمرت في ساعة متأخرة من الليل زورقين مفخخين لجماعة الحوثي.", "جماعة الحوثي", True),
         ("ودمرت الغارات التي شنتها مقاتلات التحالف ليلا القاعدة الجوية الخاضعة لسيطرة الحوثيين شمال صنعاء.", "الحوثيين",
          True),
+        # the target noun after "لـ" ("ضربة لقواعد X": a strike on X's bases)
+        ("نفذت الطائرات ضربة إسرائيلية لقواعد الحرس الثوري الإيراني في سوريا.", "الحرس الثوري الإيراني", True),
         # where the shells were fired from is the attacker's position, not a target
         ("أصيب ثلاثة مدنيين بقذائف أطلقت من مواقع قوات النظام السوري على بلدة كفرنبل.", "قوات النظام السوري", False),
         # reinforcements that arrive are no target
@@ -64,7 +66,7 @@ def test_owner_of_struck_target_is_actor2(text: str, expected: list[tuple[str | 
         # the guards of an office shot; the office was not hit
         ("قتل متظاهر برصاص حراس مقر منظمة بدر في البصرة.", "منظمة بدر", False),
     ],
-    ids=["site-genitive", "vehicles-linked", "under-control-of", "fired-from", "arriving-reinforcements", "website",
+    ids=["site-genitive", "vehicles-linked", "under-control-of", "after-la", "fired-from", "arriving-reinforcements", "website",
          "passing-checkpoints", "guards-of-office"],
 )
 def test_owner_of_a_target(prepared: Callable[[str], Doc], text: str, phrase: str, owns: bool) -> None:
@@ -89,8 +91,18 @@ def test_owner_of_a_target(prepared: Callable[[str], Doc], text: str, phrase: st
          "وفي ريف حماة، قتل خمسة مسلحين في غارة روسية على بلدة اللطامنة.",
          [("Military Forces of Syria", "Syrian opposition factions"),
           ("Military Forces of Russia", "Syrian opposition factions")]),
+        # the one other armed side the article names, even further on
+        ("قتل الجيش التركي 26 مسلحا في ضربات جوية على جبال قنديل شمالي العراق.\n"
+         "ويخوض حزب العمال الكردستاني تمردا مسلحا ضد الدولة التركية منذ عام 1984.",
+         [("Military Forces of Turkey", "PKK: Kurdistan Workers Party")]),
+        # an ally of the attacker is not the side it hit
+        ("قتلت قوات النظام السوري المدعومة من روسيا خمسة مسلحين في قصف على ريف حماة الشمالي.",
+         [("Military Forces of Syria", "Unidentified Armed Group (Syria)")]),
+        # violence against civilians hits no armed side: fighters killed in an assassination stay uncoded
+        ("اغتال تنظيم داعش ثلاثة مسلحين في ريف دير الزور الشرقي.", [("Islamic State (Syria)", None)]),
     ],
-    ids=["unnamed-gunmen", "gunmen-of-named-side", "fighters-named-before"],
+    ids=["unnamed-gunmen", "gunmen-of-named-side", "fighters-named-before", "only-other-side", "not-an-ally",
+         "not-in-violence-against-civilians"],
 )
 def test_generic_fighters_refer_back(text: str, expected: list[tuple[str | None, str | None]]) -> None:
     assert _sides(text) == expected
