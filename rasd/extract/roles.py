@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor
 from rasd.extract.casualties import NOMINAL_CUES
-from rasd.extract.targets import ARMED, owns_target, referent, struck_by_adjective
+from rasd.extract.targets import ARMED, allied, owns_target, referent, struck_by_adjective
 from rasd.model import interaction_code
 
 if TYPE_CHECKING:
@@ -190,6 +190,10 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         # "مقتل خمسة مسلحين": fighters of the side the article named as hit before; naming no other side, unidentified
         roles.foe = referent(doc, doc.sentences[own_sentence][1], roles.actor1,
                              lambda a: _is_victim(doc, a) and not _speaker(doc, a), _UNIDENTIFIED)
+    elif roles.actor1 is not None and roles.actor2 is None and cluster.event_type == "Battles":
+        # a clash's other side, named in the clash's own sentence ("تصدت فصائل المقاومة لتوغل قوات الاحتلال")
+        roles.foe = next((m for m in mentions if m.sentence == own_sentence and m.value.actor.kind in ARMED
+                          and m.value.actor != roles.actor1.value.actor and not allied(doc, roles.actor1, m)), None)
     return roles
 
 

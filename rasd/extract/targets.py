@@ -19,7 +19,7 @@ from rasd.extract.actors import Actor
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 
-__all__ = ["owns_target", "struck_by_adjective", "referent", "ARMED"]
+__all__ = ["owns_target", "struck_by_adjective", "allied", "referent", "ARMED"]
 
 ARMED = frozenset(["state", "police", "rebel", "political_militia", "identity_militia"])
 _LOOKBACK = 70
@@ -77,16 +77,20 @@ def struck_by_adjective(doc: Doc, m: Mention) -> bool:
     return bool(m.value.adjective and _patterns()[2].search(doc.ntext, max(0, m.start - _LOOKBACK), m.start))
 
 
+def allied(doc: Doc, first: Mention, other: Mention) -> bool:
+    """The article ties ``other`` to ``first`` ("المدعومة من روسيا", "الجناح العسكري لحركة حماس", "إلى جانب")."""
+    own, theirs = first.value.actor.name_in(None), other.value.actor.name_in(None)
+    return any({f.actor, f.value} == {own, theirs} for f in doc.facts)
+
+
 def referent(doc: Doc, before: int, first: Mention, hit: Callable[[Mention], bool], unnamed: Actor) -> Mention | Actor | None:
     """Who the fighters "المسلحين" that ``first`` hit were: the armed side last named as hit (``hit``) before offset
     ``before``, else the one other armed side the article names; ``unnamed`` when it names none; None when unsure.
 
     Allies of ``first`` are no candidates ("كتائب القسام، الجناح العسكري لحركة حماس").
     """
-    own = first.value.actor.name_in(None)
-    allied = {f.value if f.actor == own else f.actor for f in doc.facts if own in (f.actor, f.value)}
     named = [a for a in doc.of("actor") if a.value.actor.kind in ARMED and a.value.actor != first.value.actor
-             and a.value.actor.name_in(None) not in allied]
+             and not allied(doc, first, a)]
     struck = [a for a in named if a.start < before and hit(a)]
     if struck:
         return struck[-1]

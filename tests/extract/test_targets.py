@@ -124,3 +124,19 @@ def test_generic_fighters_refer_back(text: str, expected: list[tuple[str | None,
 )
 def test_reporting_body_is_actor2_only_when_hit(text: str, expected: tuple[str | None, str | None]) -> None:
     assert _sides(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the other side of a clash, named in the clash's own sentence
+        ("شنت القوات التركية هجوما على مواقع قرب عفرين، وقالت وحدات حماية الشعب الكردية إنها صدت الهجوم.",
+         [("Military Forces of Turkey", "YPG: People's Protection Units")]),
+        # the attacker's own movement, named in brackets after its armed wing, is no other side
+        ("بثت كتائب القسام -الجناح العسكري لحركة المقاومة الإسلامية (حماس)- مشاهد لكمين نفذه مقاتلوها في حي تل الهوى.",
+         [("Al-Qassam Brigades", None)]),
+    ],
+    ids=["named-in-sentence", "not-its-own-movement"],
+)
+def test_battle_other_side(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert _sides(text) == expected
