@@ -181,8 +181,11 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     if roles.actor1 is None and roles.implied1 is None and _UNKNOWN_AGENT.search(_around(doc, cluster)):
         # "لا تزال الجهة التي استهدفت القاعدة مجهولة": ACLED's unidentified actor, not a blank
         roles.implied1 = _UNIDENTIFIED_AIR if cluster.head.value.sub_event_type == "Air/drone strike" else _UNIDENTIFIED
-    if roles.actor1 is None and roles.implied1 is None and roles.actor2 is not None and cluster.head.value.sub_event_type in _PLANTED:
-        roles.implied1 = _UNIDENTIFIED  # "قتل جنديان في انفجار عبوة ناسفة": a bomb nobody claimed was planted by someone unknown
+    if roles.actor1 is None and roles.implied1 is None and cluster.head.value.sub_event_type in _PLANTED and (
+            roles.actor2 is not None or _unnamed_dead(cluster)):
+        # "قتل جنديان في انفجار عبوة ناسفة", "سقط سبعة قتلى في انفجار سيارة مفخخة": a bomb nobody claimed was planted
+        # by someone unknown (its unnamed dead are civilians); not "مقتل 19 تكفيريا", fighters an army reports killing
+        roles.implied1 = _UNIDENTIFIED
     if cluster.event_type == "Battles" and roles.actor1 is not None and roles.actor2 is None:
         roles.actor2 = _usual_opponent(doc, roles.actor1)
     if roles.actor1 is not None and roles.actor2 is None and cluster.event_type in _FIGHTING and any(
@@ -195,6 +198,12 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         roles.foe = next((m for m in mentions if m.sentence == own_sentence and m.value.actor.kind in ARMED
                           and m.value.actor != roles.actor1.value.actor and not allied(doc, roles.actor1, m)), None)
     return roles
+
+
+def _unnamed_dead(cluster: Cluster) -> bool:
+    """The event killed or wounded people, none of them called fighters."""
+    hurt = [c.value for c in cluster.casualties if c.value.kind in ("killed", "injured") and c.value.count != 0]
+    return bool(hurt) and not any(c.role == "combatant" for c in hurt)
 
 
 _MOURNS = re.compile(r"(?:نعت|نعي|تنعي|ينعي|نعوا)\s*$")

@@ -140,3 +140,19 @@ def test_reporting_body_is_actor2_only_when_hit(text: str, expected: tuple[str |
 )
 def test_battle_other_side(text: str, expected: list[tuple[str | None, str | None]]) -> None:
     assert _sides(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an unclaimed car bomb that kills: planted by someone unknown, its unnamed dead civilians
+        ("سقط سبعة قتلى في انفجار سيارة مفخخة وسط مدينة بنغازي الليبية.",
+         [("Unidentified Armed Group (Libya)", "Civilians (Libya)")]),
+        # fighters killed by their own bombs, or reported killed by an army, are no victims of an unknown bomber
+        ("أعلن مصدر عسكري مقتل 19 تكفيريا في تفجير عبوات ناسفة زرعوها قرب مدينة العريش.", [(None, None)]),
+        ("قتل ثلاثة مسلحين في انفجار عبوة ناسفة كانوا يعدونها في منزل بمدينة العريش.", [(None, None)]),
+    ],
+    ids=["unclaimed-car-bomb", "fighters-reported-killed", "own-bomb"],
+)
+def test_unclaimed_bomb(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert _sides(text) == expected
