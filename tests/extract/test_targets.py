@@ -119,8 +119,10 @@ def test_generic_fighters_refer_back(text: str, expected: list[tuple[str | None,
         # a school of UNRWA struck: the agency's property was hit
         ("قصفت طائرات حربية إسرائيلية مدرسة تابعة للأونروا في مخيم جباليا، ما أدى إلى مقتل سبعة نازحين.",
          ("Military Forces of Israel", "UNRWA: United Nations Relief and Works Agency")),
+        # a UN team under fire: the body's staff were hit
+        ("تعرض فريق أمني تابع للأمم المتحدة لإطلاق نار خلال زيارته مدينة دوما.", (None, "UN: United Nations")),
     ],
-    ids=["un-accuses", "security-council-of-un", "unrwa-school-hit"],
+    ids=["un-accuses", "security-council-of-un", "unrwa-school-hit", "un-team-hit"],
 )
 def test_reporting_body_is_actor2_only_when_hit(text: str, expected: tuple[str | None, str | None]) -> None:
     assert _sides(text)[0] == expected
