@@ -15,6 +15,7 @@ from functools import cache
 
 from rasd.doc import Doc, Mention
 from rasd.extract.countries import iso2_of
+from rasd.lang.ar.morph import strip_article
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 from rasd.model import ActorFact
@@ -27,7 +28,7 @@ INTER = {"state": 1, "police": 1, "rebel": 2, "political_militia": 3, "identity_
          "rioters": 5, "protesters": 6, "civilians": 7, "external": 8, "organisation": 8}
 
 _FACT_CUES = re.compile(
-    r"^[\s-]*(?:ال)?(?P<kind>مدعوم|مدعومه|تابع|تابعه|موالي|مواليه|مقرب|مقربه|مرتبط|مرتبطه|حليف|جناح العسكري|ذراع العسكري)"
+    r"^[\s\-،,]*(?:ال)?(?P<kind>مدعوم|مدعومه|تابع|تابعه|موالي|مواليه|مقرب|مقربه|مرتبط|مرتبطه|حليف|جناح العسكري|ذراع العسكري)"
     r"\s*(?:من|ل|لـ|من قبل)?\s*(?:ال)?$"
 )
 # the text right before an actor ends in "إلى جانب" ("يقاتل … إلى جانب"); the verb before it may be any
@@ -217,7 +218,7 @@ class Actors:
         written = doc.ntext[max(0, start - 30) : start].split()[-2:]
         if not written:
             return False
-        before = [w.strip("\"'«»(").removeprefix("ال") for w in written]  # "«المواقع العسكرية الإيرانية»"
+        before = [strip_article(w.strip("\"'«»(")) for w in written]  # "«المواقع العسكرية الإيرانية»"
         nouns = _FORCE_NOUNS | _TARGET_NOUNS
         if before[-1] in nouns or (len(before) == 2 and before[0] in nouns and before[1] in _QUALIFIERS):
             return True

@@ -16,6 +16,7 @@ from functools import cache
 
 from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor
+from rasd.lang.ar.morph import PROCLITICS
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 
@@ -29,7 +30,9 @@ def _nouns(kinds: tuple[str, ...]) -> str:
     """Target nouns of ``kinds`` as one regex alternation, longest first, after an optional article."""
     words = sorted({fold(r["phrase"]) for r in read_tsv("targets.tsv") if r["kind"] in kinds}, key=len, reverse=True)
     # not "الموقع الرسمي للجيش", the army's website
-    return r"(?<!\w)[\"'«(]?[وف]?(?:بال|لل|ال|ب|ل)?(?:" + "|".join(map(re.escape, words)) + r")(?!\s+(?:ال)?(?:رسمي|الكتروني|اخباري))"
+    clitics = "|".join(sorted(PROCLITICS, key=len, reverse=True))  # "لقواعد", "وللمواقع"
+    return (r"(?<!\w)[\"'«(]?(?:" + clitics + ")(?:" + "|".join(map(re.escape, words))
+            + r")(?!\s+(?:ال)?(?:رسمي|الكتروني|اخباري))")
 
 
 # "تابعة لـ", "الخاضعة لسيطرة", or a bare "لـ" glued to the owner's name

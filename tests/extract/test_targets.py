@@ -158,3 +158,11 @@ def test_battle_other_side(text: str, expected: list[tuple[str | None, str | Non
 )
 def test_unclaimed_bomb(text: str, expected: list[tuple[str | None, str | None]]) -> None:
     assert _sides(text) == expected
+
+
+def test_armed_wing_between_commas_is_no_other_side() -> None:
+    """"سرايا القدس، الجناح العسكري لحركة الجهاد الإسلامي،": a fact about the attacker, not its target."""
+    doc = rasd.analyse("بثت سرايا القدس، الجناح العسكري لحركة الجهاد الإسلامي، مشاهد من تفجير مقاتليها عبوة ناسفة "
+                       "في آلية عسكرية إسرائيلية شرقي خان يونس.", published=D)
+    assert [(f.actor, f.kind, f.value) for f in doc.facts] == [("Al-Quds Brigades", "armed wing of", "Palestinian Islamic Jihad")]
+    assert [(e.actor1, e.actor2) for e in doc.events] == [("Al-Quds Brigades", "Military Forces of Israel")]
