@@ -28,7 +28,7 @@ INTER = {"state": 1, "police": 1, "rebel": 2, "political_militia": 3, "identity_
          "rioters": 5, "protesters": 6, "civilians": 7, "external": 8, "organisation": 8}
 
 _FACT_CUES = re.compile(
-    r"^[\s\-،,]*(?:ال)?(?P<kind>مدعوم|مدعومه|تابع|تابعه|موالي|مواليه|مقرب|مقربه|مرتبط|مرتبطه|حليف|جناح العسكري|ذراع العسكري)"
+    r"^[\s\-،,]*(?:ال)?(?P<kind>مدعومين|مدعومون|مدعوم|مدعومه|تابعين|تابع|تابعه|موالين|موالي|مواليه|مقرب|مقربه|مرتبط|مرتبطه|حليف|جناح العسكري|ذراع العسكري)"
     r"\s*(?:من|ل|لـ|من قبل)?\s*(?:ال)?$"
 )
 # the text right before an actor ends in "إلى جانب" ("يقاتل … إلى جانب"); the verb before it may be any

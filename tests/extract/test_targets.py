@@ -166,3 +166,10 @@ def test_armed_wing_between_commas_is_no_other_side() -> None:
                        "في آلية عسكرية إسرائيلية شرقي خان يونس.", published=D)
     assert [(f.actor, f.kind, f.value) for f in doc.facts] == [("Al-Quds Brigades", "armed wing of", "Palestinian Islamic Jihad")]
     assert [(e.actor1, e.actor2) for e in doc.events] == [("Al-Quds Brigades", "Military Forces of Israel")]
+
+
+def test_plural_backing_is_a_fact() -> None:
+    """"الحوثيين المدعومين من إيران": Iran backs the Houthis; it is no side of their fight."""
+    doc = rasd.analyse("قصفت طائرات التحالف العربي معاقل للمتمردين الحوثيين المدعومين من إيران على الحدود مع السعودية.",
+                       published=D)
+    assert [(f.actor, f.kind, f.value) for f in doc.facts] == [("Ansar Allah", "backed by", "Military Forces of Iran")]
