@@ -58,6 +58,8 @@ _GENERIC_FORCES = re.compile(
     r"(?<![\w])(?:" + "|".join(_with_prefixes(p) for p in sorted(_GENERIC_FORCE_PHRASES, key=len, reverse=True)) + r")(?![\w])")
 # "فوج الجيش", "مقر القوات الحكومية": a unit or a site of the forces, named for itself
 _UNIT_BEFORE = re.compile(r"(?:فوج|كتيبه|لواء|مقر|قاعده|موقع|مطار|قياده|قايد|وزاره|وزير|رييس|ثكنه|معسكر)\s*$")
+# "مستشفى شهداء الأقصى", "مدرسة صلاح الدين": a building named after a group or a person, not the group
+_BUILDING_BEFORE = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:مستشفي|مدرسه|مسجد|جامع|شارع|مجمع)\s*$")
 _NISBA = re.compile(r"\s+(?!(?:الذي|التي|الذين|الماضي|الحالي)(?!\w))ال\S+(?:ي|يه|يين|يون)(?![\w])")  # "الجيش السوري": named by its nisba, the alias matcher's job
 _STATE_PREFIXES = ("Military Forces of", "Libyan National Army")
 _GOVERNMENT = tuple(p[2:] for p in _GENERIC_FORCE_PHRASES if "حكوم" in p or "شرعي" in p)  # a government's own forces
@@ -151,7 +153,8 @@ class Actors:
     def __call__(self, doc: Doc) -> Doc:
         text = without_datelines(doc)  # "دبي، الإمارات (CNN)--": the reporter's city is no side
         aliases, adjectives = actor_matcher()
-        found = [Mention("actor", m.start, m.end, ActorRef(m.values[0])) for m in aliases.find(text)]
+        found = [Mention("actor", m.start, m.end, ActorRef(m.values[0])) for m in aliases.find(text)
+                 if not _BUILDING_BEFORE.search(text, max(0, m.start - 12), m.start)]
         for m in adjectives.find(text):
             if self._after_noun(doc, m.outer_start, m.prefix):
                 found.append(Mention("actor", m.start, m.end, ActorRef(m.values[0], adjective=True)))

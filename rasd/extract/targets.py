@@ -45,8 +45,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # "مستودعات أسلحة تابعة لـ", "القاعدة الخاضعة لسيطرة", "زورقين مفخخين لـ": the owner after a link, in any words
     linked = re.compile(_nouns(("site", "vehicle", "property")) + r"(?:\s+\S+){0,2}?\s+" + _LINK + "$")
     # "مواقع الحوثيين", "مقرات ومواقع قوات النظام", "تجمعات وتعزيزات للحوثيين": owned, where an attack struck them
-    # (a gathering only so: not "وصلت تعزيزات عسكرية لقوات النظام")
-    struck = re.compile(r"(?P<noun>" + nouns + r")(?:(?:\s+\S+){0,2}?\s+" + _LINK + r"|(?:\s+و\S+)?\s+)$")
+    # (a gathering only so: not "وصلت تعزيزات عسكرية لقوات النظام"); a building's bare genitive is its name
+    # ("مستشفى شهداء الأقصى"), not its owner
+    struck = re.compile(r"(?P<noun>" + _nouns(("site", "vehicle", "gathering")) + r")(?:(?:\s+\S+){0,2}?\s+" + _LINK
+                        + r"|(?:\s+و\S+)?\s+)$")
     # "فجروا عبوة في دبابة إسرائيلية", "استهدفت موقعا عسكريا سوريا": whose target the adjective names
     adjective = re.compile(r"(?:\bفي|\bعلي|استهدف\S*|\bضد|تدمير|دمر\S*|اصاب\S*|قصف\S*)\s+(?:\S+\s+){0,3}?"
                            + nouns + r"(?:\s+\S+){0,2}?\s*$")

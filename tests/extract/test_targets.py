@@ -173,3 +173,9 @@ def test_plural_backing_is_a_fact() -> None:
     doc = rasd.analyse("قصفت طائرات التحالف العربي معاقل للمتمردين الحوثيين المدعومين من إيران على الحدود مع السعودية.",
                        published=D)
     assert [(f.actor, f.kind, f.value) for f in doc.facts] == [("Ansar Allah", "backed by", "Military Forces of Iran")]
+
+
+def test_building_named_after_a_group_is_no_actor() -> None:
+    """"مستشفى شهداء الأقصى" is a hospital, not the Al-Aqsa Martyrs Brigade: the civilians near it were hit."""
+    assert _sides("قصف جيش الاحتلال محيط مستشفى شهداء الأقصى في دير البلح، ما أدى إلى إصابة خمسة مدنيين.") == [
+        ("Military Forces of Israel", "Civilians (Palestine)")]
