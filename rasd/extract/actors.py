@@ -15,10 +15,12 @@ from functools import cache
 
 from rasd.doc import Doc, Mention
 from rasd.extract.countries import iso2_of
+from rasd.lang.ar.morph import strip_article
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 from rasd.model import ActorFact
 from rasd.text.matcher import PhraseMatcher, longest_first
+from rasd.text.quotes import without_datelines
 
 __all__ = ["Actor", "ActorRef", "Actors", "actor_matcher", "INTER"]
 
@@ -26,7 +28,7 @@ INTER = {"state": 1, "police": 1, "rebel": 2, "political_militia": 3, "identity_
          "rioters": 5, "protesters": 6, "civilians": 7, "external": 8, "organisation": 8}
 
 _FACT_CUES = re.compile(
-    r"^[\s-]*(?:ال)?(?P<kind>مدعوم|مدعومه|تابع|تابعه|موالي|مواليه|مقرب|مقربه|مرتبط|مرتبطه|حليف|جناح العسكري|ذراع العسكري)"
+    r"^[\s\-،,]*(?:ال)?(?P<kind>مدعومين|مدعومون|مدعوم|مدعومه|تابعين|تابع|تابعه|موالين|موالي|مواليه|مقرب|مقربه|مرتبط|مرتبطه|حليف|جناح العسكري|ذراع العسكري)"
     r"\s*(?:من|ل|لـ|من قبل)?\s*(?:ال)?$"
 )
 # the text right before an actor ends in "إلى جانب" ("يقاتل … إلى جانب"); the verb before it may be any
@@ -56,6 +58,8 @@ _GENERIC_FORCES = re.compile(
     r"(?<![\w])(?:" + "|".join(_with_prefixes(p) for p in sorted(_GENERIC_FORCE_PHRASES, key=len, reverse=True)) + r")(?![\w])")
 # "فوج الجيش", "مقر القوات الحكومية": a unit or a site of the forces, named for itself
 _UNIT_BEFORE = re.compile(r"(?:فوج|كتيبه|لواء|مقر|قاعده|موقع|مطار|قياده|قايد|وزاره|وزير|رييس|ثكنه|معسكر)\s*$")
+# "مستشفى شهداء الأقصى", "مدرسة صلاح الدين": a building named after a group or a person, not the group
+_BUILDING_BEFORE = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:مستشفي|مدرسه|مسجد|جامع|شارع|مجمع)\s*$")
 _NISBA = re.compile(r"\s+(?!(?:الذي|التي|الذين|الماضي|الحالي)(?!\w))ال\S+(?:ي|يه|يين|يون)(?![\w])")  # "الجيش السوري": named by its nisba, the alias matcher's job
 _STATE_PREFIXES = ("Military Forces of", "Libyan National Army")
 _GOVERNMENT = tuple(p[2:] for p in _GENERIC_FORCE_PHRASES if "حكوم" in p or "شرعي" in p)  # a government's own forces
@@ -143,13 +147,14 @@ class Actors:
     """Pipeline component: actor mentions (label ``actor``) and actor facts."""
 
     name = "actors"
-    requires: tuple[str, ...] = ("triggers",)
+    requires: tuple[str, ...] = ("triggers", "datelines")
     sets: tuple[str, ...] = ("actors", "facts")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.ntext
+        text = without_datelines(doc)  # "دبي، الإمارات (CNN)--": the reporter's city is no side
         aliases, adjectives = actor_matcher()
-        found = [Mention("actor", m.start, m.end, ActorRef(m.values[0])) for m in aliases.find(text)]
+        found = [Mention("actor", m.start, m.end, ActorRef(m.values[0])) for m in aliases.find(text)
+                 if not _BUILDING_BEFORE.search(text, max(0, m.start - 12), m.start)]
         for m in adjectives.find(text):
             if self._after_noun(doc, m.outer_start, m.prefix):
                 found.append(Mention("actor", m.start, m.end, ActorRef(m.values[0], adjective=True)))
@@ -213,13 +218,14 @@ class Actors:
         """An adjective names an actor only right after a weapon, a trigger, forces or a site ("غارة روسية", "مواقع سورية")."""
         if prefix.startswith(("و", "ف", "ب", "ل", "ك")):
             return False
-        before = doc.ntext[max(0, start - 30) : start].split()[-2:]
-        if not before:
+        written = doc.ntext[max(0, start - 30) : start].split()[-2:]
+        if not written:
             return False
+        before = [strip_article(w.strip("\"'«»(")) for w in written]  # "«المواقع العسكرية الإيرانية»"
         nouns = _FORCE_NOUNS | _TARGET_NOUNS
         if before[-1] in nouns or (len(before) == 2 and before[0] in nouns and before[1] in _QUALIFIERS):
             return True
-        word_start = start - len(before[-1]) - 1
+        word_start = start - len(written[-1]) - 1
         return any(t.start <= word_start + 1 < t.end or t.start <= start - 2 < t.end for t in doc.of("trigger"))
 
     @staticmethod

@@ -8,6 +8,7 @@ from rasd.doc import Doc, Mention
 from rasd.geo.model import PlaceMention
 from rasd.geo.unlisted import UNLISTED
 from rasd.lang.ar.translit import transliterate
+from rasd.text.quotes import without_datelines
 
 __all__ = ["Places"]
 
@@ -26,7 +27,7 @@ class Places:
     """Pipeline component: place mentions (label ``place``, value a :class:`rasd.geo.PlaceMention`)."""
 
     name = "places"
-    requires: tuple[str, ...] = ("norm", "actors")
+    requires: tuple[str, ...] = ("norm", "actors", "datelines")
     sets: tuple[str, ...] = ("places",)
 
     def __init__(self) -> None:
@@ -36,7 +37,8 @@ class Places:
 
     def __call__(self, doc: Doc) -> Doc:
         actors = doc.of("actor")
-        for pm in self.geocoder.find_places(doc.ntext, country=doc.country_hint):
+        # the dateline's city is where the reporter files from, not a place of the event nor its context
+        for pm in self.geocoder.find_places(without_datelines(doc), country=doc.country_hint):
             # "القدس" inside "لواء القدس" names a group, not Jerusalem
             inside = any(a.start <= pm.start and pm.end <= a.end for a in actors if not a.value.adjective)
             if pm.candidates and not inside and not _government(doc, pm):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor
 from rasd.extract.casualties import NOMINAL_CUES
+from rasd.extract.targets import ARMED, allied, owns_target, referent, struck_by_adjective
 from rasd.model import interaction_code
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ _DATE_ONLY = re.compile(
     r"^[\s\"'()،,]*(?:(?:يوم|امس|اليوم|الماضي|صباح|مساء|فجر|ليل|ليله|ظهر|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)"
     r"[\s\"'()،,]*){1,4}$"
 )
-_WITH = re.compile(r"(?:\bمع|\bضد)\s*[\"'«]?\s*$")
+_WITH = re.compile(r"(?:\bمع|\bضد|\bعلي)\s*[\"'«]?\s*$")  # "اشتباكات مع", "غارات على ميليشيات الحوثي"
 
 
 @dataclass(slots=True)
@@ -58,6 +59,7 @@ class ActorRoles:
     implied2: Actor | None = None
     candidates: list[Mention] = field(default_factory=list)
     nationals: list[tuple[str, str, str]] = field(default_factory=list)  # (victim role, country, iso2)
+    foe: Mention | Actor | None = None  # the other side of a fight when the event's words name none (see ``referent``)
 
     def _nationality(self, second: Actor | None, first: Actor | None) -> Actor | None:
         """Victims named by nationality: "عمال سوريون" → Civilians (Syria); "جنود عراقيون" → Military Forces of Iraq."""
@@ -105,6 +107,9 @@ class ActorRoles:
         ) and first is not None and first.kind not in _VICTIM_KINDS:
             second = CIVILIANS
         second = self._nationality(second, first)
+        if second is None and self.foe is not None and event_type in _FOUGHT:  # not the civilians of an attack
+            second = self.foe.value.actor if isinstance(self.foe, Mention) else self.foe
+            self.actor2 = self.foe if isinstance(self.foe, Mention) else None
         if first is not None and second is not None and first.name_in(country) == second.name_in(country):
             second = None
         if first is not None:
@@ -159,8 +164,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     head = cluster.head.sentence  # the event's own sentence names its attacker before any other
     agents.sort(key=lambda m: m.sentence != head)
     roles.actor1 = next(iter(agents or [m for m in others if m.value.actor.kind not in (*_VICTIM_KINDS, "organisation")]), None)
-    rest = [m for m in victims + others if m is not roles.actor1
-            and (roles.actor1 is None or m.value.actor != roles.actor1.value.actor)]
+    rest = [m for m in victims + [o for o in others if o.value.actor.kind != "organisation"] if m is not roles.actor1
+            and (roles.actor1 is None or m.value.actor != roles.actor1.value.actor)]  # a body that reports is hit only as a victim
     if victims and victims[0] is not roles.actor1:
         roles.actor2 = victims[0]
     elif rest and rest[0].sentence == cluster.head.sentence and doc.clause_of(rest[0].start) == doc.clause_of(cluster.head.start):
@@ -176,11 +181,29 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     if roles.actor1 is None and roles.implied1 is None and _UNKNOWN_AGENT.search(_around(doc, cluster)):
         # "لا تزال الجهة التي استهدفت القاعدة مجهولة": ACLED's unidentified actor, not a blank
         roles.implied1 = _UNIDENTIFIED_AIR if cluster.head.value.sub_event_type == "Air/drone strike" else _UNIDENTIFIED
-    if roles.actor1 is None and roles.implied1 is None and roles.actor2 is not None and cluster.head.value.sub_event_type in _PLANTED:
-        roles.implied1 = _UNIDENTIFIED  # "قتل جنديان في انفجار عبوة ناسفة": a bomb nobody claimed was planted by someone unknown
+    if roles.actor1 is None and roles.implied1 is None and cluster.head.value.sub_event_type in _PLANTED and (
+            roles.actor2 is not None or _unnamed_dead(cluster)):
+        # "قتل جنديان في انفجار عبوة ناسفة", "سقط سبعة قتلى في انفجار سيارة مفخخة": a bomb nobody claimed was planted
+        # by someone unknown (its unnamed dead are civilians); not "مقتل 19 تكفيريا", fighters an army reports killing
+        roles.implied1 = _UNIDENTIFIED
     if cluster.event_type == "Battles" and roles.actor1 is not None and roles.actor2 is None:
         roles.actor2 = _usual_opponent(doc, roles.actor1)
+    if roles.actor1 is not None and roles.actor2 is None and cluster.event_type in _FIGHTING and any(
+            c.value.role == "combatant" for c in cluster.casualties):
+        # "مقتل خمسة مسلحين": fighters of the side the article named as hit before; naming no other side, unidentified
+        roles.foe = referent(doc, doc.sentences[own_sentence][1], roles.actor1,
+                             lambda a: _is_victim(doc, a) and not _speaker(doc, a), _UNIDENTIFIED)
+    elif roles.actor1 is not None and roles.actor2 is None and cluster.event_type == "Battles":
+        # a clash's other side, named in the clash's own sentence ("تصدت فصائل المقاومة لتوغل قوات الاحتلال")
+        roles.foe = next((m for m in mentions if m.sentence == own_sentence and m.value.actor.kind in ARMED
+                          and m.value.actor != roles.actor1.value.actor and not allied(doc, roles.actor1, m)), None)
     return roles
+
+
+def _unnamed_dead(cluster: Cluster) -> bool:
+    """The event killed or wounded people, none of them called fighters."""
+    hurt = [c.value for c in cluster.casualties if c.value.kind in ("killed", "injured") and c.value.count != 0]
+    return bool(hurt) and not any(c.role == "combatant" for c in hurt)
 
 
 _MOURNS = re.compile(r"(?:نعت|نعي|تنعي|ينعي|نعوا)\s*$")
@@ -188,6 +211,8 @@ _LAUNCHED = re.compile(r"(?:اطلق|اطلقه|اطلقته|اطلقها|اطل
 _UNKNOWN_AGENT = re.compile(r"(?:الجهه|جهه)[^.]{0,60}?(?:مجهول|مجهوله)|مجهوله الهويه|مجهوله المصدر|مجهول المصدر|لم تعرف الجهه|لا يعرف من|لم تتبن|لم يتبن")
 _UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", "political_militia", "")
 _UNIDENTIFIED_AIR = Actor("Unidentified Military Forces", "external", "")
+_FIGHTING = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_FOUGHT = frozenset({"Battles", "Explosions/Remote violence"})  # where a side, not civilians, can be the one hit
 _PLANTED = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 
 
@@ -220,15 +245,12 @@ def _around(doc: Doc, cluster: Cluster) -> str:
     return " ".join(doc.ntext[s:e] for i, (s, e) in enumerate(doc.sentences) if i in cluster.sentences or i == last + 1)
 
 
-_ARMED = frozenset(["state", "police", "rebel", "political_militia", "identity_militia"])
-
-
 def _usual_opponent(doc: Doc, first: Mention) -> Mention | None:
     """A battle has two sides: when the report names one, the other is the armed group the article is about."""
     counts: dict[Actor, list[Mention]] = {}
     for a in doc.of("actor"):
         actor = a.value.actor
-        if actor.kind in _ARMED and actor != first.value.actor and not a.value.affiliation:
+        if actor.kind in ARMED and actor != first.value.actor and not a.value.affiliation:
             counts.setdefault(actor, []).append(a)
     if not counts:
         return None
@@ -285,25 +307,15 @@ def _claimant(doc: Doc, cluster: Cluster) -> Mention | None:
     return None
 
 
-# "فجروا عبوة في دبابة إسرائيلية", "استهدفت موقعا عسكريا سوريا": the adjective names whose target was hit
-# what is struck: a weapon, a vehicle, a position, a store, a gathering
-_TARGETS = (r"(?:دبابه|دبابات|اليه|اليات|مركبه|مركبات|ناقله|جرافه|موقع|موقعا|مواقع|نقطه|نقاط|ثكنه|ثكنات|قاعده|قواعد|سفينه|بارجه|زورق|"
-            r"دوريه|منصه|منصات|مستودع|مستودعات|مخزن|مخازن|مقر|مقرات|مراكز|معسكر|معسكرات|تجمع|تجمعات|تعزيزات|رتل|ارتال|حشود|حشودا)")
-_TARGET_BEFORE_ADJECTIVE = re.compile(
-    r"(?:\bفي|\bعلي|استهدف\S*|\bضد|تدمير|دمر\S*|اصاب\S*|قصف\S*)\s+(?:\S+\s+){0,2}?" + _TARGETS + r"(?:\s+\S+){0,2}?\s*$"
-)
-# "تجمعات لميليشيات الحوثي", "مستودعات أسلحة تابعة لحزب الله": the owner of what was struck
-_TARGET_OWNER = re.compile(r"(?<!\w)" + _TARGETS + r"(?:\s+\S+){0,2}?\s+(?:(?:ال)?تابع(?:ه)?\s+)?(?:ل|لل)?\s*$")
-
-
 def _is_victim(doc: Doc, m: Mention) -> bool:
+    """``m`` names the side acted upon. A body that reports (the UN, the OPCW) is one only where its staff or property were hit."""
     if m.value.actor.kind in _VICTIM_KINDS and not m.value.adjective:
         return True
     text = doc.ntext
     if _MOURNS.search(text, max(0, m.start - 12), m.start):
         return True  # "نعت كتائب القسام الشهيدين": the dead were its own
-    if m.value.adjective and _TARGET_BEFORE_ADJECTIVE.search(text, max(0, m.start - 60), m.start):
-        return True
+    if struck_by_adjective(doc, m) or owns_target(doc, m):
+        return True  # "دبابة إسرائيلية", "تعزيزات للحوثيين", "استهدفت مواقع الحوثيين"
     if any(0 <= c.value.number_start < m.start and m.end <= c.end for c in doc.of("casualty") if c.sentence == m.sentence):
         return True  # "جنديين تركيين قتلا": a nationality after the count names the dead, not the attacker
     if any(0 <= m.start - t.end <= 4 and text[t.end : m.start].strip() in ("", "ل", "لل") for t in doc.of("trigger")):
@@ -316,8 +328,8 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
         if gap or cue.lstrip("وفبل") in NOMINAL_CUES:
             return True  # "مقتل 5 جنود اسرائيليين", "مقتل جنود"; but "اغتال مسلحون" names the killers
     lead = doc.ntext[max(0, m.start - 30) : m.start]
-    if _OWNER_LEAD.search(lead) or (_TARGET_OWNER.search(lead) and lead.rstrip().endswith(("ل", "تابع", "تابعه"))):
-        return True
+    if _OWNER_LEAD.search(lead) and m.value.actor.kind != "organisation":
+        return True  # "مطار التيفور التابع للنظام"; but "مجلس الأمن التابع للأمم المتحدة" was not hit
     if _AGENT_LEAD.search(lead):
         return False  # "على أيدي عناصر من قوات الدعم السريع": the hands are the agent's
     if not _VICTIM_LEAD.search(lead):

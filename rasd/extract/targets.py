@@ -1,0 +1,104 @@
+"""What an attack struck and whose it was: the side acted upon, actor2.
+
+A target noun of ``rasd/data/targets.tsv`` (a position, a vehicle, a gathering, a
+building) names its owner right after it: "تجمعات وتعزيزات للحوثيين", "مستودعات أسلحة
+تابعة لحزب الله", "القاعدة الجوية الخاضعة لسيطرة الحوثيين", and, where the noun is what
+was struck, as its bare genitive: "استهدفت الغارات مواقع الحوثيين". A generic word for
+the fighters hit ("مقتل خمسة مسلحين") refers back to the armed side the article has
+named before it; only an article that names none leaves them unidentified.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from rasd.doc import Doc, Mention
+from rasd.extract.actors import Actor
+from rasd.lang.ar.morph import PROCLITICS
+from rasd.lang.ar.normalize import fold
+from rasd.lexicon import read_tsv
+
+__all__ = ["owns_target", "struck_by_adjective", "allied", "referent", "ARMED"]
+
+ARMED = frozenset(["state", "police", "rebel", "political_militia", "identity_militia"])
+_LOOKBACK = 70
+
+
+def _nouns(kinds: tuple[str, ...]) -> str:
+    """Target nouns of ``kinds`` as one regex alternation, longest first, after an optional article."""
+    words = sorted({fold(r["phrase"]) for r in read_tsv("targets.tsv") if r["kind"] in kinds}, key=len, reverse=True)
+    # not "الموقع الرسمي للجيش", the army's website
+    clitics = "|".join(sorted(PROCLITICS, key=len, reverse=True))  # "لقواعد", "وللمواقع"
+    return (r"(?<!\w)[\"'«(]?(?:" + clitics + ")(?:" + "|".join(map(re.escape, words))
+            + r")(?!\s+(?:ال)?(?:رسمي|الكتروني|اخباري))")
+
+
+# "تابعة لـ", "الخاضعة لسيطرة", or a bare "لـ" glued to the owner's name
+_LINK = r"(?:(?:ال)?(?:تابع|خاضع)(?:ه)?\s+(?:لسيطره\s+|ل|لل)|ل|لل)"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    nouns = _nouns(("site", "vehicle", "gathering", "property"))
+    # "مستودعات أسلحة تابعة لـ", "القاعدة الخاضعة لسيطرة", "زورقين مفخخين لـ": the owner after a link, in any words
+    linked = re.compile(_nouns(("site", "vehicle", "property")) + r"(?:\s+\S+){0,2}?\s+" + _LINK + "$")
+    # "مواقع الحوثيين", "مقرات ومواقع قوات النظام", "تجمعات وتعزيزات للحوثيين": owned, where an attack struck them
+    # (a gathering only so: not "وصلت تعزيزات عسكرية لقوات النظام"); a building's bare genitive is its name
+    # ("مستشفى شهداء الأقصى"), not its owner
+    struck = re.compile(r"(?P<noun>" + _nouns(("site", "vehicle", "gathering")) + r")(?:(?:\s+\S+){0,2}?\s+" + _LINK
+                        + r"|(?:\s+و\S+)?\s+)$")
+    # "فجروا عبوة في دبابة إسرائيلية", "استهدفت موقعا عسكريا سوريا": whose target the adjective names
+    adjective = re.compile(r"(?:\bفي|\bعلي|استهدف\S*|\bضد|تدمير|دمر\S*|اصاب\S*|قصف\S*)\s+(?:\S+\s+){0,3}?"
+                           + nouns + r"(?:\s+\S+){0,2}?\s*$")
+    return linked, struck, adjective
+
+
+_MARKS_AGENT = re.compile(r"(?:برصاص|بنيران)")  # "برصاص حراس مقر منظمة بدر": the guards shot, the office was not hit
+_FIRED_FROM = re.compile(r"(?<!\w)(?:من|انطلاقا من)\s*$")  # "قذائف أطلقت من مواقع قوات النظام": where fire came from
+
+
+def owns_target(doc: Doc, m: Mention) -> bool:
+    """``m`` owns what was struck: linked after a site or vehicle anywhere, or after any target an attack struck."""
+    text = doc.ntext
+    lo = max(0, m.start - _LOOKBACK)
+    linked, struck, _ = _patterns()
+    if linked.search(text, lo, m.start):
+        return True
+    noun = struck.search(text, lo, m.start)
+    if noun is None:
+        return False
+    at = noun.start("noun")
+    if _FIRED_FROM.search(text, max(0, at - 12), at):
+        return False
+    # "استهدفت الغارات مواقع", "هجوما عنيفا على مواقع": an attack's words right before; not "المرور على حواجز"
+    return any(t.sentence == m.sentence and 0 <= at - t.end <= 30 and len(text[t.end : at].split()) <= 3
+               and not _MARKS_AGENT.search(text, t.start, at) for t in doc.of("trigger"))
+
+
+def struck_by_adjective(doc: Doc, m: Mention) -> bool:
+    """A nisba after a struck target ("دبابة إسرائيلية" after "فجروا عبوة في") names whose target it was."""
+    return bool(m.value.adjective and _patterns()[2].search(doc.ntext, max(0, m.start - _LOOKBACK), m.start))
+
+
+def allied(doc: Doc, first: Mention, other: Mention) -> bool:
+    """The article ties ``other`` to ``first`` ("المدعومة من روسيا", "الجناح العسكري لحركة حماس", "إلى جانب")."""
+    own, theirs = first.value.actor.name_in(None), other.value.actor.name_in(None)
+    return any({f.actor, f.value} == {own, theirs} for f in doc.facts)
+
+
+def referent(doc: Doc, before: int, first: Mention, hit: Callable[[Mention], bool], unnamed: Actor) -> Mention | Actor | None:
+    """Who the fighters "المسلحين" that ``first`` hit were: the armed side last named as hit (``hit``) before offset
+    ``before``, else the one other armed side the article names; ``unnamed`` when it names none; None when unsure.
+
+    Allies of ``first`` are no candidates ("كتائب القسام، الجناح العسكري لحركة حماس").
+    """
+    named = [a for a in doc.of("actor") if a.value.actor.kind in ARMED and a.value.actor != first.value.actor
+             and not allied(doc, first, a)]
+    struck = [a for a in named if a.start < before and hit(a)]
+    if struck:
+        return struck[-1]
+    if len({a.value.actor for a in named}) == 1:  # "قتل 26 مسلحا كرديا" … "حزب العمال الكردستاني" further on
+        return named[0]
+    return None if named else unnamed
