@@ -73,7 +73,7 @@ def nationalities() -> dict[str, tuple[str, str]]:
     table: dict[str, tuple[str, str]] = {}
     for row in read_tsv("nationalities.tsv"):
         stem = fold(row["adjective"])
-        for form in (stem, stem + "ه", stem + "ون", stem + "ين", stem + "ا", stem[:-1] + "يون", stem[:-1] + "يين"):
+        for form in (stem, stem + "ه", stem + "ون", stem + "ين", stem + "ا", stem + "ان", stem[:-1] + "يون", stem[:-1] + "يين"):
             table[form] = (row["country"], row["iso2"])
     return table
 

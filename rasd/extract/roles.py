@@ -147,6 +147,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     roles = ActorRoles(doc, candidates=mentions)
     roles.nationals = [n.value for n in doc.of("nationality") if n.sentence in cluster.sentences]
     victims = [m for m in mentions if _is_victim(doc, m)]
+    struck = list(victims)  # named as hit, not only as the other side of a clash ("اشتباك مع …")
     for trig in cluster.triggers:  # "بين X و/مع Y"
         pair = _between(doc, trig, mentions)
         if pair:
@@ -176,8 +177,11 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         if roles.actor2 is None or roles.actor2.value.actor != inherited.value.actor:
             roles.actor1 = inherited
     if roles.actor1 is None and roles.actor2 is not None and roles.actor2.value.actor.kind not in (*_VICTIM_KINDS, "organisation"):
-        if cluster.event_type == "Battles" or not victims:
+        if not victims or (cluster.event_type == "Battles" and roles.actor2 not in struck):
             roles.actor1, roles.actor2 = roles.actor2, None
+        elif cluster.event_type == "Battles":  # the forces named as hit stay the side hit ("أصيب 3 جنود إسرائيليين")
+            hit = roles.actor2.value.actor
+            roles.actor1 = next((m for m in victims if m.value.actor != hit), None)  # "… في اشتباك مع مسلحي التنظيم"
     if roles.actor1 is None and roles.implied1 is None and _UNKNOWN_AGENT.search(_around(doc, cluster)):
         # "لا تزال الجهة التي استهدفت القاعدة مجهولة": ACLED's unidentified actor, not a blank
         roles.implied1 = _UNIDENTIFIED_AIR if cluster.head.value.sub_event_type == "Air/drone strike" else _UNIDENTIFIED
@@ -307,6 +311,10 @@ def _claimant(doc: Doc, cluster: Cluster) -> Mention | None:
     return None
 
 
+# Verbs whose subject is the one hurt ("أصيب 3 جنود", "استشهد شاب"): never an agent's verb
+_SUFFERED = frozenset("اصيب اصيبت اصيبوا استشهد استشهدت استشهدوا جرح جرحت".split())
+
+
 def _is_victim(doc: Doc, m: Mention) -> bool:
     """``m`` names the side acted upon. A body that reports (the UN, the OPCW) is one only where its staff or property were hit."""
     if m.value.actor.kind in _VICTIM_KINDS and not m.value.adjective:
@@ -324,9 +332,9 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
         gap = text[c.end : m.start].split() if c.sentence == m.sentence and 0 <= m.start - c.end <= 12 else None
         if gap is None or len(gap) > 1:
             continue
-        cue = text[c.start : c.end].split()[0]
-        if gap or cue.lstrip("وفبل") in NOMINAL_CUES:
-            return True  # "مقتل 5 جنود اسرائيليين", "مقتل جنود"; but "اغتال مسلحون" names the killers
+        cue = text[c.start : c.end].split()[0].lstrip("وفبل")
+        if gap or cue in NOMINAL_CUES or cue in _SUFFERED:
+            return True  # "مقتل 5 جنود اسرائيليين", "مقتل جنود", "أصيب 3 جنود"; but "اغتال مسلحون" names the killers
     lead = doc.ntext[max(0, m.start - 30) : m.start]
     if _OWNER_LEAD.search(lead) and m.value.actor.kind != "organisation":
         return True  # "مطار التيفور التابع للنظام"; but "مجلس الأمن التابع للأمم المتحدة" was not hit

@@ -179,3 +179,20 @@ def test_building_named_after_a_group_is_no_actor() -> None:
     """"مستشفى شهداء الأقصى" is a hospital, not the Al-Aqsa Martyrs Brigade: the civilians near it were hit."""
     assert _sides("قصف جيش الاحتلال محيط مستشفى شهداء الأقصى في دير البلح، ما أدى إلى إصابة خمسة مدنيين.") == [
         ("Military Forces of Israel", "Civilians (Palestine)")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("أصيب 3 جنود إسرائيليين في عملية دهس قرب حاجز عسكري جنوب نابلس اليوم.",
+         (None, "Military Forces of Israel")),  # the attacker unnamed: left blank, never the soldiers' own army
+        ("أصيب جنديان إسرائيليان بانفجار عبوة ناسفة في آليتهما قرب طولكرم اليوم.",
+         ("Unidentified Armed Group (Palestine)", "Military Forces of Israel")),
+        ("قتل ثلاثة من عناصر الحشد الشعبي في اشتباك مع مسلحين من تنظيم داعش جنوب غرب كركوك أمس.",
+         ("Islamic State (Iraq)", "PMF: Popular Mobilization Forces")),
+    ],
+    ids=["soldiers-wounded", "dual-soldiers", "the-other-side-of-the-clash"],
+)
+def test_the_forces_hit_are_actor2_whoever_attacked_them(text: str, expected: tuple[str | None, str]) -> None:
+    (ev,) = rasd.extract(text, published=date(2024, 5, 12))
+    assert (ev.actor1, ev.actor2) == expected
