@@ -32,7 +32,7 @@ from rasd.lexicon import read_tsv
 from rasd.model import Event
 from rasd.text.matcher import PhraseMatcher
 
-__all__ = ["Judge", "Judged", "article_features", "features", "load_model"]
+__all__ = ["Article", "Judge", "Judged", "article_features", "features", "load_model", "read_article"]
 
 _SPEECH = re.compile(r"(?:^|\s)(?:و|ف)?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اوضح|اوضحت|اتهم|اتهمت|زعم|زعمت|حذر|حذرت|يقول|تقول|وصف|وصفت)(?!\w)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -61,48 +61,65 @@ def _genres() -> PhraseMatcher[str]:
     return PhraseMatcher((r["phrase"], r["genre"]) for r in read_tsv("article_cues.tsv"))
 
 
-def article_features(doc: Doc) -> dict[str, float]:
-    """What the whole article is like, the same for each of its records: per 100 words, its incident words
-    (triggers) and the words of each genre of ``article_cues.tsv``; its share of sentences that report speech;
-    whether its title holds an incident word."""
+@dataclass(frozen=True, slots=True)
+class Article:
+    """What the judge reads once per document: :func:`article_features`, the genre words of
+    ``article_cues.tsv`` with their offsets, the sub-types its title reports and its triggers by offset."""
+
+    features: dict[str, float]
+    genres: list[tuple[int, int, str]]
+    title_subs: frozenset[str]
+    triggers: dict[int, Mention]
+
+
+def read_article(doc: Doc) -> Article:
+    """The article as :func:`features` reads it for each of its records."""
     words = max(1, len(doc.tokens)) / 100
     out: dict[str, float] = {}
-    genres: dict[str, int] = {}
-    for m in _genres().find(doc.ntext):
-        genres[m.values[0]] = genres.get(m.values[0], 0) + 1
+    found = [(m.start, m.end, m.values[0]) for m in _genres().find(doc.ntext)]
+    counts: dict[str, int] = {}
+    for _, _, genre in found:
+        counts[genre] = counts.get(genre, 0) + 1
     for genre in sorted({r["genre"] for r in read_tsv("article_cues.tsv")}):
-        out.update(_bucket(f"genre_{genre}", genres.get(genre, 0) / words, (0.0, 0.5, 1.5, 3.0)))
+        out.update(_bucket(f"genre_{genre}", counts.get(genre, 0) / words, (0.0, 0.5, 1.5, 3.0)))
     triggers = doc.of("trigger")
     out.update(_bucket("trigger_density", len(triggers) / words, (0.5, 1.0, 2.0, 4.0)))
     speech = sum(1 for s, e in doc.sentences if _SPEECH.search(doc.ntext, s, e))
     out.update(_bucket("speech_share", speech / max(1, len(doc.sentences)), (0.2, 0.4, 0.6)))
-    out["title_trigger"] = float(any(t.start < doc.title_end for t in triggers))
-    return out
+    titled = [t for t in triggers if t.start < doc.title_end]
+    out["title_trigger"] = float(bool(titled))
+    return Article(out, found, frozenset(t.value.sub_event_type for t in titled), {t.start: t for t in triggers})
+
+
+def article_features(doc: Doc) -> dict[str, float]:
+    """What the whole article is like, the same for each of its records: per 100 words, its incident words
+    (triggers) and the words of each genre of ``article_cues.tsv``; its share of sentences that report speech;
+    whether its title holds an incident word."""
+    return read_article(doc).features
 
 
 def features(doc: Doc, anchor: Mention, ev: Event, n_events: int, periods: set[int] | None = None,
-             article: dict[str, float] | None = None) -> dict[str, float]:
+             article: Article | None = None) -> dict[str, float]:
     """The features of one record: ``anchor`` is its head trigger's place in the normalised text
-    (``periods``, ``article``: the document's period sentences and :func:`article_features`, when the caller
+    (``periods``, ``article``: the document's period sentences and :func:`read_article`, when the caller
     already has them)."""
     text = doc.ntext
     s, e = doc.sentences[anchor.sentence]
     sentence = text[s:e]
     before = text[s : anchor.start]
+    art = read_article(doc) if article is None else article
+    agreement = ev.sub_event_type == "Agreement"  # the words of talks describe an agreement itself, not a distraction
     out: dict[str, float] = {"bias": 1.0, f"sub={ev.sub_event_type}": 1.0, f"type={ev.event_type}": 1.0}
-    out.update(article_features(doc) if article is None else article)
-    if ev.sub_event_type == "Agreement":  # the words of talks describe an agreement itself, not a distraction from it
-        out = {k: v for k, v in out.items() if not k.startswith("genre_diplomacy")}
-    out["title_same_sub"] = float(any(t.start < doc.title_end and t.value.sub_event_type == ev.sub_event_type
-                                      for t in doc.of("trigger")))
+    out.update((k, v) for k, v in art.features.items() if not (agreement and k.startswith("genre_diplomacy")))
+    out["title_same_sub"] = float(ev.sub_event_type in art.title_subs)
     out["in_quote"] = float(before.count("«") > before.count("»") or before.count('"') % 2 == 1)
     out["date_in_sentence"] = float(any(d.sentence == anchor.sentence for d in doc.of("date")))
-    head = next((t for t in doc.of("trigger") if t.start == anchor.start), None)
+    head = art.triggers.get(anchor.start)
     if head is not None and head.value.definite:  # "الهجوم الكيماوي" names an act already known; dated, it is news
         out["definite" if "event_date" in ev.evidence else "definite_undated"] = 1.0
-    for m in _genres().find(sentence):
-        if not (ev.sub_event_type == "Agreement" and m.values[0] == "diplomacy"):
-            out[f"sentence_{m.values[0]}"] = 1.0
+    for start, end, genre in art.genres:
+        if s <= start and end <= e and not (agreement and genre == "diplomacy"):
+            out[f"sentence_{genre}"] = 1.0
     out["in_title"] = float(anchor.start < doc.title_end)
     out["own_date"] = float("event_date" in ev.evidence)
     out["has_place"] = float(ev.location is not None)
@@ -181,7 +198,7 @@ class Judge:
         anchors = doc.of("event")
         weights: dict[str, float] = self.model["weights"] if self.model else {}  # type: ignore[assignment]
         periods = period_sentences(doc)
-        article = article_features(doc) if anchors else {}
+        article = read_article(doc) if anchors else None
         kept: set[int] = set()
         for anchor in anchors:
             ev: Event = anchor.value
