@@ -135,11 +135,12 @@ class Casualties:
                 doc.add(Mention("casualty", m.start, m.end, Casualty(kind, 0)))
                 continue
             clause = doc.clause_of(m.start)
-            risen = _risen_to(doc, words, j, clause, covered.cues) if position == "after" and j < len(words) and words[j] in _TO else None
-            if risen is not None:  # "ارتفع عدد القتلى إلى 58 والجرحى إلى 2771": the wounded rose to 2771
-                number, role = risen, None
-            else:
-                number, role = (None, None) if position == "bare" else self._link(doc, words, roles, i, j, position, clause, covered)
+            number: Number | None = None
+            role: tuple[str, int] | None = None
+            if position == "after" and j < len(words) and words[j] in _TO:  # "ارتفع عدد القتلى إلى 58 والجرحى إلى 2771"
+                number = _risen_to(doc, words, j, clause, covered.cues)  # the wounded rose to 2771
+            if number is None and position != "bare":
+                number, role = self._link(doc, words, roles, i, j, position, clause, covered)
             if number is None and i and words[i - 1] in _COUNT_OF:
                 number = _risen_to(doc, words, j, clause, covered.cues)  # "ارتفاع عدد شهداء القصف على غزة إلى 24"
             count: int | None
