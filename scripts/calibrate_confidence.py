@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from rasd.evaluate import find_sources, score  # noqa: E402
+from rasd.evaluate.gold import load_jsonl  # noqa: E402
 from rasd.evaluate.calibration import Outcome, outcomes  # noqa: E402
 from rasd.evaluate.calibration import summary_of as measure  # noqa: E402
 from rasd.evaluate.calibration_fit import FOLDS, Candidate, choose, fit, produce, rescored  # noqa: E402
@@ -88,12 +89,12 @@ def verdict_records(shared: Path) -> list[Outcome]:
     """The records of ``scripts/data/audit_verdicts.jsonl`` (blind per-field verdicts on random output of the
     corpora) that the pipeline still makes alike: right when real with every field right. Records the judge
     was trained on (``judge_labels.jsonl``) are left out: its probability for them is not an unseen one."""
-    trained = {(x["doc_id"], x["anchor"][0]) for x in _jsonl(LABELS)}
-    verdicts = [v for v in _jsonl(VERDICTS) if (v["doc_id"], v["anchor"][0]) not in trained]
+    trained = {(x["doc_id"], x["anchor"][0]) for x in load_jsonl(LABELS)}
+    verdicts = [v for v in load_jsonl(VERDICTS) if (v["doc_id"], v["anchor"][0]) not in trained]
     wanted = {v["doc_id"] for v in verdicts}
     texts: dict[str, dict[str, Any]] = {}
     for name in CORPORA:
-        for d in _jsonl(shared / "corpus" / name):
+        for d in load_jsonl(shared / "corpus" / name):
             if d["doc_id"] in wanted:
                 texts[d["doc_id"]] = d
     found: list[Outcome] = []
@@ -108,11 +109,6 @@ def verdict_records(shared: Path) -> list[Outcome]:
     print(f"{VERDICTS.relative_to(ROOT)}: {len(found)} of {len(verdicts)} verdicts ({sum(o.right for o in found)} right)"
           " on records the pipeline still makes")
     return found
-
-
-def _jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def store_records(url: str) -> list[Outcome]:

@@ -93,15 +93,14 @@ class _Spans:
     cues: set[int]  # inside casualty cues
 
 
-def _tokens_in(starts: list[int], mentions: Iterable[Spanned]) -> set[int]:
-    """Indices of the tokens that start inside any of ``mentions``."""
-    return {k for m in mentions for k in range(bisect_left(starts, m.start), bisect_left(starts, m.end))}
+def _tokens_in(starts: list[int], mentions: Iterable[Spanned], *, clitics: bool = False) -> set[int]:
+    """Indices of the tokens that start inside any of ``mentions``; with ``clitics``, also the token a mention
+    starts in after its clitics ("وإصابة" holds "إصابة"), so that a count is never read past another cue
+    ("مقتل مقيم وإصابة ثلاثة": three are wounded, not killed)."""
+    def first(m: Spanned) -> int:
+        return max(0, bisect_right(starts, m.start) - 1) if clitics else bisect_left(starts, m.start)
 
-
-def _holding(starts: list[int], mentions: Iterable[Spanned]) -> set[int]:
-    """Indices of the tokens that hold any of ``mentions``, clitics included ("وإصابة" holds "إصابة"): a count
-    is never read past another cue ("مقتل مقيم وإصابة ثلاثة": three are wounded, not killed)."""
-    return {k for m in mentions for k in range(max(0, bisect_right(starts, m.start) - 1), bisect_left(starts, m.end))}
+    return {k for m in mentions for k in range(first(m), bisect_left(starts, m.end))}
 
 
 class Casualties:
@@ -123,7 +122,7 @@ class Casualties:
                 doc.add(Mention("nationality", doc.tokens[after][0], doc.tokens[after][1], (r.values[0], *nation)))
         cues = longest_first(_cue_matcher().find(text))
         agents = _tokens_in(starts, doc.of("actor"))
-        covered = _Spans(agents, agents | _tokens_in(starts, doc.of("role")), _holding(starts, cues))
+        covered = _Spans(agents, agents | _tokens_in(starts, doc.of("role")), _tokens_in(starts, cues, clitics=True))
         for m in cues:
             kind, position = m.values[0]
             i = max(0, bisect_right(starts, m.start) - 1)  # the token holding the cue (after its clitics)

@@ -4,7 +4,7 @@ Rules decide most mentions (``eventness``); what they leave is judged by a
 logistic model over a few dozen plain features of each assembled record (its
 sub-type, whether it has its own date, place, actors and toll, where it sits
 in the article, whether its sentence reports speech or a period) and of its
-article, read once (:func:`article_features`: how dense it is with incident
+article, read once (:func:`read_article`: how dense it is with incident
 words, talks, aid, commentary, courts, the economy or elections —
 ``rasd/data/article_cues.tsv`` — how much of it is speech, whether its title
 reports an incident). The weights
@@ -32,7 +32,7 @@ from rasd.lexicon import read_tsv
 from rasd.model import Event
 from rasd.text.matcher import PhraseMatcher
 
-__all__ = ["Article", "Judge", "Judged", "article_features", "features", "load_model", "read_article"]
+__all__ = ["Article", "Judge", "Judged", "features", "load_model", "read_article"]
 
 _SPEECH = re.compile(r"(?:^|\s)(?:و|ف)?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اوضح|اوضحت|اتهم|اتهمت|زعم|زعمت|حذر|حذرت|يقول|تقول|وصف|وصفت)(?!\w)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -63,7 +63,7 @@ def _genres() -> PhraseMatcher[str]:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """What the judge reads once per document: :func:`article_features`, the genre words of
+    """What the judge reads once per document: the article's features, the genre words of
     ``article_cues.tsv`` with their offsets, the sub-types its title reports and its triggers by offset."""
 
     features: dict[str, float]
@@ -73,7 +73,9 @@ class Article:
 
 
 def read_article(doc: Doc) -> Article:
-    """The article as :func:`features` reads it for each of its records."""
+    """What the whole article is like, the same for each of its records: per 100 words, its incident words
+    (triggers) and the words of each genre of ``article_cues.tsv``; its share of sentences that report speech;
+    whether its title holds an incident word."""
     words = max(1, len(doc.tokens)) / 100
     out: dict[str, float] = {}
     found = [(m.start, m.end, m.values[0]) for m in _genres().find(doc.ntext)]
@@ -89,13 +91,6 @@ def read_article(doc: Doc) -> Article:
     titled = [t for t in triggers if t.start < doc.title_end]
     out["title_trigger"] = float(bool(titled))
     return Article(out, found, frozenset(t.value.sub_event_type for t in titled), {t.start: t for t in triggers})
-
-
-def article_features(doc: Doc) -> dict[str, float]:
-    """What the whole article is like, the same for each of its records: per 100 words, its incident words
-    (triggers) and the words of each genre of ``article_cues.tsv``; its share of sentences that report speech;
-    whether its title holds an incident word."""
-    return read_article(doc).features
 
 
 def features(doc: Doc, anchor: Mention, ev: Event, n_events: int, periods: set[int] | None = None,

@@ -64,8 +64,10 @@ def dedupe(events: list[Event]) -> list[Event]:
 def _retold(out: list[Event], ev: Event) -> Event | None:
     """The earlier record ``ev`` retells, if any. A record placed only at a country retells a town record only
     when one town of the article fits: beside two, it may speak of either, or of both."""
+    if not country_wide(fields_of(ev)):
+        return next((k for k in out if _same_event(k, ev)), None)
     found = [k for k in out if _same_event(k, ev)]
-    if country_wide(fields_of(ev)) and len({k.location for k in found if not country_wide(fields_of(k))}) > 1:
+    if len({k.location for k in found if not country_wide(fields_of(k))}) > 1:
         return None
     return found[0] if found else None
 

@@ -236,7 +236,8 @@ def _scope_of(doc: Doc, m: Mention, in_period: bool) -> dict[str, object]:
     text = doc.ntext
     clause_start = doc.clauses[doc.clause_of(m.start)][0]
     thousands_before = cas.number_start >= 0 and _THOUSANDS_BEFORE.search(text, max(0, cas.number_start - 12), cas.number_start)
-    if (in_period or (cas.count is not None and cas.count >= AGGREGATE_AT) or _RAISED_BY_IT.search(text, max(clause_start, m.start - 90), m.start) or _THOUSANDS_AFTER.match(text, m.end)
+    raised_by_it = _RAISED_BY_IT.search(text, max(clause_start, m.start - 90), m.start)
+    if (in_period or (cas.count is not None and cas.count >= AGGREGATE_AT) or raised_by_it or _THOUSANDS_AFTER.match(text, m.end)
             or thousands_before or _hundreds_untold(doc, m) or _of_the_past(doc, m)):
         return {"scope": "cumulative", "cumulative": True}
     if _combined(doc, m, cas, clause_start):
