@@ -51,16 +51,18 @@ class Cluster:
     @property
     def head(self) -> Mention:
         """The most specific trigger: strong before generic, violence before other developments, body before title."""
-        outcomes = {(c.start, c.end) for c in self.casualties if c.value.count is None}
+        outcomes = {(c.start, c.end) for c in self.casualties if c.value.count is None and c.value.kind != "arrested"}
         acts = {m.sentence for m in self.triggers if (m.start, m.end) not in outcomes}
 
-        def key(m: Mention) -> tuple[int, int, bool, int]:
+        def key(m: Mention) -> tuple[int, int, bool, bool, int]:
             weak_title = 2 if m.value.in_title and m.value.strength in GENERIC else 0  # a headline's generic verb
             disrupted = m.value.sub_event_type == "Disrupted weapons use"  # "فككت عبوة ناسفة": no explosion
             # "ارتكب مجزرة ... إثر إطلاق النار": the massacre word says people died, not how: its sentence's act beats it
             outcome = 4 * ((m.start, m.end) in outcomes and m.sentence in acts)
+            # "اقتحمت … واعتقلت": a named sub-type before "Other" ("a raid") of the same type
             return (_RANK[m.value.strength] + weak_title + outcome - disrupted,
-                    _TYPE_RANK[m.value.event_type] - 9 * disrupted, m.value.in_title, -(m.end - m.start))
+                    _TYPE_RANK[m.value.event_type] - 9 * disrupted, m.value.sub_event_type == "Other",
+                    m.value.in_title, -(m.end - m.start))
 
         return min(self.triggers, key=key)
 

@@ -37,7 +37,7 @@ _VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عن�
 # "مطار التيفور العسكري التابع للنظام": the owner of what was hit is the one acted upon
 _OWNER_LEAD = re.compile(r"(?:التابع|التابعه|تابع|تابعه|الخاضع|الخاضعه)\s*(?:ل|لل)?\s*$")
 _AGENT_LEAD = re.compile(
-    r"(?:برصاص|بنيران|من قبل|نفذها|نفذتها|شنها|شنتها|يد|ايدي|قبل)\s*(?:(?:عناصر|مسلحين|مقاتلين|افراد|جنود)\s+من\s*)?[\"']?\s*$"
+    r"(?:برصاص|بنيران|من قبل|نفذه|نفذته|نفذها|نفذتها|شنه|شنته|شنها|شنتها|يد|ايدي|قبل)\s*(?:(?:عناصر|مسلحين|مقاتلين|افراد|جنود)\s+من\s*)?[\"']?\s*$"
 )
 _VICTIM_KINDS = ("civilians", "protesters")
 
@@ -102,8 +102,9 @@ class ActorRoles:
         unnamed_dead = hurt and not set(roles) & {"combatant", "soldier", "police"}
         one_sided = event_type in ("Violence against civilians", "Explosions/Remote violence") or ev.sub_event_type in (
             "Arrests", "Mob violence")  # people arrested or beaten by a mob are civilians unless said otherwise
+        taken = ev.sub_event_type == "Arrests" and not set(roles) & {"combatant", "soldier", "police"}  # those arrested
         if second is None and one_sided and (
-            "civilian" in roles or "person" in roles or unnamed_dead
+            "civilian" in roles or "person" in roles or unnamed_dead or taken
         ) and first is not None and first.kind not in _VICTIM_KINDS:
             second = CIVILIANS
         second = self._nationality(second, first)
@@ -112,6 +113,8 @@ class ActorRoles:
             self.actor2 = self.foe if isinstance(self.foe, Mention) else None
         if first is not None and second is not None and first.name_in(country) == second.name_in(country):
             second = None
+        if ev.sub_event_type == "Peaceful protest":  # a crowd that acts on no one: what it protests is no side
+            second, self.actor2 = None, None
         if first is not None:
             ev.actor1, ev.inter1 = first.name_in(country), first.inter_in(iso2)
             if self.actor1:
@@ -346,16 +349,42 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
     return bool(near)
 
 
+# a trigger after a preposition is a noun ("في كمين", "بقذيفة"): the side before it is not its subject
+_NOUN_AFTER = re.compile(r"(?:(?<!\w)(?:في|علي|خلال|اثناء|جراء|اثر|عبر)\s+|(?<!\w)[وف]?ب)$")
+
+
+def _object_of_verb(doc: Doc, m: Mention, cluster: Cluster) -> bool:
+    """``m`` follows a trigger and the subject right after it in its clause ("استهدفت كتائب القسام قوة
+    إسرائيلية"): the object, not an agent; a side joined to the subject by "و" is a second subject."""
+    text = doc.ntext
+    clause = doc.clause_of(m.start)
+    if text[max(0, m.start - 1) : m.start] == "و":  # "والمستوطنون" after "قوات الاحتلال"
+        return False
+    for t in cluster.triggers:
+        if t.end > m.start or doc.clause_of(t.start) != clause:
+            continue
+        for a in doc.of("actor"):
+            if a is m or a.value.affiliation or not t.end <= a.start < a.end < m.start:
+                continue
+            gap = text[a.end : m.start]
+            if len(text[t.end : a.start].split()) <= 1 and (not gap.strip() or _DATE_ONLY.match(gap)):
+                return True
+    return False
+
+
 def _is_agent(doc: Doc, m: Mention, cluster: Cluster) -> bool:
     text = doc.ntext
+    if _object_of_verb(doc, m, cluster):
+        return False
     for trig in cluster.triggers:
         if trig.sentence != m.sentence:
             continue
         gap = text[trig.end : m.start]
         if 0 <= m.start - trig.end <= 25 and (m.value.adjective or len(gap.split()) <= 1):
             return True
-        if 0 <= trig.start - m.end <= 40 and doc.clause_of(m.start) == doc.clause_of(trig.start):
-            return True  # subject before the verb: "قوات الاحتلال اقتحمت"
+        if 0 <= trig.start - m.end <= 40 and doc.clause_of(m.start) == doc.clause_of(trig.start) \
+                and not _NOUN_AFTER.search(text, max(0, trig.start - 12), trig.start):
+            return True  # subject before the verb: "قوات الاحتلال اقتحمت"; not "أوقعت قوة إسرائيلية في كمين"
         if 0 <= trig.start - m.end <= 60 and _DATE_ONLY.match(text[m.end : trig.start]):
             return True  # "شنت قسد، أمس الثلاثاء، حملة دهم": the subject, a date between commas, the object
     lead = text[max(0, m.start - 20) : m.start]

@@ -1,0 +1,66 @@
+"""Sides an event's kind implies: a peaceful protest acts on no one, people arrested are civilians
+unless the report names their group, and a force named by its nationality ("قوة إسرائيلية") is the
+side hit. Original Arabic written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import rasd
+
+D = date(2024, 5, 12)
+
+
+def _records(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(e.sub_event_type, e.actor1, e.actor2) for e in rasd.extract(text, published=D)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what the crowd protests against is no side of the protest
+        ("تظاهر آلاف الفلسطينيين، الجمعة، في مدينة نابلس احتجاجا على اقتحامات قوات الاحتلال الإسرائيلي للبلدة.",
+         ("Peaceful protest", "Protesters (Palestine)", None)),
+        ("تظاهر المئات في مدينة الموصل، أمس السبت، للمطالبة بتحسين الخدمات ورفضا لقرارات الحكومة العراقية.",
+         ("Peaceful protest", "Protesters (Iraq)", None)),
+        # those arrested, named by no group, are civilians of the place
+        ("اعتقلت قوات الاحتلال الإسرائيلي، فجر السبت، 12 شابا خلال اقتحامها مدينة طوباس شمالي الضفة الغربية.",
+         ("Arrests", "Military Forces of Israel", "Civilians (Palestine)")),
+        ("أقامت ميليشيا الحوثي، السبت، نقطة تفتيش على مدخل مدينة إب واعتقلت العشرات من المسافرين القادمين من عدن.",
+         ("Arrests", "Ansar Allah", "Civilians (Yemen)")),
+        # members of a named group arrested: that group, not civilians
+        ("اعتقلت قوات الاحتلال الإسرائيلي، فجر السبت، ثلاثة عناصر من حركة حماس في مدينة طوباس شمالي الضفة الغربية.",
+         ("Arrests", "Military Forces of Israel", "Hamas")),
+    ],
+)
+def test_sides_the_kind_of_event_implies(text: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert expected in _records(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # verb, subject, object: the side after the subject is the one hit
+        ("استهدفت كتائب القسام، الثلاثاء، قوة إسرائيلية خاصة بقذيفة مضادة للدروع شرقي مدينة خان يونس.",
+         ("Al-Qassam Brigades", "Military Forces of Israel")),
+        # a force named by its nationality, struck "في": the side hit
+        ("فجرت سرايا القدس، فجر الثلاثاء، عبوة ناسفة في قوة إسرائيلية شرقي مدينة خان يونس جنوبي قطاع غزة.",
+         ("Al-Quds Brigades", "Military Forces of Israel")),
+        # a trigger after a preposition is a noun, not the verb of the side before it
+        ("أعلنت كتائب القسام أنها أوقعت قوة إسرائيلية في كمين محكم في بلدة بيت لاهيا شمالي قطاع غزة، الثلاثاء.",
+         ("Al-Qassam Brigades", "Military Forces of Israel")),
+        # "الهجوم الذي نفذه X": X carried it out
+        ("وقع الهجوم الذي نفذه الحوثيون فجر الثلاثاء على مدينة إيلات بطائرة مسيرة.", ("Ansar Allah", None)),
+    ],
+)
+def test_who_acts_on_whom(text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in [(e.actor1, e.actor2) for e in rasd.extract(text, published=D)]
+
+
+def test_a_raid_with_arrests_is_an_arrest() -> None:
+    """"اقتحمت … واعتقلت": the named sub-type, not the raid's "Other"; those taken are civilians."""
+    text = "اقتحمت قوات الاحتلال الإسرائيلي، فجر الثلاثاء، مدينة قلقيلية وبلدات في محافظة نابلس، واعتقلت عددا من المواطنين."
+    assert _records(text) == [("Arrests", "Military Forces of Israel", "Civilians (Palestine)")]
