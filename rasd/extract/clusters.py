@@ -82,6 +82,8 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
     """
     t, h = a.value, cluster.head.value
     same_clause = doc.clause_of(a.start) in cluster.clauses
+    if not same_clause and _set_apart(doc, a, cluster):
+        return False
     if "territory" in (t.strength, h.strength) and "Non-violent transfer of territory" in (t.sub_event_type, h.sub_event_type):
         return True  # "سيطرت الهيئة على سراقب بعد انسحاب قوات النظام": the withdrawal is part of the takeover
     if t.event_type == h.event_type and t.strength not in GENERIC and h.strength not in GENERIC:
@@ -99,6 +101,16 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
             _instrument(doc, a) or _instrument(doc, cluster.head)):
         return True  # "اغتالت إسرائيل القيادي … بغارة على الضاحية": the strike is how the killing was done
     return same_clause and ("Other" in (t.sub_event_type, h.sub_event_type) or t.strength in GENERIC)
+
+
+def _set_apart(doc: Doc, a: Mention, cluster: Cluster) -> bool:
+    """``a``'s clause is set against the one before ("…، فيما قتل جنديان في اشتباكات") and names a specific act
+    of another kind than the event's: another event. A bare toll there ("فيما أفادت مصادر بمقتل 5") still joins."""
+    s, e = doc.clauses[doc.clause_of(a.start)]
+    if not CONTRAST.match(doc.ntext, s, e):
+        return False
+    kind = cluster.head.value.event_type
+    return any(s <= t.start < e and t.value.strength not in GENERIC and t.value.event_type != kind for t in doc.of("trigger"))
 
 
 def _instrument(doc: Doc, trig: Mention) -> bool:
@@ -191,11 +203,14 @@ def _hosts(doc: Doc, host: Cluster, guest: Cluster) -> bool:
     the two name different places: "استشهاد شاب … في طولكرم، وفي حين قصف الطيران وسط جنين" is two events.
     """
     strength = host.head.value.strength
+    contrast = any(CONTRAST.match(doc.ntext, *doc.clauses[min(c.clauses)]) for c in (host, guest))
+    if contrast and host.event_type != guest.event_type:
+        return False  # "صواريخ على حيفا، فيما قتل جنديان في اشتباكات": set against each other, two kinds, two events
     if strength not in (*GENERIC, "territory"):
         return True
     if strength != "bombard" or guest.head.value.strength == "bombard":
         return False
-    if any(CONTRAST.match(doc.ntext, *doc.clauses[min(c.clauses)]) for c in (host, guest)):
+    if contrast:
         return False  # "…، في حين أوقع القصف …": set against each other, two events
     here, there = _places_in(doc, host), _places_in(doc, guest)
     if here and there and not any(_within(a, b) or _within(b, a) for a in here for b in there):

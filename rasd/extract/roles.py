@@ -353,6 +353,11 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
 _NOUN_AFTER = re.compile(r"(?:(?<!\w)(?:في|علي|خلال|اثناء|جراء|اثر|عبر)\s+|(?<!\w)[وف]?ب)$")
 
 
+def _conjoined(text: str, start: int) -> bool:
+    """The word at ``start`` carries a glued "و"/"ف" ("وحررت")."""
+    return start > 0 and text[start - 1] in "وف" and (start < 2 or not text[start - 2].isalpha())
+
+
 def _object_of_verb(doc: Doc, m: Mention, cluster: Cluster) -> bool:
     """``m`` follows a trigger and the subject right after it in its clause ("استهدفت كتائب القسام قوة
     إسرائيلية"): the object, not an agent; a side joined to the subject by "و" is a second subject."""
@@ -383,8 +388,10 @@ def _is_agent(doc: Doc, m: Mention, cluster: Cluster) -> bool:
         if 0 <= m.start - trig.end <= 25 and (m.value.adjective or len(gap.split()) <= 1):
             return True
         if 0 <= trig.start - m.end <= 40 and doc.clause_of(m.start) == doc.clause_of(trig.start) \
-                and not _NOUN_AFTER.search(text, max(0, trig.start - 12), trig.start):
-            return True  # subject before the verb: "قوات الاحتلال اقتحمت"; not "أوقعت قوة إسرائيلية في كمين"
+                and not _NOUN_AFTER.search(text, max(0, trig.start - 12), trig.start) and not _conjoined(text, trig.start):
+            # subject before the verb: "قوات الاحتلال اقتحمت"; not "أوقعت قوة إسرائيلية في كمين", nor "… عليها ميليشيا
+            # الحوثي وحررت": a verb joined by "و" shares the subject of the verb before it
+            return True
         if 0 <= trig.start - m.end <= 60 and _DATE_ONLY.match(text[m.end : trig.start]):
             return True  # "شنت قسد، أمس الثلاثاء، حملة دهم": the subject, a date between commas, the object
     lead = text[max(0, m.start - 20) : m.start]

@@ -64,3 +64,26 @@ def test_a_raid_with_arrests_is_an_arrest() -> None:
     """"اقتحمت … واعتقلت": the named sub-type, not the raid's "Other"; those taken are civilians."""
     text = "اقتحمت قوات الاحتلال الإسرائيلي، فجر الثلاثاء، مدينة قلقيلية وبلدات في محافظة نابلس، واعتقلت عددا من المواطنين."
     assert _records(text) == [("Arrests", "Military Forces of Israel", "Civilians (Palestine)")]
+
+
+def test_a_clause_set_against_the_one_before_is_another_event() -> None:
+    """"…، فيما قتل جنديان في اشتباكات": rockets on one town and a clash elsewhere are two records, each its own toll;
+    a bare toll in such a clause ("فيما أفادت مصادر بمقتل") still belongs to the strike."""
+    two = "أطلق حزب الله رشقة صواريخ على مدينة حيفا، الأحد، فيما قتل جنديان إسرائيليان في اشتباكات جنوبي لبنان."
+    assert sorted((e.sub_event_type, e.fatalities) for e in rasd.extract(two, published=D)) == [
+        ("Armed clash", 2), ("Shelling/artillery/missile attack", 0)]
+    one = "شنت طائرات الاحتلال غارات على بلدة بيت لاهيا، الأحد، فيما أفادت مصادر طبية بمقتل خمسة مدنيين."
+    assert [(e.sub_event_type, e.fatalities) for e in rasd.extract(one, published=D)] == [("Air/drone strike", 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حررت قوات الجيش الوطني اليمني، السبت، جبل مسعودة في جبهة قانية بمحافظة البيضاء بعد معارك مع الحوثيين.",
+        # the relative clause's subject ("كانت تسيطر عليها ميليشيا الحوثي") is not the subject of "وحررت"
+        "انتزعت قوات الجيش اليمني، الخميس، سلسلة جبلية كانت تسيطر عليها ميليشيا الحوثي في المنصاع وحررت مواقع أخرى"
+        " بمديرية نهم شرق العاصمة صنعاء.",
+    ],
+)
+def test_government_forces_liberating_ground(text: str) -> None:
+    assert ("Government regains territory", "Military Forces of Yemen", "Ansar Allah") in _records(text)
