@@ -82,8 +82,8 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
     """
     t, h = a.value, cluster.head.value
     same_clause = doc.clause_of(a.start) in cluster.clauses
-    if not same_clause and _set_apart(doc, a, cluster):
-        return False
+    if not same_clause and _set_apart(doc, a, cluster) or _cause(doc, a) != _cause(doc, cluster.head):
+        return False  # "تظاهر المئات احتجاجا على مقتل شاب أمس": the protest and its cause are two events
     if "territory" in (t.strength, h.strength) and "Non-violent transfer of territory" in (t.sub_event_type, h.sub_event_type):
         return True  # "سيطرت الهيئة على سراقب بعد انسحاب قوات النظام": the withdrawal is part of the takeover
     if t.event_type == h.event_type and t.strength not in GENERIC and h.strength not in GENERIC:
@@ -101,6 +101,11 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
             _instrument(doc, a) or _instrument(doc, cluster.head)):
         return True  # "اغتالت إسرائيل القيادي … بغارة على الضاحية": the strike is how the killing was done
     return same_clause and ("Other" in (t.sub_event_type, h.sub_event_type) or t.strength in GENERIC)
+
+
+def _cause(doc: Doc, trig: Mention) -> Mention | None:
+    """The span of a protest's cause holding ``trig``, if any."""
+    return next((c for c in doc.of("cause") if c.start <= trig.start < c.end), None)
 
 
 def _set_apart(doc: Doc, a: Mention, cluster: Cluster) -> bool:

@@ -12,7 +12,10 @@
    الغارات…") with no date and no toll of its own sums up a campaign. An act
    told as going on ("تواصلت الاشتباكات", "وسط تواصل القصف") is the day's
    event when its sentence names the day or its clause a toll ("بقصف مكثف أدى
-   لاستشهاد فلسطينيين"); otherwise it is the background of a war.
+   لاستشهاد فلسطينيين"); otherwise it is the background of a war. What a
+   protest is against ("تظاهر الآلاف في برلين تضامنا مع غزة وتنديدا بالقصف")
+   is its cause: an act told there with no date of its own is no event, and the
+   span (a ``cause`` mention) is no place of the protest either.
 
 A trigger that fails keeps its place in the document with the reason in
 ``Trigger.modal`` (for review and for ``rasd eval``'s blame), and never
@@ -29,13 +32,14 @@ from rasd.extract.scope import period_sentences
 from rasd.lexicon import read_tsv
 from rasd.text.matcher import Match, PhraseMatcher, longest_first
 
-__all__ = ["Eventness", "GENRE", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN"]
+__all__ = ["Eventness", "GENRE", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN", "CAUSE"]
 
 # The reasons a trigger is not an event, as kept in Trigger.modal.
 GENRE = "commentary item"
 NOT_CONCLUDED = "agreement not concluded"
 JUDICIAL = "court or prison context"
 CAMPAIGN = "campaign summary"
+CAUSE = "cause of a protest"
 ONGOING = "ongoing"  # the modality cue (rasd/data/modality.tsv) of an act told as going on
 BACKGROUND = "ongoing, undated"
 
@@ -61,22 +65,42 @@ class Eventness:
 
     name = "eventness"
     requires: tuple[str, ...] = ("triggers", "tokens", "clauses", "dates", "scopes")
-    sets: tuple[str, ...] = ("eventness",)
+    sets: tuple[str, ...] = ("eventness", "causes")
 
     def __call__(self, doc: Doc) -> Doc:
         cues = longest_first(_cues().find(doc.ntext))
         starts = [s for s, _ in doc.tokens]
         commentary = _commentary_title(doc, cues, starts)
         summaries = _campaign_sentences(doc)
+        causes = _causes(doc, cues)
+        for cause in causes:
+            doc.add(cause)
         for trig in doc.of("trigger"):
             if trig.value.modal == ONGOING:
                 trig.value.modal = None if _of_the_day(doc, trig) else BACKGROUND
             if trig.value.modal is not None:
                 continue
             reason = GENRE if commentary else CAMPAIGN if trig.sentence in summaries else _mention_reason(doc, trig, cues, starts)
+            if reason is None and trig.value.event_type != "Protests" and any(c.start <= trig.start < c.end and not c.value for c in causes):
+                reason = CAUSE
             if reason is not None:
                 trig.value.modal = reason
         return doc
+
+
+def _causes(doc: Doc, cues: list[Match[str]]) -> list[Mention]:
+    """The spans a protest is held against or for: from the cue to the end of its clause, in a sentence whose
+    protest was named before the cue; the value says whether the span has a date of its own ("احتجاجا على مقتل
+    شاب أمس": that killing is news of its own, another event)."""
+    protests = [t for t in doc.of("trigger") if t.value.event_type == "Protests"]
+    out: list[Mention] = []
+    for cue in cues:
+        if cue.values[0] != "cause" or not any(t.sentence == doc.sentence_of(cue.start) and t.end <= cue.start for t in protests):
+            continue
+        end = doc.clauses[doc.clause_of(cue.start)][1]
+        dated = any(cue.start <= d.start < end and d.value.kind != "year" for d in doc.of("date"))
+        out.append(Mention("cause", cue.start, end, dated))
+    return out
 
 
 def _token(starts: list[int], offset: int) -> int:

@@ -41,6 +41,9 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
     if not places:
         return None
     places = [p for p in places if not _part(doc, p)] or places
+    # "تظاهر المئات في عمان تضامنا مع غزة": Gaza is what they protest for (unless the event is that cause)
+    causes = [c for c in doc.of("cause") if not c.start <= cluster.head.start < c.end]
+    places = [p for p in places if not any(c.start <= p.start < c.end for c in causes)] or places
     head_sentence = cluster.head.sentence
     first_admin1 = places[0].value.best.admin1
 

@@ -54,9 +54,10 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
         return "Explosions/Remote violence", "Air/drone strike"  # "استهدف طيران التحالف تعزيزات": aircraft struck
     # "قتل ثلاثة برصاص الجيش خلال تظاهرات": shot during a protest of its sentence
     # … or a killing told with no act of its own under a headline about a protest ("قمع إسرائيل لمسيرات العودة")
-    protesting = crowd or any(t.value.event_type == "Protests" and t.value.modal is None and (
+    in_cause = any(c.start <= cluster.head.start < c.end for c in doc.of("cause"))  # "احتجاجا على مقتل شاب أمس"
+    protesting = not in_cause and (crowd or any(t.value.event_type == "Protests" and t.value.modal is None and (
         t.sentence in cluster.sentences or (t.start < doc.title_end and head.strength == "kill" and len(cluster.triggers) == 1))
-        for t in doc.of("trigger"))
+        for t in doc.of("trigger")))
     if (head.strength == "kill" or kind == "Violence against civilians") and protesting:
         return "Protests", "Excessive force against protesters"  # "أطلقت قوات الأمن الرصاص الحي على المتظاهرين"
     if head.strength == "kill" or (kind == "Battles" and head.strength == "weak"):

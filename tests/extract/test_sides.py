@@ -87,3 +87,13 @@ def test_a_clause_set_against_the_one_before_is_another_event() -> None:
 )
 def test_government_forces_liberating_ground(text: str) -> None:
     assert ("Government regains territory", "Military Forces of Yemen", "Ansar Allah") in _records(text)
+
+
+def test_what_a_protest_is_against_is_its_cause() -> None:
+    """"تضامنا مع غزة وتنديدا بالقصف": the bombing is the cause, no event, and Gaza is not where the crowd stood;
+    a cause with a date of its own ("احتجاجا على مقتل شاب أمس الأربعاء") is another event, not the protest's toll."""
+    abroad = "تظاهر المئات في العاصمة الأردنية عمان، الجمعة، تضامنا مع قطاع غزة وتنديدا بالقصف الإسرائيلي المتواصل على القطاع."
+    assert [(e.sub_event_type, e.location) for e in rasd.extract(abroad, published=D)] == [("Peaceful protest", "Amman")]
+    dated = "تظاهر المئات في مدينة الخليل، الخميس، احتجاجا على مقتل شاب برصاص قوات الاحتلال أمس الأربعاء."
+    assert sorted((e.sub_event_type, e.fatalities) for e in rasd.extract(dated, published=D)) == [
+        ("Attack", 1), ("Peaceful protest", 0)]
