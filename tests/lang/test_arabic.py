@@ -95,6 +95,9 @@ TUESDAY = date(2021, 4, 6)
         ("مطلع الشهر الجاري", date(2021, 4, 5), 2),
         ("قبل ثلاثة أيام", date(2021, 4, 3), 1),
         ("في 12 رمضان 1442 هـ", date(2021, 4, 24), 1),
+        ("في السابع من آذار/مارس", date(2021, 3, 7), 1),  # the day as an ordinal word
+        ("الحادي والعشرين من شهر مارس الماضي", date(2021, 3, 21), 1),
+        ("في الثالث عشر من فبراير", date(2021, 2, 13), 1),
     ],
 )
 def test_dates_resolve_against_publication(phrase, expected, precision):

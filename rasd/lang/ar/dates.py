@@ -37,6 +37,16 @@ PARTS: dict[str, tuple[int, int]] = {
     "مطلع": (5, 2), "اوائل": (5, 2), "بدايه": (5, 2), "اول": (5, 2), "منتصف": (15, 2), "اواسط": (15, 2),
     "اواخر": (25, 2), "نهايه": (25, 2), "اخر": (25, 2), "خلال": (15, 3),
 }
+_UNITS = ("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+_TEENS = ("الحادي عشر", "الثاني عشر", "الثالث عشر", "الرابع عشر", "الخامس عشر", "السادس عشر", "السابع عشر",
+          "الثامن عشر", "التاسع عشر")
+# A day of the month as an ordinal word ("في السابع من أبريل", "الحادي والعشرين من آذار"), folded.
+ORDINAL_DAYS: dict[str, int] = {
+    **{w: i + 1 for i, w in enumerate(_UNITS)}, "العاشر": 10, **{w: i + 11 for i, w in enumerate(_TEENS)},
+    "العشرين": 20, "الثلاثين": 30,
+    **{f"{w} والعشرين": i + 21 for i, w in enumerate(("الحادي", *_UNITS[1:]))}, "الواحد والعشرين": 21,
+    "الحادي والثلاثين": 31, "الواحد والثلاثين": 31,
+}
 PAST = ("الماضي", "الفايت", "المنصرم", "السابق")
 PRESENT = ("الجاري", "الحالي")
 FUTURE = ("المقبل", "القادم")
@@ -47,7 +57,8 @@ _MONTHS = rf"(?P<month>{_MONTH})(?:\s*/\s*(?:{_MONTH}))?"
 _B = r"(?<![\w])"
 _E = r"(?![\w])"
 _DAY_MONTH = re.compile(
-    rf"{_B}(?:(?P<part>{_alt(PARTS)})\s+(?:شهر\s+)?|(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?|(?:شهر|في|خلال)\s+)?"
+    rf"{_B}(?:(?P<part>{_alt(PARTS)})\s+(?:شهر\s+)?|(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?"
+    rf"|(?P<oday>{_alt(ORDINAL_DAYS)})\s+من\s+(?:شهر\s+)?|(?:شهر|في|خلال)\s+)?"
     rf"(?:ال)?{_MONTHS}(?:\s+(?P<rel>{_alt(PAST + PRESENT + FUTURE)}))?(?:\s+(?:من\s+)?(?:عام\s+)?(?P<year>(?:19|20)\d\d))?{_E}"
 )
 _HIJRI = re.compile(rf"{_B}(?:(?P<day>\d{{1,2}})\s+(?:من\s+)?)?(?:شهر\s+)?(?P<month>{_alt(HIJRI_MONTHS)})\s+(?:سنه\s+|عام\s+)?(?P<year>1[34]\d\d)\s*(?:ه|هـ|للهجره)?{_E}")
@@ -161,7 +172,7 @@ def find_dates(text: str, published: date | None) -> list[DateExpr]:
     """Every date phrase in normalised ``text``, resolved against ``published``; non-overlapping, in order."""
     found: list[DateExpr] = []
     for m in _DAY_MONTH.finditer(text):
-        if m["month"] in AMBIGUOUS_MONTHS and not (m["day"] or m["part"] or m["rel"] or m["year"] or m[0].startswith("شهر")):
+        if m["month"] in AMBIGUOUS_MONTHS and not (m["day"] or m["oday"] or m["part"] or m["rel"] or m["year"] or m[0].startswith("شهر")):
             continue
         month = MONTHS[m["month"]]
         year_given = int(m["year"]) if m["year"] else None
@@ -169,8 +180,8 @@ def find_dates(text: str, published: date | None) -> list[DateExpr]:
         if year is None:
             found.append(DateExpr(*m.span(), None, 3, "month"))
             continue
-        if m["day"]:
-            day, prec = int(m["day"]), 1
+        if m["day"] or m["oday"]:
+            day, prec = (int(m["day"]) if m["day"] else ORDINAL_DAYS[m["oday"]]), 1
         elif m["part"]:
             day, prec = PARTS[m["part"]]
         else:
@@ -181,7 +192,7 @@ def find_dates(text: str, published: date | None) -> list[DateExpr]:
             continue
         if published and value > published and not future:
             future = True
-        found.append(DateExpr(*m.span(), value, prec, "absolute" if m["day"] else "month", future))
+        found.append(DateExpr(*m.span(), value, prec, "absolute" if prec == 1 else "month", future))
     # Three patterns are run only where the text holds what every match of theirs spells out: a scan of the
     # whole text per pattern costs more than these substring tests.
     for m in _HIJRI.finditer(text) if "13" in text or "14" in text else ():  # the year 13xx or 14xx
