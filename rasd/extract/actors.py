@@ -60,6 +60,8 @@ _GENERIC_FORCES = re.compile(
 _UNIT_BEFORE = re.compile(r"(?:فوج|كتيبه|لواء|مقر|قاعده|موقع|مطار|قياده|قايد|وزاره|وزير|رييس|ثكنه|معسكر)\s*$")
 # "مستشفى شهداء الأقصى", "مدرسة صلاح الدين": a building named after a group or a person, not the group
 _BUILDING_BEFORE = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:مستشفي|مدرسه|مسجد|جامع|شارع|مجمع)\s*$")
+# "المرصد السوري، ومقره بريطانيا", "الذي يتخذ من لندن مقرا": where a source sits, not a side
+_SEAT_BEFORE = re.compile(r"(?<!\w)(?:و)?(?:مقره|مقرها|مقرهم|مقراته|يتخذ من|تتخذ من|يتخذون من)\s*$")
 _NISBA = re.compile(r"\s+(?!(?:الذي|التي|الذين|الماضي|الحالي)(?!\w))ال\S+(?:ي|يه|يين|يون)(?![\w])")  # "الجيش السوري": named by its nisba, the alias matcher's job
 _STATE_PREFIXES = ("Military Forces of", "Libyan National Army")
 _GOVERNMENT = tuple(p[2:] for p in _GENERIC_FORCE_PHRASES if "حكوم" in p or "شرعي" in p)  # a government's own forces
@@ -154,7 +156,8 @@ class Actors:
         text = without_datelines(doc)  # "دبي، الإمارات (CNN)--": the reporter's city is no side
         aliases, adjectives = actor_matcher()
         found = [Mention("actor", m.start, m.end, ActorRef(m.values[0])) for m in aliases.find(text)
-                 if not _BUILDING_BEFORE.search(text, max(0, m.start - 12), m.start)]
+                 if not _BUILDING_BEFORE.search(text, max(0, m.start - 12), m.start)
+                 and not _SEAT_BEFORE.search(text, max(0, m.start - 14), m.start)]
         for m in adjectives.find(text):
             if self._after_noun(doc, m.outer_start, m.prefix):
                 found.append(Mention("actor", m.start, m.end, ActorRef(m.values[0], adjective=True)))

@@ -97,3 +97,10 @@ def test_what_a_protest_is_against_is_its_cause() -> None:
     dated = "تظاهر المئات في مدينة الخليل، الخميس، احتجاجا على مقتل شاب برصاص قوات الاحتلال أمس الأربعاء."
     assert sorted((e.sub_event_type, e.fatalities) for e in rasd.extract(dated, published=D)) == [
         ("Attack", 1), ("Peaceful protest", 0)]
+
+
+def test_where_a_source_sits_is_no_side() -> None:
+    """"المرصد السوري، ومقره بريطانيا": the monitor's seat is not the attacker of what it reports."""
+    text = ("وذكر المرصد السوري لحقوق الإنسان، ومقره بريطانيا، أن قصفا مدفعيا استهدف بلدة كفرنبل في ريف إدلب،"
+            " الثلاثاء، وأوقع ثلاثة قتلى.")
+    assert all("United Kingdom" not in (e.actor1 or "") for e in rasd.extract(text, published=D))
