@@ -169,13 +169,30 @@ def _tolls(a: Row, b: Row, ratio: tuple[float, int] | None) -> tuple[bool, bool]
 def _days_apart(a: Row, b: Row, scale: Scale) -> int | None:
     """Days between the two dates, ``None`` when they cannot be one event's."""
     if scale.same_day:
-        return 0 if a.get("event_date") == b.get("event_date") else None
+        return 0 if a.get("event_date") == b.get("event_date") else _undated_retelling(a, b)
     if not a.get("event_date") or not b.get("event_date"):
         return None
     (s1, e1), (s2, e2) = date_interval(a["event_date"], a.get("time_precision")), date_interval(b["event_date"], b.get("time_precision"))
     if s1 > e2 or s2 > e1:
         return None
     return abs((date.fromisoformat(a["event_date"][:10]) - date.fromisoformat(b["event_date"][:10])).days)
+
+
+#: Within an article, how many days before the publication a dated record may lie and still be the event a record
+#: with no date of its own retells (such a record is dated by the article: "… غارة للتحالف قتلت الصماد" after
+#: "غارات استهدفته الخميس الماضي").
+_RETOLD_DAYS = 3
+
+
+def _undated_retelling(a: Row, b: Row) -> int | None:
+    """Days between a record dated by the article and the dated record of the same sub-type it may retell, if at most
+    _RETOLD_DAYS."""
+    dated = [r for r in (a, b) if "event_date" in (r.get("evidence") or {})]
+    if len(dated) != 1 or not a.get("event_date") or not b.get("event_date") or a.get("sub_event_type") != b.get("sub_event_type"):
+        return None
+    own, by_article = (dated[0], b if dated[0] is a else a)
+    gap = (date.fromisoformat(by_article["event_date"][:10]) - date.fromisoformat(own["event_date"][:10])).days
+    return gap if 0 < gap <= _RETOLD_DAYS else None
 
 
 def country_wide(r: Row) -> bool:

@@ -47,6 +47,8 @@ def dedupe(events: list[Event]) -> list[Event]:
             continue
         told[id(kept)].append(_told(ev))
         _fold_tolls(kept, told[id(kept)])
+        if "event_date" in ev.evidence and "event_date" not in kept.evidence:  # the retelling names the day
+            kept.event_date, kept.time_precision = ev.event_date, ev.time_precision
         for name, spans in ev.evidence.items():
             kept.evidence.setdefault(name, []).extend(s for s in spans if s not in kept.evidence[name])
         if kept.sub_event_type != ev.sub_event_type and ev.sub_event_type == "Air/drone strike":

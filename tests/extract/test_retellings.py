@@ -6,7 +6,10 @@ the tests here pin what they decide at the article scale, and that it is the sto
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
+
+import rasd
 
 from rasd.extract.retellings import dedupe
 from rasd.model import Event, Span
@@ -154,3 +157,15 @@ def test_a_country_record_beside_two_towns_retells_neither() -> None:
     towns = [_strike(country="Syria", admin1="Hama", geo_precision=1),
              _strike(country="Syria", admin1="Homs", geo_precision=1, location="Tiyas Airbase")]
     assert len(dedupe([*towns, _strike(**_COUNTRY)])) == 3
+
+
+def test_a_record_dated_by_the_article_retells_the_dated_one() -> None:
+    """"… أوقع الانفجار قتيلا" after "انفجار … مساء الجمعة" in one article: one record, dated Friday.
+    Original Arabic written for this test."""
+    text = ("انفجرت عبوة ناسفة مساء الجمعة قرب مهرجان مدينة الفحيص الأردنية، ما أدى إلى إصابة أربعة من رجال الأمن.\n"
+            "وقال وزير الداخلية إن الأجهزة الأمنية تتابع التحقيقات لمعرفة الجهة المسؤولة.\n"
+            "وأعلنت إدارة المهرجان تأجيل فعالياته إلى موعد لاحق.\n"
+            "ودعت الحكومة المواطنين إلى التعاون مع رجال الأمن.\n"
+            "وأكدت السلطات الأردنية أن تفجير عبوة ناسفة في الفحيص أدى إلى مقتل ضابط في قوات الدرك.")
+    found = rasd.extract(text, published=date(2018, 8, 11))
+    assert [(e.event_date, e.location) for e in found] == [("2018-08-10", "Al Fuhays")]
