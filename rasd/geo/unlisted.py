@@ -41,6 +41,7 @@ _SCORE = 0.5
 _CONTEXT_REACH = 90  # characters after (or before) the name searched for the unit named with it
 _NOUN = re.compile(r"(?<!\w)(?:[وفب]|وب|ل)?(" + "|".join(sorted(UNLISTED_NOUNS, key=len, reverse=True)) + r")\s+")
 _WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
 _STOP_AT = frozenset([*PREPOSITIONS, *DIRECTIONS, *DIRECTION_ADJECTIVES, *NEAR_WORDS, *PLACE_NOUNS, *UNLISTED_NOT_NAMES])
 _AREAS = ("admin3", "admin2", "admin1", "region", "city", "town")
 
@@ -85,11 +86,15 @@ def _names_after_noun(text: str, noun: re.Match[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _unit_near(known: Sequence[PlaceMention], start: int, end: int) -> Candidate | None:
-    """The known area or town named with the name: just after it ("… في جبل الزاوية"), else just before."""
-    after = [m for m in known if m.best and 0 <= m.start - end <= _CONTEXT_REACH and m.best.kind in _AREAS]
-    before = [m for m in known if m.best and 0 <= start - m.end <= _CONTEXT_REACH and m.best.kind in _AREAS]
-    pick = after[:1] or before[-1:]
+def _unit_near(text: str, known: Sequence[PlaceMention], start: int, end: int) -> Candidate | None:
+    """The known area or town named with the name: in its sentence just after it ("… في جبل الزاوية"), else just
+    before it; else the one named just before that sentence ("في محافظة الضالع. وقصفت قرية X"), else the next
+    one after it (a unit in the next sentence starts another statement: "قرية X. وفي محافظة Y")."""
+    areas = [m for m in known if m.best and m.best.kind in _AREAS]
+    after = [m for m in areas if 0 <= m.start - end <= _CONTEXT_REACH]
+    before = [m for m in areas if 0 <= start - m.end <= _CONTEXT_REACH]
+    pick = [m for m in after if not _SENTENCE_END.search(text, end, m.start)][:1] or [
+        m for m in before if not _SENTENCE_END.search(text, m.end, start)][-1:] or before[-1:] or after[:1]
     return pick[0].best if pick else None
 
 
@@ -134,7 +139,7 @@ def unlisted_places(gaz: Gazetteer, text: str, known: Sequence[PlaceMention], ct
                 continue  # the gazetteer knows it: the known mention stands
             if any(text.startswith(phrase, start) for phrase in gaz.local):
                 continue  # "منطقة البحر الأحمر" in a report about Yemen: a local name the resolver left out
-            unit = _unit_near(known, start, end) or _main_unit(gaz, ctx, known)
+            unit = _unit_near(text, known, start, end) or _main_unit(gaz, ctx, known)
             if unit is None:
                 continue
             cand = _from_unit(text[start:end], kind, unit)

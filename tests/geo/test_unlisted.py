@@ -9,6 +9,7 @@ import pytest
 import rasd
 from rasd.geo import get_geocoder
 from rasd.geo.unlisted import UNLISTED
+from rasd.lang.ar.normalize import fold
 from rasd.lang.ar.translit import transliterate
 
 
@@ -25,6 +26,13 @@ def test_a_village_the_gazetteer_lacks_is_still_the_place(phrase: str, name_ar: 
     top = get_geocoder().geocode(phrase)[0]
     assert (top.name_ar, top.admin1, top.geo_precision, top.source) == (name_ar, admin1, 2, UNLISTED)
     assert top.approximate and top.latitude and top.longitude  # at the unit named with it
+
+
+def test_an_unlisted_village_takes_the_unit_of_its_own_sentence() -> None:
+    # the governorate named before the village in its sentence, not the one that opens the next sentence
+    text = fold("تقدمت القوات في مديرية حيران بمحافظة حجة واستعادت قرية الشواجرة. وفي محافظة الحديدة تواصلت المعارك")
+    village = [m.best for m in get_geocoder().find_places(text) if m.best and m.best.source == UNLISTED]
+    assert [(c.name_ar, c.admin1) for c in village] == [("الشواجره", "Hajjah")]
 
 
 @pytest.mark.parametrize("phrase", [

@@ -33,6 +33,10 @@ CASES: list[tuple[str, set[str], tuple[str, str] | None]] = [
     ("سيطرت قوات العمالقة على مزارع الطائف في مديرية الدريهمي جنوب الحديدة", {"Saudi Arabia"}, ("Al-Taif", "Yemen")),
     ("دعت حركة حماس لتصعيد الحراك الشعبي ضد الاحتلال الإسرائيلي في غزة", {"Syria"}, None),
     ("نقلت الوكالة أن حدقة العين تتوسع لدى المصابين في الغوطة الشرقية", {"United Arab Emirates"}, None),
+    # a river's bank is no West Bank ("الضفة الشرقية من النهر"), and Iron Dome misspelt is no Hudaydah
+    ("وأكد المرصد السوري أن القصف طال قرى على الضفة الشرقية من النهر", {"Palestine"}, None),
+    ("وأفاد شهود بأن قوارب عبرت إلى الضفة الجنوبية للبحيرة", {"Palestine"}, None),
+    ("اعترضت القبة الحديدة صاروخين أطلقا من غزة وسقط ثالث في منطقة مفتوحة", {"Yemen"}, ("Gaza Strip", "Palestine")),
 ]  # fmt: skip
 
 
