@@ -159,6 +159,8 @@ def _evidence(gaz: Gazetteer, hit: Hit) -> str:
     """How a name is marked as a place: "noun" (بلدة X), "cue" (قرب X, a name of several words),
     "preposition" (في X), "clitic" (بX, لX), "plain", or "stop" (a common word, which needs a noun)."""
     word = "ال" + hit.key if hit.article else hit.key
+    if not hit.article and hit.key in gaz.describing:
+        return "stop"  # "مناطق جديدة", "فترة طويلة": an adjective, even after a place noun; "الجديدة" is the village
     stop = word in gaz.stop or hit.key in gaz.stop
     if hit.noun and not (stop and hit.prefix.strip("و")):  # "مناطق باب توما" is not ب + "اب"
         return "noun"
