@@ -248,6 +248,15 @@ def _in_article(gaz: Gazetteer, ranked: list[tuple[float, int]], doc: Context, o
     return [r for r in ranked if inside(r[1])]
 
 
+def _capital_first(gaz: Gazetteer, hit: Hit, ranked: list[tuple[float, int]], evidence: str) -> list[tuple[float, int]]:
+    """A bare name a capital shares with smaller places ("الدوحة", "المنامة") means the capital: ``ranked`` with the
+    capital first when the article's countries let it in, else empty. Its namesakes need their place noun or a
+    qualifier ("بلدة الدوحة غرب بيت لحم")."""
+    if evidence in ("noun", "cue") or not ranked or ranked[0][1] in gaz.capitals or not gaz.capitals.intersection(hit.places):
+        return ranked
+    return sorted((r for r in ranked if r[1] in gaz.capitals), key=lambda r: -r[0])
+
+
 def _named_by_others(named: Counter[tuple[str, str]], key: str) -> frozenset[str]:
     """The countries :func:`_named_elsewhere` counted by words other than ``key``."""
     return frozenset(code for (code, k), n in named.items() if n and k != key)
@@ -321,6 +330,7 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
             # or calls it a place while naming countries only by adjectives ("بلدة الخيام" … "قصف إسرائيلي")
             ranked = inside if inside or evidence[id(hit)] not in ("noun", "cue") or hit.key in gaz.local \
                 or not _by_adjective_only(elsewhere, hit.key) else ranked
+            ranked = _capital_first(gaz, hit, ranked, evidence[id(hit)])  # "استضافة الدوحة": Qatar's, not the village
         if not ranked:
             continue
         best = gaz.places[ranked[0][1]]

@@ -58,3 +58,17 @@ def test_a_local_name_is_a_place_where_its_country_is_named(geocoder: Geocoder) 
 def test_a_local_name_is_no_place_where_countries_are_named_only_by_adjectives(geocoder: Geocoder) -> None:
     text = fold("طائرات مسيرة إسرائيلية في المنطقة الشرقية لمدينة رفح وسفينة أميركية بالبحر الأحمر")
     assert {m.best.country for m in geocoder.find_places(text) if m.best} <= {"Palestine", "Egypt"}
+
+
+# A capital's name is the capital when bare; its namesake village needs its place noun or a qualifier.
+CAPITALS = [
+    ("عشية استضافة الدوحة جولة مفاوضات جديدة قصفت الطائرات منزلا في مخيم النصيرات", None),
+    ("قال الوسطاء إن الهجوم على قادة الحركة في الدوحة عاصمة قطر يهدد المحادثات بشأن غزة", ("Doha", "Qatar")),
+    ("اقتحمت قوات الاحتلال بلدة الدوحة غرب بيت لحم واعتقلت ثلاثة شبان", ("Ad Dawhah", "Palestine")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "place"), CAPITALS)
+def test_a_bare_capital_name_is_the_capital(geocoder: Geocoder, text: str, place: tuple[str, str] | None) -> None:
+    found = [(m.best.name, m.best.country) for m in geocoder.find_places(fold(text)) if m.best]
+    assert [f for f in found if "Dawhah" in f[0] or f[0] == "Doha"] == ([place] if place else []), found
