@@ -50,7 +50,7 @@ class Gazetteer:
     blocked: tuple[str, ...] = ()
     sources: list[str] = field(default_factory=list)
     local: frozenset[str] = frozenset()  # names that are also common phrases: a place only where its country is named
-    describing: frozenset[str] = frozenset()  # adjectives: never a place written without the article ("مناطق جديدة")
+    describing: frozenset[str] = frozenset()  # common words without the article: no place so ("مناطق جديدة", "ورقة")
     matcher: PhraseMatcher[int] = field(init=False)
     primary: list[str] = field(init=False)  # folded display name of each place
     article_keys: set[str] = field(init=False)  # keys that start with the article
@@ -129,10 +129,10 @@ class Gazetteer:
                 ),
             )
         rows = [(row["phrase"], row["action"]) for _, row in read_table(packaged("gazetteer_stoplist.tsv"))]
-        stop = frozenset(_key(phrase) for phrase, action in rows if action in ("stop", "adjective"))
+        stop = frozenset(_key(phrase) for phrase, action in rows if action == "stop")
         blocked = tuple(phrase for phrase, action in rows if action == "block")
         local = frozenset(_key(phrase) for phrase, action in rows if action == "local")
-        describing = frozenset(_key(phrase) for phrase, action in rows if action == "adjective")
+        describing = frozenset(_key(phrase) for phrase, action in rows if action == "article")
         return cls(list(merged.values()), countries, stop, blocked, [str(f) for f in files], local, describing)
 
     def country_code(self, name: str | None) -> str | None:

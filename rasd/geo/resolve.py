@@ -160,7 +160,7 @@ def _evidence(gaz: Gazetteer, hit: Hit) -> str:
     "preposition" (في X), "clitic" (بX, لX), "plain", or "stop" (a common word, which needs a noun)."""
     word = "ال" + hit.key if hit.article else hit.key
     if not hit.article and hit.key in gaz.describing:
-        return "stop"  # "مناطق جديدة", "فترة طويلة": an adjective, even after a place noun; "الجديدة" is the village
+        return "stop"  # "مناطق جديدة", "ورقة": an adjective or a noun, even after a place noun; "الرقة" is the city
     stop = word in gaz.stop or hit.key in gaz.stop
     if hit.noun and not (stop and hit.prefix.strip("و")):  # "مناطق باب توما" is not ب + "اب"
         return "noun"
