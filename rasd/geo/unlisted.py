@@ -56,6 +56,11 @@ def _not_a_name(word: str) -> bool:
     return not word.startswith("ال") and word not in NAME_HEADS and len(word) >= 4 and word.endswith(("يه", "ي"))
 
 
+def _adjective(word: str) -> bool:
+    """A nisba adjective ("الجنوبيه"), or a dual one agreeing with "قريتي"/"منطقتي" ("المواليتين", "التابعتين")."""
+    return word.endswith("يه") or (word.endswith("تين") and len(word) > 6)
+
+
 def _name_words(text: str, pos: int) -> list[tuple[int, int]]:
     """The one or two words of a name starting at ``pos``: "البارة", "بني قيس", "تل الصوان"."""
     words: list[tuple[int, int]] = []
@@ -64,8 +69,9 @@ def _name_words(text: str, pos: int) -> list[tuple[int, int]]:
         if m is None or _not_a_name(m.group()):
             break
         head = text[words[0][0] : words[0][1]] if words else ""
-        if words and not (head in NAME_HEADS or (m.group().startswith("ال") and not m.group().endswith("يه"))):
-            break  # a second word only after "تل", "عين", "بني"…, or a genitive with the article (not an adjective)
+        if words and not (head in NAME_HEADS or (m.group().startswith("ال") and not _adjective(m.group()))):
+            break  # a second word only after "تل", "عين", "بني"…, or a genitive with the article (not an adjective:
+            # "قرية X الجنوبية", "قريتي X وY المواليتين")
         words.append((m.start(), m.end()))
         if text[m.end() : m.end() + 1] != " ":
             break  # punctuation ends the name

@@ -28,6 +28,12 @@ def test_a_village_the_gazetteer_lacks_is_still_the_place(phrase: str, name_ar: 
     assert top.approximate and top.latitude and top.longitude  # at the unit named with it
 
 
+def test_a_dual_adjective_is_not_part_of_the_name() -> None:
+    text = fold("حررت القوات قريتي الشواجرة والمعاصرة التابعتين لمديرية حيران في محافظة حجة")
+    names = [m.best.name_ar for m in get_geocoder().find_places(text) if m.best and m.best.source == UNLISTED]
+    assert names == ["الشواجره", "المعاصره"]
+
+
 def test_an_unlisted_village_takes_the_unit_of_its_own_sentence() -> None:
     # the governorate named before the village in its sentence, not the one that opens the next sentence
     text = fold("تقدمت القوات في مديرية حيران بمحافظة حجة واستعادت قرية الشواجرة. وفي محافظة الحديدة تواصلت المعارك")
@@ -41,6 +47,9 @@ def test_an_unlisted_village_takes_the_unit_of_its_own_sentence() -> None:
     "أعلنت الحكومة محافظة تعز منطقة منكوبة", "الحفاظ على منطقة عدم التصعيد في إدلب", "نحو عشرين قرية إلى غربها",
     "بقيت في بضع بلدات فقط", "نقل الجنود إلى منطقة قتال", "عشر قرى معزولة في ريف حماة", "منطقة غير معروفة",
     "الخروج إلى أي منطقة يريدونها في سوريا", "منطقة المزارع قرب ميدي",
+    "أكبر بلدة تمكنت القوات من دخولها في ريف حلب", "قتل أسير في منطقة تتعرض للقصف شمال غزة",
+    "أعلنت الأمم المتحدة منطقة مجاعة في محافظة حجة", "يطالبون بمنطقة تتمتع بالحكم الذاتي في محافظة الحسكة",
+    "اتفاق لكل منطقة منها في ريف درعا", "في منطقة العاصمة دمشق وريفها",
 ])  # fmt: skip
 def test_a_described_place_is_not_a_name(phrase: str) -> None:
     assert all(c.source != UNLISTED for c in get_geocoder().geocode(phrase))
