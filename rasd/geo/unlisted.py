@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from rasd.geo.index import Gazetteer
 from rasd.geo.model import Candidate, PlaceMention
-from rasd.geo.resolve import Context, to_candidate
+from rasd.geo.resolve import Context, nation_after, to_candidate
 from rasd.lang.ar.places import (
     DIRECTION_ADJECTIVES,
     DIRECTIONS,
@@ -30,6 +30,7 @@ from rasd.lang.ar.places import (
     UNLISTED_NOUNS,
     UNLISTED_NOT_NAMES,
 )
+from rasd.lang.ar.normalize import fold
 from rasd.lang.ar.translit import transliterate
 
 __all__ = ["UNLISTED_FLAG", "UNLISTED", "unlisted_places"]
@@ -104,6 +105,17 @@ def _unit_near(text: str, known: Sequence[PlaceMention], start: int, end: int) -
     return pick[0].best if pick else None
 
 
+def _country_unit(gaz: Gazetteer, known: Sequence[PlaceMention], code: str, start: int) -> Candidate | None:
+    """The unit of country ``code`` named nearest before ``start`` (else after), else the country itself."""
+    theirs = [m for m in known if m.best and m.best.kind in _AREAS and gaz.country_code(m.best.country) == code]
+    if theirs:
+        return min(theirs, key=lambda m: (m.start > start, abs(m.start - start))).best
+    country = gaz.countries.get(code)
+    key = " ".join(fold(country.name_ar).split()) if country else ""
+    i = next((i for i in gaz.exact.get(key, ()) if gaz.places[i].kind == "country"), None)
+    return to_candidate(gaz, gaz.places[i], _SCORE, None) if i is not None else None
+
+
 def _from_unit(name: str, kind: str, unit: Candidate) -> Candidate:
     admin = {"admin1": unit.admin1, "admin2": unit.admin2, "admin3": unit.admin3}
     if unit.kind in ("admin1", "admin2", "admin3"):
@@ -146,6 +158,8 @@ def unlisted_places(gaz: Gazetteer, text: str, known: Sequence[PlaceMention], ct
             if any(text.startswith(phrase, start) for phrase in gaz.local):
                 continue  # "منطقة البحر الأحمر" in a report about Yemen: a local name the resolver left out
             unit = _unit_near(text, known, start, end) or _main_unit(gaz, ctx, known)
+            if (nation := nation_after(gaz, text, end)) and (unit is None or gaz.country_code(unit.country) != nation):
+                unit = _country_unit(gaz, known, nation, start)  # "منطقة قنديل العراقية" in a report from Ankara
             if unit is None:
                 continue
             cand = _from_unit(text[start:end], kind, unit)

@@ -28,6 +28,13 @@ def test_a_village_the_gazetteer_lacks_is_still_the_place(phrase: str, name_ar: 
     assert top.approximate and top.latitude and top.longitude  # at the unit named with it
 
 
+def test_an_unlisted_village_lies_in_the_country_its_adjective_names() -> None:
+    # the capital that speaks after it is Turkish; the mountain is in Iraq, known only to the country's level
+    text = fold("تواصل المقاتلات التركية غاراتها على منطقة الزاب العراقية، وقالت أنقرة إنها ستواصل")
+    village = [m.best for m in get_geocoder().find_places(text) if m.best and m.best.source == UNLISTED]
+    assert [(c.name_ar, c.country, c.admin1) for c in village] == [("الزاب", "Iraq", None)]
+
+
 def test_a_dual_adjective_is_not_part_of_the_name() -> None:
     text = fold("حررت القوات قريتي الشواجرة والمعاصرة التابعتين لمديرية حيران في محافظة حجة")
     names = [m.best.name_ar for m in get_geocoder().find_places(text) if m.best and m.best.source == UNLISTED]

@@ -36,6 +36,9 @@ CASES: list[tuple[str, set[str], tuple[str, str] | None]] = [
     # a river's bank is no West Bank ("الضفة الشرقية من النهر"), and Iron Dome misspelt is no Hudaydah
     ("وأكد المرصد السوري أن القصف طال قرى على الضفة الشرقية من النهر", {"Palestine"}, None),
     ("وأفاد شهود بأن قوارب عبرت إلى الضفة الجنوبية للبحيرة", {"Palestine"}, None),
+    # a nationality adjective right after a name says its country: a namesake there, or no province elsewhere
+    ("قتل مسلحون 12 صيادا على الضفة التشادية من البحيرة", {"Palestine"}, None),
+    ("وقع انفجار في مدينة طرابلس اللبنانية قرب المرفأ", {"Libya"}, ("Tripoli", "Lebanon")),
     ("هاجم الشاب الجنود بقضيب معدني موصول بسلك عند حاجز قرب الخليل", {"Iraq"}, ("Hebron", "Palestine")),
     ("اعترضت القبة الحديدة صاروخين أطلقا من غزة وسقط ثالث في منطقة مفتوحة", {"Yemen"}, ("Gaza Strip", "Palestine")),
 ]  # fmt: skip
