@@ -52,7 +52,8 @@ class Geocoder:
         base = self._loaded
         merged = [*base.places, *places]
         self.gazetteer = Gazetteer(
-            merged, base.countries, base.stop, base.blocked, [*base.sources, "store"], base.local) if places else base
+            merged, base.countries, base.stop, base.blocked, [*base.sources, "store"], base.local,
+            base.describing) if places else base
         self.places_version = version
 
     def _context(self, country: str | None, context: str | None) -> Context:

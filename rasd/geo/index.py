@@ -50,6 +50,7 @@ class Gazetteer:
     blocked: tuple[str, ...] = ()
     sources: list[str] = field(default_factory=list)
     local: frozenset[str] = frozenset()  # names that are also common phrases: a place only where its country is named
+    describing: frozenset[str] = frozenset()  # common words without the article: no place so ("مناطق جديدة", "ورقة")
     matcher: PhraseMatcher[int] = field(init=False)
     primary: list[str] = field(init=False)  # folded display name of each place
     article_keys: set[str] = field(init=False)  # keys that start with the article
@@ -60,6 +61,7 @@ class Gazetteer:
     seats: dict[tuple[str, str], int] = field(init=False)
     facilities: dict[tuple[str, str], list[int]] = field(init=False)
     adjectives: dict[str, str] = field(init=False)  # folded nationality adjectives → ISO alpha-2
+    capitals: frozenset[int] = field(init=False)  # indices of the countries' capital cities
     _country_alias: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -85,6 +87,8 @@ class Gazetteer:
         self.matcher.find("")  # build the automaton now, so the first article pays nothing
         self._country_alias = {}
         self.adjectives = adjective_forms(self.countries.values())
+        capital_ids = {c.capital for c in self.countries.values() if c.capital}
+        self.capitals = frozenset(i for i, p in enumerate(self.places) if p.id in capital_ids)
         for c in self.countries.values():
             for alias in (c.iso2, c.name, c.name_ar, *c.aliases):
                 self._country_alias[latin_key(alias) if alias.isascii() else _key(alias)] = c.iso2
@@ -128,7 +132,8 @@ class Gazetteer:
         stop = frozenset(_key(phrase) for phrase, action in rows if action == "stop")
         blocked = tuple(phrase for phrase, action in rows if action == "block")
         local = frozenset(_key(phrase) for phrase, action in rows if action == "local")
-        return cls(list(merged.values()), countries, stop, blocked, [str(f) for f in files], local)
+        describing = frozenset(_key(phrase) for phrase, action in rows if action == "article")
+        return cls(list(merged.values()), countries, stop, blocked, [str(f) for f in files], local, describing)
 
     def country_code(self, name: str | None) -> str | None:
         """ISO alpha-2 of a country given by code, English or Arabic name; None if unknown."""

@@ -10,6 +10,7 @@ and source, then context bonuses, then a softmax share for confidence.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,7 +22,7 @@ from rasd.geo.phrases import Hit
 from rasd.geo.store import load_outskirts
 from rasd.lang.ar.normalize import fold
 
-__all__ = ["Context", "resolve", "to_candidate"]
+__all__ = ["Context", "nation_after", "resolve", "to_candidate"]
 
 _CORE = frozenset(["SY", "PS", "IL", "LB", "IQ", "YE", "SD", "LY"])
 _FAR = frozenset(["IR", "TR", "MA", "DZ", "TN", "MR", "SO", "DJ", "ER", "TD", "KM"])
@@ -159,6 +160,8 @@ def _evidence(gaz: Gazetteer, hit: Hit) -> str:
     """How a name is marked as a place: "noun" (بلدة X), "cue" (قرب X, a name of several words),
     "preposition" (في X), "clitic" (بX, لX), "plain", or "stop" (a common word, which needs a noun)."""
     word = "ال" + hit.key if hit.article else hit.key
+    if not hit.article and hit.key in gaz.describing:
+        return "stop"  # "مناطق جديدة", "ورقة": an adjective or a noun, even after a place noun; "الرقة" is the city
     stop = word in gaz.stop or hit.key in gaz.stop
     if hit.noun and not (stop and hit.prefix.strip("و")):  # "مناطق باب توما" is not ب + "اب"
         return "noun"
@@ -246,6 +249,37 @@ def _in_article(gaz: Gazetteer, ranked: list[tuple[float, int]], doc: Context, o
     return [r for r in ranked if inside(r[1])]
 
 
+def _capital_first(gaz: Gazetteer, hit: Hit, ranked: list[tuple[float, int]], evidence: str) -> list[tuple[float, int]]:
+    """A bare name a capital shares with smaller places ("الدوحة", "المنامة") means the capital: ``ranked`` with the
+    capital first when the article's countries let it in, else empty. Its namesakes need their place noun or a
+    qualifier ("بلدة الدوحة غرب بيت لحم")."""
+    if evidence in ("noun", "cue") or not ranked or ranked[0][1] in gaz.capitals or not gaz.capitals.intersection(hit.places):
+        return ranked
+    return sorted((r for r in ranked if r[1] in gaz.capitals), key=lambda r: -r[0])
+
+
+_NEXT_WORD = re.compile(r" (ال\w+)")
+
+
+def nation_after(gaz: Gazetteer, text: str, end: int) -> str | None:
+    """The country of a nationality adjective right after a name ("طرابلس اللبنانية", "الضفة التشادية")."""
+    m = _NEXT_WORD.match(text, end)
+    return gaz.adjectives.get(m.group(1)) if m and m.group(1).endswith(("ي", "يه")) else None
+
+
+def _of_nation(gaz: Gazetteer, ranked: list[tuple[float, int]], nation: str | None) -> list[tuple[float, int]]:
+    """The candidates a nationality adjective after the name points to: of its country, among namesakes
+    ("طرابلس اللبنانية"); none for a province or region of another ("الضفة التشادية" is a lake's bank)."""
+    if nation is None or not ranked:
+        return ranked
+    theirs = [r for r in ranked if gaz.places[r[1]].country == nation]
+    if theirs:
+        one_unit = len({gaz.places[i].name for _, i in ranked}) == 1 and all(
+            gaz.places[i].kind in ("admin1", "region") for _, i in ranked)  # the Golan, listed by two countries
+        return ranked if one_unit else theirs
+    return [] if gaz.places[ranked[0][1]].kind in ("admin1", "region") else ranked
+
+
 def _named_by_others(named: Counter[tuple[str, str]], key: str) -> frozenset[str]:
     """The countries :func:`_named_elsewhere` counted by words other than ``key``."""
     return frozenset(code for (code, k), n in named.items() if n and k != key)
@@ -311,7 +345,7 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
     for hit in hits:
         if hit.reference:
             continue
-        ranked = _ranked(gaz, hit, doc, owners.get(hit.key))
+        ranked = _of_nation(gaz, _ranked(gaz, hit, doc, owners.get(hit.key)), nation_after(gaz, text, hit.end))
         if (named_by_others := others.get(hit.key)) is None:
             named_by_others = others[hit.key] = _named_by_others(elsewhere, hit.key)
         if strict:  # a place outside the article's countries only when the text names that country,
@@ -319,6 +353,7 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
             # or calls it a place while naming countries only by adjectives ("بلدة الخيام" … "قصف إسرائيلي")
             ranked = inside if inside or evidence[id(hit)] not in ("noun", "cue") or hit.key in gaz.local \
                 or not _by_adjective_only(elsewhere, hit.key) else ranked
+            ranked = _capital_first(gaz, hit, ranked, evidence[id(hit)])  # "استضافة الدوحة": Qatar's, not the village
         if not ranked:
             continue
         best = gaz.places[ranked[0][1]]

@@ -48,6 +48,7 @@ class Country:
     latitude: float
     longitude: float
     adjectives: tuple[str, ...] = ()  # nationality adjectives, masculine singular ("سوري")
+    capital: str = ""  # gazetteer id of the capital city ("gn:290030" for Doha), empty where none is given
 
 
 def packaged(name: str) -> Path:
@@ -158,7 +159,7 @@ def load_countries(path: Path | None = None) -> dict[str, Country]:
             row["iso2"], int(_float(row["iso_num"], "iso_num", lineno, path)), row["name"], row["name_ar"],
             tuple(a for a in row["aliases"].split("|") if a),
             _float(row["latitude"], "latitude", lineno, path), _float(row["longitude"], "longitude", lineno, path),
-            tuple(a for a in row.get("adjectives", "").split("|") if a),
+            tuple(a for a in row.get("adjectives", "").split("|") if a), row.get("capital") or "",
         )
     return table
 

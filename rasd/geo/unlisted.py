@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from rasd.geo.index import Gazetteer
 from rasd.geo.model import Candidate, PlaceMention
-from rasd.geo.resolve import Context, to_candidate
+from rasd.geo.resolve import Context, nation_after, to_candidate
 from rasd.lang.ar.places import (
     DIRECTION_ADJECTIVES,
     DIRECTIONS,
@@ -30,6 +30,7 @@ from rasd.lang.ar.places import (
     UNLISTED_NOUNS,
     UNLISTED_NOT_NAMES,
 )
+from rasd.lang.ar.normalize import fold
 from rasd.lang.ar.translit import transliterate
 
 __all__ = ["UNLISTED_FLAG", "UNLISTED", "unlisted_places"]
@@ -41,6 +42,7 @@ _SCORE = 0.5
 _CONTEXT_REACH = 90  # characters after (or before) the name searched for the unit named with it
 _NOUN = re.compile(r"(?<!\w)(?:[وفب]|وب|ل)?(" + "|".join(sorted(UNLISTED_NOUNS, key=len, reverse=True)) + r")\s+")
 _WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
 _STOP_AT = frozenset([*PREPOSITIONS, *DIRECTIONS, *DIRECTION_ADJECTIVES, *NEAR_WORDS, *PLACE_NOUNS, *UNLISTED_NOT_NAMES])
 _AREAS = ("admin3", "admin2", "admin1", "region", "city", "town")
 
@@ -55,6 +57,11 @@ def _not_a_name(word: str) -> bool:
     return not word.startswith("ال") and word not in NAME_HEADS and len(word) >= 4 and word.endswith(("يه", "ي"))
 
 
+def _adjective(word: str) -> bool:
+    """A nisba adjective ("الجنوبيه"), or a dual one agreeing with "قريتي"/"منطقتي" ("المواليتين", "التابعتين")."""
+    return word.endswith("يه") or (word.endswith("تين") and len(word) > 6)
+
+
 def _name_words(text: str, pos: int) -> list[tuple[int, int]]:
     """The one or two words of a name starting at ``pos``: "البارة", "بني قيس", "تل الصوان"."""
     words: list[tuple[int, int]] = []
@@ -63,8 +70,9 @@ def _name_words(text: str, pos: int) -> list[tuple[int, int]]:
         if m is None or _not_a_name(m.group()):
             break
         head = text[words[0][0] : words[0][1]] if words else ""
-        if words and not (head in NAME_HEADS or (m.group().startswith("ال") and not m.group().endswith("يه"))):
-            break  # a second word only after "تل", "عين", "بني"…, or a genitive with the article (not an adjective)
+        if words and not (head in NAME_HEADS or (m.group().startswith("ال") and not _adjective(m.group()))):
+            break  # a second word only after "تل", "عين", "بني"…, or a genitive with the article (not an adjective:
+            # "قرية X الجنوبية", "قريتي X وY المواليتين")
         words.append((m.start(), m.end()))
         if text[m.end() : m.end() + 1] != " ":
             break  # punctuation ends the name
@@ -85,12 +93,27 @@ def _names_after_noun(text: str, noun: re.Match[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _unit_near(known: Sequence[PlaceMention], start: int, end: int) -> Candidate | None:
-    """The known area or town named with the name: just after it ("… في جبل الزاوية"), else just before."""
-    after = [m for m in known if m.best and 0 <= m.start - end <= _CONTEXT_REACH and m.best.kind in _AREAS]
-    before = [m for m in known if m.best and 0 <= start - m.end <= _CONTEXT_REACH and m.best.kind in _AREAS]
-    pick = after[:1] or before[-1:]
+def _unit_near(text: str, known: Sequence[PlaceMention], start: int, end: int) -> Candidate | None:
+    """The known area or town named with the name: in its sentence just after it ("… في جبل الزاوية"), else just
+    before it; else the one named just before that sentence ("في محافظة الضالع. وقصفت قرية X"), else the next
+    one after it (a unit in the next sentence starts another statement: "قرية X. وفي محافظة Y")."""
+    areas = [m for m in known if m.best and m.best.kind in _AREAS]
+    after = [m for m in areas if 0 <= m.start - end <= _CONTEXT_REACH]
+    before = [m for m in areas if 0 <= start - m.end <= _CONTEXT_REACH]
+    pick = [m for m in after if not _SENTENCE_END.search(text, end, m.start)][:1] or [
+        m for m in before if not _SENTENCE_END.search(text, m.end, start)][-1:] or before[-1:] or after[:1]
     return pick[0].best if pick else None
+
+
+def _country_unit(gaz: Gazetteer, known: Sequence[PlaceMention], code: str, start: int) -> Candidate | None:
+    """The unit of country ``code`` named nearest before ``start`` (else after), else the country itself."""
+    theirs = [m for m in known if m.best and m.best.kind in _AREAS and gaz.country_code(m.best.country) == code]
+    if theirs:
+        return min(theirs, key=lambda m: (m.start > start, abs(m.start - start))).best
+    country = gaz.countries.get(code)
+    key = " ".join(fold(country.name_ar).split()) if country else ""
+    i = next((i for i in gaz.exact.get(key, ()) if gaz.places[i].kind == "country"), None)
+    return to_candidate(gaz, gaz.places[i], _SCORE, None) if i is not None else None
 
 
 def _from_unit(name: str, kind: str, unit: Candidate) -> Candidate:
@@ -134,7 +157,9 @@ def unlisted_places(gaz: Gazetteer, text: str, known: Sequence[PlaceMention], ct
                 continue  # the gazetteer knows it: the known mention stands
             if any(text.startswith(phrase, start) for phrase in gaz.local):
                 continue  # "منطقة البحر الأحمر" in a report about Yemen: a local name the resolver left out
-            unit = _unit_near(known, start, end) or _main_unit(gaz, ctx, known)
+            unit = _unit_near(text, known, start, end) or _main_unit(gaz, ctx, known)
+            if (nation := nation_after(gaz, text, end)) and (unit is None or gaz.country_code(unit.country) != nation):
+                unit = _country_unit(gaz, known, nation, start)  # "منطقة قنديل العراقية" in a report from Ankara
             if unit is None:
                 continue
             cand = _from_unit(text[start:end], kind, unit)

@@ -169,3 +169,26 @@ def test_added_neighbourhoods(geocoder: Geocoder, phrase: str, name: str, countr
 
 def test_the_foot_is_no_neighbourhood(geocoder: Geocoder) -> None:
     assert not _find(geocoder, "أصيب في القدم خلال مباراة كرة القدم")
+
+
+# An adjective that names a village with the article ("الجديدة", "الطويلة") describes when written without it,
+# even after a place noun: "وقرى جديدة" and "فترة طويلة" are no Judaydah, no At Tawilah.
+ADJECTIVES = [
+    ("تقدمت القوات وسيطرت على مواقع وقرى جديدة في مديرية حيران بمحافظة حجة", "جديدة"),
+    ("أمر الجيش بإخلاء مناطق جديدة شرقي خان يونس", "جديدة"),
+    ("دام القصف على القرية لساعات طويلة في محافظة الضالع", "طويلة"),
+    ("قال المتحدث إن الحركة سلمت ردها على ورقة الوسطاء", "رقة"),
+    ("ألقى ممثل عنه خطبة الجمعة في مدينة كربلاء", "عنه"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "word"), ADJECTIVES)
+def test_an_indefinite_adjective_is_no_place_even_after_a_noun(geocoder: Geocoder, text: str, word: str) -> None:
+    assert not [m.phrase for m in _find(geocoder, text) if fold(word) in m.phrase]
+
+
+def test_the_place_written_with_its_article_stays_a_place(geocoder: Geocoder) -> None:
+    found = {m.best.name for m in _find(geocoder, "سيطر الحوثيون على مديرية الطويلة في محافظة المحويت")}
+    assert "At Tawilah" in found
+    raqqa = _find(geocoder, "قصفت الطائرات أحياء بالرقة وللرقة ريف واسع شمال مدينة الرقة")
+    assert [m.best.name for m in raqqa] == ["Raqqa"] * 3

@@ -9,6 +9,7 @@ import pytest
 import rasd
 from rasd.geo import get_geocoder
 from rasd.geo.unlisted import UNLISTED
+from rasd.lang.ar.normalize import fold
 from rasd.lang.ar.translit import transliterate
 
 
@@ -27,12 +28,35 @@ def test_a_village_the_gazetteer_lacks_is_still_the_place(phrase: str, name_ar: 
     assert top.approximate and top.latitude and top.longitude  # at the unit named with it
 
 
+def test_an_unlisted_village_lies_in_the_country_its_adjective_names() -> None:
+    # the capital that speaks after it is Turkish; the mountain is in Iraq, known only to the country's level
+    text = fold("تواصل المقاتلات التركية غاراتها على منطقة الزاب العراقية، وقالت أنقرة إنها ستواصل")
+    village = [m.best for m in get_geocoder().find_places(text) if m.best and m.best.source == UNLISTED]
+    assert [(c.name_ar, c.country, c.admin1) for c in village] == [("الزاب", "Iraq", None)]
+
+
+def test_a_dual_adjective_is_not_part_of_the_name() -> None:
+    text = fold("حررت القوات قريتي الشواجرة والمعاصرة التابعتين لمديرية حيران في محافظة حجة")
+    names = [m.best.name_ar for m in get_geocoder().find_places(text) if m.best and m.best.source == UNLISTED]
+    assert names == ["الشواجره", "المعاصره"]
+
+
+def test_an_unlisted_village_takes_the_unit_of_its_own_sentence() -> None:
+    # the governorate named before the village in its sentence, not the one that opens the next sentence
+    text = fold("تقدمت القوات في مديرية حيران بمحافظة حجة واستعادت قرية الشواجرة. وفي محافظة الحديدة تواصلت المعارك")
+    village = [m.best for m in get_geocoder().find_places(text) if m.best and m.best.source == UNLISTED]
+    assert [(c.name_ar, c.admin1) for c in village] == [("الشواجره", "Hajjah")]
+
+
 @pytest.mark.parametrize("phrase", [
     "منطقة سكنية", "قرية مجاورة", "منطقة عسكرية مغلقة", "بلدات ريف حماة",
     # words read as names on the shared corpora before they joined the list
     "أعلنت الحكومة محافظة تعز منطقة منكوبة", "الحفاظ على منطقة عدم التصعيد في إدلب", "نحو عشرين قرية إلى غربها",
     "بقيت في بضع بلدات فقط", "نقل الجنود إلى منطقة قتال", "عشر قرى معزولة في ريف حماة", "منطقة غير معروفة",
     "الخروج إلى أي منطقة يريدونها في سوريا", "منطقة المزارع قرب ميدي",
+    "أكبر بلدة تمكنت القوات من دخولها في ريف حلب", "قتل أسير في منطقة تتعرض للقصف شمال غزة",
+    "أعلنت الأمم المتحدة منطقة مجاعة في محافظة حجة", "يطالبون بمنطقة تتمتع بالحكم الذاتي في محافظة الحسكة",
+    "اتفاق لكل منطقة منها في ريف درعا", "في منطقة العاصمة دمشق وريفها",
 ])  # fmt: skip
 def test_a_described_place_is_not_a_name(phrase: str) -> None:
     assert all(c.source != UNLISTED for c in get_geocoder().geocode(phrase))

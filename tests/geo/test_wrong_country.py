@@ -33,6 +33,14 @@ CASES: list[tuple[str, set[str], tuple[str, str] | None]] = [
     ("سيطرت قوات العمالقة على مزارع الطائف في مديرية الدريهمي جنوب الحديدة", {"Saudi Arabia"}, ("Al-Taif", "Yemen")),
     ("دعت حركة حماس لتصعيد الحراك الشعبي ضد الاحتلال الإسرائيلي في غزة", {"Syria"}, None),
     ("نقلت الوكالة أن حدقة العين تتوسع لدى المصابين في الغوطة الشرقية", {"United Arab Emirates"}, None),
+    # a river's bank is no West Bank ("الضفة الشرقية من النهر"), and Iron Dome misspelt is no Hudaydah
+    ("وأكد المرصد السوري أن القصف طال قرى على الضفة الشرقية من النهر", {"Palestine"}, None),
+    ("وأفاد شهود بأن قوارب عبرت إلى الضفة الجنوبية للبحيرة", {"Palestine"}, None),
+    # a nationality adjective right after a name says its country: a namesake there, or no province elsewhere
+    ("قتل مسلحون 12 صيادا على الضفة التشادية من البحيرة", {"Palestine"}, None),
+    ("وقع انفجار في مدينة طرابلس اللبنانية قرب المرفأ", {"Libya"}, ("Tripoli", "Lebanon")),
+    ("هاجم الشاب الجنود بقضيب معدني موصول بسلك عند حاجز قرب الخليل", {"Iraq"}, ("Hebron", "Palestine")),
+    ("اعترضت القبة الحديدة صاروخين أطلقا من غزة وسقط ثالث في منطقة مفتوحة", {"Yemen"}, ("Gaza Strip", "Palestine")),
 ]  # fmt: skip
 
 
@@ -54,3 +62,17 @@ def test_a_local_name_is_a_place_where_its_country_is_named(geocoder: Geocoder) 
 def test_a_local_name_is_no_place_where_countries_are_named_only_by_adjectives(geocoder: Geocoder) -> None:
     text = fold("طائرات مسيرة إسرائيلية في المنطقة الشرقية لمدينة رفح وسفينة أميركية بالبحر الأحمر")
     assert {m.best.country for m in geocoder.find_places(text) if m.best} <= {"Palestine", "Egypt"}
+
+
+# A capital's name is the capital when bare; its namesake village needs its place noun or a qualifier.
+CAPITALS = [
+    ("عشية استضافة الدوحة جولة مفاوضات جديدة قصفت الطائرات منزلا في مخيم النصيرات", None),
+    ("قال الوسطاء إن الهجوم على قادة الحركة في الدوحة عاصمة قطر يهدد المحادثات بشأن غزة", ("Doha", "Qatar")),
+    ("اقتحمت قوات الاحتلال بلدة الدوحة غرب بيت لحم واعتقلت ثلاثة شبان", ("Ad Dawhah", "Palestine")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "place"), CAPITALS)
+def test_a_bare_capital_name_is_the_capital(geocoder: Geocoder, text: str, place: tuple[str, str] | None) -> None:
+    found = [(m.best.name, m.best.country) for m in geocoder.find_places(fold(text)) if m.best]
+    assert [f for f in found if "Dawhah" in f[0] or f[0] == "Doha"] == ([place] if place else []), found
