@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 __all__ = ["date_for", "same_day_roundup", "set_date", "stale"]
 
-_SPEECH_BEFORE = re.compile(r"(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)\S*\s+(?:\S+\s+)?$")
+# a speech verb and its subject (up to three words, maybe a comma) right before the date: "كشفت السلطات الأردنية، السبت"
+_SPEECH_BEFORE = re.compile(r"(?<!\w)[وف]?(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|كشف|كشفت|"
+                            r"عبرت|نقلت|ذكرته|ذكرتها)\S*\s+(?:\S+\s+){0,3}?[،,]?\s*$")
 _THAT_AFTER = re.compile(r"\W{0,3}(?:ان|انه|انها|انهم|بان)(?!\w)")
 
 
@@ -33,7 +35,7 @@ def date_for(doc: Doc, trig: Mention) -> Mention | None:
     dates = [d for d in found if d.value.kind != "year"] or [d for d in found if doc.clause_of(d.start) == clause]
     # "أعلنت الأربعاء أن … الثلاثاء": the date after a speech verb dates the statement, not the event
     # "قالت الوحدة، اليوم الأربعاء، إنها وثقت…": a date followed by "إن/أن" dates the statement too
-    dates = [d for d in dates if not _SPEECH_BEFORE.search(doc.ntext, max(0, d.start - 25), d.start)
+    dates = [d for d in dates if not _SPEECH_BEFORE.search(doc.ntext, max(0, d.start - 45), d.start)
              and not _THAT_AFTER.match(doc.ntext, d.end)] or dates
     # a date in the trigger's own clause wins ("قال، الثلاثاء، إن الجيش قتل … الليلة الماضية" dates the killing,
     # not the statement); else news style puts the date before what happened ("وفي 25 آذار، بثت…")

@@ -32,6 +32,8 @@ def _date_words(doc: Doc) -> list[str | None]:
         ("قال المتحدث العسكري، الثلاثاء، إن الجيش قتل ثلاثة مسلحين في مدينة الرمادي الليلة الماضية.", "الليله الماضيه"),
         # a date after a speech verb dates the statement
         ("أعلنت وزارة الصحة الأربعاء أن غارة إسرائيلية استهدفت منزلا في مدينة رفح الثلاثاء.", "الثلاثاء"),
+        # the subject of the speech verb may take three words and a comma before the statement's date
+        ("كشفت السلطات الأردنية، السبت عن تفاصيل مقتل ضابط في انفجار وقع مساء الجمعة قرب مدينة السلط.", "مساء الجمعه"),
     ],
 )
 def test_the_date_of_the_act_not_of_the_statement(prepared: Callable[[str], Doc], text: str, dated_by: str) -> None:
