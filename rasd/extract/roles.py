@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from rasd.geo.model import Candidate
     from rasd.model import Event
 
-__all__ = ["ActorRoles", "assign_actors", "CIVILIANS"]
+__all__ = ["ActorRoles", "assign_actors", "CIVILIANS", "names_agent"]
 
 CIVILIANS = Actor("Civilians ({country})", "civilians", "")
 _CROWDS = {"Protests": Actor("Protesters ({country})", "protesters", ""), "Riots": Actor("Rioters ({country})", "rioters", "")}
@@ -205,6 +205,12 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         roles.foe = next((m for m in mentions if m.sentence == own_sentence and m.value.actor.kind in ARMED
                           and m.value.actor != roles.actor1.value.actor and not allied(doc, roles.actor1, m)), None)
     return roles
+
+
+def names_agent(doc: Doc, m: Mention) -> bool:
+    """``m`` (an actor or a role word) names who did it: "برصاص جنود الاحتلال", "برصاصة أطلقها جنود"."""
+    lead = doc.ntext[max(0, m.start - 20) : m.start]
+    return bool(_AGENT_LEAD.search(lead) or _LAUNCHED.search(lead))
 
 
 def _unnamed_dead(cluster: Cluster) -> bool:

@@ -104,3 +104,9 @@ def test_where_a_source_sits_is_no_side() -> None:
     text = ("وذكر المرصد السوري لحقوق الإنسان، ومقره بريطانيا، أن قصفا مدفعيا استهدف بلدة كفرنبل في ريف إدلب،"
             " الثلاثاء، وأوقع ثلاثة قتلى.")
     assert all("United Kingdom" not in (e.actor1 or "") for e in rasd.extract(text, published=D))
+
+
+def test_the_soldiers_who_shot_are_not_the_victims() -> None:
+    """"برصاصة أطلقها جنود الاحتلال": the soldiers are the shooters, so the dead man is a civilian, not a fighter."""
+    text = "استشهد الشاب عبد السلام (29 عاما) برصاصة أطلقها جنود الاحتلال شرق مدينة خان يونس جنوبي قطاع غزة، الجمعة."
+    assert _records(text) == [("Attack", "Military Forces of Israel", "Civilians (Palestine)")]
