@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
-from rasd.extract.sites import set_place
+from rasd.extract.sites import listed_with, set_place
 from rasd.geo.model import KIND_RANK
 from rasd.model import Event
 
@@ -44,6 +44,7 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
     # "تظاهر المئات في عمان تضامنا مع غزة": Gaza is what they protest for (unless the event is that cause)
     causes = [c for c in doc.of("cause") if not c.start <= cluster.head.start < c.end]
     places = [p for p in places if not any(c.start <= p.start < c.end for c in causes)] or places
+    places = _finer_in_sentence(doc, places, in_sentences, causes) or places
     head_sentence = cluster.head.sentence
     first_admin1 = places[0].value.best.admin1
 
@@ -65,6 +66,26 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
 # ("بينهم طفلان في بلدة X" keeps X: with no count of its own the place may be the whole event's)
 _PART = re.compile(r"(?<!\w)(?:(?:بينهم|منهم|معظمهم|اغلبهم|غالبيتهم|اكثرهم)\s+(?:\d+\s+(?:في\s+|ب)?|في\s+|ب)|تركز\S*\s+(?:\S+\s+){0,4}?(?:في\s+|ب)?)$")
 _PART_REACH = 45  # characters before the place
+
+
+_COARSE = frozenset({"country", "admin1", "region"})
+
+
+def _finer_in_sentence(doc: Doc, places: list[Mention], in_sentences: list[Mention], causes: list[Mention]) -> list[Mention]:
+    """When the event's clauses name only a governorate, region or country ("كبرى المجازر التي شهدها القطاع"), a town
+    its sentences name inside it ("مدرسة التابعين بحي الدرج") is the place, when they name one: the named town
+    beats the area."""
+    if any(p.value.best.kind not in _COARSE for p in places):
+        return []
+    areas = {(p.value.best.country, p.value.best.admin1 if p.value.best.kind != "country" else None) for p in places}
+    finer = [q for q in in_sentences if q.start >= doc.title_end and q.value.best.kind not in _COARSE and not _part(doc, q)
+             and not any(c.start <= q.start < c.end for c in causes)
+             and any(q.value.best.country == country and admin1 in (None, q.value.best.admin1) for country, admin1 in areas)]
+    # a place named right after another without a list word says where the first lies ("حي الزيتون (شرق مدينة غزة)")
+    sites = [q for before, q in zip([None, *finer], finer)
+             if before is None or before.sentence != q.sentence or listed_with(doc, before, q)]
+    # one town only: beside several ("غارات على بلدات الغوطة: حمورية وسقبا"), the area is the event's place
+    return sites if len({q.value.best.name for q in sites}) == 1 else []
 
 
 def _part(doc: Doc, p: Mention) -> bool:

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from rasd.geo.model import Candidate
     from rasd.model import Event
 
-__all__ = ["SPLIT_TYPES", "sites", "split_by_site", "set_place"]
+__all__ = ["SPLIT_TYPES", "listed_with", "sites", "split_by_site", "set_place"]
 
 # Sub-types ACLED codes per location: a strike, a shelling, a clash or an advance at each place it reaches.
 SPLIT_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Air/drone strike", "Armed clash",
@@ -74,7 +74,7 @@ def sites(doc: Doc, cluster: Cluster) -> list[Mention]:
     for before, p in zip([None, *named], named):
         if not _site_like(p):
             continue
-        if before is not None and before.sentence == p.sentence and not _joined(doc, before, p):
+        if before is not None and before.sentence == p.sentence and not listed_with(doc, before, p):
             continue  # "منطقة الجاح التابعة لمديرية بيت الفقيه": where the first lies
         if not any(_same_site(p.value.best, q.value.best) for q in found):
             found.append(p)
@@ -125,7 +125,7 @@ def _site_like(p: Mention) -> bool:
     return cand is not None and p.value.qualifier is None and KIND_RANK.get(cand.kind, len(KIND_RANK)) <= _LARGEST_SITE
 
 
-def _joined(doc: Doc, a: Mention, b: Mention) -> bool:
+def listed_with(doc: Doc, a: Mention, b: Mention) -> bool:
     """``a`` and ``b`` are items of one list, not a place and where it lies."""
     text = doc.ntext
     clitic = text[b.start] == "و" and not (b.value.best.name_ar or "").startswith("و")  # "وكفربطنا"

@@ -51,3 +51,15 @@ def test_a_record_with_no_place_and_no_victims_is_a_statement() -> None:
     assert not placed(Event(location=None, fatalities=0))
     assert placed(Event(location=None, fatalities=None, fatalities_known=False))  # an untold toll is still a toll
     assert placed(Event(location="Rafah", fatalities=0))
+
+
+def test_the_town_of_the_sentence_beats_the_area_of_the_clause() -> None:
+    """"ارتفع عدد ضحايا مدرسة الفاروق بحي الزيتون (شرق مدينة غزة) … في أكبر المجازر التي شهدها القطاع": the event's
+    clause names only the Strip, its sentence one neighbourhood inside it; several towns leave the area.
+    Original Arabic written for this test."""
+    import rasd
+    from datetime import date
+
+    one = ("ارتفع عدد ضحايا مدرسة الفاروق بمنطقة حي الزيتون (شرق مدينة غزة) اليوم السبت إلى 40 شهيدا،"
+           " في واحدة من أكبر المجازر التي شهدها القطاع.")
+    assert [e.location for e in rasd.extract(one, published=date(2024, 8, 10))] == ["Al-Zaytoun"]
