@@ -38,7 +38,7 @@ def dedupe(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     told: dict[int, list[_Told]] = {}
     for ev in events:
-        kept = _retold(out, ev)
+        kept = _retold(out, ev) or _same_protest(out, ev)
         if kept is None and _elaboration(ev):  # "وقد أصيبا برصاص في الصدر": how, not what
             kept = next((k for k in reversed(out) if k.event_type in VIOLENT), None)
         if kept is None:
@@ -53,7 +53,10 @@ def dedupe(events: list[Event]) -> list[Event]:
             kept.evidence.setdefault(name, []).extend(s for s in spans if s not in kept.evidence[name])
         if kept.sub_event_type != ev.sub_event_type and ev.sub_event_type == "Air/drone strike":
             kept.sub_event_type = ev.sub_event_type
-        for name in ("actor1", "inter1", "actor2", "inter2", "interaction", "civilian_targeting"):
+        if _PROTEST_RANK.get(ev.sub_event_type or "", -1) > _PROTEST_RANK.get(kept.sub_event_type or "", -1) >= 0:
+            for name in ("sub_event_type", *_SIDES):  # the protest was met with force: that record's sides
+                setattr(kept, name, getattr(ev, name))
+        for name in _SIDES:
             if getattr(kept, name) is None and not (name in ("actor1", "actor2") and getattr(ev, name) in (
                     kept.actor1, kept.actor2)):  # a retelling never makes a side its own opponent
                 setattr(kept, name, getattr(ev, name))
@@ -72,6 +75,24 @@ def _retold(out: list[Event], ev: Event) -> Event | None:
     if len({k.location for k in found if not country_wide(fields_of(k))}) > 1:
         return None
     return found[0] if found else None
+
+
+#: Protest sub-types from the least to the most told: one protest told as peaceful and as met with force is the latter.
+_PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
+_SIDES = ("actor1", "inter1", "actor2", "inter2", "interaction", "civilian_targeting")
+
+
+def _same_protest(out: list[Event], ev: Event) -> Event | None:
+    """The earlier record of the protest ``ev`` tells again under another sub-type (same day, same place, same
+    crowd): "احتجاجات مسيرات العودة" and "قتلت القوات فلسطينيين … خلال الاحتجاجات" are one protest met with force.
+    The attacker gate of :func:`_same_event` cannot see it: the crowd is actor1 of one and actor2 of the other."""
+    if ev.sub_event_type not in _PROTEST_RANK:
+        return None
+    crowd = {a for a in (ev.actor1, ev.actor2) if a and a.startswith("Protesters")}
+    return next((k for k in out if k.sub_event_type in _PROTEST_RANK and k.sub_event_type != ev.sub_event_type
+                 and "Peaceful protest" in (k.sub_event_type, ev.sub_event_type) and k.event_date == ev.event_date
+                 and (k.location is None or ev.location is None or k.location == ev.location)
+                 and crowd & {k.actor1, k.actor2}), None)
 
 
 def _told(ev: Event) -> _Told:

@@ -169,3 +169,15 @@ def test_a_record_dated_by_the_article_retells_the_dated_one() -> None:
             "وأكدت السلطات الأردنية أن تفجير عبوة ناسفة في الفحيص أدى إلى مقتل ضابط في قوات الدرك.")
     found = rasd.extract(text, published=date(2018, 8, 11))
     assert [(e.event_date, e.location) for e in found] == [("2018-08-10", "Al Fuhays")]
+
+
+def test_a_protest_told_as_peaceful_and_as_met_with_fire_is_one_record() -> None:
+    """"تظاهر الآلاف على حدود القطاع" and, further on, "قتلت القوات ثلاثة خلال الاحتجاجات": one protest, met with force.
+    Original Arabic written for this test."""
+    text = ("قتلت القوات الإسرائيلية ثلاثة فلسطينيين وأصابت 200 آخرين، الجمعة، خلال احتجاجات قرب السياج الحدودي شرقي قطاع غزة.\n"
+            "وقال المتحدث باسم الجيش الإسرائيلي إن الجنود تصرفوا وفق قواعد الاشتباك.\n"
+            "وأعلنت الهيئة الوطنية العليا أن الفعاليات ستتواصل الأسبوع المقبل.\n"
+            "ودعت الفصائل إلى المشاركة الواسعة في الفعاليات المقبلة.\n"
+            "وكان آلاف الفلسطينيين قد تظاهروا الجمعة في مخيمات العودة قرب السياج الحدودي شرقي قطاع غزة.")
+    found = rasd.extract(text, published=date(2018, 4, 28))
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Excessive force against protesters", 3)]
