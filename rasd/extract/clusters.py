@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.casualties import CONTRAST
 from rasd.extract.dating import date_for
+from rasd.extract.eventness import cause_at
 
 if TYPE_CHECKING:
     from rasd.geo.model import Candidate
@@ -82,7 +83,7 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
     """
     t, h = a.value, cluster.head.value
     same_clause = doc.clause_of(a.start) in cluster.clauses
-    if not same_clause and _set_apart(doc, a, cluster) or _cause(doc, a) != _cause(doc, cluster.head):
+    if (not same_clause and _set_apart(doc, a, cluster)) or cause_at(doc, a.start) != cause_at(doc, cluster.head.start):
         return False  # "تظاهر المئات احتجاجا على مقتل شاب أمس": the protest and its cause are two events
     if "territory" in (t.strength, h.strength) and "Non-violent transfer of territory" in (t.sub_event_type, h.sub_event_type):
         return True  # "سيطرت الهيئة على سراقب بعد انسحاب قوات النظام": the withdrawal is part of the takeover
@@ -101,11 +102,6 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
             _instrument(doc, a) or _instrument(doc, cluster.head)):
         return True  # "اغتالت إسرائيل القيادي … بغارة على الضاحية": the strike is how the killing was done
     return same_clause and ("Other" in (t.sub_event_type, h.sub_event_type) or t.strength in GENERIC)
-
-
-def _cause(doc: Doc, trig: Mention) -> Mention | None:
-    """The span of a protest's cause holding ``trig``, if any."""
-    return next((c for c in doc.of("cause") if c.start <= trig.start < c.end), None)
 
 
 def _set_apart(doc: Doc, a: Mention, cluster: Cluster) -> bool:

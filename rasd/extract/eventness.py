@@ -32,7 +32,7 @@ from rasd.extract.scope import period_sentences
 from rasd.lexicon import read_tsv
 from rasd.text.matcher import Match, PhraseMatcher, longest_first
 
-__all__ = ["Eventness", "GENRE", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN", "CAUSE"]
+__all__ = ["Eventness", "GENRE", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN", "CAUSE", "cause_at"]
 
 # The reasons a trigger is not an event, as kept in Trigger.modal.
 GENRE = "commentary item"
@@ -72,17 +72,17 @@ class Eventness:
         starts = [s for s, _ in doc.tokens]
         commentary = _commentary_title(doc, cues, starts)
         summaries = _campaign_sentences(doc)
-        causes = _causes(doc, cues)
-        for cause in causes:
-            doc.add(cause)
+        for span in _causes(doc, cues):
+            doc.add(span)
         for trig in doc.of("trigger"):
             if trig.value.modal == ONGOING:
                 trig.value.modal = None if _of_the_day(doc, trig) else BACKGROUND
             if trig.value.modal is not None:
                 continue
             reason = GENRE if commentary else CAMPAIGN if trig.sentence in summaries else _mention_reason(doc, trig, cues, starts)
-            if reason is None and trig.value.event_type != "Protests" and any(c.start <= trig.start < c.end and not c.value for c in causes):
-                reason = CAUSE
+            cause = cause_at(doc, trig.start)
+            if reason is None and trig.value.event_type != "Protests" and cause is not None and not cause.value:
+                reason = CAUSE  # undated: the protest's reason, not news of its own
             if reason is not None:
                 trig.value.modal = reason
         return doc
@@ -101,6 +101,11 @@ def _causes(doc: Doc, cues: list[Match[str]]) -> list[Mention]:
         dated = any(cue.start <= d.start < end and d.value.kind != "year" for d in doc.of("date"))
         out.append(Mention("cause", cue.start, end, dated))
     return out
+
+
+def cause_at(doc: Doc, offset: int) -> Mention | None:
+    """The span of a protest's cause (a ``cause`` mention) holding ``offset``, if any."""
+    return next((c for c in doc.of("cause") if c.start <= offset < c.end), None)
 
 
 def _token(starts: list[int], offset: int) -> int:

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
+from rasd.extract.eventness import cause_at
 from rasd.extract.sites import listed_with, set_place
 from rasd.geo.model import KIND_RANK
 from rasd.model import Event
@@ -42,7 +43,8 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
         return None
     places = [p for p in places if not _part(doc, p)] or places
     # "تظاهر المئات في عمان تضامنا مع غزة": Gaza is what they protest for (unless the event is that cause)
-    causes = [c for c in doc.of("cause") if not c.start <= cluster.head.start < c.end]
+    own = cause_at(doc, cluster.head.start)
+    causes = [c for c in doc.of("cause") if c is not own]
     places = [p for p in places if not any(c.start <= p.start < c.end for c in causes)] or places
     places = _finer_in_sentence(doc, places, in_sentences, causes) or places
     head_sentence = cluster.head.sentence

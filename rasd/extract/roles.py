@@ -40,6 +40,7 @@ _AGENT_LEAD = re.compile(
     r"(?:برصاص|بنيران|من قبل|نفذه|نفذته|نفذها|نفذتها|شنه|شنته|شنها|شنتها|يد|ايدي|قبل)\s*(?:(?:عناصر|مسلحين|مقاتلين|افراد|جنود)\s+من\s*)?[\"']?\s*$"
 )
 _VICTIM_KINDS = ("civilians", "protesters")
+_FIGHTERS = frozenset({"combatant", "soldier", "police"})  # victim roles that make the dead no civilians
 
 _DATE_ONLY = re.compile(
     r"^[\s\"'()،,]*(?:(?:يوم|امس|اليوم|الماضي|صباح|مساء|فجر|ليل|ليله|ظهر|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)"
@@ -99,10 +100,10 @@ class ActorRoles:
         if second is None and event_type in ("Explosions/Remote violence", "Violence against civilians", "Battles"):
             second = self._nationality(None, first)  # "قتل أربعة جنود عراقيين"
         hurt = bool(ev.fatalities) or bool(ev.injuries) or ev.fatalities_known is False
-        unnamed_dead = hurt and not set(roles) & {"combatant", "soldier", "police"}
+        unnamed_dead = hurt and not set(roles) & _FIGHTERS
         one_sided = event_type in ("Violence against civilians", "Explosions/Remote violence") or ev.sub_event_type in (
             "Arrests", "Mob violence")  # people arrested or beaten by a mob are civilians unless said otherwise
-        taken = ev.sub_event_type == "Arrests" and not set(roles) & {"combatant", "soldier", "police"}  # those arrested
+        taken = ev.sub_event_type == "Arrests" and not set(roles) & _FIGHTERS  # those arrested
         if second is None and one_sided and (
             "civilian" in roles or "person" in roles or unnamed_dead or taken
         ) and first is not None and first.kind not in _VICTIM_KINDS:

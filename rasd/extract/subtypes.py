@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc
 
 from rasd.extract.clusters import AIRCRAFT
+from rasd.extract.eventness import cause_at
 
 if TYPE_CHECKING:
     from rasd.extract.clusters import Cluster
@@ -54,8 +55,8 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
         return "Explosions/Remote violence", "Air/drone strike"  # "استهدف طيران التحالف تعزيزات": aircraft struck
     # "قتل ثلاثة برصاص الجيش خلال تظاهرات": shot during a protest of its sentence
     # … or a killing told with no act of its own under a headline about a protest ("قمع إسرائيل لمسيرات العودة")
-    in_cause = any(c.start <= cluster.head.start < c.end for c in doc.of("cause"))  # "احتجاجا على مقتل شاب أمس"
-    protesting = not in_cause and (crowd or any(t.value.event_type == "Protests" and t.value.modal is None and (
+    protesting = cause_at(doc, cluster.head.start) is None and (  # not "احتجاجا على مقتل شاب أمس"
+        crowd or any(t.value.event_type == "Protests" and t.value.modal is None and (
         t.sentence in cluster.sentences or (t.start < doc.title_end and head.strength == "kill" and len(cluster.triggers) == 1))
         for t in doc.of("trigger")))
     if (head.strength == "kill" or kind == "Violence against civilians") and protesting:
