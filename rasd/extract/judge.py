@@ -120,7 +120,8 @@ def features(doc: Doc, anchor: Mention, ev: Event, n_events: int, periods: set[i
     out["has_place"] = float(ev.location is not None)
     out[f"precision={ev.geo_precision or 0}"] = 1.0
     out["has_actor1"] = float(ev.actor1 is not None)
-    out["has_actor2"] = float(ev.actor2 is not None)
+    # a side inferred from the article (roles.INFERRED_SIDE), not named by the event's words, is no sign that it happened
+    out["has_actor2"] = float(ev.actor2 is not None and "actor2" not in ev.vague)
     out["killed"] = float(bool(ev.fatalities))
     out["deaths_unknown"] = float(ev.fatalities is None)
     out["injured"] = float(bool(ev.injuries))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor
 from rasd.extract.casualties import NOMINAL_CUES
-from rasd.extract.targets import ARMED, allied, owns_target, referent, struck_by_adjective
+from rasd.extract.targets import ARMED, allied, homes_owned, owns_target, referent, struck_by_adjective
 from rasd.model import interaction_code
 
 if TYPE_CHECKING:
@@ -24,11 +24,13 @@ if TYPE_CHECKING:
     from rasd.geo.model import Candidate
     from rasd.model import Event
 
-__all__ = ["ActorRoles", "assign_actors", "CIVILIANS", "names_agent"]
+__all__ = ["ActorRoles", "assign_actors", "CIVILIANS", "INFERRED_SIDE", "names_agent"]
 
 CIVILIANS = Actor("Civilians ({country})", "civilians", "")
+INFERRED_SIDE = "the other side, not named for this event: the one the article is about, else unidentified"
 _CROWDS = {"Protests": Actor("Protesters ({country})", "protesters", ""), "Riots": Actor("Rioters ({country})", "rioters", "")}
 _BETWEEN = re.compile(r"\bبين\b")
+_WITH_OTHER = re.compile(r"(?<!\w)مع(?!\w)")  # "الغارات بالتزامن مع مواجهات بين": "بين" is another act's
 # "بين قوات الشرعية اليمنية والحوثيين": a nisba may close the first side's name
 _PAIR_JOIN = re.compile(r"^[\s\"'()]*(?:ال\S+(?:ي|يه)\s+)?(?:و|مع|ضد)\s*(?:\S+\s*){0,4}$")
 _VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عناصر|مقاتلي|مسلحي|افراد|جنود|(?:صفوف|عناصر)\s+(?:مسلحي|مقاتلي|قوات)|"
@@ -61,6 +63,8 @@ class ActorRoles:
     candidates: list[Mention] = field(default_factory=list)
     nationals: list[tuple[str, str, str]] = field(default_factory=list)  # (victim role, country, iso2)
     foe: Mention | Actor | None = None  # the other side of a fight when the event's words name none (see ``referent``)
+    owners: tuple[str, str] | None = None  # whose homes were razed (``homes_owned``): (country, iso2), "" if unsaid
+    inferred: Mention | Actor | None = None  # a second side the article implies, not one the event's words name
 
     def _nationality(self, second: Actor | None, first: Actor | None) -> Actor | None:
         """Victims named by nationality: "عمال سوريون" → Civilians (Syria); "جنود عراقيون" → Military Forces of Iraq."""
@@ -108,6 +112,9 @@ class ActorRoles:
             "civilian" in roles or "person" in roles or unnamed_dead or taken
         ) and first is not None and first.kind not in _VICTIM_KINDS:
             second = CIVILIANS
+        if second is None and self.owners is not None and first is not None and first.kind not in _VICTIM_KINDS:
+            country_of, home = self.owners  # "هدم منزلا فلسطينيا": the civilians whose home it was
+            second = Actor(f"Civilians ({country_of})", "civilians", home) if country_of else CIVILIANS
         second = self._nationality(second, first)
         if second is None and self.foe is not None and event_type in _FOUGHT:  # not the civilians of an attack
             second = self.foe.value.actor if isinstance(self.foe, Mention) else self.foe
@@ -124,6 +131,8 @@ class ActorRoles:
             ev.actor2, ev.inter2 = second.name_in(country), second.inter_in(iso2)
             if self.actor2:
                 ev.evidence["actor2"] = [self.actor2.span(self.doc)]
+            if self.inferred is not None and self.inferred in (self.actor2, second):
+                ev.vague["actor2"] = INFERRED_SIDE  # review sees that the event's words name no second side
         ev.interaction = interaction_code(ev.inter1, ev.inter2)
         if second is not None and second.kind == "civilians":
             ev.civilian_targeting = "Civilian targeting"
@@ -151,6 +160,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     roles = ActorRoles(doc, candidates=mentions)
     roles.nationals = [n.value for n in doc.of("nationality") if n.sentence in cluster.sentences]
     victims = [m for m in mentions if _is_victim(doc, m)]
+    if cluster.head.value.sub_event_type == "Looting/property destruction":
+        roles.owners = homes_owned(doc, cluster.sentences)
     struck = list(victims)  # named as hit, not only as the other side of a clash ("اشتباك مع …")
     for trig in cluster.triggers:  # "بين X و/مع Y"
         pair = _between(doc, trig, mentions)
@@ -158,8 +169,10 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
             roles.actor1, roles.actor2 = pair
             return roles
     if cluster.head.value.sub_event_type == "Disrupted weapons use":  # "أسقطت الدفاعات طائرة مسيرة حوثية": whose weapon
-        victims += [m for m in mentions if m not in victims and (m.value.adjective or _LAUNCHED.search(text, max(0, m.start - 20), m.start)
-                                                                 or _owner_of(doc, m, cluster))]
+        launchers = [m for m in mentions if m.value.adjective or _LAUNCHED.search(text, max(0, m.start - 20), m.start)
+                     or _owner_of(doc, m, cluster)]
+        # the weapon's side is the one acted on, never the people it was aimed at ("المناطق الآهلة بالسكان")
+        victims = launchers + [m for m in victims if m not in launchers and m.value.actor.kind not in _VICTIM_KINDS]
     opponents = [m for m in mentions if _WITH.search(text[max(0, m.start - 12) : m.start])
                  and any(0 <= m.start - t.end <= 20 for t in cluster.triggers)]  # "اشتباكات مع المقاومة"
     victims += [m for m in opponents if m not in victims]
@@ -194,8 +207,11 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         # "قتل جنديان في انفجار عبوة ناسفة", "سقط سبعة قتلى في انفجار سيارة مفخخة": a bomb nobody claimed was planted
         # by someone unknown (its unnamed dead are civilians); not "مقتل 19 تكفيريا", fighters an army reports killing
         roles.implied1 = _UNIDENTIFIED
-    if cluster.event_type == "Battles" and roles.actor1 is not None and roles.actor2 is None:
+    if roles.actor1 is not None and roles.actor2 is None and (
+            cluster.event_type == "Battles" or cluster.head.value.sub_event_type == "Disrupted weapons use"):
         roles.actor2 = _usual_opponent(doc, roles.actor1)
+        if cluster.event_type != "Battles":  # "صاروخ أطلق من اليمن": whose missile only the article says
+            roles.inferred = roles.actor2
     if roles.actor1 is not None and roles.actor2 is None and cluster.event_type in _FIGHTING and any(
             c.value.role == "combatant" for c in cluster.casualties):
         # "مقتل خمسة مسلحين": fighters of the side the article named as hit before; naming no other side, unidentified
@@ -205,6 +221,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         # a clash's other side, named in the clash's own sentence ("تصدت فصائل المقاومة لتوغل قوات الاحتلال")
         roles.foe = next((m for m in mentions if m.sentence == own_sentence and m.value.actor.kind in ARMED
                           and m.value.actor != roles.actor1.value.actor and not allied(doc, roles.actor1, m)), None)
+        if roles.foe is None and roles.actor1.value.actor.kind in ("state", "police"):
+            roles.foe = roles.inferred = _UNIDENTIFIED  # "اندلعت اشتباكات خلال توغل الجيش": gunmen left unnamed
     return roles
 
 
@@ -413,6 +431,8 @@ def _between(doc: Doc, trig: Mention, mentions: list[Mention]) -> tuple[Mention,
     x, y = after[0], after[1]
     if not _BETWEEN.search(text[trig.end : x.start]) or x.start - trig.end > 60:
         return None
+    if _WITH_OTHER.search(text, trig.end, x.start):
+        return None  # "وتأتي الغارات بالتزامن مع مواجهات بين X و Y": the sides of those clashes, not of the strikes
     if not _PAIR_JOIN.match(text[x.end : y.start]):
         return None
     return x, y

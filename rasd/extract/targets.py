@@ -11,7 +11,7 @@ named before it; only an article that names none leaves them unidentified.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from rasd.doc import Doc, Mention
@@ -20,7 +20,7 @@ from rasd.lang.ar.morph import PROCLITICS
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 
-__all__ = ["owns_target", "struck_by_adjective", "allied", "referent", "ARMED"]
+__all__ = ["owns_target", "struck_by_adjective", "allied", "referent", "homes_owned", "ARMED"]
 
 ARMED = frozenset(["state", "police", "rebel", "political_militia", "identity_militia"])
 _LOOKBACK = 70
@@ -80,6 +80,34 @@ def owns_target(doc: Doc, m: Mention) -> bool:
 def struck_by_adjective(doc: Doc, m: Mention) -> bool:
     """A nisba after a struck target ("دبابة إسرائيلية" after "فجروا عبوة في") names whose target it was."""
     return bool(m.value.adjective and _patterns()[2].search(doc.ntext, max(0, m.start - _LOOKBACK), m.start))
+
+
+@cache
+def _homes() -> tuple[re.Pattern[str], frozenset[str]]:
+    owners = frozenset(fold(r["phrase"]) for r in read_tsv("targets.tsv") if r["kind"] == "owner")
+    return re.compile(_nouns(("home",)) + r"\s+(?P<owner>[^\s.،,]+)"), owners
+
+
+def homes_owned(doc: Doc, sentences: Iterable[int]) -> tuple[str, str] | None:
+    """"هدمت قوات الاحتلال منزلا فلسطينيا", "منزل عائلة الأسير": a dwelling named with its owner was civilians'.
+
+    The owners' (country, iso2) when a nationality names them, ("", "") when an owner word does; None when no
+    sentence of ``sentences`` names a dwelling's owner ("نسف مباني سكنية" names buildings, not whose).
+    """
+    from rasd.extract.casualties import nationalities
+
+    pattern, owners = _homes()
+    found: tuple[str, str] | None = None
+    for i in sorted(sentences):
+        start, end = doc.sentences[i]
+        for m in pattern.finditer(doc.ntext, start, end):
+            word = m.group("owner")
+            nation = nationalities().get(word) or nationalities().get(word.removeprefix("ل"))
+            if nation is not None:
+                return nation
+            if word in owners:
+                found = ("", "")
+    return found
 
 
 def allied(doc: Doc, first: Mention, other: Mention) -> bool:

@@ -110,3 +110,43 @@ def test_the_soldiers_who_shot_are_not_the_victims() -> None:
     """"برصاصة أطلقها جنود الاحتلال": the soldiers are the shooters, so the dead man is a civilian, not a fighter."""
     text = "استشهد الشاب عبد السلام (29 عاما) برصاصة أطلقها جنود الاحتلال شرق مدينة خان يونس جنوبي قطاع غزة، الجمعة."
     assert _records(text) == [("Attack", "Military Forces of Israel", "Civilians (Palestine)")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an intercepted weapon's side is acted upon, not the people it was aimed at
+        ("اعترضت قوات الدفاع الجوي السعودي، مساء الأحد، صاروخا باليستيا أطلقته جماعة الحوثي لاستهداف المناطق "
+         "الآهلة بالسكان في مدينة نجران.",
+         ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Ansar Allah")),
+        # a home razed with its owners named: the civilians whose home it was
+        ("هدمت جرافات الاحتلال، صباح الأحد، منزلا فلسطينيا في بلدة عناتا شمال شرقي القدس المحتلة.",
+         ("Looting/property destruction", "Military Forces of Israel", "Civilians (Palestine)")),
+        ("هدم الجيش الإسرائيلي، مساء الأحد، منزل عائلة الأسير في بلدة بيت أمر شمال الخليل.",
+         ("Looting/property destruction", "Military Forces of Israel", "Civilians (Palestine)")),
+        # buildings razed, no owner named: no second side
+        ("نسف جيش الاحتلال، ليل الأحد، مباني سكنية في حي الشجاعية شرقي مدينة غزة.",
+         ("Looting/property destruction", "Military Forces of Israel", None)),
+        # "بين X و Y" after "مع مواجهات" names the sides of those clashes, not of the strikes
+        ("شنت طائرات التحالف العربي، الأحد، غارات على مواقع ميليشيات الحوثي في مديرية حرض بمحافظة حجة. "
+         "وتزامنت الغارات مع مواجهات بين الميليشيا الحوثية والقوات الحكومية في المنطقة.",
+         ("Air/drone strike", "Military Forces of Saudi Arabia", "Ansar Allah")),
+    ],
+)
+def test_the_side_acted_upon(text: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert expected in _records(text)
+
+
+def test_a_fight_with_one_side_named_has_unidentified_gunmen_flagged_as_inferred() -> None:
+    from rasd.extract.roles import INFERRED_SIDE
+
+    text = "اندلعت اشتباكات مسلحة، فجر الأحد، في مدينة طوباس خلال اقتحام قوات الاحتلال الإسرائيلي للمدينة."
+    (event,) = [e for e in rasd.extract(text, published=D) if e.sub_event_type == "Armed clash"]
+    assert (event.actor1, event.actor2) == ("Military Forces of Israel", "Unidentified Armed Group (Palestine)")
+    assert event.vague["actor2"] == INFERRED_SIDE and "actor2" not in event.evidence
+
+
+def test_a_side_the_event_names_is_not_flagged() -> None:
+    text = "اندلعت اشتباكات عنيفة، فجر الأحد، بين قوات الاحتلال الإسرائيلي ومقاومين فلسطينيين في مدينة طوباس."
+    (event,) = [e for e in rasd.extract(text, published=D) if e.sub_event_type == "Armed clash"]
+    assert event.actor2 == "Unidentified Armed Group (Palestine)" and "actor2" not in event.vague
