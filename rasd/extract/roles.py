@@ -282,7 +282,7 @@ def _usual_opponent(doc: Doc, first: Mention) -> Mention | None:
     counts: dict[Actor, list[Mention]] = {}
     for a in doc.of("actor"):
         actor = a.value.actor
-        if actor.kind in ARMED and actor != first.value.actor and not a.value.affiliation:
+        if actor.kind in ARMED and actor != first.value.actor and not a.value.affiliation and not _speaker(doc, a):
             counts.setdefault(actor, []).append(a)
     if not counts:
         return None
@@ -300,7 +300,8 @@ _SPEECH = re.compile(r"(?:اعلن|اعلنت|قال|قالت|افاد|افاد�
 # position); not an army's radio ("إذاعة الجيش الإسرائيلي"), which tells what the army itself did
 _OUTLET = re.compile(
     r"(?:(?:قال|قالت|ذكر|ذكرت|افاد|افادت|نشر|نشرت|اورد|اوردت|بث|بثت|نقل|نقلت)\s+(?:ال)?(?:موقع|حساب|صفحه)"
-    r"|(?<!\w)(?:ال)?(?:وكاله|اعلام|قناه|صحيفه|تلفزيون))(?:\s+\S+){0,2}?\s*(?:(?:ال)?تابع(?:ه)?\s+)?(?:ل|لل)?$"
+    r"|(?<!\w)[وف]?(?:ال)?(?:وكاله|اعلام|قناه|صحيفه|تلفزيون))(?:\s+\S+){0,2}?\s*(?:(?:ال)?تابع(?:ه)?\s+)?"
+    r"(?:ل|لل)?(?:جماعه\s+|حركه\s+)?$"
 )
 # "أن مقاتليه", "إن قواته", "أن عناصرها": the speaker's own forces, right after "أن"
 _OWN_FORCES = re.compile(r"\W*(?:مقاتلي|مقاتلو|قوات|عناصر|وحدات|طيران|طايرات|مدفعيه|جنود|افراد)(?:ه|ها|هم)(?!\w)")

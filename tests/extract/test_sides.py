@@ -150,3 +150,10 @@ def test_a_side_the_event_names_is_not_flagged() -> None:
     text = "اندلعت اشتباكات عنيفة، فجر الأحد، بين قوات الاحتلال الإسرائيلي ومقاومين فلسطينيين في مدينة طوباس."
     (event,) = [e for e in rasd.extract(text, published=D) if e.sub_event_type == "Armed clash"]
     assert event.actor2 == "Unidentified Armed Group (Palestine)" and "actor2" not in event.vague
+
+
+def test_a_partys_media_joined_by_wa_is_a_source_not_the_actor() -> None:
+    text = ("أعلنت وكالة الأنباء الرسمية والإعلام الحربي لحزب الله أن الدفاعات الجوية السورية أسقطت، ليل الأحد، "
+            "صواريخ استهدفت مطار الضمير العسكري شمال شرقي دمشق.")
+    firsts = {e.actor1 for e in rasd.extract(text, published=D)}
+    assert "Military Forces of Syria" in firsts and "Hezbollah" not in firsts
