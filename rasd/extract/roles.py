@@ -34,12 +34,19 @@ _WITH_OTHER = re.compile(r"(?<!\w)مع(?!\w)")  # "الغارات بالتزام
 # "بين قوات الشرعية اليمنية والحوثيين": a nisba may close the first side's name
 _PAIR_JOIN = re.compile(r"^[\s\"'()]*(?:ال\S+(?:ي|يه)\s+)?(?:و|مع|ضد)\s*(?:\S+\s*){0,4}$")
 _VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عناصر|مقاتلي|مسلحي|افراد|جنود|(?:صفوف|عناصر)\s+(?:مسلحي|مقاتلي|قوات)|"
-                          r"(?:القيادي|قيادي|القايد|قايد|العضو|عضو|المسوول|مسوول|قاده|القاده|كوادر)\s+(?:في|ب))"
+                          r"(?:القيادي|قيادي|القايد|قايد|العضو|عضو|المسوول|مسوول|قاده|القاده|كوادر)\s+(?:في|ب)|"
+                          r"(?<!\w)و?رييس(?:\s+\S+){0,2}?\s+في)"  # "ورئيس منظومة العمليات في حزب الله"
                           r"\s*[\"'«(]?\s*(?:ال)?$")  # "اغتيال القيادي في حماس": a member of the side hit
 # "مطار التيفور العسكري التابع للنظام": the owner of what was hit is the one acted upon
 _OWNER_LEAD = re.compile(r"(?:التابع|التابعه|تابع|تابعه|الخاضع|الخاضعه)\s*(?:ل|لل)?\s*$")
+# "مقاتلات (إف 16) التابعة للجيش", "الطائرات التابعة للتحالف": forces and aircraft belong to the side that acts
+_FORCES_OF = re.compile(r"(?<!\w)(?:ال)?(?:مقاتلات|طايرات|طايره|مروحيات|قوات|وحدات|مدفعيه|دبابات|زوارق|بوارج|فرق)"
+                        r"(?:\s+\S+){0,3}?\s+(?:ال)?تابع(?:ه)?\s*(?:ل|لل)?\s*$")
 _AGENT_LEAD = re.compile(
-    r"(?:برصاص|بنيران|من قبل|نفذه|نفذته|نفذها|نفذتها|شنه|شنته|شنها|شنتها|يد|ايدي|قبل)\s*(?:(?:عناصر|مسلحين|مقاتلين|افراد|جنود)\s+من\s*)?[\"']?\s*$"
+    r"(?:برصاص|بنيران|من قبل|نفذه|نفذته|نفذها|نفذتها|شنه|شنته|شنها|شنتها|يد|ايدي|قبل"
+    # a verb with its object pronoun, then its subject: "الذي اغتالته إسرائيل", "التي استهدفتها طائرات"
+    r"|(?<!\w)(?:اغتال|قتل|استهدف|قصف|اعتقل|خطف|اختطف)(?:ت)?(?:ه|ها|هم|هما))"
+    r"\s*(?:(?:عناصر|مسلحين|مقاتلين|افراد|جنود)\s+من\s*)?[\"']?\s*$"
 )
 _VICTIM_KINDS = ("civilians", "protesters")
 _FIGHTERS = frozenset({"combatant", "soldier", "police"})  # victim roles that make the dead no civilians
@@ -159,7 +166,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     mentions = _join_repeats(doc, mentions)
     roles = ActorRoles(doc, candidates=mentions)
     roles.nationals = [n.value for n in doc.of("nationality") if n.sentence in cluster.sentences]
-    victims = [m for m in mentions if _is_victim(doc, m)]
+    # a mourner's dead were its own unless the report names their side ("نعت حماس القيادي في حزب الله")
+    victims = sorted((m for m in mentions if _is_victim(doc, m)), key=lambda m: _mourns(doc, m))
     if cluster.head.value.sub_event_type == "Looting/property destruction":
         roles.owners = homes_owned(doc, cluster.sentences)
     struck = list(victims)  # named as hit, not only as the other side of a clash ("اشتباك مع …")
@@ -344,12 +352,16 @@ def _claimant(doc: Doc, cluster: Cluster) -> Mention | None:
 _SUFFERED = frozenset("اصيب اصيبت اصيبوا استشهد استشهدت استشهدوا جرح جرحت".split())
 
 
+def _mourns(doc: Doc, m: Mention) -> bool:
+    return bool(_MOURNS.search(doc.ntext, max(0, m.start - 12), m.start))
+
+
 def _is_victim(doc: Doc, m: Mention) -> bool:
     """``m`` names the side acted upon. A body that reports (the UN, the OPCW) is one only where its staff or property were hit."""
     if m.value.actor.kind in _VICTIM_KINDS and not m.value.adjective:
         return True
     text = doc.ntext
-    if _MOURNS.search(text, max(0, m.start - 12), m.start):
+    if _mourns(doc, m):
         return True  # "نعت كتائب القسام الشهيدين": the dead were its own
     if struck_by_adjective(doc, m) or owns_target(doc, m):
         return True  # "دبابة إسرائيلية", "تعزيزات للحوثيين", "استهدفت مواقع الحوثيين"
@@ -365,6 +377,8 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
         if gap or cue in NOMINAL_CUES or cue in _SUFFERED:
             return True  # "مقتل 5 جنود اسرائيليين", "مقتل جنود", "أصيب 3 جنود"; but "اغتال مسلحون" names the killers
     lead = doc.ntext[max(0, m.start - 30) : m.start]
+    if _FORCES_OF.search(lead):
+        return False
     if _OWNER_LEAD.search(lead) and m.value.actor.kind != "organisation":
         return True  # "مطار التيفور التابع للنظام"; but "مجلس الأمن التابع للأمم المتحدة" was not hit
     if _AGENT_LEAD.search(lead):
@@ -421,7 +435,7 @@ def _is_agent(doc: Doc, m: Mention, cluster: Cluster) -> bool:
         if 0 <= trig.start - m.end <= 60 and _DATE_ONLY.match(text[m.end : trig.start]):
             return True  # "شنت قسد، أمس الثلاثاء، حملة دهم": the subject, a date between commas, the object
     lead = text[max(0, m.start - 20) : m.start]
-    return bool(_AGENT_LEAD.search(lead))
+    return bool(_AGENT_LEAD.search(lead) or _FORCES_OF.search(text, max(0, m.start - 40), m.start))
 
 
 def _between(doc: Doc, trig: Mention, mentions: list[Mention]) -> tuple[Mention, Mention] | None:

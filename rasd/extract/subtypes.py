@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["resolve_type"]
 
 _AIR_POWERS = ("Israel", "Russia", "United States", "Saudi Arabia", "United Arab Emirates", "Coalition", "Turkey")
-_AIR_WORDS = re.compile(r"طيران|طايرات|جوي|جويه|الحربي|مسير")
+_AIR_WORDS = re.compile(r"طيران|طايرات|مقاتلات|جوي|جويه|الحربي|مسير")
 _INTERVENTION = re.compile(
     r"(?<!\w)(?:[وفل]?(?:تفريق|لتفريق|فرقت|فرقتهم|فرقته|تفرق|قمع|قمعت|هراوات|فضت|فض|اعتقلت|الهراوات|خراطيم)|الغاز المسيل|"
     r"قنابل الغاز|الغاز المدمع|الرصاص المطاطي|قنابل صوتيه|النار في الهواء|الرصاص في الهواء)(?!\w)"

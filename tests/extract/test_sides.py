@@ -157,3 +157,20 @@ def test_a_partys_media_joined_by_wa_is_a_source_not_the_actor() -> None:
             "صواريخ استهدفت مطار الضمير العسكري شمال شرقي دمشق.")
     firsts = {e.actor1 for e in rasd.extract(text, published=D)}
     assert "Military Forces of Syria" in firsts and "Hezbollah" not in firsts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "الذي اغتالته إسرائيل": a verb with its object pronoun, then its subject; the mourner is no side,
+        # the dead commander's own group is
+        ("نعت حركة الجهاد الإسلامي القائد العسكري ورئيس أركان العمليات في حزب الله، الذي اغتالته إسرائيل في غارة "
+         "جوية على بلدة النبطية جنوب لبنان مساء الأحد.",
+         ("Air/drone strike", "Military Forces of Israel", "Hezbollah")),
+        # aircraft "التابعة للجيش" belong to the side that acts, not to the one hit
+        ("قصفت مقاتلات حربية التابعة للجيش العراقي، الأحد، مقرا لتنظيم داعش في بلدة هجين شرقي دير الزور.",
+         ("Air/drone strike", "Military Forces of Iraq", "Islamic State (Syria)")),
+    ],
+)
+def test_who_acts_in_a_relative_clause_or_through_its_aircraft(text: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert expected in _records(text)
