@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor
 from rasd.extract.casualties import NOMINAL_CUES
+from rasd.extract.sources import claimant, escorts, mourns, speaker, speaks_for
 from rasd.extract.targets import ARMED, allied, homes_owned, owns_target, referent, struck_by_adjective
 from rasd.model import interaction_code
 
@@ -160,14 +161,14 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     own_sentence = cluster.head.sentence
     mentions = sorted(
         (a for a in doc.of("actor") if a.sentence in cluster.sentences and not a.value.affiliation
-         and not (territory and a.value.actor.kind == "civilians") and not _speaker(doc, a)),
+         and not (territory and a.value.actor.kind == "civilians") and not speaker(doc, a) and not escorts(doc, a)),
         key=lambda a: (a.sentence != own_sentence, a.start),
     )
     mentions = _join_repeats(doc, mentions)
     roles = ActorRoles(doc, candidates=mentions)
     roles.nationals = [n.value for n in doc.of("nationality") if n.sentence in cluster.sentences]
     # a mourner's dead were its own unless the report names their side ("نعت حماس القيادي في حزب الله")
-    victims = sorted((m for m in mentions if _is_victim(doc, m)), key=lambda m: _mourns(doc, m))
+    victims = sorted((m for m in mentions if _is_victim(doc, m)), key=lambda m: mourns(doc, m))
     if cluster.head.value.sub_event_type == "Looting/property destruction":
         roles.owners = homes_owned(doc, cluster.sentences)
     struck = list(victims)  # named as hit, not only as the other side of a clash ("اشتباك مع …")
@@ -197,7 +198,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     elif rest and rest[0].sentence == cluster.head.sentence and doc.clause_of(rest[0].start) == doc.clause_of(cluster.head.start):
         roles.actor2 = rest[0]
     if roles.actor1 is None:
-        roles.actor1 = _claimant(doc, cluster)
+        roles.actor1 = claimant(doc, cluster)
     if roles.actor1 is None and (inherited := earlier.get(cluster.event_type)) is not None:
         if roles.actor2 is None or roles.actor2.value.actor != inherited.value.actor:
             roles.actor1 = inherited
@@ -224,7 +225,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
             c.value.role == "combatant" for c in cluster.casualties):
         # "مقتل خمسة مسلحين": fighters of the side the article named as hit before; naming no other side, unidentified
         roles.foe = referent(doc, doc.sentences[own_sentence][1], roles.actor1,
-                             lambda a: _is_victim(doc, a) and not _speaker(doc, a), _UNIDENTIFIED)
+                             lambda a: _is_victim(doc, a) and not speaker(doc, a), _UNIDENTIFIED)
     elif roles.actor1 is not None and roles.actor2 is None and cluster.event_type == "Battles":
         # a clash's other side, named in the clash's own sentence ("تصدت فصائل المقاومة لتوغل قوات الاحتلال")
         roles.foe = next((m for m in mentions if m.sentence == own_sentence and m.value.actor.kind in ARMED
@@ -246,7 +247,6 @@ def _unnamed_dead(cluster: Cluster) -> bool:
     return bool(hurt) and not any(c.role == "combatant" for c in hurt)
 
 
-_MOURNS = re.compile(r"(?:نعت|نعي|تنعي|ينعي|نعوا)\s*$")
 _LAUNCHED = re.compile(r"(?:اطلق|اطلقه|اطلقته|اطلقها|اطلقتها|اطلقوه|اطلقتهما|اطلقهما|اطلقتها)\s*$")
 _UNKNOWN_AGENT = re.compile(r"(?:الجهه|جهه)[^.]{0,60}?(?:مجهول|مجهوله)|مجهوله الهويه|مجهوله المصدر|مجهول المصدر|لم تعرف الجهه|لا يعرف من|لم تتبن|لم يتبن")
 _UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", "political_militia", "")
@@ -290,7 +290,7 @@ def _usual_opponent(doc: Doc, first: Mention) -> Mention | None:
     counts: dict[Actor, list[Mention]] = {}
     for a in doc.of("actor"):
         actor = a.value.actor
-        if actor.kind in ARMED and actor != first.value.actor and not a.value.affiliation and not _speaker(doc, a):
+        if actor.kind in ARMED and actor != first.value.actor and not a.value.affiliation and not speaker(doc, a):
             counts.setdefault(actor, []).append(a)
     if not counts:
         return None
@@ -298,62 +298,10 @@ def _usual_opponent(doc: Doc, first: Mention) -> Mention | None:
     return best[0] if len(best) >= 2 else None
 
 
-_CLAIM = re.compile(r"(?:تبني|تبنت|تبنى|اعلن\S* مسووليت\S*|اعلنت مسووليتها)\s*$")
-
-
-_SPEECH = re.compile(r"(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|اتهم|اتهمت|نفي|نفت|حذر|حذرت|دعا|دعت|طالب|طالبت)\s*$")
-
-
-# a party's media: "قال موقع الجيش", "بثت قناة المسيرة التابعة للحوثيين"; "موقع" only after a verb of saying (else a
-# position); not an army's radio ("إذاعة الجيش الإسرائيلي"), which tells what the army itself did
-_OUTLET = re.compile(
-    r"(?:(?:قال|قالت|ذكر|ذكرت|افاد|افادت|نشر|نشرت|اورد|اوردت|بث|بثت|نقل|نقلت)\s+(?:ال)?(?:موقع|حساب|صفحه)"
-    r"|(?<!\w)[وف]?(?:ال)?(?:وكاله|اعلام|قناه|صحيفه|تلفزيون))(?:\s+\S+){0,2}?\s*(?:(?:ال)?تابع(?:ه)?\s+)?"
-    r"(?:ل|لل)?(?:جماعه\s+|حركه\s+)?$"
-)
-# "أن مقاتليه", "إن قواته", "أن عناصرها": the speaker's own forces, right after "أن"
-_OWN_FORCES = re.compile(r"\W*(?:مقاتلي|مقاتلو|قوات|عناصر|وحدات|طيران|طايرات|مدفعيه|جنود|افراد)(?:ه|ها|هم)(?!\w)")
-_ANNOUNCED_GAP = 24  # characters from the speaker to the loss it announces ("أعلنت الحركة، اليوم، استشهاد")
-# words a side uses of its own dead: "استشهاد" (martyrdom), "اغتيال" (assassination of its leader)
-_ANNOUNCES_LOSS = re.compile(r"[^.،]{0,12}?(?<!\w)[وب]?(?:اغتيال|استشهاد)(?!\w)")
-_SPEECH_AFTER = re.compile(r"\W*(?:قد\s+)?(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)(?!\w)")
-_THAT = re.compile(r"(?:\W*\S+){0,3}?\W*(?:ان|إن|أن|بان|بأن)(?!\w)")
-
-
-def _speaker(doc: Doc, a: Mention) -> bool:
-    """"وأعلنت منظمة حظر الأسلحة أن…": who reports is a source, not a side of the event.
-
-    "أعلن الجيش استعادة السيطرة" announces its own act: only a speaker followed by "أن/إن" is a source.
-    """
-    text = doc.ntext
-    if _OUTLET.search(text, max(0, a.start - 30), a.start):
-        return True  # "وقال موقع الجيش اليمني إن غارات…", "ذكرت قناة المسيرة التابعة للحوثيين": a party's outlet reports
-    if _SPEECH.search(text[max(0, a.start - 12) : a.start].rstrip("و ")):  # "أعلنت X أن"
-        if _ANNOUNCES_LOSS.match(text, a.end, a.end + _ANNOUNCED_GAP):
-            return True  # "أعلنت حماس اغتيال رئيس مكتبها": who mourns its dead did not kill them
-        that = _THAT.match(text, a.end, a.end + 40)
-        if that and _OWN_FORCES.match(text, that.end(), that.end() + 30):
-            return False  # "أعلن حزب الله أن مقاتليه استهدفوا": who claims its own attack did it
-        return bool(that)
-    after = _SPEECH_AFTER.match(text, a.end, a.end + 30)  # "X قد أعلنت الأربعاء أن"
-    return bool(after and _THAT.match(text, after.end(), after.end() + 30))
-
-
-def _claimant(doc: Doc, cluster: Cluster) -> Mention | None:
-    """"وتبنى تنظيم الدولة الهجوم" after the report: the claimant is actor1."""
-    last = max(cluster.sentences)
-    for a in doc.of("actor"):
-        if last <= a.sentence <= last + 1 and _CLAIM.search(doc.ntext[max(0, a.start - 25) : a.start]):
-            return a
-    return None
 
 
 # Verbs whose subject is the one hurt ("أصيب 3 جنود", "استشهد شاب"): never an agent's verb
 _SUFFERED = frozenset("اصيب اصيبت اصيبوا استشهد استشهدت استشهدوا جرح جرحت".split())
-
-
-def _mourns(doc: Doc, m: Mention) -> bool:
-    return bool(_MOURNS.search(doc.ntext, max(0, m.start - 12), m.start))
 
 
 def _is_victim(doc: Doc, m: Mention) -> bool:
@@ -361,8 +309,10 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
     if m.value.actor.kind in _VICTIM_KINDS and not m.value.adjective:
         return True
     text = doc.ntext
-    if _mourns(doc, m):
+    if mourns(doc, m):
         return True  # "نعت كتائب القسام الشهيدين": the dead were its own
+    if speaks_for(doc, m):
+        return False  # "قال قيادي بكتائب القسام": a member speaking, not one hit
     if struck_by_adjective(doc, m) or owns_target(doc, m):
         return True  # "دبابة إسرائيلية", "تعزيزات للحوثيين", "استهدفت مواقع الحوثيين"
     if any(0 <= c.value.number_start < m.start and m.end <= c.end for c in doc.of("casualty") if c.sentence == m.sentence):

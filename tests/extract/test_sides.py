@@ -174,3 +174,24 @@ def test_a_partys_media_joined_by_wa_is_a_source_not_the_actor() -> None:
 )
 def test_who_acts_in_a_relative_clause_or_through_its_aircraft(text: str, expected: tuple[str, str | None, str | None]) -> None:
     assert expected in _records(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # who guards the actors is neither side
+        ("اقتحم عشرات المستوطنين، صباح الأحد، باحات المسجد الأقصى بحماية شرطة الاحتلال الإسرائيلي.",
+         ("Other", "Israeli settlers", None)),
+        # a member speaking for a side is a source ("أكد قيادي بحماس أن"), not the side hit
+        ("قتل 12 فلسطينيا في قصف إسرائيلي على مدينة خان يونس، الأحد، فيما أكد قيادي بحماس أن المفاوضات متعثرة.",
+         ("Air/drone strike", "Military Forces of Israel", "Civilians (Palestine)")),
+    ],
+)
+def test_voices_that_are_no_side(text: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert expected in _records(text)
+
+
+def test_a_member_telling_of_its_own_fighters_attack_names_the_side_that_acted() -> None:
+    text = "قال قيادي في كتائب القسام إن مقاتلي الكتائب استهدفوا، الأحد، قوة إسرائيلية بعبوة ناسفة في حي الشجاعية بغزة."
+    assert [(e.actor1, e.actor2 == "Al-Qassam Brigades") for e in rasd.extract(text, published=D)] == [
+        ("Al-Qassam Brigades", False)]

@@ -1,0 +1,94 @@
+"""Who speaks, not who acts: sources, a side's media, members speaking for it, mourners, claimants, escorts.
+
+"وأعلنت منظمة حظر الأسلحة أن…", "ذكرت قناة المسيرة التابعة للحوثيين", "أكد قيادي بحماس أن": who reports
+an event is a source, not one of its sides. A side that claims an attack ("وتبنى تنظيم الدولة الهجوم",
+"أعلن حزب الله أن مقاتليه استهدفوا") did it; one that mourns ("نعت كتائب القسام الشهيدين") lost its own;
+one that guards the actors ("بحماية شرطة الاحتلال") is neither side.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rasd.doc import Doc, Mention
+
+if TYPE_CHECKING:
+    from rasd.extract.assemble import Cluster
+
+__all__ = ["claimant", "escorts", "mourns", "speaker", "speaks_for"]
+
+_MOURNS = re.compile(r"(?:نعت|نعي|تنعي|ينعي|نعوا)\s*$")
+
+_CLAIM = re.compile(r"(?:تبني|تبنت|تبنى|اعلن\S* مسووليت\S*|اعلنت مسووليتها)\s*$")
+# "اقتحم المستوطنون الأقصى بحماية شرطة الاحتلال": who guards the actors is neither side
+_ESCORT = re.compile(r"(?<!\w)(?:بحمايه|تحت حمايه|وسط حمايه|بحراسه|تحت حراسه|بمرافقه)\s+(?:من\s+)?(?:\S+\s+)?$")
+_MEMBER_OF = re.compile(r"\s(?:القيادي|قيادي|مسوول|المسوول|عضو|العضو|المتحدث|متحدث|الناطق|ناطق)(?:\s+باسم|\s+في|\s+ب|\s*ب)\s*(?:ال)?$")
+_SPEECH = re.compile(r"(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|اتهم|اتهمت|نفي|نفت|حذر|حذرت|دعا|دعت|طالب|طالبت)\s*$")
+
+
+# a party's media: "قال موقع الجيش", "بثت قناة المسيرة التابعة للحوثيين"; "موقع" only after a verb of saying (else a
+# position); not an army's radio ("إذاعة الجيش الإسرائيلي"), which tells what the army itself did
+_OUTLET = re.compile(
+    r"(?:(?:قال|قالت|ذكر|ذكرت|افاد|افادت|نشر|نشرت|اورد|اوردت|بث|بثت|نقل|نقلت)\s+(?:ال)?(?:موقع|حساب|صفحه)"
+    r"|(?<!\w)[وف]?(?:ال)?(?:وكاله|اعلام|قناه|صحيفه|تلفزيون))(?:\s+\S+){0,2}?\s*(?:(?:ال)?تابع(?:ه)?\s+)?"
+    r"(?:ل|لل)?(?:جماعه\s+|حركه\s+)?$"
+)
+# "أن مقاتليه", "إن قواته", "أن عناصرها": the speaker's own forces, right after "أن"
+_OWN_FORCES = re.compile(r"\W*(?:مقاتلي|مقاتلو|قوات|عناصر|وحدات|طيران|طايرات|مدفعيه|جنود|افراد)"
+                         r"(?:ه|ها|هم|\s+(?:الحركه|الكتايب|الجماعه|التنظيم|الحزب|السرايا))(?!\w)")  # "إن مقاتلي الحركة"
+_ANNOUNCED_GAP = 24  # characters from the speaker to the loss it announces ("أعلنت الحركة، اليوم، استشهاد")
+# words a side uses of its own dead: "استشهاد" (martyrdom), "اغتيال" (assassination of its leader)
+_ANNOUNCES_LOSS = re.compile(r"[^.،]{0,12}?(?<!\w)[وب]?(?:اغتيال|استشهاد)(?!\w)")
+_SPEECH_AFTER = re.compile(r"\W*(?:قد\s+)?(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)(?!\w)")
+_THAT = re.compile(r"(?:\W*\S+){0,3}?\W*(?:ان|إن|أن|بان|بأن)(?!\w)")
+
+
+def _speech_lead(text: str, a: Mention) -> str:
+    """The text before ``a``, less a member's title that speaks for it ("أكد قيادي بحماس", "قال المتحدث باسم")."""
+    lead = text[max(0, a.start - 40) : a.start]
+    member = _MEMBER_OF.search(lead)
+    return lead[: member.start()] if member else lead
+
+
+def speaker(doc: Doc, a: Mention) -> bool:
+    """"وأعلنت منظمة حظر الأسلحة أن…": who reports is a source, not a side of the event.
+
+    "أعلن الجيش استعادة السيطرة" announces its own act: only a speaker followed by "أن/إن" is a source.
+    """
+    text = doc.ntext
+    if _OUTLET.search(text, max(0, a.start - 30), a.start):
+        return True  # "وقال موقع الجيش اليمني إن غارات…", "ذكرت قناة المسيرة التابعة للحوثيين": a party's outlet reports
+    if _SPEECH.search(_speech_lead(text, a)[-12:].rstrip("و ")):  # "أعلنت X أن", "أكد قيادي بحماس أن"
+        if _ANNOUNCES_LOSS.match(text, a.end, a.end + _ANNOUNCED_GAP):
+            return True  # "أعلنت حماس اغتيال رئيس مكتبها": who mourns its dead did not kill them
+        that = _THAT.match(text, a.end, a.end + 40)
+        if that and _OWN_FORCES.match(text, that.end(), that.end() + 30):
+            return False  # "أعلن حزب الله أن مقاتليه استهدفوا": who claims its own attack did it
+        return bool(that)
+    after = _SPEECH_AFTER.match(text, a.end, a.end + 30)  # "X قد أعلنت الأربعاء أن"
+    return bool(after and _THAT.match(text, after.end(), after.end() + 30))
+
+
+def claimant(doc: Doc, cluster: Cluster) -> Mention | None:
+    """"وتبنى تنظيم الدولة الهجوم" after the report: the claimant is actor1."""
+    last = max(cluster.sentences)
+    for a in doc.of("actor"):
+        if last <= a.sentence <= last + 1 and _CLAIM.search(doc.ntext[max(0, a.start - 25) : a.start]):
+            return a
+    return None
+
+
+def mourns(doc: Doc, m: Mention) -> bool:
+    """"نعت كتائب القسام الشهيدين": a side that mourns names its own dead."""
+    return bool(_MOURNS.search(doc.ntext, max(0, m.start - 12), m.start))
+
+
+def speaks_for(doc: Doc, m: Mention) -> bool:
+    """A verb of saying right before ``m`` or before a member's title for it ("قال قيادي بكتائب القسام")."""
+    return bool(_SPEECH.search(_speech_lead(doc.ntext, m)[-12:].rstrip("و ")))
+
+
+def escorts(doc: Doc, a: Mention) -> bool:
+    """"اقتحم المستوطنون الأقصى بحماية شرطة الاحتلال": ``a`` guards the actors."""
+    return bool(_ESCORT.search(doc.ntext, max(0, a.start - 24), a.start))
