@@ -18,6 +18,7 @@ from rasd.extract.dating import set_date
 from rasd.extract.notes import english_notes
 from rasd.extract.placing import place_event, place_of
 from rasd.extract.roles import assign_actors, names_agent
+from rasd.extract.sources import says
 from rasd.extract.subtypes import resolve_type
 from rasd.extract.tolls import Tolls
 from rasd.model import DISORDER_TYPES, Event
@@ -37,7 +38,8 @@ def event_of(doc: Doc, cluster: Cluster, doc_country: Candidate | None, earlier:
     tolls.write(doc, ev)
     roles = [c.value.role for c in cluster.casualties if c.value.role]
     sentence = cluster.head.sentence
-    roles += [m.value for m in doc.of("role") if m.sentence == sentence and not names_agent(doc, m)]  # not "برصاص جنود"
+    roles += [m.value for m in doc.of("role") if m.sentence == sentence and not names_agent(doc, m)  # not "برصاص جنود"
+              and not says(doc, m)]  # nor "أكد قيادي بحماس"
     actors = assign_actors(doc, cluster, earlier)
     if actors.actor1 is not None:
         earlier[cluster.event_type] = actors.actor1

@@ -16,7 +16,7 @@ from rasd.doc import Doc, Mention
 if TYPE_CHECKING:
     from rasd.extract.assemble import Cluster
 
-__all__ = ["claimant", "escorts", "mourns", "speaker", "speaks_for"]
+__all__ = ["claimant", "escorts", "mourns", "speaker", "speaks_for", "says"]
 
 _MOURNS = re.compile(r"(?:نعت|نعي|تنعي|ينعي|نعوا)\s*$")
 
@@ -92,3 +92,8 @@ def speaks_for(doc: Doc, m: Mention) -> bool:
 def escorts(doc: Doc, a: Mention) -> bool:
     """"اقتحم المستوطنون الأقصى بحماية شرطة الاحتلال": ``a`` guards the actors."""
     return bool(_ESCORT.search(doc.ntext, max(0, a.start - 24), a.start))
+
+
+def says(doc: Doc, m: Mention) -> bool:
+    """A verb of saying right before ``m``: "أكد قيادي …", "قال مسؤول …" is who speaks, not a victim's role."""
+    return bool(_SPEECH.search(doc.ntext[max(0, m.start - 12) : m.start].rstrip("و ")))

@@ -195,3 +195,10 @@ def test_a_member_telling_of_its_own_fighters_attack_names_the_side_that_acted()
     text = "قال قيادي في كتائب القسام إن مقاتلي الكتائب استهدفوا، الأحد، قوة إسرائيلية بعبوة ناسفة في حي الشجاعية بغزة."
     assert [(e.actor1, e.actor2 == "Al-Qassam Brigades") for e in rasd.extract(text, published=D)] == [
         ("Al-Qassam Brigades", False)]
+
+
+def test_a_speakers_title_is_not_the_victims_role() -> None:
+    # "قيادي" speaks; the unnamed dead of the strike stay civilians
+    text = ("أوقع القصف الإسرائيلي، الأحد، نحو 20 شهيدا في مناطق عدة بقطاع غزة، وفي حين تحدثت واشنطن عن تقدم في "
+            "المحادثات، أكد قيادي بحماس أن المقترح الجديد يستجيب لشروط الاحتلال.")
+    assert ("Air/drone strike", "Military Forces of Israel", "Civilians (Palestine)") in _records(text)
