@@ -225,6 +225,8 @@ class Actors:
         if not written:
             return False
         before = [strip_article(w.strip("\"'«»(")) for w in written]  # "«المواقع العسكرية الإيرانية»"
+        if before[-1].startswith("ب") and before[-1][1:] in _FORCE_NOUNS:
+            before[-1] = before[-1][1:]  # "فجروا حقل ألغام بقوة إسرائيلية": the force it went off on
         nouns = _FORCE_NOUNS | _TARGET_NOUNS
         if before[-1] in nouns or (len(before) == 2 and before[0] in nouns and before[1] in _QUALIFIERS):
             return True

@@ -50,7 +50,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     struck = re.compile(r"(?P<noun>" + _nouns(("site", "vehicle", "gathering")) + r")(?:(?:\s+\S+){0,2}?\s+" + _LINK
                         + r"|(?:\s+و\S+)?\s+)$")
     # "فجروا عبوة في دبابة إسرائيلية", "استهدفت موقعا عسكريا سوريا": whose target the adjective names
-    adjective = re.compile(r"(?:\bفي|\bعلي|استهدف\S*|\bضد|تدمير|دمر\S*|اصاب\S*|قصف\S*)\s+(?:\S+\s+){0,3}?"
+    adjective = re.compile(r"(?:\bفي|\bعلي|استهدف\S*|\bضد|تدمير|دمر\S*|اصاب\S*|قصف\S*|فجر\S*|تفجير)\s+(?:\S+\s+){0,3}?"
                            + nouns + r"(?:\s+\S+){0,2}?\s*$")
     return linked, struck, adjective
 

@@ -127,6 +127,9 @@ def test_the_soldiers_who_shot_are_not_the_victims() -> None:
         # buildings razed, no owner named: no second side
         ("نسف جيش الاحتلال، ليل الأحد، مباني سكنية في حي الشجاعية شرقي مدينة غزة.",
          ("Looting/property destruction", "Military Forces of Israel", None)),
+        # a blast "بقوة إسرائيلية": the force it went off on is the side hit
+        ("فجر مقاتلو كتائب القسام، الأحد، حقل ألغام بقوة إسرائيلية شرق خان يونس.",
+         ("Remote explosive/landmine/IED", "Al-Qassam Brigades", "Military Forces of Israel")),
         # "بين X و Y" after "مع مواجهات" names the sides of those clashes, not of the strikes
         ("شنت طائرات التحالف العربي، الأحد، غارات على مواقع ميليشيات الحوثي في مديرية حرض بمحافظة حجة. "
          "وتزامنت الغارات مع مواجهات بين الميليشيا الحوثية والقوات الحكومية في المنطقة.",
