@@ -44,6 +44,9 @@ __all__ = ["Scope", "AGGREGATE_AT", "pick_toll", "period_sentences", "rise_span"
 # hundreds (the independent dataset the extraction issue cites: 600 for Syria in
 # 2018); a figure of a thousand or more in a news report is a campaign or war total.
 AGGREGATE_AT = 1000
+# A day's protest can wound a few thousand (1,400 at the Gaza fence on 30 March 2018, 2,771 on 14 May); five
+# thousand and more wounded is nearly always a campaign's or a war's count.
+AGGREGATE_INJURED_AT = 3000
 
 _PERIOD_HEAD = (
     r"منذ\s+(?:\S+\s+){0,2}?(?:بدء|بدايه|اندلاع|تشكيل\S*|عام|السابع|7|انطلاق|مطلع|العدوان|الحرب)|منذ\s+(?!(?:ال)?(?:فجر|صباح|ساعات)(?!\w))(?:(?!الي\s)[^\s،,.:؛]+\s+){0,3}?\d|"
@@ -237,7 +240,8 @@ def _scope_of(doc: Doc, m: Mention, in_period: bool) -> dict[str, object]:
     clause_start = doc.clauses[doc.clause_of(m.start)][0]
     thousands_before = cas.number_start >= 0 and _THOUSANDS_BEFORE.search(text, max(0, cas.number_start - 12), cas.number_start)
     raised_by_it = _RAISED_BY_IT.search(text, max(clause_start, m.start - 90), m.start)
-    if (in_period or (cas.count is not None and cas.count >= AGGREGATE_AT) or raised_by_it or _THOUSANDS_AFTER.match(text, m.end)
+    ceiling = AGGREGATE_INJURED_AT if cas.kind == "injured" else AGGREGATE_AT
+    if (in_period or (cas.count is not None and cas.count >= ceiling) or raised_by_it or _THOUSANDS_AFTER.match(text, m.end)
             or thousands_before or _hundreds_untold(doc, m) or _of_the_past(doc, m)):
         return {"scope": "cumulative", "cumulative": True}
     if _combined(doc, m, cas, clause_start):

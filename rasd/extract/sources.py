@@ -20,6 +20,9 @@ __all__ = ["claimant", "escorts", "mourns", "speaker", "speaks_for", "says"]
 
 _MOURNS = re.compile(r"(?:نعت|نعي|تنعي|ينعي|نعوا)\s*$")
 
+# "ردود أفعال الدول الكبرى، بريطانيا وفرنسا": states that react to an event, listed after the reaction
+_REACTS = re.compile(r"(?<!\w)(?:ردود|رد|رده)\s+(?:افعال|الفعل|فعل)(?:\s+[^\s.]+){0,7}?[\s،,]+(?:و)?$")
+_APPEALS = re.compile(r"(?<!\w)(?:دعت|دعا|طالبت|طالب|ادانت|ادان|استنكرت|استنكر|نددت|ندد|ناشدت|ناشد|رحبت|رحب)\s*$")
 _CLAIM = re.compile(r"(?:تبني|تبنت|تبنى|اعلن\S* مسووليت\S*|اعلنت مسووليتها)\s*$")
 # "اقتحم المستوطنون الأقصى بحماية شرطة الاحتلال": who guards the actors is neither side
 _ESCORT = re.compile(r"(?<!\w)(?:بحمايه|تحت حمايه|وسط حمايه|بحراسه|تحت حراسه|بمرافقه)\s+(?:من\s+)?(?:\S+\s+)?$")
@@ -55,8 +58,11 @@ def speaker(doc: Doc, a: Mention) -> bool:
     """"وأعلنت منظمة حظر الأسلحة أن…": who reports is a source, not a side of the event.
 
     "أعلن الجيش استعادة السيطرة" announces its own act: only a speaker followed by "أن/إن" is a source.
+    States reacting ("ردود أفعال الدول الكبرى، بريطانيا وفرنسا") speak too.
     """
     text = doc.ntext
+    if _REACTS.search(text, max(0, a.start - 60), a.start) or _APPEALS.search(_speech_lead(text, a)[-14:].rstrip("و ")):
+        return True  # "دعت بريطانيا إسرائيل إلى ضبط النفس", "أدانت الخارجية القطرية": who calls or condemns
     if _OUTLET.search(text, max(0, a.start - 30), a.start):
         return True  # "وقال موقع الجيش اليمني إن غارات…", "ذكرت قناة المسيرة التابعة للحوثيين": a party's outlet reports
     if _SPEECH.search(_speech_lead(text, a)[-12:].rstrip("و ")):  # "أعلنت X أن", "أكد قيادي بحماس أن"

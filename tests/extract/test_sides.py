@@ -205,3 +205,16 @@ def test_a_speakers_title_is_not_the_victims_role() -> None:
     text = ("أوقع القصف الإسرائيلي، الأحد، نحو 20 شهيدا في مناطق عدة بقطاع غزة، وفي حين تحدثت واشنطن عن تقدم في "
             "المحادثات، أكد قيادي بحماس أن المقترح الجديد يستجيب لشروط الاحتلال.")
     assert ("Air/drone strike", "Military Forces of Israel", "Civilians (Palestine)") in _records(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دعت بريطانيا إسرائيل، الأحد، إلى ضبط النفس بعدما قتلت القوات الإسرائيلية 20 فلسطينيا قرب السياج الحدودي.",
+        "جاءت الاثنين ردود أفعال الدول الكبرى، بريطانيا وفرنسا، على مقتل 20 فلسطينيا قرب السياج الحدودي شرقي خان يونس.",
+    ],
+)
+def test_states_that_call_or_react_are_no_side(text: str) -> None:
+    events = rasd.extract(text, published=D)
+    sides = {s for e in events for s in (e.actor1, e.actor2)}
+    assert events and not sides & {"Military Forces of the United Kingdom", "Military Forces of France"}

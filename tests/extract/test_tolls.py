@@ -127,3 +127,17 @@ def test_a_count_is_never_read_past_the_next_cue(text: str, killed: int | None, 
 def test_one_figure_for_killed_and_wounded_or_captured_is_no_toll(text: str) -> None:
     for ev in rasd.extract(text, published=date(2024, 5, 12)):
         assert (ev.fatalities, ev.fatalities_known) == (None, False) and not ev.injuries
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # a day at the fence can wound two thousand: that is the day's count
+        ("قتل 58 فلسطينيا وجرح 2700 آخرون برصاص الجيش الإسرائيلي قرب السياج الحدودي شرقي قطاع غزة الأحد.", 58, 2700),
+        # five thousand wounded is a campaign's count, never one event's
+        ("قتل 12 مدنيا وجرح 5000 آخرون في قصف لقوات النظام على بلدات الغوطة الشرقية الأحد.", 12, None),
+    ],
+)
+def test_thousands_wounded_in_a_day_are_the_days_count(text: str, killed: int, injured: int | None) -> None:
+    (event,) = rasd.extract(text, published=date(2024, 5, 12))
+    assert (event.fatalities, event.injuries) == (killed, injured)
