@@ -199,8 +199,9 @@ class Casualties:
                 return self._role_count(words, k, roles[k])
             if words[k] in _ONE_MORE:
                 return Number(1, k, k + 1), None  # "وأصيب ثالث": a third person
-            if skipped == 0 and words[k] in _SINGULAR:
-                return Number(1, k, k + 1), None  # "استشهدت فلسطينية وأصيب 4": one killed
+            if skipped == 0 and words[k] in _SINGULAR:  # "استشهدت فلسطينية وأصيب 4": one killed
+                end = _conjoined_singulars(words, k)
+                return Number(end - k, k, end), None
             if self._dual(words[k]):
                 return Number(2, k, k + 1), None
             if words[k] not in _FILLER and k not in agents:
@@ -236,7 +237,18 @@ class Casualties:
         if self._dual(words[k]):
             return Number(2, k, k + 1), (role.values[0], 2)
         singular = words[k] in _SINGULAR or words[k][2:] in _SINGULAR
+        if singular and (end := _conjoined_singulars(words, k)) > k + 1:
+            return Number(end - k, k, end), (role.values[0], 0)  # "استشهد شاب وطفل": two
         return None, (role.values[0], 1 if singular else 0)
+
+
+def _conjoined_singulars(words: list[str], k: int) -> int:
+    """The token after the singular victim nouns joined by "و" from token ``k``: "طفلا ومسنا" is two people."""
+    end = k + 1
+    while end < len(words) and end - k < 4 and words[end][:1] == "و" and (
+            words[end][1:] in _SINGULAR or words[end][3:] in _SINGULAR):
+        end += 1
+    return end
 
 
 _COUNT_OF = frozenset({"عدد", "وعدد"})
@@ -273,4 +285,4 @@ def _named(words: list[str], k: int) -> bool:
 
 
 # Singular victim nouns: one person ("استشهاد شاب", "مقتل جندي").
-_SINGULAR = frozenset("مدني مدنيا مدنيه فلسطيني فلسطينيا فلسطينيه مجنده مقيم عامل شاب شابا شابه طفل طفلا طفله امراه سيده مواطنه مواطن مواطنا رجل شخص شخصا جندي جنديا ضابط عنصر عنصرا مقاتل مقاتلا شرطي صحفي مسعف مزارع قيادي قايد فتي فتاه صبي راعي ناشط ناشطا ناشطه مدرس معلم طبيب ممرض مختار موظف امام تاجر سايق طالب".split())
+_SINGULAR = frozenset("مسن مسنا مسنه مدني مدنيا مدنيه فلسطيني فلسطينيا فلسطينيه مجنده مقيم عامل شاب شابا شابه طفل طفلا طفله امراه سيده مواطنه مواطن مواطنا رجل شخص شخصا جندي جنديا ضابط عنصر عنصرا مقاتل مقاتلا شرطي صحفي مسعف مزارع قيادي قايد فتي فتاه صبي راعي ناشط ناشطا ناشطه مدرس معلم طبيب ممرض مختار موظف امام تاجر سايق طالب".split())

@@ -141,3 +141,17 @@ def test_one_figure_for_killed_and_wounded_or_captured_is_no_toll(text: str) -> 
 def test_thousands_wounded_in_a_day_are_the_days_count(text: str, killed: int, injured: int | None) -> None:
     (event,) = rasd.extract(text, published=date(2024, 5, 12))
     assert (event.fatalities, event.injuries) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # singular victims joined by "و" are one person each
+        ("قتل قناص حوثي طفلا ومسنا في حي الروضة شرق مدينة تعز، الأحد.", 2),
+        ("استشهد شاب وطفل، الأحد، في قصف إسرائيلي على بلدة بيت حانون شمال قطاع غزة.", 2),
+        # "راح ضحيتها N": the dead of the act
+        ("قصفت طائرات الاحتلال، الأحد، منزلا في بلدة بيت لاهيا شمال قطاع غزة في مجزرة راح ضحيتها 14 فلسطينيا.", 14),
+    ],
+)
+def test_dead_counted_by_their_nouns_or_as_victims(text: str, killed: int) -> None:
+    assert [e.fatalities for e in rasd.extract(text, published=date(2024, 5, 12))] == [killed]
