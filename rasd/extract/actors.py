@@ -71,7 +71,8 @@ _ARMED_KINDS = frozenset({"state", "police", "rebel", "political_militia", "iden
 _FORCE_NOUNS = frozenset(
     "قوه القوه قوات القوات جيش الجيش جنود الجنود جندي جنديا جنديين ضابط ضباط طيران الطيران طايره طايرات الطايره الطايرات مسيره "
     "حشود حشودا تجمعات تعزيزات مسيرات المسيره المسيرات صاروخ صواريخ الصاروخ الصواريخ قذيفه قذايف غاره غارات الغاره الغارات قصف القصف ضربه ضربات "
-    "مدفعيه المدفعيه دبابه الدبابه دبابات الدبابات اليه مركبه ناقله جرافه زورق زوارق بوارج البحريه قناصه قناص اليات الاليات دوريه دوريات مقاتلات المقاتلات".split()
+    "مدفعيه المدفعيه دبابه الدبابه دبابات الدبابات اليه مركبه ناقله جرافه زورق زوارق بوارج البحريه قناصه قناص اليات الاليات دوريه دوريات مقاتلات المقاتلات "
+    "قيادي قياديا قياديين قياديون قايد قاده".split()  # "القيادي الحوثي", "القائد الإيراني": a member of that side
 )
 # Where a home's unnamed groups also act under its name: Palestinian factions firing into Israel.
 _ALSO_AT_HOME = {"PS": frozenset({"IL"})}
@@ -79,7 +80,7 @@ _ALSO_AT_HOME = {"PS": frozenset({"IL"})}
 _LOCAL_RESISTANCE = {"YE": "Popular Resistance (Yemen)"}
 # Sites an attack hits, after which a nisba names whose they are ("مواقع إسرائيلية", "ثكنات عسكرية سورية").
 _TARGET_NOUNS = frozenset("موقع موقعا مواقع قاعده قواعد ثكنه ثكنات مقر مقرات نقطه نقاط معسكر معسكرات مستودع مستودعات مخازن".split())
-_QUALIFIERS = frozenset("جويه جوي حربيه حربي مسيره مدفعي مدفعيه صاروخي صاروخيه عسكريه عسكري".split())
+_QUALIFIERS = frozenset("جويه جوي حربيه حربي مسيره مدفعي مدفعيه صاروخي صاروخيه عسكريه عسكري ميداني بارز".split())
 
 
 @dataclass(frozen=True, slots=True)

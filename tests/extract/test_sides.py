@@ -127,6 +127,12 @@ def test_the_soldiers_who_shot_are_not_the_victims() -> None:
         # buildings razed, no owner named: no second side
         ("نسف جيش الاحتلال، ليل الأحد، مباني سكنية في حي الشجاعية شرقي مدينة غزة.",
          ("Looting/property destruction", "Military Forces of Israel", None)),
+        # "غارتين على مواقع تمركز X": the positions X holds
+        ("شنت مقاتلات التحالف العربي، الأحد، غارتين على مواقع تمركز مليشيا الحوثي في مطار تعز الدولي.",
+         ("Air/drone strike", "Military Forces of Saudi Arabia", "Ansar Allah")),
+        # "القيادي الميداني الحوثي" killed: a member of the side hit
+        ("لقي القيادي الميداني الحوثي أبو زيد مصبح مصرعه بغارة جوية لمقاتلات التحالف العربي قرب مدينة حرض، الأحد.",
+         ("Air/drone strike", "Military Forces of Saudi Arabia", "Ansar Allah")),
         # a blast "بقوة إسرائيلية": the force it went off on is the side hit
         ("فجر مقاتلو كتائب القسام، الأحد، حقل ألغام بقوة إسرائيلية شرق خان يونس.",
          ("Remote explosive/landmine/IED", "Al-Qassam Brigades", "Military Forces of Israel")),
