@@ -22,7 +22,7 @@ from rasd.model import ActorFact
 from rasd.text.matcher import PhraseMatcher, longest_first
 from rasd.text.quotes import without_datelines
 
-__all__ = ["Actor", "ActorRef", "Actors", "actor_matcher", "INTER"]
+__all__ = ["Actor", "ActorRef", "Actors", "actor_matcher", "army_of", "INTER"]
 
 INTER = {"state": 1, "police": 1, "rebel": 2, "political_militia": 3, "identity_militia": 4,
          "rioters": 5, "protesters": 6, "civilians": 7, "external": 8, "organisation": 8}
@@ -137,7 +137,7 @@ def actor_matcher() -> tuple[PhraseMatcher[Actor], PhraseMatcher[Actor]]:
 
 
 @cache
-def _army_of() -> dict[str, Actor]:
+def army_of() -> dict[str, Actor]:
     """Home country → its "Military Forces of X" entry, for countries with exactly one."""
     armies: dict[str, list[Actor]] = {}
     for row in read_tsv("actors.tsv"):
@@ -211,7 +211,7 @@ class Actors:
             before = [m.value.actor for m in states if m.end <= start]
             actor = next((a for a in reversed(before) if a.home == local), None)
             if actor is None and g.group().endswith(_GOVERNMENT):
-                actor = _army_of().get(local or "")
+                actor = army_of().get(local or "")
             actor = actor or (before[-1] if before else None)
             if actor is not None:
                 out.append(Mention("actor", start, end, ActorRef(actor)))

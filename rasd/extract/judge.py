@@ -119,7 +119,7 @@ def features(doc: Doc, anchor: Mention, ev: Event, n_events: int, periods: set[i
     out["own_date"] = float("event_date" in ev.evidence)
     out["has_place"] = float(ev.location is not None)
     out[f"precision={ev.geo_precision or 0}"] = 1.0
-    out["has_actor1"] = float(ev.actor1 is not None)
+    out["has_actor1"] = float(ev.actor1 is not None and "actor1" not in ev.vague)  # not a theatre's usual attacker
     # a side inferred from the article (roles.INFERRED_SIDE), not named by the event's words, is no sign that it happened
     out["has_actor2"] = float(ev.actor2 is not None and "actor2" not in ev.vague)
     out["killed"] = float(bool(ev.fatalities))

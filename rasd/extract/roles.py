@@ -18,6 +18,7 @@ from rasd.extract.actors import Actor
 from rasd.extract.casualties import NOMINAL_CUES
 from rasd.extract.sources import claimant, escorts, mourns, speaker, speaks_for
 from rasd.extract.targets import ARMED, allied, homes_owned, owns_target, referent, struck_by_adjective
+from rasd.extract.theatres import USUAL_ATTACKER, usual_attacker
 from rasd.model import interaction_code
 
 if TYPE_CHECKING:
@@ -100,6 +101,10 @@ class ActorRoles:
         iso2 = iso2_of(country)
         first = self.actor1.value.actor if self.actor1 else self.implied1
         second = self.actor2.value.actor if self.actor2 else self.implied2
+        usual = None if first is not None or place is None else usual_attacker(place.country, place.admin1, ev.sub_event_type)
+        if usual is not None:  # "استشهد فلسطينيان في قصف على قطاع غزة": only Israel bombs there
+            first = usual
+            ev.vague["actor1"] = USUAL_ATTACKER
         crowd = _CROWDS.get(event_type or "")
         if crowd is not None and (first is None or first.kind != crowd.kind):
             forces = first if first is not None and first.kind not in _VICTIM_KINDS else None

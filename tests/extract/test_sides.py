@@ -224,3 +224,16 @@ def test_states_that_call_or_react_are_no_side(text: str) -> None:
     events = rasd.extract(text, published=D)
     sides = {s for e in events for s in (e.actor1, e.actor2)}
     assert events and not sides & {"Military Forces of the United Kingdom", "Military Forces of France"}
+
+
+def test_a_bombardment_of_gaza_with_no_attacker_named_is_israels_flagged_as_inferred() -> None:
+    from rasd.extract.theatres import USUAL_ATTACKER
+
+    (event,) = rasd.extract("استشهد فلسطينيان، الأحد، في قصف على مخيم النصيرات وسط قطاع غزة.", published=D)
+    assert (event.actor1, event.actor2) == ("Military Forces of Israel", "Civilians (Palestine)")
+    assert event.vague["actor1"] == USUAL_ATTACKER and "actor1" not in event.evidence
+
+
+def test_elsewhere_an_unnamed_attacker_stays_unnamed() -> None:
+    (event,) = rasd.extract("قتل مدنيان، الأحد، في قصف على بلدة معرة النعمان بريف إدلب الجنوبي.", published=D)
+    assert event.actor1 is None and "actor1" not in event.vague
