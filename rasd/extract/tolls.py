@@ -11,6 +11,7 @@ toll to the number of people the text names as killed (``Event.victims``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rasd.doc import Doc, Mention
@@ -39,14 +40,15 @@ class Tolls:
         An abduction or an arrest kills no one by itself: its killed figures are those of its own clauses
         ("خطف 36 مدنيا خلال الهجوم الذي شنه الأربعاء، والذي أوقع أكثر من 250 قتيلا": the 250 are the attack's).
         """
-        killed = cluster.casualties
+        figures = _own_places(doc, cluster.casualties)
+        killed = figures
         if cluster.head.value.sub_event_type in _TAKES_NO_LIVES:
             own = {doc.clause_of(t.start) for t in cluster.triggers if t.value.sub_event_type in _TAKES_NO_LIVES}
             killed = [m for m in killed if doc.clause_of(m.start) in own]
         fat, fat_known, fat_ev, fat_vague = pick_toll(killed, "killed")
         if not fat_ev:
             fat, fat_known = 0, True
-        return cls((fat, fat_known, fat_ev, fat_vague), pick_toll(cluster.casualties, "injured"))
+        return cls((fat, fat_known, fat_ev, fat_vague), pick_toll(figures, "injured"))
 
     def write(self, doc: Doc, ev: Event) -> None:
         """Counts and known flags; a vague figure's words ("عشرات") in ``ev.vague``."""
@@ -60,6 +62,34 @@ class Tolls:
         """The figures' spans as the evidence of ``fatalities`` and ``injuries``; a rise's words as ``FIELD_update``."""
         for name, (_, _, evidence, _) in (("fatalities", self.killed), ("injuries", self.injured)):
             cite_toll(doc, ev, name, evidence)
+
+
+_CENTRE = re.compile(r"وسط(?!\w)")
+_LIST_GAP = re.compile(r"[\s،,]*(?:و|وفي|و في)\s*")  # "في قطاع غزة ولبنان"; not "عفرين شمالي سوريا"
+
+
+def _own_places(doc: Doc, figures: list[Mention]) -> list[Mention]:
+    """The figures less those counted over a list of places in different countries or governorates ("لترتفع حصيلة
+    اليوم إلى 3 قتلى و20 مصابا في قطاع غزة ولبنان": both fronts' day), when the event has a figure of its own
+    of that kind ("مقتل نائب قائد كتيبة وجندي … بجنوب لبنان")."""
+    def several(m: Mention) -> bool:
+        end = doc.clauses[doc.clause_of(m.start)][1]
+        places = [p for p in doc.of("place") if m.end <= p.start < end and p.value.best is not None]
+        # the list closes the clause: not "عشرات الشهداء بالقطاع وإسرائيل تهاجم …", "بين قطاع غزة وإسرائيل شرق …"
+        return any(_listed(doc.ntext, a, b) and not doc.ntext[b.end : end].strip(" .،,:؛\n\"'»)")
+                   and (a.value.best.country, a.value.best.admin1) != (b.value.best.country, b.value.best.admin1)
+                   for a, b in zip(places, places[1:]))
+
+    wide = {id(m) for m in figures if several(m)}
+    own_kinds = {m.value.kind for m in figures if id(m) not in wide}
+    return [m for m in figures if id(m) not in wide or m.value.kind not in own_kinds]
+
+
+def _listed(text: str, a: Mention, b: Mention) -> bool:
+    """Places ``a`` and ``b`` joined by "و" (the mention may hold it: "ولبنان"; not "وسط اليمن", the centre)."""
+    gap = text[a.end : b.start]
+    joined = text.startswith("و", b.start) and not _CENTRE.match(text, b.start)
+    return bool(_LIST_GAP.fullmatch(gap) or (not gap.strip(" ،,") and joined))
 
 
 def cite_toll(doc: Doc, ev: Event, name: str, evidence: list[Mention]) -> None:

@@ -155,3 +155,10 @@ def test_thousands_wounded_in_a_day_are_the_days_count(text: str, killed: int, i
 )
 def test_dead_counted_by_their_nouns_or_as_victims(text: str, killed: int) -> None:
     assert [e.fatalities for e in rasd.extract(text, published=date(2024, 5, 12))] == [killed]
+
+
+def test_a_days_figure_over_two_fronts_is_not_one_fronts_toll() -> None:
+    text = ("أعلن الجيش الإسرائيلي، الأحد، مقتل ضابط وإصابة جنديين بجروح خطيرة خلال معارك في بلدة مارون الراس "
+            "بجنوب لبنان، لترتفع حصيلة اليوم إلى 4 قتلى و15 مصابا في قطاع غزة ولبنان.")
+    (event,) = [e for e in rasd.extract(text, published=date(2024, 5, 12)) if e.sub_event_type == "Armed clash"]
+    assert (event.fatalities, event.injuries) == (1, 2)
