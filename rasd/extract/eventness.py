@@ -15,7 +15,9 @@
    لاستشهاد فلسطينيين"); otherwise it is the background of a war. What a
    protest is against ("تظاهر الآلاف في برلين تضامنا مع غزة وتنديدا بالقصف")
    is its cause: an act told there with no date of its own is no event, and the
-   span (a ``cause`` mention) is no place of the protest either.
+   span (a ``cause`` mention) is no place of the protest either. So is what any
+   act answers ("شنت الولايات المتحدة ضربات ردا على الهجوم الكيماوي في دوما"):
+   the act recalled as the reason is background unless the span dates it.
 
 A trigger that fails keeps its place in the document with the reason in
 ``Trigger.modal`` (for review and for ``rasd eval``'s blame), and never
@@ -32,7 +34,7 @@ from rasd.extract.scope import period_sentences
 from rasd.lexicon import read_tsv
 from rasd.text.matcher import Match, PhraseMatcher, longest_first
 
-__all__ = ["Eventness", "GENRE", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN", "CAUSE", "cause_at"]
+__all__ = ["Eventness", "GENRE", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN", "CAUSE", "RESPONSE", "cause_at"]
 
 # The reasons a trigger is not an event, as kept in Trigger.modal.
 GENRE = "commentary item"
@@ -40,6 +42,7 @@ NOT_CONCLUDED = "agreement not concluded"
 JUDICIAL = "court or prison context"
 CAMPAIGN = "campaign summary"
 CAUSE = "cause of a protest"
+RESPONSE = "what another act answers"
 ONGOING = "ongoing"  # the modality cue (rasd/data/modality.tsv) of an act told as going on
 BACKGROUND = "ongoing, undated"
 
@@ -72,8 +75,11 @@ class Eventness:
         starts = [s for s, _ in doc.tokens]
         commentary = _commentary_title(doc, cues, starts)
         summaries = _campaign_sentences(doc)
-        for span in _causes(doc, cues):
+        responses = []
+        for span, kind in _causes(doc, cues):
             doc.add(span)
+            if kind == "response":
+                responses.append(span)
         for trig in doc.of("trigger"):
             if trig.value.modal == ONGOING:
                 trig.value.modal = None if _of_the_day(doc, trig) else BACKGROUND
@@ -81,25 +87,32 @@ class Eventness:
                 continue
             reason = GENRE if commentary else CAMPAIGN if trig.sentence in summaries else _mention_reason(doc, trig, cues, starts)
             cause = cause_at(doc, trig.start)
-            if reason is None and trig.value.event_type != "Protests" and cause is not None and not cause.value:
-                reason = CAUSE  # undated: the protest's reason, not news of its own
+            if reason is None and cause is not None and not cause.value:
+                if cause in responses:  # undated and known ("الهجوم الكيماوي"): the reason recalled for another act
+                    reason = RESPONSE if trig.value.definite or doc.ntext.startswith("ال", trig.start) else None
+                elif trig.value.event_type != "Protests":
+                    reason = CAUSE  # undated: the protest's reason, not news of its own
             if reason is not None:
                 trig.value.modal = reason
         return doc
 
 
-def _causes(doc: Doc, cues: list[Match[str]]) -> list[Mention]:
-    """The spans a protest is held against or for: from the cue to the end of its clause, in a sentence whose
-    protest was named before the cue; the value says whether the span has a date of its own ("احتجاجا على مقتل
-    شاب أمس": that killing is news of its own, another event)."""
+def _causes(doc: Doc, cues: list[Match[str]]) -> list[tuple[Mention, str]]:
+    """The spans a protest is held against or for, or an act answers ("ردا على", "انتقاما لـ"), with their cue kind:
+    from the cue to the end of its clause (a protest's cause only in a sentence whose protest was named before the
+    cue); the value says whether the span has a date of its own ("احتجاجا على مقتل شاب أمس": that killing is news
+    of its own, another event)."""
     protests = [t for t in doc.of("trigger") if t.value.event_type == "Protests"]
-    out: list[Mention] = []
+    out: list[tuple[Mention, str]] = []
     for cue in cues:
-        if cue.values[0] != "cause" or not any(t.sentence == doc.sentence_of(cue.start) and t.end <= cue.start for t in protests):
+        kind = cue.values[0]
+        if kind == "cause" and not any(t.sentence == doc.sentence_of(cue.start) and t.end <= cue.start for t in protests):
+            continue
+        if kind not in ("cause", "response"):
             continue
         end = doc.clauses[doc.clause_of(cue.start)][1]
         dated = any(cue.start <= d.start < end and d.value.kind != "year" for d in doc.of("date"))
-        out.append(Mention("cause", cue.start, end, dated))
+        out.append((Mention("cause", cue.start, end, dated), kind))
     return out
 
 

@@ -1,0 +1,36 @@
+"""Acts an article recalls rather than reports: what another act answers, campaigns told by when they began.
+
+Every sentence here is written for these tests (no corpus text).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import rasd
+from rasd.extract.eventness import RESPONSE
+from rasd.lang.ar.normalize import fold
+
+D = date(2024, 5, 12)
+
+
+def _modal(text: str, word: str) -> str | None:
+    doc = rasd.analyse(text, published=D)
+    return next(t.value.modal for t in doc.of("trigger") if doc.ntext[t.start : t.end] == fold(word))
+
+
+def test_a_known_act_an_attack_answers_is_background() -> None:
+    text = "شنت الطائرات الفرنسية غارات جوية على مواقع في مدينة حمص فجر اليوم ردا على الهجوم الكيماوي على بلدة سراقب."
+    assert _modal(text, "الهجوم الكيماوي") == RESPONSE
+    assert [e.sub_event_type for e in rasd.extract(text, published=D)] == ["Air/drone strike"]
+
+
+def test_an_answered_act_with_a_date_of_its_own_is_news() -> None:
+    text = "قصفت الطائرات الإسرائيلية مواقع في مدينة غزة ردا على الهجوم الصاروخي الذي استهدف مدينة عسقلان أمس."
+    assert _modal(text, "هجوم") is None
+
+
+def test_an_untold_answered_act_stays_a_candidate() -> None:
+    # "ردا على إطلاق صواريخ": an indefinite act is often the night's news, told for the first time
+    text = "قصفت المدفعية الإسرائيلية مواقع في جنوب لبنان اليوم ردا على إطلاق صواريخ على بلدة المطلة."
+    assert _modal(text, "إطلاق صواريخ") is None
