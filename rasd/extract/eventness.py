@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from rasd.doc import Doc, Mention
+from rasd.extract.dating import runs_from
 from rasd.extract.scope import period_sentences
 from rasd.lexicon import read_tsv
 from rasd.text.matcher import Match, PhraseMatcher, longest_first
@@ -141,8 +142,9 @@ def _commentary_title(doc: Doc, cues: list[Match[str]], starts: list[int]) -> bo
 
 
 def _campaign_sentences(doc: Doc) -> set[int]:
-    """Body sentences about a period with no date phrase and no toll of their own."""
-    own = {d.sentence for d in doc.of("date") if d.value.kind != "year"}
+    """Body sentences about a period with no date phrase and no toll of their own; the date a period runs from
+    ("يشن الجيش منذ 19 نيسان حملة على …", a period phrase of its own) is no date of an act."""
+    own = {d.sentence for d in doc.of("date") if d.value.kind != "year" and not runs_from(doc, d)}
     own |= {c.sentence for c in doc.of("casualty") if c.value.scope in ("event", "update") and c.value.count}
     return {i for i in period_sentences(doc) - own if doc.sentences[i][0] >= doc.title_end}
 

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
 from rasd.extract.casualties import CONTRAST
+from rasd.extract.dating import runs_from
 from rasd.model import Span
 
 if TYPE_CHECKING:
@@ -150,6 +151,8 @@ def _period_cues(doc: Doc) -> dict[int, list[tuple[int, int]]]:
         period = _PERIOD if _RUNNING_WORD.search(text, s, e) else _PERIOD_NOT_RUNNING
         found = [m.span() for rx in (period, _WAR_TOLL) for m in rx.finditer(text, s, e)
                  if not _SUPERLATIVE.search(text, max(s, m.start() - 50), m.start()) and not _since_yesterday(doc, *m.span())]
+        # "منذ نهاية آذار", "المستمرة منذ الشهر الماضي": the day a campaign runs from (rasd.extract.dating.runs_from)
+        found += [(d.start, d.end) for d in doc.of("date") if d.sentence == i and runs_from(doc, d)]
         if _SAME_PERIOD.search(text, s, e):
             found = [(s, e)]
         if found:

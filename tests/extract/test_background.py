@@ -34,3 +34,18 @@ def test_an_untold_answered_act_stays_a_candidate() -> None:
     # "ردا على إطلاق صواريخ": an indefinite act is often the night's news, told for the first time
     text = "قصفت المدفعية الإسرائيلية مواقع في جنوب لبنان اليوم ردا على إطلاق صواريخ على بلدة المطلة."
     assert _modal(text, "إطلاق صواريخ") is None
+
+
+def test_a_campaign_told_by_the_day_it_began_is_no_event() -> None:
+    text = "وتشن القوات الحكومية منذ مطلع آذار حملة عسكرية وقصفا على بلدة كفرنبل في ريف إدلب."
+    assert rasd.extract(text, published=D) == []
+
+
+def test_a_figure_beside_the_day_a_campaign_began_is_its_total() -> None:
+    doc = rasd.analyse("ويواصل الأهالي احتجاجاتهم قرب السياج منذ آذار الماضي حيث قتل نحو 140 شابا.", published=D)
+    assert [c.value.scope for c in doc.of("casualty") if c.value.count == 140] == ["cumulative"]
+
+
+def test_a_day_since_dawn_still_dates_the_act() -> None:
+    events = rasd.extract("استشهد 12 فلسطينيا منذ فجر اليوم في غارات إسرائيلية على مدينة رفح.", published=D)
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in events] == [("Air/drone strike", "2024-05-12", 12)]
