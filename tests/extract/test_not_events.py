@@ -1,4 +1,5 @@
-"""Acts an article recalls rather than reports: what another act answers, campaigns told by when they began.
+"""Records that are not events: acts an article recalls rather than reports (what another act answers, campaigns
+told by when they began) and words read as triggers that are none in context.
 
 Every sentence here is written for these tests (no corpus text).
 """
@@ -6,6 +7,8 @@ Every sentence here is written for these tests (no corpus text).
 from __future__ import annotations
 
 from datetime import date
+
+import pytest
 
 import rasd
 from rasd.extract.eventness import RESPONSE
@@ -49,3 +52,20 @@ def test_a_figure_beside_the_day_a_campaign_began_is_its_total() -> None:
 def test_a_day_since_dawn_still_dates_the_act() -> None:
     events = rasd.extract("استشهد 12 فلسطينيا منذ فجر اليوم في غارات إسرائيلية على مدينة رفح.", published=D)
     assert [(e.sub_event_type, e.event_date, e.fatalities) for e in events] == [("Air/drone strike", "2024-05-12", 12)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت قناة المسيرة التابعة للحوثيين إن الجماعة عقدت اجتماعا في صنعاء.",  # the TV channel
+        "ونقل تلفزيون المسيرة عن مصدر في صعدة أن الوفد وصل إلى مسقط.",
+    ],
+    ids=["channel", "television"],
+)
+def test_the_channel_al_masira_is_no_drone(text: str) -> None:
+    assert [e for e in rasd.extract(text, published=D) if e.sub_event_type == "Air/drone strike"] == []
+
+
+def test_a_march_is_no_drone() -> None:
+    events = rasd.extract("خرج آلاف المغاربة اليوم في مسيرة حاشدة بمدينة الرباط تضامنا مع غزة.", published=D)
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
