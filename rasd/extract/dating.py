@@ -43,8 +43,10 @@ def date_for(doc: Doc, trig: Mention) -> Mention | None:
     found = [d for d in doc.of("date") if d.sentence == trig.sentence and not d.value.future and d.value.value is not None
              and not runs_from(doc, d)]
     clause = doc.clause_of(trig.start)
-    # a bare year in the trigger's clause dates it only as history ("قد سيطرت عليها عام 2020"), so that it ages out
-    dates = [d for d in found if d.value.kind != "year"] or [d for d in found if doc.clause_of(d.start) == clause]
+    # a bare year in the trigger's clause dates it only as history ("قد سيطرت عليها عام 2020"), so that it ages out;
+    # so does one before it in its sentence ("ولد عام 1971 لأسرة اعتقل جميع أفرادها", "- عام 1983، نفذ … تفجيرا")
+    dates = ([d for d in found if d.value.kind != "year"] or [d for d in found if doc.clause_of(d.start) == clause]
+             or [d for d in found if d.end <= trig.start and doc.published and d.value.value.year < doc.published.year])
     # "أعلنت الأربعاء أن … الثلاثاء": the date after a speech verb dates the statement, not the event
     # "قالت الوحدة، اليوم الأربعاء، إنها وثقت…": a date followed by "إن/أن" dates the statement too
     dates = [d for d in dates if not _SPEECH_BEFORE.search(doc.ntext, max(0, d.start - 45), d.start)

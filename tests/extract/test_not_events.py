@@ -69,3 +69,13 @@ def test_the_channel_al_masira_is_no_drone(text: str) -> None:
 def test_a_march_is_no_drone() -> None:
     events = rasd.extract("خرج آلاف المغاربة اليوم في مسيرة حاشدة بمدينة الرباط تضامنا مع غزة.", published=D)
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_an_act_after_an_earlier_year_in_its_sentence_is_history() -> None:
+    text = "ولد عام 1975 في مدينة جنين لأسرة اعتقلت قوات الاحتلال جميع أفرادها، قبل أن ينضم إلى المقاومة."
+    assert rasd.extract(text, published=D) == []
+
+
+def test_a_year_named_after_the_act_in_another_clause_does_not_date_it() -> None:
+    text = "قتل ثلاثة مدنيين في غارة جوية على مدينة حلب، التي استعادتها القوات الحكومية عام 2016."
+    assert [(e.sub_event_type, e.event_date) for e in rasd.extract(text, published=D)] == [("Air/drone strike", "2024-05-12")]
