@@ -79,3 +79,16 @@ def test_an_act_after_an_earlier_year_in_its_sentence_is_history() -> None:
 def test_a_year_named_after_the_act_in_another_clause_does_not_date_it() -> None:
     text = "قتل ثلاثة مدنيين في غارة جوية على مدينة حلب، التي استعادتها القوات الحكومية عام 2016."
     assert [(e.sub_event_type, e.event_date) for e in rasd.extract(text, published=D)] == [("Air/drone strike", "2024-05-12")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وضع الجيش قواته في حالة تأهب لمواجهة أي تظاهرات محتملة في مدينة الخليل.",
+        "تثير الضربة العسكرية المرتقبة على مدينة حمص مخاوف السكان.",
+        "قال المحلل إن إخلاء بلدة بيت حانون ينذر بهجوم وشيك على المدينة.",
+    ],
+    ids=["possible", "awaited", "imminent"],
+)
+def test_an_act_told_as_expected_is_no_event(text: str) -> None:
+    assert rasd.extract(text, published=D) == []
