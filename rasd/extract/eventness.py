@@ -30,15 +30,16 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from rasd.doc import Doc, Mention
-from rasd.extract.dating import runs_from
+from rasd.extract.dating import date_for, runs_from
 from rasd.extract.scope import period_sentences
 from rasd.lexicon import read_tsv
 from rasd.text.matcher import Match, PhraseMatcher, longest_first
 
-__all__ = ["Eventness", "GENRE", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN", "CAUSE", "RESPONSE", "cause_at"]
+__all__ = ["Eventness", "GENRE", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN", "CAUSE", "LAUNCHED", "RESPONSE", "cause_at"]
 
 # The reasons a trigger is not an event, as kept in Trigger.modal.
 GENRE = "commentary item"
+LAUNCHED = "campaign launched earlier"
 NOT_CONCLUDED = "agreement not concluded"
 JUDICIAL = "court or prison context"
 CAMPAIGN = "campaign summary"
@@ -57,6 +58,8 @@ _PENDING_REACH = 3
 _JUDICIAL_REACH = 2
 _COURT_REACH = 8  # "مددت محكمة عوفر العسكرية، اليوم الأربعاء، اعتقال"
 _GENRE_REACH = 3  # a title's label is its first words, before ":" or ".."
+_LAUNCH_REACH = 6  # "أطلقت القوات في أواخر نيسان الماضي عملية عسكرية": the verb, its subject and a date before the campaign
+_LAUNCH_AGE = 7  # days: a campaign launched this week is still news
 
 
 @cache
@@ -161,11 +164,27 @@ def _of_the_day(doc: Doc, trig: Mention) -> bool:
 
 def _mention_reason(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]) -> str | None:
     kind = trig.value.sub_event_type
+    if _launched_earlier(doc, trig, cues, starts):
+        return LAUNCHED
     if kind == "Agreement" and not _concluded(doc, trig, cues, starts):
         return NOT_CONCLUDED
     if kind == "Arrests" and _judicial(doc, trig, cues, starts):
         return JUDICIAL
     return None
+
+
+def _launched_earlier(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]) -> bool:
+    """A campaign word after a launch verb in its clause, dated more than a week before the report ("وبدأت تركيا
+    في 20 كانون الثاني هجوما على عفرين" in a March paper): the start of a campaign told as background."""
+    if not any(c.values[0] == "campaign" and c.start < trig.end and trig.start < c.end for c in cues):
+        return False
+    lo = doc.tokens[max(0, _token(starts, trig.start) - _LAUNCH_REACH)][0]
+    clause = doc.clause_of(trig.start)
+    if not any(doc.clause_of(c.start) == clause for c in _near(cues, "launch", lo, trig.start)):
+        return False
+    when = date_for(doc, trig)
+    return bool(doc.published and when is not None and when.value.value is not None
+                and (doc.published - when.value.value).days > _LAUNCH_AGE)
 
 
 def _near(cues: list[Match[str]], kind: str, lo: int, hi: int) -> list[Match[str]]:

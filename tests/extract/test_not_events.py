@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 import rasd
-from rasd.extract.eventness import RESPONSE
+from rasd.extract.eventness import LAUNCHED, RESPONSE
 from rasd.lang.ar.normalize import fold
 
 D = date(2024, 5, 12)
@@ -92,3 +92,16 @@ def test_a_year_named_after_the_act_in_another_clause_does_not_date_it() -> None
 )
 def test_an_act_told_as_expected_is_no_event(text: str) -> None:
     assert rasd.extract(text, published=D) == []
+
+
+def test_a_campaign_launched_weeks_before_is_background() -> None:
+    text = "وكان الجيش قد أطلق في مطلع آذار عملية عسكرية واسعة على بلدات ريف إدلب الجنوبي."
+    doc = rasd.analyse(text, published=D)
+    assert [t.value.modal for t in doc.of("trigger")] == [LAUNCHED]
+    assert doc.events == []
+
+
+def test_a_campaign_launched_today_is_news() -> None:
+    doc = rasd.analyse("أطلقت قوات الاحتلال اليوم عملية عسكرية واسعة في مدينة طولكرم.", published=D)
+    assert [t.value.modal for t in doc.of("trigger")] == [None]
+
