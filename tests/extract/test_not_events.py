@@ -105,3 +105,8 @@ def test_a_campaign_launched_today_is_news() -> None:
     doc = rasd.analyse("أطلقت قوات الاحتلال اليوم عملية عسكرية واسعة في مدينة طولكرم.", published=D)
     assert [t.value.modal for t in doc.of("trigger")] == [None]
 
+
+
+def test_who_holds_a_place_is_no_takeover() -> None:
+    text = "وقصفت الطائرات الإسرائيلية اليوم موقعين لحركة حماس التي تسيطر على قطاع غزة."
+    assert [e.sub_event_type for e in rasd.extract(text, published=D)] == ["Air/drone strike"]
