@@ -17,7 +17,10 @@
    is its cause: an act told there with no date of its own is no event, and the
    span (a ``cause`` mention) is no place of the protest either. So is what any
    act answers ("شنت الولايات المتحدة ضربات ردا على الهجوم الكيماوي في دوما"):
-   the act recalled as the reason is background unless the span dates it.
+   the known act recalled as the reason is background unless the span dates it.
+   A campaign told by the day it began ("يشن الجيش منذ 19 نيسان حملة", "وبدأت
+   تركيا في 20 كانون الثاني هجوما") more than a week before the report is
+   background too.
 
 A trigger that fails keeps its place in the document with the reason in
 ``Trigger.modal`` (for review and for ``rasd eval``'s blame), and never
