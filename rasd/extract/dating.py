@@ -40,9 +40,13 @@ def runs_from(doc: Doc, d: Mention) -> bool:
 
 def date_for(doc: Doc, trig: Mention) -> Mention | None:
     """The date phrase of the trigger's sentence nearest to it (never a future or year-only phrase)."""
-    found = [d for d in doc.of("date") if d.sentence == trig.sentence and not d.value.future and d.value.value is not None
-             and not runs_from(doc, d)]
+    found = [d for d in doc.of("date") if d.sentence == trig.sentence and not d.value.future and d.value.value is not None]
     clause = doc.clause_of(trig.start)
+    # "وقصف تل أبيب للمرة الأولى منذ مايو": the day a period runs from dates no act, and an act whose own clause
+    # is timed that way borrows no other clause's date either
+    if any(runs_from(doc, d) and doc.clause_of(d.start) == clause for d in found):
+        found = [d for d in found if doc.clause_of(d.start) == clause]
+    found = [d for d in found if not runs_from(doc, d)]
     # a bare year in the trigger's clause dates it only as history ("قد سيطرت عليها عام 2020"), so that it ages out;
     # so does one before it in its sentence ("ولد عام 1971 لأسرة اعتقل جميع أفرادها", "- عام 1983، نفذ … تفجيرا")
     dates = ([d for d in found if d.value.kind != "year"] or [d for d in found if doc.clause_of(d.start) == clause]

@@ -111,3 +111,10 @@ def test_a_campaign_launched_today_is_news() -> None:
 def test_who_holds_a_place_is_no_takeover() -> None:
     text = "وقصفت الطائرات الإسرائيلية اليوم موقعين لحركة حماس التي تسيطر على قطاع غزة."
     assert [e.sub_event_type for e in rasd.extract(text, published=D)] == ["Air/drone strike"]
+
+
+def test_a_first_time_since_is_no_period() -> None:
+    text = ("ارتفعت حصيلة القصف الإسرائيلي على مدينة غزة منذ فجر اليوم إلى 16 شهيدا، "
+            "في حين أعلنت كتائب القسام قصف مدينة تل أبيب للمرة الأولى منذ شهر شباط.")
+    doc = rasd.analyse(text, published=D)
+    assert [c.value.cumulative for c in doc.of("casualty") if c.value.count == 16] == [False]
