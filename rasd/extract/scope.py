@@ -155,6 +155,7 @@ def _period_cues(doc: Doc) -> dict[int, list[tuple[int, int]]]:
                  if not _SUPERLATIVE.search(text, max(s, m.start() - 50), m.start()) and not _since_yesterday(doc, *m.span())]
         # "منذ نهاية آذار", "المستمرة منذ الشهر الماضي": the day a campaign runs from (rasd.extract.dating.runs_from)
         found += [(d.start, d.end) for d in doc.of("date") if d.sentence == i and runs_from(doc, d)
+                  and not _SUPERLATIVE.search(text, max(s, d.start - 50), d.start)
                   and not _FIRST_SINCE.search(text, max(s, d.start - 30), d.start)]
         if _SAME_PERIOD.search(text, s, e):
             found = [(s, e)]

@@ -113,8 +113,15 @@ def test_who_holds_a_place_is_no_takeover() -> None:
     assert [e.sub_event_type for e in rasd.extract(text, published=D)] == ["Air/drone strike"]
 
 
-def test_a_first_time_since_is_no_period() -> None:
-    text = ("ارتفعت حصيلة القصف الإسرائيلي على مدينة غزة منذ فجر اليوم إلى 16 شهيدا، "
-            "في حين أعلنت كتائب القسام قصف مدينة تل أبيب للمرة الأولى منذ شهر شباط.")
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("ارتفعت حصيلة القصف الإسرائيلي على مدينة غزة منذ فجر اليوم إلى 16 شهيدا، "
+         "في حين أعلنت كتائب القسام قصف مدينة تل أبيب للمرة الأولى منذ شهر شباط.", 16),
+        ("قتل 40 مدنيا اليوم في قصف على مدينة دوما. وهذه الحصيلة هي الأكبر في يوم واحد منذ شهر شباط.", 40),
+    ],
+    ids=["first-time-since", "largest-since"],
+)
+def test_a_record_compared_with_a_day_is_no_period(text: str, count: int) -> None:
     doc = rasd.analyse(text, published=D)
-    assert [c.value.cumulative for c in doc.of("casualty") if c.value.count == 16] == [False]
+    assert [c.value.cumulative for c in doc.of("casualty") if c.value.count == count] == [False]
