@@ -19,20 +19,38 @@ from rasd.model import Event
 if TYPE_CHECKING:
     from rasd.extract.clusters import Cluster
 
-__all__ = ["date_for", "same_day_roundup", "set_date", "stale"]
+__all__ = ["date_for", "runs_from", "same_day_roundup", "set_date", "stale"]
 
 # a speech verb and its subject (up to three words, maybe a comma) right before the date: "كشفت السلطات الأردنية، السبت"
 _SPEECH_BEFORE = re.compile(r"(?<!\w)[وف]?(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|كشف|كشفت|"
                             r"عبرت|نقلت|ذكرته|ذكرتها)\S*\s+(?:\S+\s+){0,3}?[،,]?\s*$")
 _THAT_AFTER = re.compile(r"\W{0,3}(?:ان|انه|انها|انهم|بان)(?!\w)")
+_CAMPAIGN_AGE = timedelta(days=7)
+# "منذ 19 نيسان", "المستمرة منذ مطلع الشهر": the day a period runs from, right before the date phrase
+_SINCE = re.compile(r"(?<!\w)[وف]?منذ\s+(?:(?:يوم|ليل|صباح|مساء|مطلع|اوايل|اواخر|منتصف|بدايه|نهايه)\s+)?$")
+
+
+def runs_from(doc: Doc, d: Mention) -> bool:
+    """The date is where a period starts ("يشن الجيش منذ 19 نيسان حملة") more than a week before the report:
+    it dates a campaign, not an act ("منذ فجر اليوم" is the day; "منذ الاثنين" a few days, still news)."""
+    if d.value.value is None or not _SINCE.search(doc.ntext, max(0, d.start - 16), d.start):
+        return False
+    return doc.published is None or (doc.published - d.value.value) > _CAMPAIGN_AGE
 
 
 def date_for(doc: Doc, trig: Mention) -> Mention | None:
     """The date phrase of the trigger's sentence nearest to it (never a future or year-only phrase)."""
     found = [d for d in doc.of("date") if d.sentence == trig.sentence and not d.value.future and d.value.value is not None]
     clause = doc.clause_of(trig.start)
-    # a bare year in the trigger's clause dates it only as history ("قد سيطرت عليها عام 2020"), so that it ages out
-    dates = [d for d in found if d.value.kind != "year"] or [d for d in found if doc.clause_of(d.start) == clause]
+    # "وقصف تل أبيب للمرة الأولى منذ مايو": the day a period runs from dates no act, and an act whose own clause
+    # is timed that way borrows no other clause's date either
+    if any(runs_from(doc, d) and doc.clause_of(d.start) == clause for d in found):
+        found = [d for d in found if doc.clause_of(d.start) == clause]
+    found = [d for d in found if not runs_from(doc, d)]
+    # a bare year in the trigger's clause dates it only as history ("قد سيطرت عليها عام 2020"), so that it ages out;
+    # so does one before it in its sentence ("ولد عام 1971 لأسرة اعتقل جميع أفرادها", "- عام 1983، نفذ … تفجيرا")
+    dates = ([d for d in found if d.value.kind != "year"] or [d for d in found if doc.clause_of(d.start) == clause]
+             or [d for d in found if d.end <= trig.start and doc.published and d.value.value.year < doc.published.year])
     # "أعلنت الأربعاء أن … الثلاثاء": the date after a speech verb dates the statement, not the event
     # "قالت الوحدة، اليوم الأربعاء، إنها وثقت…": a date followed by "إن/أن" dates the statement too
     dates = [d for d in dates if not _SPEECH_BEFORE.search(doc.ntext, max(0, d.start - 45), d.start)

@@ -15,7 +15,12 @@
    لاستشهاد فلسطينيين"); otherwise it is the background of a war. What a
    protest is against ("تظاهر الآلاف في برلين تضامنا مع غزة وتنديدا بالقصف")
    is its cause: an act told there with no date of its own is no event, and the
-   span (a ``cause`` mention) is no place of the protest either.
+   span (a ``cause`` mention) is no place of the protest either. So is what any
+   act answers ("شنت الولايات المتحدة ضربات ردا على الهجوم الكيماوي في دوما"):
+   the known act recalled as the reason is background unless the span dates it.
+   A campaign told by the day it began ("يشن الجيش منذ 19 نيسان حملة", "وبدأت
+   تركيا في 20 كانون الثاني هجوما") more than a week before the report is
+   background too.
 
 A trigger that fails keeps its place in the document with the reason in
 ``Trigger.modal`` (for review and for ``rasd eval``'s blame), and never
@@ -28,18 +33,21 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from rasd.doc import Doc, Mention
+from rasd.extract.dating import date_for, runs_from
 from rasd.extract.scope import period_sentences
 from rasd.lexicon import read_tsv
 from rasd.text.matcher import Match, PhraseMatcher, longest_first
 
-__all__ = ["Eventness", "GENRE", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN", "CAUSE", "cause_at"]
+__all__ = ["Eventness", "GENRE", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN", "CAUSE", "LAUNCHED", "RESPONSE", "cause_at"]
 
 # The reasons a trigger is not an event, as kept in Trigger.modal.
 GENRE = "commentary item"
+LAUNCHED = "campaign launched earlier"
 NOT_CONCLUDED = "agreement not concluded"
 JUDICIAL = "court or prison context"
 CAMPAIGN = "campaign summary"
 CAUSE = "cause of a protest"
+RESPONSE = "what another act answers"
 ONGOING = "ongoing"  # the modality cue (rasd/data/modality.tsv) of an act told as going on
 BACKGROUND = "ongoing, undated"
 
@@ -53,6 +61,8 @@ _PENDING_REACH = 3
 _JUDICIAL_REACH = 2
 _COURT_REACH = 8  # "مددت محكمة عوفر العسكرية، اليوم الأربعاء، اعتقال"
 _GENRE_REACH = 3  # a title's label is its first words, before ":" or ".."
+_LAUNCH_REACH = 6  # "أطلقت القوات في أواخر نيسان الماضي عملية عسكرية": the verb, its subject and a date before the campaign
+_LAUNCH_AGE = 7  # days: a campaign launched this week is still news
 
 
 @cache
@@ -72,8 +82,11 @@ class Eventness:
         starts = [s for s, _ in doc.tokens]
         commentary = _commentary_title(doc, cues, starts)
         summaries = _campaign_sentences(doc)
-        for span in _causes(doc, cues):
+        responses = []
+        for span, kind in _causes(doc, cues):
             doc.add(span)
+            if kind == "response":
+                responses.append(span)
         for trig in doc.of("trigger"):
             if trig.value.modal == ONGOING:
                 trig.value.modal = None if _of_the_day(doc, trig) else BACKGROUND
@@ -81,25 +94,32 @@ class Eventness:
                 continue
             reason = GENRE if commentary else CAMPAIGN if trig.sentence in summaries else _mention_reason(doc, trig, cues, starts)
             cause = cause_at(doc, trig.start)
-            if reason is None and trig.value.event_type != "Protests" and cause is not None and not cause.value:
-                reason = CAUSE  # undated: the protest's reason, not news of its own
+            if reason is None and cause is not None and not cause.value:
+                if cause in responses:  # undated and known ("الهجوم الكيماوي"): the reason recalled for another act
+                    reason = RESPONSE if trig.value.definite or doc.ntext.startswith("ال", trig.start) else None
+                elif trig.value.event_type != "Protests":
+                    reason = CAUSE  # undated: the protest's reason, not news of its own
             if reason is not None:
                 trig.value.modal = reason
         return doc
 
 
-def _causes(doc: Doc, cues: list[Match[str]]) -> list[Mention]:
-    """The spans a protest is held against or for: from the cue to the end of its clause, in a sentence whose
-    protest was named before the cue; the value says whether the span has a date of its own ("احتجاجا على مقتل
-    شاب أمس": that killing is news of its own, another event)."""
+def _causes(doc: Doc, cues: list[Match[str]]) -> list[tuple[Mention, str]]:
+    """The spans a protest is held against or for, or an act answers ("ردا على", "انتقاما لـ"), with their cue kind:
+    from the cue to the end of its clause (a protest's cause only in a sentence whose protest was named before the
+    cue); the value says whether the span has a date of its own ("احتجاجا على مقتل شاب أمس": that killing is news
+    of its own, another event)."""
     protests = [t for t in doc.of("trigger") if t.value.event_type == "Protests"]
-    out: list[Mention] = []
+    out: list[tuple[Mention, str]] = []
     for cue in cues:
-        if cue.values[0] != "cause" or not any(t.sentence == doc.sentence_of(cue.start) and t.end <= cue.start for t in protests):
+        kind = cue.values[0]
+        if kind == "cause" and not any(t.sentence == doc.sentence_of(cue.start) and t.end <= cue.start for t in protests):
+            continue
+        if kind not in ("cause", "response"):
             continue
         end = doc.clauses[doc.clause_of(cue.start)][1]
         dated = any(cue.start <= d.start < end and d.value.kind != "year" for d in doc.of("date"))
-        out.append(Mention("cause", cue.start, end, dated))
+        out.append((Mention("cause", cue.start, end, dated), kind))
     return out
 
 
@@ -128,8 +148,9 @@ def _commentary_title(doc: Doc, cues: list[Match[str]], starts: list[int]) -> bo
 
 
 def _campaign_sentences(doc: Doc) -> set[int]:
-    """Body sentences about a period with no date phrase and no toll of their own."""
-    own = {d.sentence for d in doc.of("date") if d.value.kind != "year"}
+    """Body sentences about a period with no date phrase and no toll of their own; the date a period runs from
+    ("يشن الجيش منذ 19 نيسان حملة على …", a period phrase of its own) is no date of an act."""
+    own = {d.sentence for d in doc.of("date") if d.value.kind != "year" and not runs_from(doc, d)}
     own |= {c.sentence for c in doc.of("casualty") if c.value.scope in ("event", "update") and c.value.count}
     return {i for i in period_sentences(doc) - own if doc.sentences[i][0] >= doc.title_end}
 
@@ -146,11 +167,27 @@ def _of_the_day(doc: Doc, trig: Mention) -> bool:
 
 def _mention_reason(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]) -> str | None:
     kind = trig.value.sub_event_type
+    if _launched_earlier(doc, trig, cues, starts):
+        return LAUNCHED
     if kind == "Agreement" and not _concluded(doc, trig, cues, starts):
         return NOT_CONCLUDED
     if kind == "Arrests" and _judicial(doc, trig, cues, starts):
         return JUDICIAL
     return None
+
+
+def _launched_earlier(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]) -> bool:
+    """A campaign word after a launch verb in its clause, dated more than a week before the report ("وبدأت تركيا
+    في 20 كانون الثاني هجوما على عفرين" in a March paper): the start of a campaign told as background."""
+    if not any(c.values[0] == "campaign" and c.start < trig.end and trig.start < c.end for c in cues):
+        return False
+    lo = doc.tokens[max(0, _token(starts, trig.start) - _LAUNCH_REACH)][0]
+    clause = doc.clause_of(trig.start)
+    if not any(doc.clause_of(c.start) == clause for c in _near(cues, "launch", lo, trig.start)):
+        return False
+    when = date_for(doc, trig)
+    return bool(doc.published and when is not None and when.value.value is not None
+                and (doc.published - when.value.value).days > _LAUNCH_AGE)
 
 
 def _near(cues: list[Match[str]], kind: str, lo: int, hi: int) -> list[Match[str]]:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
 from rasd.extract.casualties import CONTRAST
+from rasd.extract.dating import runs_from
 from rasd.model import Span
 
 if TYPE_CHECKING:
@@ -84,6 +85,8 @@ _RUNS_TO = 160
 _TO = re.compile(r"(?<!\w)(?:الي|لتصل|ليصل|لتبلغ|ليبلغ)(?!\w)")
 # "الحصيلة الأكبر منذ اندلاع الحرب", "أعنف هجوم منذ سيطرة النظام": a record compared with a period, not a period total
 _SUPERLATIVE = re.compile(r"(?<!\w)(?:ال)?(?:اكبر|اعلي|اسوا|ادمي|اعنف|اشد|اكثر دمويه|اول)(?!\w)(?![^.]*(?:حصيله|عدد)\s+(?:ال)?(?:قتلي|ضحايا|شهداء)\s+(?:الي|ل))")  # characters from a period phrase to the count it runs to
+# "وقصف تل أبيب للمرة الأولى منذ مايو": a first time since a day, no period
+_FIRST_SINCE = re.compile(r"(?<!\w)(?:لل|ل)?مره\s+(?:ال)?اولي\s+منذ\s")
 # "ووثق المرصد في المقابل مقتل 400", "كما قتل أكثر من 370": the other side's total, said right after a period total
 _COUNTERPART = re.compile(r"(?:في\s+|ب)المقابل|في الجانب الاخر|من الجانب الاخر|^\W*(?:و)?كما\s")
 # "ردا على هجوم كيماوي في العام الماضي قتل 70": a past year's act, its toll told as background ("حينها", "وقتها"
@@ -153,6 +156,10 @@ def _period_cues(doc: Doc) -> dict[int, list[tuple[int, int]]]:
         period = _PERIOD if _RUNNING_WORD.search(text, s, e) else _PERIOD_NOT_RUNNING
         found = [m.span() for rx in (period, _WAR_TOLL) for m in rx.finditer(text, s, e)
                  if not _SUPERLATIVE.search(text, max(s, m.start() - 50), m.start()) and not _since_yesterday(doc, *m.span())]
+        # "منذ نهاية آذار", "المستمرة منذ الشهر الماضي": the day a campaign runs from (rasd.extract.dating.runs_from)
+        found += [(d.start, d.end) for d in doc.of("date") if d.sentence == i and runs_from(doc, d)
+                  and not _SUPERLATIVE.search(text, max(s, d.start - 50), d.start)
+                  and not _FIRST_SINCE.search(text, max(s, d.start - 30), d.start)]
         if _SAME_PERIOD.search(text, s, e):
             found = [(s, e)]
         if found:

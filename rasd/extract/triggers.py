@@ -13,7 +13,7 @@ from functools import cache
 
 from rasd.doc import Doc, Mention
 from rasd.lexicon import read_tsv
-from rasd.text.matcher import PhraseMatcher, longest_first
+from rasd.text.matcher import Match, PhraseMatcher, longest_first
 
 __all__ = ["Trigger", "Triggers", "trigger_matcher", "modality_matcher"]
 
@@ -94,15 +94,24 @@ class Triggers:
     def _modality(doc: Doc, trig: Mention, cues: list) -> str | None:
         clause = doc.clause_of(trig.start)
         for cue in cues:
-            kind, scope = cue.values[0]
             if doc.sentence_of(cue.start) != trig.sentence:
                 continue
-            if scope == "sentence":
-                return kind
-            if doc.clause_of(cue.start) != clause or cue.end > trig.start:
-                continue
-            # "لم/لن" bind the next verb; "نفى/نفت" deny the whole clause after them; others a short phrase
-            window = 2 if len(cue.key) <= 2 else 25 if kind == "negated" else 7
-            if _tokens_between(doc, cue.end, trig.start) <= window:
-                return kind
+            for kind, scope in cue.values:  # "محتملة" may open a hypothetical clause or close a trigger
+                if _governs(doc, trig, cue, kind, scope, clause):
+                    return kind
         return None
+
+
+def _governs(doc: Doc, trig: Mention, cue: Match[tuple[str, str]], kind: str, scope: str, clause: int) -> bool:
+    """Does the modality cue govern the trigger of its sentence?"""
+    if scope == "sentence":
+        return True
+    if doc.clause_of(cue.start) != clause:
+        return False
+    if scope == "after":  # "هجوم وشيك", "الضربة المرتقبة": the adjective right after the trigger
+        return trig.end <= cue.start and _tokens_between(doc, trig.end, cue.start) <= 1
+    if cue.end > trig.start:
+        return False
+    # "لم/لن" bind the next verb; "نفى/نفت" deny the whole clause after them; others a short phrase
+    window = 2 if len(cue.key) <= 2 else 25 if kind == "negated" else 7
+    return _tokens_between(doc, cue.end, trig.start) <= window
