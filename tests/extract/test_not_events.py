@@ -125,3 +125,10 @@ def test_who_holds_a_place_is_no_takeover() -> None:
 def test_a_record_compared_with_a_day_is_no_period(text: str, count: int) -> None:
     doc = rasd.analyse(text, published=D)
     assert [c.value.cumulative for c in doc.of("casualty") if c.value.count == count] == [False]
+
+
+def test_an_act_told_as_what_another_followed_is_background() -> None:
+    text = ("عقد مجلس الأمن جلسة طارئة مساء الأحد، وأعلنت فرنسا إرسال قطع بحرية إلى المتوسط في أعقاب الهجوم "
+            "الكيماوي على بلدة سراقب.")
+    assert _modal(text, "الهجوم الكيماوي") == RESPONSE
+    assert "Chemical weapon" not in [e.sub_event_type for e in rasd.extract(text, published=D)]
