@@ -28,7 +28,7 @@ from rasd.extract.eventness import cause_at
 if TYPE_CHECKING:
     from rasd.geo.model import Candidate
 
-__all__ = ["AIRCRAFT", "GENERIC", "VIOLENT", "Cluster", "group_triggers"]
+__all__ = ["AIRCRAFT", "GENERIC", "VIOLENT", "Cluster", "elsewhere", "group_triggers"]
 
 #: The event types of physical violence: their words join across clauses and host vaguer ones.
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
@@ -224,6 +224,13 @@ def _hosts(doc: Doc, host: Cluster, guest: Cluster) -> bool:
 
 def _places_in(doc: Doc, cluster: Cluster) -> list[Candidate]:
     return [p.value.best for p in doc.of("place") if p.value.best and doc.clause_of(p.start) in cluster.clauses]
+
+
+def elsewhere(doc: Doc, clause: int, cluster: Cluster) -> bool:
+    """Clause ``clause`` names a place, and none of them lies in or holds a place of ``cluster``'s clauses."""
+    there = [p.value.best for p in doc.of("place") if p.value.best and doc.clause_of(p.start) == clause]
+    here = _places_in(doc, cluster)
+    return bool(there) and bool(here) and not any(_within(a, b) or _within(b, a) for a in here for b in there)
 
 
 def _within(inner: Candidate, outer: Candidate) -> bool:

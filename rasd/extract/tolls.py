@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from rasd.doc import Doc, Mention
-from rasd.extract.clusters import VIOLENT, Cluster
+from rasd.extract.casualties import CONTRAST
+from rasd.extract.clusters import VIOLENT, Cluster, elsewhere
 from rasd.extract.notes import english_notes
 from rasd.extract.scope import pick_toll, rise_span
 from rasd.model import Event
@@ -129,6 +130,8 @@ def attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
         elif same:
             best = min(same, key=lambda c: (clause not in c.clauses,
                                             min(abs(t.start - cas.start) for t in c.triggers if t.sentence == cas.sentence)))
+            if clause not in best.clauses and CONTRAST.match(doc.ntext, *doc.clauses[clause]) and elsewhere(doc, clause, best):
+                continue  # "استشهد طفل في اليامون، بينما أصيب فلسطيني شمال القدس": another place's toll
             best.clauses.add(clause)
         else:
             before = [c for c in clusters if max(c.sentences) < cas.sentence and cas.sentence - max(c.sentences) <= 2

@@ -162,3 +162,10 @@ def test_a_days_figure_over_two_fronts_is_not_one_fronts_toll() -> None:
             "بجنوب لبنان، لترتفع حصيلة اليوم إلى 4 قتلى و15 مصابا في قطاع غزة ولبنان.")
     (event,) = [e for e in rasd.extract(text, published=date(2024, 5, 12)) if e.sub_event_type == "Armed clash"]
     assert (event.fatalities, event.injuries) == (1, 2)
+
+
+def test_a_toll_set_against_the_act_in_another_place_is_not_its_toll() -> None:
+    text = ("استشهد طفل برصاص الاحتلال اليوم الأحد في بلدة اليامون غرب جنين بالضفة الغربية، بينما أصيب فلسطيني "
+            "شمال القدس المحتلة.")
+    (event,) = rasd.extract(text, published=date(2024, 5, 12))
+    assert (event.location, event.fatalities, event.injuries) == ("Al-Yamun", 1, None)
