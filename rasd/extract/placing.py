@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
 from rasd.extract.eventness import cause_at
+from rasd.extract.projectiles import PROJECTILE_TYPES, projectile_places
 from rasd.extract.sites import listed_with, set_place
 from rasd.geo.model import KIND_RANK
 from rasd.model import Event
@@ -42,6 +43,8 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
     if not places:
         return None
     places = [p for p in places if not _part(doc, p)] or places
+    if cluster.head.value.sub_event_type in PROJECTILE_TYPES:  # "صاروخ أطلق من اليمن باتجاه جازان": Jazan
+        places = projectile_places(doc, places)
     # "تظاهر المئات في عمان تضامنا مع غزة": Gaza is what they protest for (unless the event is that cause)
     own = cause_at(doc, cluster.head.start)
     causes = [c for c in doc.of("cause") if c is not own]
