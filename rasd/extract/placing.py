@@ -19,6 +19,7 @@ from rasd.extract.eventness import cause_at
 from rasd.extract.projectiles import PROJECTILE_TYPES, projectile_places
 from rasd.extract.sites import listed_with, set_place
 from rasd.geo.model import KIND_RANK
+from rasd.geo.unlisted import UNLISTED
 from rasd.model import Event
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
     places = _finer_in_sentence(doc, places, in_sentences, causes) or places
     head_sentence = cluster.head.sentence
     first_admin1 = places[0].value.best.admin1
+    context = _where_others_lie(doc, places)
 
     def rank(p: Mention) -> tuple[int, int, int, bool, int, int, float]:
         cand = p.value.best
@@ -63,6 +65,8 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
         return (consistent, cand.geo_precision, in_title, directional, p.sentence != head_sentence, finer, -cand.score)
 
     best = min(places, key=rank)
+    while id(best) in context:  # "حي الزيتون بمدينة غزة": the neighbourhood the city is named to locate
+        best = context[id(best)]
     return _headline_detail(doc, cluster, best) or best
 
 
@@ -91,6 +95,30 @@ def _finer_in_sentence(doc: Doc, places: list[Mention], in_sentences: list[Menti
              if before is None or before.sentence != q.sentence or listed_with(doc, before, q)]
     # one town only: beside several ("غارات على بلدات الغوطة: حمورية وسقبا"), the area is the event's place
     return sites if len({q.value.best.name for q in sites}) == 1 else []
+
+
+# "منطقة مواصي مدينة خان يونس", "المأذنية في حي القدم", "قرية X التابعة لمديرية Y", "(شرق مدينة غزة)": where the first lies
+_LIES_IN = re.compile(r"\s*(?:[،,(]\s*)?(?:(?:التابعه|الواقعه|التابع|الواقع)\s*(?:ل|في)?\s*|(?:في|ضمن|داخل)\s+)?")
+_LIES_REACH = 25  # characters between the two names at most
+# "منطقة السوق بمخيم النصيرات": an area so introduced may be a describing word; the camp stays the place
+_AREA_NOUN = re.compile(r"[وب]*(?:منطقه|منطقتي|مناطق)\s")
+_WHENCE = re.compile(r"(?<!\w)من\s+$")  # "شاب من مخيم جنين في نابلس": where he is from, not where it happened
+
+
+def _where_others_lie(doc: Doc, places: list[Mention]) -> dict[int, Mention]:
+    """Each place named right after a finer one only to say where it lies (by ``id``) → that finer place."""
+    text = doc.ntext
+    context: dict[int, Mention] = {}
+    for q, p in zip(places, places[1:]):
+        unlisted = q.value.best.source == UNLISTED and not _AREA_NOUN.match(q.value.phrase)
+        finer = unlisted or (  # a village no gazetteer holds is placed by the unit named with it
+            KIND_RANK.get(q.value.best.kind, len(KIND_RANK)) < KIND_RANK.get(p.value.best.kind, len(KIND_RANK)))
+        inside = (q.value.best.country, q.value.best.admin1) == (p.value.best.country, p.value.best.admin1)
+        if (finer and inside and q.sentence == p.sentence and 0 <= p.start - q.end <= _LIES_REACH
+                and _LIES_IN.fullmatch(text, q.end, p.start) and not listed_with(doc, q, p)
+                and not _WHENCE.search(text, max(0, q.start - 6), q.start)):
+            context[id(p)] = q
+    return context
 
 
 def _part(doc: Doc, p: Mention) -> bool:
