@@ -290,6 +290,19 @@ def _by_adjective_only(named: Counter[tuple[str, str]], key: str) -> bool:
     return all(k == "" for (_, k), n in named.items() if n and k != key)
 
 
+# words right before a name that put something there: "في باريس", "داخل فرنسا", "شوارع لندن", "أنحاء ألمانيا"
+_THERE = re.compile(r"(?:^|\s)(?:في|داخل|عند|شوارع|ساحه|ساحات|انحاء)\s+$")
+
+
+def _placed_there(text: str, hit: Hit) -> bool:
+    """The text puts something at ``hit`` (a place noun, a qualifier, "في", clitic ب), not merely names it."""
+    if hit.noun or hit.qualifier or hit.prefix.lstrip("و").startswith("ب"):
+        return True
+    if hit.prefix.startswith("و") and hit.cue:  # "في لندن وباريس": the list shares the preposition
+        return True
+    return bool(_THERE.search(text, max(0, hit.start - 12), hit.start))
+
+
 def _reference(gaz: Gazetteer, hit: Hit, ctx: Context, named: Counter[int]) -> Place | None:
     """The place a bare "المدينة" / "المحافظة" / "المطار العسكري" points to in this article: in its main
     governorate, else (no well-marked place: "سكان غزة … منازل المدينة") in that of the place it names most."""
@@ -354,6 +367,8 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
             ranked = inside if inside or evidence[id(hit)] not in ("noun", "cue") or hit.key in gaz.local \
                 or not _by_adjective_only(elsewhere, hit.key) else ranked
             ranked = _capital_first(gaz, hit, ranked, evidence[id(hit)])  # "استضافة الدوحة": Qatar's, not the village
+            if not _placed_there(text, hit):  # "ضربات واشنطن ولندن وباريس في سوريا": parties, not places
+                ranked = [r for r in ranked if gaz.places[r[1]].country not in gaz.abroad]
         if not ranked:
             continue
         best = gaz.places[ranked[0][1]]
