@@ -52,7 +52,10 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
     places = [p for p in places if not any(c.start <= p.start < c.end for c in causes)] or places
     places = _finer_in_sentence(doc, places, in_sentences, causes) or places
     head_sentence = cluster.head.sentence
-    first_admin1 = places[0].value.best.admin1
+    first = places[0].value.best
+    first_admin1 = first.admin1
+    if first.kind == "country":  # "في سوريا بعد الهجوم الكيماوي في دوما": the first governorate named inside it
+        first_admin1 = next((c.admin1 for p in places if (c := p.value.best).country == first.country and c.admin1), None)
     context = _where_others_lie(doc, places)
 
     def rank(p: Mention) -> tuple[int, int, int, bool, int, int, float]:

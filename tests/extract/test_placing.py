@@ -84,3 +84,15 @@ def test_a_place_named_to_say_where_another_lies_is_context(text: str, location:
     from datetime import date
 
     assert [e.location for e in rasd.extract(text, published=date(2024, 8, 10))] == [location]
+
+
+def test_a_town_beats_the_country_named_before_it() -> None:
+    """"في سوريا … في دوما": the country named first does not make the town inconsistent; a place of another country
+    named after the first does not beat the headline's town. Original Arabic written for this test."""
+    import rasd
+    from datetime import date
+
+    one = "اعتقلت قوات الأمن في سوريا أمس ثلاثة ناشطين في مدينة دوما."
+    assert [e.location for e in rasd.extract(one, published=date(2024, 8, 10))] == ["Douma"]
+    two = "غارات إسرائيلية على بيروت\nتواصلت الليلة الغارات الإسرائيلية على لبنان وقطاع غزة."
+    assert "Beirut" in [e.location for e in rasd.extract(two, published=date(2024, 8, 10))]
