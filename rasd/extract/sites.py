@@ -51,7 +51,9 @@ _LARGEST_SITE = KIND_RANK["admin2"]  # a district at most: a governorate is wher
 # "غارات على ميناء الحديدة بعد يومين من هجوم استهدف تل أبيب": what follows is another act, told for its time or cause
 _OTHER_ACT = re.compile(r"(?<!\w)(?:بعد|قبل|عقب|اثر|ردا|منذ|خلال|جراء)(?!\w)")
 # a clause that retells the act at another site: "كما دمرت المقاتلات …", "إضافة إلى استهداف …"
-_GOES_ON = re.compile(r"\W*(?:و|ف)?(?:كما\s+|اضافه الي\s+)?(?:دمرت|دمر|استهدفت|استهدف|استهداف|طالت|طال|قصفت|قصف|ضربت|اغارت)(?!\w)")
+# ("…، خاصة في مدينة غزة شمالا وخان يونس جنوبا": the same act, at the places it names)
+_GOES_ON = re.compile(r"\W*(?:و|ف)?(?:(?:كما\s+|اضافه الي\s+)?(?:دمرت|دمر|استهدفت|استهدف|استهداف|طالت|طال|قصفت|قصف|ضربت|اغارت)(?!\w)"
+                      r"|(?:ب)?(?:خاصه|خصوصا|لا\s?سيما|تحديدا)\s+(?:في\s|ب))")
 _LIST_JOIN = re.compile(r"(?:^|\s)(?:و|او)|[،,]|اضافه الي")
 
 
