@@ -103,8 +103,6 @@ def _finer_in_sentence(doc: Doc, places: list[Mention], in_sentences: list[Menti
 # "منطقة مواصي مدينة خان يونس", "المأذنية في حي القدم", "قرية X التابعة لمديرية Y", "(شرق مدينة غزة)": where the first lies
 _LIES_IN = re.compile(r"\s*(?:[،,(]\s*)?(?:(?:التابعه|الواقعه|التابع|الواقع)\s*(?:ل|في)?\s*|(?:في|ضمن|داخل)\s+)?")
 _LIES_REACH = 25  # characters between the two names at most
-# "منطقة السوق بمخيم النصيرات": an area so introduced may be a describing word; the camp stays the place
-_AREA_NOUN = re.compile(r"[وب]*(?:منطقه|منطقتي|مناطق)\s")
 _WHENCE = re.compile(r"(?<!\w)من\s+$")  # "شاب من مخيم جنين في نابلس": where he is from, not where it happened
 
 
@@ -113,9 +111,10 @@ def _where_others_lie(doc: Doc, places: list[Mention]) -> dict[int, Mention]:
     text = doc.ntext
     context: dict[int, Mention] = {}
     for q, p in zip(places, places[1:]):
-        unlisted = q.value.best.source == UNLISTED and not _AREA_NOUN.match(q.value.phrase)
-        finer = unlisted or (  # a village no gazetteer holds is placed by the unit named with it
-            KIND_RANK.get(q.value.best.kind, len(KIND_RANK)) < KIND_RANK.get(p.value.best.kind, len(KIND_RANK)))
+        if q.value.best.source == UNLISTED:  # a village no gazetteer holds is placed by the unit named with it,
+            finer = q.value.best.kind != "neighbourhood"  # but ACLED codes "حي طريق السد بمدينة درعا" at the city
+        else:
+            finer = KIND_RANK.get(q.value.best.kind, len(KIND_RANK)) < KIND_RANK.get(p.value.best.kind, len(KIND_RANK))
         inside = (q.value.best.country, q.value.best.admin1) == (p.value.best.country, p.value.best.admin1)
         if (finer and inside and q.sentence == p.sentence and 0 <= p.start - q.end <= _LIES_REACH
                 and _LIES_IN.fullmatch(text, q.end, p.start) and not listed_with(doc, q, p)

@@ -294,12 +294,13 @@ def _by_adjective_only(named: Counter[tuple[str, str]], key: str) -> bool:
 _THERE = re.compile(r"(?:^|\s)(?:في|داخل|عند|شوارع|ساحه|ساحات|انحاء)\s+$")
 
 
-def _placed_there(text: str, hit: Hit) -> bool:
-    """The text puts something at ``hit`` (a place noun, a qualifier, "في", clitic ب), not merely names it."""
+def _placed_there(text: str, hit: Hit, there_end: int) -> bool:
+    """The text puts something at ``hit`` (a place noun, a qualifier, "في", clitic ب), not merely names it;
+    ``there_end`` is where the last name so placed ends (-1: the one before was not)."""
     if hit.noun or hit.qualifier or hit.prefix.lstrip("و").startswith("ب"):
         return True
-    if hit.prefix.startswith("و") and hit.cue:  # "في لندن وباريس": the list shares the preposition
-        return True
+    if hit.prefix.startswith("و") and there_end >= 0 and not text[there_end : hit.start].strip():
+        return True  # "في لندن وباريس": the list shares the preposition ("كل من الولايات المتحدة وفرنسا" does not)
     return bool(_THERE.search(text, max(0, hit.start - 12), hit.start))
 
 
@@ -355,9 +356,12 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
         named[ranked[0][1]] += 1
     mentions: list[PlaceMention] = []
     others: dict[str, frozenset[str]] = {}  # by name: the countries the other names say (one set per name, not per hit)
+    there_end = -1
     for hit in hits:
         if hit.reference:
             continue
+        there = _placed_there(text, hit, there_end)
+        there_end = hit.end if there else -1
         ranked = _of_nation(gaz, _ranked(gaz, hit, doc, owners.get(hit.key)), nation_after(gaz, text, hit.end))
         if (named_by_others := others.get(hit.key)) is None:
             named_by_others = others[hit.key] = _named_by_others(elsewhere, hit.key)
@@ -367,7 +371,7 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
             ranked = inside if inside or evidence[id(hit)] not in ("noun", "cue") or hit.key in gaz.local \
                 or not _by_adjective_only(elsewhere, hit.key) else ranked
             ranked = _capital_first(gaz, hit, ranked, evidence[id(hit)])  # "استضافة الدوحة": Qatar's, not the village
-            if not _placed_there(text, hit):  # "ضربات واشنطن ولندن وباريس في سوريا": parties, not places
+            if not there:  # "ضربات واشنطن ولندن وباريس في سوريا": parties, not places
                 ranked = [r for r in ranked if gaz.places[r[1]].country not in gaz.abroad]
         if not ranked:
             continue

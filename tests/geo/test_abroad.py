@@ -45,3 +45,9 @@ def test_a_country_abroad_that_is_only_a_party_is_no_place(geocoder: Geocoder, t
 
 def test_a_list_shares_its_preposition(geocoder: Geocoder) -> None:
     assert {"London", "Paris"} <= {name for name, _ in _places(geocoder, "خرجت مظاهرات في لندن وباريس ضد الحرب")}
+
+
+def test_a_list_of_parties_after_a_preposition_of_persons_is_no_place(geocoder: Geocoder) -> None:
+    """"كل من الولايات المتحدة وفرنسا": "من" picks the parties out, it puts nothing in France."""
+    text = "وجهت كل من الولايات المتحدة وفرنسا وبريطانيا ضربة صاروخية إلى مواقع في سوريا"
+    assert {"France", "United Kingdom", "United States"}.isdisjoint({c for _, c in _places(geocoder, text)})
