@@ -21,6 +21,7 @@ from rasd.geo.model import Candidate, Place, PlaceMention, base_precision
 from rasd.geo.phrases import Hit
 from rasd.geo.store import load_outskirts
 from rasd.lang.ar.normalize import fold
+from rasd.lang.ar.places import HOSTED_NOUNS
 
 __all__ = ["Context", "nation_after", "resolve", "to_candidate"]
 
@@ -292,16 +293,20 @@ def _by_adjective_only(named: Counter[tuple[str, str]], key: str) -> bool:
 
 # words right before a name that put something there: "في باريس", "داخل فرنسا", "شوارع لندن", "أنحاء ألمانيا"
 _THERE = re.compile(r"(?:^|\s)(?:في|داخل|عند|شوارع|ساحه|ساحات|انحاء)\s+$")
+_HOSTED = re.compile(r"(?<!\w)[وبل]?(?:" + "|".join(sorted(HOSTED_NOUNS, key=len, reverse=True)) + r")(?!\w)[^.،,\n]*$")
+_HOSTED_REACH = 45  # characters before the name
 
 
 def _placed_there(text: str, hit: Hit, there_end: int) -> bool:
     """The text puts something at ``hit`` (a place noun, a qualifier, "في", clitic ب), not merely names it;
     ``there_end`` is where the last name so placed ends (-1: the one before was not)."""
-    if hit.noun or hit.qualifier or hit.prefix.lstrip("و").startswith("ب"):
+    if hit.noun or hit.qualifier:
         return True
     if hit.prefix.startswith("و") and there_end >= 0 and not text[there_end : hit.start].strip():
         return True  # "في لندن وباريس": the list shares the preposition ("كل من الولايات المتحدة وفرنسا" does not)
-    return bool(_THERE.search(text, max(0, hit.start - 12), hit.start))
+    there = hit.prefix.lstrip("و").startswith("ب") or _THERE.search(text, max(0, hit.start - 12), hit.start)
+    # "سفير السعودية في واشنطن", "مؤتمر في لندن": what the city hosts, not an event there
+    return bool(there) and not _HOSTED.search(text, max(0, hit.start - _HOSTED_REACH), hit.start)
 
 
 def _reference(gaz: Gazetteer, hit: Hit, ctx: Context, named: Counter[int]) -> Place | None:

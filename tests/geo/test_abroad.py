@@ -51,3 +51,15 @@ def test_a_list_of_parties_after_a_preposition_of_persons_is_no_place(geocoder: 
     """"كل من الولايات المتحدة وفرنسا": "من" picks the parties out, it puts nothing in France."""
     text = "وجهت كل من الولايات المتحدة وفرنسا وبريطانيا ضربة صاروخية إلى مواقع في سوريا"
     assert {"France", "United Kingdom", "United States"}.isdisjoint({c for _, c in _places(geocoder, text)})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال سفير المملكة في الولايات المتحدة إن الهجوم على الناقلة خطير",
+        "وأضاف الوزير خلال مؤتمر صحفي في لندن أن القصف مستمر في اليمن",
+        "تتهم الدول الغربية روسيا أمام المحكمة الدولية في لاهاي بعرقلة التحقيق",
+    ],
+)
+def test_a_city_abroad_that_only_hosts_an_envoy_or_a_meeting_is_no_place(geocoder: Geocoder, text: str) -> None:
+    assert not {"United States", "United Kingdom", "Netherlands"} & {c for _, c in _places(geocoder, text)}
