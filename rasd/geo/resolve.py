@@ -304,9 +304,12 @@ def _placed_there(text: str, hit: Hit, there_end: int) -> bool:
         return True
     if hit.prefix.startswith("و") and there_end >= 0 and not text[there_end : hit.start].strip():
         return True  # "في لندن وباريس": the list shares the preposition ("كل من الولايات المتحدة وفرنسا" does not)
-    there = hit.prefix.lstrip("و").startswith("ب") or _THERE.search(text, max(0, hit.start - 12), hit.start)
-    # "سفير السعودية في واشنطن", "مؤتمر في لندن": what the city hosts, not an event there
-    return bool(there) and not _HOSTED.search(text, max(0, hit.start - _HOSTED_REACH), hit.start)
+    return hit.prefix.lstrip("و").startswith("ب") or bool(_THERE.search(text, max(0, hit.start - 12), hit.start))
+
+
+def _hosted(text: str, hit: Hit) -> bool:
+    """"سفير السعودية في واشنطن", "مؤتمر في لندن": the city named hosts an envoy or a meeting, no event."""
+    return not hit.noun and bool(_HOSTED.search(text, max(0, hit.start - _HOSTED_REACH), hit.start))
 
 
 def _reference(gaz: Gazetteer, hit: Hit, ctx: Context, named: Counter[int]) -> Place | None:
@@ -376,7 +379,8 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
             ranked = inside if inside or evidence[id(hit)] not in ("noun", "cue") or hit.key in gaz.local \
                 or not _by_adjective_only(elsewhere, hit.key) else ranked
             ranked = _capital_first(gaz, hit, ranked, evidence[id(hit)])  # "استضافة الدوحة": Qatar's, not the village
-            if not there:  # "ضربات واشنطن ولندن وباريس في سوريا": parties, not places
+            abroad = any(gaz.places[i].country in gaz.abroad for _, i in ranked)
+            if abroad and (not there or _hosted(text, hit)):  # "ضربات واشنطن ولندن وباريس": parties, not places
                 ranked = [r for r in ranked if gaz.places[r[1]].country not in gaz.abroad]
         if not ranked:
             continue
