@@ -15,7 +15,7 @@ __all__ = ["Places"]
 # A capital that speaks, fears, warns or answers is its government ("ما الذي قد تخشاه تل أبيب", "أعلنت طهران"):
 # the verb right before it, or right after it with the capital as subject.
 _STATES = ("اعلنت|قالت|اكدت|نفت|حذرت|هددت|اتهمت|طالبت|ردت|تعلن|تقول|تتهم|ترفض|رفضت|ادانت|تدين|دعت|تدعو|"
-           "وافقت|توافق|قررت|تقرر")
+           "وافقت|توافق|قررت|تقرر|اعترفت|تعترف|اقرت")
 # before it, also what a government fears, sees, wants or allows ("ما الذي تخشاه تل أبيب")
 _GOVERNMENT_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:" + _STATES + r"|تخشي|تخشاه|تخشاها|تري|ابلغت|سمحت|تسمح|تريد|ارادت|تحاول|حاولت)\s*$")

@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
 from rasd.extract.eventness import cause_at
+from rasd.extract.projectiles import PROJECTILE_TYPES, projectile_places
 from rasd.extract.sites import listed_with, set_place
 from rasd.geo.model import KIND_RANK
+from rasd.geo.unlisted import UNLISTED
 from rasd.model import Event
 
 if TYPE_CHECKING:
@@ -42,13 +44,19 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
     if not places:
         return None
     places = [p for p in places if not _part(doc, p)] or places
+    if cluster.head.value.sub_event_type in PROJECTILE_TYPES:  # "صاروخ أطلق من اليمن باتجاه جازان": Jazan
+        places = projectile_places(doc, places)
     # "تظاهر المئات في عمان تضامنا مع غزة": Gaza is what they protest for (unless the event is that cause)
     own = cause_at(doc, cluster.head.start)
     causes = [c for c in doc.of("cause") if c is not own]
     places = [p for p in places if not any(c.start <= p.start < c.end for c in causes)] or places
     places = _finer_in_sentence(doc, places, in_sentences, causes) or places
     head_sentence = cluster.head.sentence
-    first_admin1 = places[0].value.best.admin1
+    first = places[0].value.best
+    first_admin1 = first.admin1
+    if first.kind == "country":  # "في سوريا بعد الهجوم الكيماوي في دوما": the first governorate named inside it
+        first_admin1 = next((c.admin1 for p in places if (c := p.value.best).country == first.country and c.admin1), None)
+    context = _where_others_lie(doc, places)
 
     def rank(p: Mention) -> tuple[int, int, int, bool, int, int, float]:
         cand = p.value.best
@@ -60,6 +68,8 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
         return (consistent, cand.geo_precision, in_title, directional, p.sentence != head_sentence, finer, -cand.score)
 
     best = min(places, key=rank)
+    while id(best) in context:  # "حي الزيتون بمدينة غزة": the neighbourhood the city is named to locate
+        best = context[id(best)]
     return _headline_detail(doc, cluster, best) or best
 
 
@@ -88,6 +98,29 @@ def _finer_in_sentence(doc: Doc, places: list[Mention], in_sentences: list[Menti
              if before is None or before.sentence != q.sentence or listed_with(doc, before, q)]
     # one town only: beside several ("غارات على بلدات الغوطة: حمورية وسقبا"), the area is the event's place
     return sites if len({q.value.best.name for q in sites}) == 1 else []
+
+
+# "منطقة مواصي مدينة خان يونس", "المأذنية في حي القدم", "قرية X التابعة لمديرية Y", "(شرق مدينة غزة)": where the first lies
+_LIES_IN = re.compile(r"\s*(?:[،,(]\s*)?(?:(?:التابعه|الواقعه|التابع|الواقع)\s*(?:ل|في)?\s*|(?:في|ضمن|داخل)\s+)?")
+_LIES_REACH = 25  # characters between the two names at most
+_WHENCE = re.compile(r"(?<!\w)من\s+$")  # "شاب من مخيم جنين في نابلس": where he is from, not where it happened
+
+
+def _where_others_lie(doc: Doc, places: list[Mention]) -> dict[int, Mention]:
+    """Each place named right after a finer one only to say where it lies (by ``id``) → that finer place."""
+    text = doc.ntext
+    context: dict[int, Mention] = {}
+    for q, p in zip(places, places[1:]):
+        if q.value.best.source == UNLISTED:  # a village no gazetteer holds is placed by the unit named with it,
+            finer = q.value.best.kind != "neighbourhood"  # but ACLED codes "حي طريق السد بمدينة درعا" at the city
+        else:
+            finer = KIND_RANK.get(q.value.best.kind, len(KIND_RANK)) < KIND_RANK.get(p.value.best.kind, len(KIND_RANK))
+        inside = (q.value.best.country, q.value.best.admin1) == (p.value.best.country, p.value.best.admin1)
+        if (finer and inside and q.sentence == p.sentence and 0 <= p.start - q.end <= _LIES_REACH
+                and _LIES_IN.fullmatch(text, q.end, p.start) and not listed_with(doc, q, p)
+                and not _WHENCE.search(text, max(0, q.start - 6), q.start)):
+            context[id(p)] = q
+    return context
 
 
 def _part(doc: Doc, p: Mention) -> bool:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.clusters import AIRCRAFT
 from rasd.extract.notes import english_notes
+from rasd.extract.projectiles import origin
 from rasd.extract.scope import pick_toll
 from rasd.extract.tolls import cite_toll
 from rasd.geo.model import KIND_RANK
@@ -50,7 +51,9 @@ _LARGEST_SITE = KIND_RANK["admin2"]  # a district at most: a governorate is wher
 # "غارات على ميناء الحديدة بعد يومين من هجوم استهدف تل أبيب": what follows is another act, told for its time or cause
 _OTHER_ACT = re.compile(r"(?<!\w)(?:بعد|قبل|عقب|اثر|ردا|منذ|خلال|جراء)(?!\w)")
 # a clause that retells the act at another site: "كما دمرت المقاتلات …", "إضافة إلى استهداف …"
-_GOES_ON = re.compile(r"\W*(?:و|ف)?(?:كما\s+|اضافه الي\s+)?(?:دمرت|دمر|استهدفت|استهدف|استهداف|طالت|طال|قصفت|قصف|ضربت|اغارت)(?!\w)")
+# ("…، خاصة في مدينة غزة شمالا وخان يونس جنوبا": the same act, at the places it names)
+_GOES_ON = re.compile(r"\W*(?:و|ف)?(?:(?:كما\s+|اضافه الي\s+)?(?:دمرت|دمر|استهدفت|استهدف|استهداف|طالت|طال|قصفت|قصف|ضربت|اغارت)(?!\w)"
+                      r"|(?:ب)?(?:خاصه|خصوصا|لا\s?سيما|تحديدا)\s+(?:في\s|ب))")
 _LIST_JOIN = re.compile(r"(?:^|\s)(?:و|او)|[،,]|اضافه الي")
 
 
@@ -69,7 +72,8 @@ def sites(doc: Doc, cluster: Cluster) -> list[Mention]:
                 cluster.event_type == "Battles" and AIRCRAFT.search(text, *doc.clauses[c])):  # jets striking: not the clash
             acts[c] = doc.clauses[c][0]
     named = sorted((p for p in doc.of("place") if (c := doc.clause_of(p.start)) in acts and p.start >= acts[c]
-                    and not _OTHER_ACT.search(text, acts[c], p.start)), key=lambda p: p.start)
+                    and not _OTHER_ACT.search(text, acts[c], p.start)
+                    and not origin(doc, p)), key=lambda p: p.start)  # "صواريخ أطلقت من صعدة": whence, not a site
     found: list[Mention] = []
     for before, p in zip([None, *named], named):
         if not _site_like(p):

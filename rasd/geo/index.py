@@ -62,6 +62,7 @@ class Gazetteer:
     facilities: dict[tuple[str, str], list[int]] = field(init=False)
     adjectives: dict[str, str] = field(init=False)  # folded nationality adjectives → ISO alpha-2
     capitals: frozenset[int] = field(init=False)  # indices of the countries' capital cities
+    abroad: frozenset[str] = field(init=False)  # countries outside the region coded (gazetteer_countries.tsv)
     _country_alias: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -89,6 +90,7 @@ class Gazetteer:
         self.adjectives = adjective_forms(self.countries.values())
         capital_ids = {c.capital for c in self.countries.values() if c.capital}
         self.capitals = frozenset(i for i, p in enumerate(self.places) if p.id in capital_ids)
+        self.abroad = frozenset(c.iso2 for c in self.countries.values() if c.abroad)
         for c in self.countries.values():
             for alias in (c.iso2, c.name, c.name_ar, *c.aliases):
                 self._country_alias[latin_key(alias) if alias.isascii() else _key(alias)] = c.iso2

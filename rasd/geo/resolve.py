@@ -21,6 +21,7 @@ from rasd.geo.model import Candidate, Place, PlaceMention, base_precision
 from rasd.geo.phrases import Hit
 from rasd.geo.store import load_outskirts
 from rasd.lang.ar.normalize import fold
+from rasd.lang.ar.places import HOSTED_NOUNS
 
 __all__ = ["Context", "nation_after", "resolve", "to_candidate"]
 
@@ -290,6 +291,27 @@ def _by_adjective_only(named: Counter[tuple[str, str]], key: str) -> bool:
     return all(k == "" for (_, k), n in named.items() if n and k != key)
 
 
+# words right before a name that put something there: "في باريس", "داخل فرنسا", "شوارع لندن", "أنحاء ألمانيا"
+_THERE = re.compile(r"(?:^|\s)(?:في|داخل|عند|شوارع|ساحه|ساحات|انحاء)\s+$")
+_HOSTED = re.compile(r"(?<!\w)[وبل]?(?:" + "|".join(sorted(HOSTED_NOUNS, key=len, reverse=True)) + r")(?!\w)[^.،,\n]*$")
+_HOSTED_REACH = 45  # characters before the name
+
+
+def _placed_there(text: str, hit: Hit, there_end: int) -> bool:
+    """The text puts something at ``hit`` (a place noun, a qualifier, "في", clitic ب), not merely names it;
+    ``there_end`` is where the last name so placed ends (-1: the one before was not)."""
+    if hit.noun or hit.qualifier:
+        return True
+    if hit.prefix.startswith("و") and there_end >= 0 and not text[there_end : hit.start].strip():
+        return True  # "في لندن وباريس": the list shares the preposition ("كل من الولايات المتحدة وفرنسا" does not)
+    return hit.prefix.lstrip("و").startswith("ب") or bool(_THERE.search(text, max(0, hit.start - 12), hit.start))
+
+
+def _hosted(text: str, hit: Hit) -> bool:
+    """"سفير السعودية في واشنطن", "مؤتمر في لندن": the city named hosts an envoy or a meeting, no event."""
+    return not hit.noun and bool(_HOSTED.search(text, max(0, hit.start - _HOSTED_REACH), hit.start))
+
+
 def _reference(gaz: Gazetteer, hit: Hit, ctx: Context, named: Counter[int]) -> Place | None:
     """The place a bare "المدينة" / "المحافظة" / "المطار العسكري" points to in this article: in its main
     governorate, else (no well-marked place: "سكان غزة … منازل المدينة") in that of the place it names most."""
@@ -342,9 +364,12 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
         named[ranked[0][1]] += 1
     mentions: list[PlaceMention] = []
     others: dict[str, frozenset[str]] = {}  # by name: the countries the other names say (one set per name, not per hit)
+    there_end = -1
     for hit in hits:
         if hit.reference:
             continue
+        there = _placed_there(text, hit, there_end)
+        there_end = hit.end if there else -1
         ranked = _of_nation(gaz, _ranked(gaz, hit, doc, owners.get(hit.key)), nation_after(gaz, text, hit.end))
         if (named_by_others := others.get(hit.key)) is None:
             named_by_others = others[hit.key] = _named_by_others(elsewhere, hit.key)
@@ -354,6 +379,9 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
             ranked = inside if inside or evidence[id(hit)] not in ("noun", "cue") or hit.key in gaz.local \
                 or not _by_adjective_only(elsewhere, hit.key) else ranked
             ranked = _capital_first(gaz, hit, ranked, evidence[id(hit)])  # "استضافة الدوحة": Qatar's, not the village
+            abroad = any(gaz.places[i].country in gaz.abroad for _, i in ranked)
+            if abroad and (not there or _hosted(text, hit)):  # "ضربات واشنطن ولندن وباريس": parties, not places
+                ranked = [r for r in ranked if gaz.places[r[1]].country not in gaz.abroad]
         if not ranked:
             continue
         best = gaz.places[ranked[0][1]]

@@ -49,6 +49,7 @@ class Country:
     longitude: float
     adjectives: tuple[str, ...] = ()  # nationality adjectives, masculine singular ("سوري")
     capital: str = ""  # gazetteer id of the capital city ("gn:290030" for Doha), empty where none is given
+    abroad: bool = False  # outside the region coded: a place there only where the text puts something there
 
 
 def packaged(name: str) -> Path:
@@ -160,6 +161,7 @@ def load_countries(path: Path | None = None) -> dict[str, Country]:
             tuple(a for a in row["aliases"].split("|") if a),
             _float(row["latitude"], "latitude", lineno, path), _float(row["longitude"], "longitude", lineno, path),
             tuple(a for a in row.get("adjectives", "").split("|") if a), row.get("capital") or "",
+            row.get("abroad") == "1",
         )
     return table
 

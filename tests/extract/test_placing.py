@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from rasd.doc import Doc
 from rasd.extract.candidates import event_triggers
 from rasd.extract.clusters import Cluster, group_triggers
@@ -63,3 +65,34 @@ def test_the_town_of_the_sentence_beats_the_area_of_the_clause() -> None:
     one = ("ارتفع عدد ضحايا مدرسة الفاروق بمنطقة حي الزيتون (شرق مدينة غزة) اليوم السبت إلى 40 شهيدا،"
            " في واحدة من أكبر المجازر التي شهدها القطاع.")
     assert [e.location for e in rasd.extract(one, published=date(2024, 8, 10))] == ["Al-Zaytoun"]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # the second name only says where the first lies: the first is the event's place
+        ("قصفت الطائرات أمس خياما للنازحين في مواصي مدينة خان يونس.", "Al-Mawasi"),
+        ("سيطرت القوات أمس على منطقة المأذنية في حي القدم بعد معارك عنيفة.", "Al-Madhniya"),
+        ("استهدف قصف مدفعي قرية الحمرا التابعة لمديرية حيس صباح اليوم.", "Al-Hmra"),
+        # a list is no such pair: the first named keeps its rank
+        ("اعتقلت الشرطة أمس شابين في بلدة كفرنبل ومدينة معرة النعمان.", "Kafranbel"),
+    ],
+)
+def test_a_place_named_to_say_where_another_lies_is_context(text: str, location: str) -> None:
+    """Original Arabic written for this test."""
+    import rasd
+    from datetime import date
+
+    assert [e.location for e in rasd.extract(text, published=date(2024, 8, 10))] == [location]
+
+
+def test_a_town_beats_the_country_named_before_it() -> None:
+    """"في سوريا … في دوما": the country named first does not make the town inconsistent; a place of another country
+    named after the first does not beat the headline's town. Original Arabic written for this test."""
+    import rasd
+    from datetime import date
+
+    one = "اعتقلت قوات الأمن في سوريا أمس ثلاثة ناشطين في مدينة دوما."
+    assert [e.location for e in rasd.extract(one, published=date(2024, 8, 10))] == ["Douma"]
+    two = "غارات إسرائيلية على بيروت\nتواصلت الليلة الغارات الإسرائيلية على لبنان وقطاع غزة."
+    assert "Beirut" in [e.location for e in rasd.extract(two, published=date(2024, 8, 10))]

@@ -212,3 +212,9 @@ def test_a_killing_under_a_headline_about_a_march_is_excessive_force() -> None:
     body = "ارتفع عدد الفلسطينيين الذين قتلوا الجمعة برصاص الجيش الإسرائيلي إلى 12 قتيلا."
     killings = [e for e in rasd.extract(f"{title}\n{body}", published=D, title=title) if e.fatalities]
     assert [(e.sub_event_type, e.fatalities) for e in killings] == [("Excessive force against protesters", 12)]
+
+
+def test_a_clause_naming_where_especially_continues_the_act() -> None:
+    """"…، خاصة في X وY": the same bombardment, at each place it names. Original Arabic written for this test."""
+    text = "واصلت المدفعية الإسرائيلية اليوم قصف مناطق واسعة من قطاع غزة، خاصة في مدينة رفح وخان يونس."
+    assert [loc for loc, _ in _records(text)] == ["Rafah", "Khan Yunis"]

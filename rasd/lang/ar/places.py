@@ -9,11 +9,14 @@ the normalised text directly.
 from __future__ import annotations
 
 __all__ = [
+    "AIM_WORDS",
+    "HOSTED_NOUNS",
     "BARE_REFERENCES",
     "CENTRE_WORDS",
     "COUNTRYSIDE_WORDS",
     "DIRECTIONS",
     "DIRECTION_ADJECTIVES",
+    "LAUNCH_WORDS",
     "LINK_WORDS",
     "NAME_HEADS",
     "NEAR_WORDS",
@@ -132,5 +135,30 @@ UNLISTED_NOT_NAMES: frozenset[str] = frozenset(
      # ("منطقة العاصمة دمشق", "لكل منطقة منها", "بلدة تمكنت القوات من", "منطقة تتمتع بالحكم", "منطقة تتعرض لعدوان",
      # "منطقة مجاعة", "منطقة أشباح", "منطقة محدودة", "بلدات كثيفة السكان")
      "العاصمه", "منها", "فيها", "عليها", "تمكنت", "تمكن", "تتمتع", "يتمتع", "تتعرض", "يتعرض", "مجاعه", "اشباح",
-     "محدوده", "كثيفه"]
+     "محدوده", "كثيفه",
+     # a market or a square named by its use ("منطقة السوق بمخيم النصيرات")
+     "السوق", "الاسواق", "الساحه"]
+)  # fmt: skip
+
+# Words right before the place a projectile flew over or was aimed at ("في سماء جازان", "أجواء أبها", "فوق الرياض",
+# "باتجاه مدينة جازان", "صوب نجران", "استهدف الرياض"): for an interception or a missile attack, the event's place.
+AIM_WORDS: frozenset[str] = frozenset(
+    ["سماء", "بسماء", "اجواء", "باجواء", "فوق", "باتجاه", "اتجاه", "تجاه", "صوب", "نحو", "استهدف", "استهدفت",
+     "استهدفا", "استهدفتا", "يستهدف", "تستهدف", "مستهدفا", "مستهدفه"]
+)  # fmt: skip
+
+# Words of launching and projectiles: "من X" after one of them in a clause is where the projectile came from
+# ("صاروخ أطلق من اليمن", "قادمة من صعدة"), not where it was downed.
+LAUNCH_WORDS: frozenset[str] = frozenset(
+    ["اطلق", "اطلقت", "اطلقه", "اطلقته", "اطلقها", "اطلقتها", "اطلقا", "اطلقوا", "اطلاق", "اطلاقه", "اطلاقها",
+     "اطلاقهما", "انطلق", "انطلقت", "قادم", "قادمه", "قادمين", "صاروخ", "صاروخا", "صاروخين", "صواريخ", "باليستي",
+     "باليستيا", "بالستي", "بالستيا", "طائره", "طائرتين", "طائرات", "مسيره", "مسيرتين", "مسيرات", "قذيفه", "قذائف"]
+)  # fmt: skip
+
+# Nouns of what a foreign city hosts rather than where an event happens ("سفير السعودية في واشنطن", "مؤتمر في لندن",
+# "خلال زيارة له في لندن", "المحكمة الجنائية الدولية في لاهاي", "مجلس الأمن في نيويورك"): a city abroad after one
+# of them is no event's place.
+HOSTED_NOUNS: frozenset[str] = frozenset(
+    ["سفير", "سفيره", "السفير", "مؤتمر", "الموتمر", "موتمر", "اجتماع", "اجتماعات", "قمه", "زياره", "مجلس", "منظمه",
+     "محكمه", "المحكمه", "وفد", "الوفد", "معهد", "حلقه", "ندوه", "مقابله", "لقاء", "محادثات", "مفاوضات", "جلسه"]
 )  # fmt: skip
