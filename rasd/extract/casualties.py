@@ -120,6 +120,10 @@ class Casualties:
             after = bisect_left(starts, r.end)  # "عمال سوريون", "جنود عراقيين": whose people they are
             if after < len(words) and (nation := nationalities().get(words[after])) is not None:
                 doc.add(Mention("nationality", doc.tokens[after][0], doc.tokens[after][1], (r.values[0], *nation)))
+        for k in range(1, len(words)):  # "مقتل 3 إسرائيليين": people counted by their nationality
+            if (nation := nationalities().get(words[k])) is not None and (num := parse_number(words, k - 1)) is not None \
+                    and num.end == k and (k - 1) not in roles:
+                doc.add(Mention("nationality", doc.tokens[k][0], doc.tokens[k][1], ("person", *nation)))
         cues = longest_first(_cue_matcher().find(text))
         agents = _tokens_in(starts, doc.of("actor"))
         covered = _Spans(agents, agents | _tokens_in(starts, doc.of("role")), _tokens_in(starts, cues, clitics=True))

@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor
 from rasd.extract.casualties import NOMINAL_CUES
+from rasd.extract.eventness import cause_at
 from rasd.extract.sources import claimant, escorts, mourns, speaker, speaks_for
-from rasd.extract.targets import ARMED, allied, homes_owned, owns_target, referent, struck_by_adjective
+from rasd.extract.targets import (ARMED, allied, comrades, homes_owned, owns_target, referent, struck_by_adjective,
+                                  usual_opponent)
 from rasd.extract.theatres import USUAL_ATTACKER, usual_attacker
 from rasd.model import interaction_code
 
@@ -36,7 +38,8 @@ _WITH_OTHER = re.compile(r"(?<!\w)مع(?!\w)")  # "الغارات بالتزام
 # "بين قوات الشرعية اليمنية والحوثيين": a nisba may close the first side's name
 _PAIR_JOIN = re.compile(r"^[\s\"'()]*(?:ال\S+(?:ي|يه)\s+)?(?:و|مع|ضد)\s*(?:\S+\s*){0,4}$")
 _VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عناصر|مقاتلي|مسلحي|افراد|جنود|(?:صفوف|عناصر)\s+(?:مسلحي|مقاتلي|قوات)|"
-                          r"(?:القيادي|قيادي|القايد|قايد|العضو|عضو|المسوول|مسوول|قاده|القاده|كوادر)\s+(?:في|ب)|"
+                          r"(?:القيادي|قيادي|قياديان|قياديين|قياديون|القايد|قايد|العضو|عضو|المسوول|مسوول|قاده|القاده|كوادر)"
+                          r"(?:\s+(?:كبيران|كبيرين|بارزان|بارزين|كبير|بارز))?\s+(?:في|ب)|"
                           r"(?<!\w)و?رييس(?:\s+\S+){0,2}?\s+في|"  # "ورئيس منظومة العمليات في حزب الله"
                           r"(?<!\w)(?:القيادي|قيادي|القايد|قايد)(?:\s+(?:الميداني|البارز|العسكري))?\s)"  # "القيادي الميداني الحوثي"
                           r"\s*[\"'«(]?\s*(?:ال)?$")  # "اغتيال القيادي في حماس": a member of the side hit
@@ -165,9 +168,11 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     text = doc.ntext
     territory = cluster.head.value.strength == "territory"  # civilians do not take or lose towns
     own_sentence = cluster.head.sentence
+    own_cause = cause_at(doc, cluster.head.start)
     mentions = sorted(
         (a for a in doc.of("actor") if a.sentence in cluster.sentences and not a.value.affiliation
-         and not (territory and a.value.actor.kind == "civilians") and not speaker(doc, a) and not escorts(doc, a)),
+         and not (territory and a.value.actor.kind == "civilians") and not speaker(doc, a) and not escorts(doc, a)
+         and (own_cause is not None or cause_at(doc, a.start) is None)),  # not the answered act's ("ردا على اغتيال …")
         key=lambda a: (a.sentence != own_sentence, a.start),
     )
     mentions = _join_repeats(doc, mentions)
@@ -203,6 +208,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         roles.actor2 = victims[0]
     elif rest and rest[0].sentence == cluster.head.sentence and doc.clause_of(rest[0].start) == doc.clause_of(cluster.head.start):
         roles.actor2 = rest[0]
+    if roles.actor1 is not None and roles.actor2 is not None and comrades(roles.actor1, roles.actor2):
+        roles.actor2 = None  # "القسام … مع سرايا القدس": groups of one side claiming or fighting together
     if roles.actor1 is None:
         roles.actor1 = claimant(doc, cluster)
     if roles.actor1 is None and (inherited := earlier.get(cluster.event_type)) is not None:
@@ -224,7 +231,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         roles.implied1 = _UNIDENTIFIED
     if roles.actor1 is not None and roles.actor2 is None and (
             cluster.event_type == "Battles" or cluster.head.value.sub_event_type == "Disrupted weapons use"):
-        roles.actor2 = _usual_opponent(doc, roles.actor1)
+        roles.actor2 = usual_opponent(doc, roles.actor1)
         if cluster.event_type != "Battles":  # "صاروخ أطلق من اليمن": whose missile only the article says
             roles.inferred = roles.actor2
     if roles.actor1 is not None and roles.actor2 is None and cluster.event_type in _FIGHTING and any(
@@ -289,19 +296,6 @@ def _around(doc: Doc, cluster: Cluster) -> str:
     """The event's sentences and the one after, where reports say who did it or that nobody knows."""
     last = max(cluster.sentences)
     return " ".join(doc.ntext[s:e] for i, (s, e) in enumerate(doc.sentences) if i in cluster.sentences or i == last + 1)
-
-
-def _usual_opponent(doc: Doc, first: Mention) -> Mention | None:
-    """A battle has two sides: when the report names one, the other is the armed group the article is about."""
-    counts: dict[Actor, list[Mention]] = {}
-    for a in doc.of("actor"):
-        actor = a.value.actor
-        if actor.kind in ARMED and actor != first.value.actor and not a.value.affiliation and not speaker(doc, a):
-            counts.setdefault(actor, []).append(a)
-    if not counts:
-        return None
-    best = max(counts.values(), key=len)
-    return best[0] if len(best) >= 2 else None
 
 
 

@@ -5,7 +5,10 @@ building) names its owner right after it: "تجمعات وتعزيزات للح�
 تابعة لحزب الله", "القاعدة الجوية الخاضعة لسيطرة الحوثيين", and, where the noun is what
 was struck, as its bare genitive: "استهدفت الغارات مواقع الحوثيين". A generic word for
 the fighters hit ("مقتل خمسة مسلحين") refers back to the armed side the article has
-named before it; only an article that names none leaves them unidentified.
+named before it; only an article that names none leaves them unidentified. A battle's
+other side, when the report names one, is the armed group the article names most
+(``usual_opponent``); two non-state groups of one country fight side by side unless the
+text pits them (``comrades``).
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor
 from rasd.lang.ar.morph import PROCLITICS
 from rasd.lang.ar.normalize import fold
+from rasd.extract.sources import speaker
 from rasd.lexicon import read_tsv
 
-__all__ = ["owns_target", "struck_by_adjective", "allied", "referent", "homes_owned", "ARMED"]
+__all__ = ["owns_target", "struck_by_adjective", "allied", "referent", "homes_owned", "usual_opponent", "comrades", "ARMED"]
 
 ARMED = frozenset(["state", "police", "rebel", "political_militia", "identity_militia"])
 _LOOKBACK = 70
@@ -36,7 +40,7 @@ def _nouns(kinds: tuple[str, ...]) -> str:
 
 
 # "تابعة لـ", "الخاضعة لسيطرة", or a bare "لـ" glued to the owner's name
-_LINK = r"(?:(?:ال)?(?:تابع|خاضع)(?:ه)?\s+(?:لسيطره\s+|ل|لل)|ل|لل)"
+_LINK = r"(?:(?:ال)?(?:تابع|خاضع)(?:ه)?\s+(?:لسيطره\s+|ل|لل)|ل(?:قيادات|قاده|عناصر|مقاتلي|مسلحي)\s+|ل|لل)"
 
 
 @cache
@@ -130,3 +134,25 @@ def referent(doc: Doc, before: int, first: Mention, hit: Callable[[Mention], boo
     if len({a.value.actor for a in named}) == 1:  # "قتل 26 مسلحا كرديا" … "حزب العمال الكردستاني" further on
         return named[0]
     return None if named else unnamed
+
+
+def usual_opponent(doc: Doc, first: Mention) -> Mention | None:
+    """A battle has two sides: when the report names one, the other is the armed group the article is about."""
+    counts: dict[Actor, list[Mention]] = {}
+    for a in doc.of("actor"):
+        actor = a.value.actor
+        if actor.kind in ARMED and actor != first.value.actor and not a.value.affiliation and not speaker(doc, a):
+            counts.setdefault(actor, []).append(a)
+    if not counts:
+        return None
+    best = max(counts.values(), key=len)
+    return best[0] if len(best) >= 2 else None
+
+
+_NON_STATE = frozenset({"rebel", "political_militia", "identity_militia"})
+
+
+def comrades(a: Mention, b: Mention) -> bool:
+    """Two non-state armed groups of one country: co-belligerents unless the text pits them ("بين X و Y")."""
+    x, y = a.value.actor, b.value.actor
+    return x.kind in _NON_STATE and y.kind in _NON_STATE and bool(x.home) and x.home == y.home

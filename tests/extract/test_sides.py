@@ -237,3 +237,34 @@ def test_a_bombardment_of_gaza_with_no_attacker_named_is_israels_flagged_as_infe
 def test_elsewhere_an_unnamed_attacker_stays_unnamed() -> None:
     (event,) = rasd.extract("قتل مدنيان، الأحد، في قصف على بلدة معرة النعمان بريف إدلب الجنوبي.", published=D)
     assert event.actor1 is None and "actor1" not in event.vague
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # groups of one side claiming together are no opponents of each other
+        ("أعلنت كتائب القسام مسؤوليتها المشتركة مع سرايا القدس عن عملية إطلاق نار في قرية الفندق شرق قلقيلية، الأحد، "
+         "أسفرت عن مقتل 3 إسرائيليين.",
+         ("Attack", "Civilians (Israel)")),
+        # the people counted by their nationality are the victims: "مقتل 3 إسرائيليين" in the West Bank
+        ("قتل 3 إسرائيليين، الأحد، في عملية إطلاق نار نفذها مسلحون فلسطينيون قرب مستوطنة كدوميم شرق قلقيلية.",
+         ("Attack", "Civilians (Israel)")),
+    ],
+)
+def test_comrades_and_counted_nationals(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(e.sub_event_type, e.actor2) for e in rasd.extract(text, published=D)]
+
+
+def test_the_answered_acts_sides_are_not_the_answering_acts() -> None:
+    text = ("أطلقت المقاومة الفلسطينية، الأحد، وابلا من الصواريخ على مستوطنات غلاف غزة، ردا على اغتيال رئيس المكتب "
+            "السياسي لحركة حماس.")
+    sides = {s for e in rasd.extract(text, published=D) for s in (e.actor1, e.actor2)}
+    assert "Hamas" not in sides
+
+
+def test_a_spokesmans_party_is_a_source() -> None:
+    text = ("قتل 14 شخصا، الأحد، بينهم قياديان كبيران في الحزب الديمقراطي الكردستاني الإيراني، في قصف صاروخي إيراني "
+            "على بلدة كويسنجق في إقليم كردستان العراق. وأكد المتحدث الرسمي باسم الحزب الديمقراطي الكردستاني الإيراني "
+            "أن القصف استهدف اجتماعا لقيادات الحزب.")
+    pairs = {(e.actor1, e.actor2) for e in rasd.extract(text, published=D)}
+    assert ("Military Forces of Iran", "KDPI: Kurdistan Democratic Party of Iran") in pairs
