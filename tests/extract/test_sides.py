@@ -268,3 +268,11 @@ def test_a_spokesmans_party_is_a_source() -> None:
             "أن القصف استهدف اجتماعا لقيادات الحزب.")
     pairs = {(e.actor1, e.actor2) for e in rasd.extract(text, published=D)}
     assert ("Military Forces of Iran", "KDPI: Kurdistan Democratic Party of Iran") in pairs
+
+
+def test_an_attack_word_with_the_attackers_adjective_stays_generic() -> None:
+    # "استهداف إسرائيلي لشقة سكنية": who struck, not how; the body's bombardment is the act
+    text = ("استهداف إسرائيلي لشقة سكنية في مخيم جباليا\n"
+            "استشهد 4 فلسطينيين وجرح 19 آخرون، الأحد، في قصف إسرائيلي استهدف شقة سكنية بمخيم جباليا شمالي قطاع غزة.")
+    assert [e.sub_event_type for e in rasd.extract(text, published=D, title="استهداف إسرائيلي لشقة سكنية في مخيم جباليا")] == [
+        "Air/drone strike"]
