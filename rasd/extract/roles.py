@@ -78,6 +78,7 @@ class ActorRoles:
     foe: Mention | Actor | None = None  # the other side of a fight when the event's words name none (see ``referent``)
     owners: tuple[str, str] | None = None  # whose homes were razed (``homes_owned``): (country, iso2), "" if unsaid
     inferred: Mention | Actor | None = None  # a second side the article implies, not one the event's words name
+    inferred1: bool = False  # actor1 is the other side of a battle whose words name only the side hit
 
     def _nationality(self, second: Actor | None, first: Actor | None) -> Actor | None:
         """Victims named by nationality: "عمال سوريون" → Civilians (Syria); "جنود عراقيون" → Military Forces of Iraq."""
@@ -142,6 +143,8 @@ class ActorRoles:
             second, self.actor2 = None, None
         if first is not None:
             ev.actor1, ev.inter1 = first.name_in(country), first.inter_in(iso2)
+            if self.inferred1 and usual is None:
+                ev.vague["actor1"] = INFERRED_SIDE
             if self.actor1:
                 ev.evidence["actor1"] = [self.actor1.span(self.doc)]
         if second is not None:
@@ -229,6 +232,14 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         # "قتل جنديان في انفجار عبوة ناسفة", "سقط سبعة قتلى في انفجار سيارة مفخخة": a bomb nobody claimed was planted
         # by someone unknown (its unnamed dead are civilians); not "مقتل 19 تكفيريا", fighters an army reports killing
         roles.implied1 = _UNIDENTIFIED
+    if roles.actor1 is None and roles.actor2 is not None and cluster.event_type == "Battles" and not territory \
+            and roles.actor2.value.actor.kind in ARMED:
+        # "إصابة عشرات الجنود الإسرائيليين واشتباكات ضارية": only the side hit is named; the other is the article's
+        # main armed side, else unidentified gunmen when the side hit is a state's forces
+        roles.actor1 = usual_opponent(doc, roles.actor2)
+        if roles.actor1 is None and roles.actor2.value.actor.kind in ("state", "police"):
+            roles.implied1 = _UNIDENTIFIED
+        roles.inferred1 = True
     if roles.actor1 is not None and roles.actor2 is None and (
             cluster.event_type == "Battles" or cluster.head.value.sub_event_type == "Disrupted weapons use"):
         roles.actor2 = usual_opponent(doc, roles.actor1)

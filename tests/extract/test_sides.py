@@ -276,3 +276,10 @@ def test_an_attack_word_with_the_attackers_adjective_stays_generic() -> None:
             "استشهد 4 فلسطينيين وجرح 19 آخرون، الأحد، في قصف إسرائيلي استهدف شقة سكنية بمخيم جباليا شمالي قطاع غزة.")
     assert [e.sub_event_type for e in rasd.extract(text, published=D, title="استهداف إسرائيلي لشقة سكنية في مخيم جباليا")] == [
         "Air/drone strike"]
+
+
+def test_a_battle_that_names_only_the_forces_hit_has_unidentified_attackers_flagged() -> None:
+    text = "أصيب 10 جنود إسرائيليين، الأحد، في اشتباكات ضارية في مخيم جباليا شمالي قطاع غزة."
+    (event,) = [e for e in rasd.extract(text, published=D) if e.sub_event_type == "Armed clash"]
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Palestine)", "Military Forces of Israel")
+    assert "actor1" in event.vague
