@@ -142,3 +142,9 @@ def test_clean_keeps_hashtag_words_and_drops_residue():
     cleaned = clean_text(raw)
     assert cleaned.text == "عنوان الخبر\n\nقصف على دير الزور وقوات حفظ النظام."
     assert cleaned.tags == ["دير الزور", "قوات حفظ النظام"]
+
+
+def test_days_before_another_event_date_nothing() -> None:
+    # "قبل يومين على إعادة الفرز": two days before the recount, not two days ago
+    assert find_dates(fold("وقع التفجير قبل يومين على إعادة فرز الأصوات"), TUESDAY) == []
+    assert find_dates(fold("وقع التفجير قبل يومين"), TUESDAY)[0].value == date(2021, 4, 4)
