@@ -243,7 +243,18 @@ class Casualties:
         singular = words[k] in _SINGULAR or words[k][2:] in _SINGULAR
         if singular and (end := _conjoined_singulars(words, k)) > k + 1:
             return Number(end - k, k, end), (role.values[0], 0)  # "استشهد شاب وطفل": two
+        if singular and (company := _companions(words, k)) is not None:
+            return Number(company.value + 1, k, company.end), (role.values[0], 0)  # "القيادي … مع 3 من مرافقيه": four
         return None, (role.values[0], 1 if singular else 0)
+
+
+def _companions(words: list[str], k: int) -> Number | None:
+    """"القيادي أبو خليل مع 3 من مرافقيه": the count of those killed with the one named after token ``k``."""
+    for j in range(k + 1, min(len(words) - 2, k + 7)):
+        if words[j] == "مع":
+            num = parse_number(words, j + 1)
+            return num if num is not None and num.end < len(words) and words[num.end] == "من" else None
+    return None
 
 
 def _conjoined_singulars(words: list[str], k: int) -> int:

@@ -149,6 +149,8 @@ def test_thousands_wounded_in_a_day_are_the_days_count(text: str, killed: int, i
         # singular victims joined by "و" are one person each
         ("قتل قناص حوثي طفلا ومسنا في حي الروضة شرق مدينة تعز، الأحد.", 2),
         ("استشهد شاب وطفل، الأحد، في قصف إسرائيلي على بلدة بيت حانون شمال قطاع غزة.", 2),
+        # the one named and those killed with him
+        ("قتل القيادي الحوثي أبو خليل مع 3 من مرافقيه، الأحد، في غارة للتحالف على مدينة تعز.", 4),
         # "راح ضحيتها N": the dead of the act
         ("قصفت طائرات الاحتلال، الأحد، منزلا في بلدة بيت لاهيا شمال قطاع غزة في مجزرة راح ضحيتها 14 فلسطينيا.", 14),
     ],
