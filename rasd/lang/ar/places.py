@@ -23,6 +23,7 @@ __all__ = [
     "ORGANISATION_NOUNS",
     "PLACE_NOUNS",
     "PREPOSITIONS",
+    "SUPPORT_WORDS",
     "UNLISTED_NOT_NAMES",
     "UNLISTED_NOUNS",
 ]  # fmt: skip
@@ -162,3 +163,12 @@ HOSTED_NOUNS: frozenset[str] = frozenset(
     ["سفير", "سفيره", "السفير", "مؤتمر", "الموتمر", "موتمر", "اجتماع", "اجتماعات", "قمه", "زياره", "مجلس", "منظمه",
      "محكمه", "المحكمه", "وفد", "الوفد", "معهد", "حلقه", "ندوه", "مقابله", "لقاء", "محادثات", "مفاوضات", "جلسه"]
 )  # fmt: skip
+
+# Words of support or opposition a protest's cause follows ("مظاهرة داعمة لغزة في لندن", "مؤيدة لفلسطين",
+# "مناصرين لغزة", "متظاهرين مناهضين للحرب على قطاع غزة"): a place after one (within its phrase) is what the
+# protest is for or against, not where it is held. Stems: any ending (ة، ون، ين) follows.
+SUPPORT_WORDS: frozenset[str] = frozenset(
+    ["داعم", "مؤيد", "موءيد", "مويد", "مناصر", "مساند", "متضامن", "مناهض", "مناهضه", "رافض", "معارض", "المناهض",
+     "المويد", "الداعم", "المناصر", "المساند", "المتضامن", "الرافض", "المعارض"]
+)  # fmt: skip
+
