@@ -18,6 +18,7 @@ __all__ = [
     "DIRECTION_ADJECTIVES",
     "LAUNCH_WORDS",
     "LINK_WORDS",
+    "NAMED_INSTITUTIONS",
     "NAME_HEADS",
     "NEAR_WORDS",
     "ORGANISATION_NOUNS",
@@ -172,3 +173,7 @@ SUPPORT_WORDS: frozenset[str] = frozenset(
      "المويد", "الداعم", "المناصر", "المساند", "المتضامن", "الرافض", "المعارض"]
 )  # fmt: skip
 
+# A school named after a person or a lost village ("مدرسة صلاح الدين في مدينة غزة"): a name right after "مدرسة",
+# with no preposition ("قصف مدرسة بغزة" keeps Gaza), is the school's name. Not "مستشفى": "مستشفى جنين", "مستشفى
+# دوما" and "مستشفى حيس" stand in the towns they are named after.
+NAMED_INSTITUTIONS: frozenset[str] = frozenset(["مدرسه", "المدرسه"])
