@@ -127,7 +127,7 @@ def _where_others_lie(doc: Doc, places: list[Mention]) -> dict[int, Mention]:
 
 
 # "داعمة لغزة", "مؤيدة لقطاع غزة", "مناهضين للحرب الإسرائيلية على قطاع غزة": the cause of a protest
-_SUPPORTED = re.compile(r"(?<!\w)(?:" + "|".join(sorted(SUPPORT_WORDS, key=len, reverse=True)) + r")\w{0,3}\s+"
+_SUPPORTED = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(sorted(SUPPORT_WORDS, key=len, reverse=True)) + r")\w{0,3}\s+"
                         r"(?:(?:ل|لل)(?=\S*$)|(?:لل|ال)?(?:حرب|عدوان|حصار|احتلال)\S*\s+(?:\S+\s+){0,2}?(?:علي|في|ب)\s*)$")
 _SUPPORTED_REACH = 60
 

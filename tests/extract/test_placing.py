@@ -106,6 +106,7 @@ def test_a_town_beats_the_country_named_before_it() -> None:
         ("اعتقلت الشرطة الفرنسية اليوم عشرات المناصرين لغزة في مرسيليا.", "Marseille"),
         ("اعتقلت الشرطة الألمانية أمس متظاهرين في مسيرة داعمة لغزة في برلين.", "Berlin"),
         ("اشتبك متظاهرون مناهضون للحرب على قطاع غزة مع الشرطة أمس في ملبورن.", "Melbourne"),
+        ("فرقت الشرطة أمس في أمستردام مظاهرة مؤيدة لفلسطين ومناهضة لإسرائيل.", "Amsterdam"),
     ],
 )
 def test_the_place_a_protest_supports_is_not_where_it_is_held(text: str, location: str) -> None:
