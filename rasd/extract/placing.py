@@ -20,6 +20,7 @@ from rasd.extract.projectiles import PROJECTILE_TYPES, projectile_places
 from rasd.extract.sites import listed_with, set_place
 from rasd.geo.model import KIND_RANK
 from rasd.geo.unlisted import UNLISTED
+from rasd.lang.ar.places import SUPPORT_WORDS
 from rasd.model import Event
 
 if TYPE_CHECKING:
@@ -44,12 +45,14 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
     if not places:
         return None
     places = [p for p in places if not _part(doc, p)] or places
-    if cluster.head.value.sub_event_type in PROJECTILE_TYPES:  # "صاروخ أطلق من اليمن باتجاه جازان": Jazan
-        places = projectile_places(doc, places)
-    # "تظاهر المئات في عمان تضامنا مع غزة": Gaza is what they protest for (unless the event is that cause)
+    # "تظاهر المئات في عمان تضامنا مع غزة": Gaza is what they protest for (unless the event is that cause);
+    # "دمر بطارية ردا على صاروخ استهدف طائرات فوق لبنان": the act answered is aimed elsewhere, so before aims
     own = cause_at(doc, cluster.head.start)
     causes = [c for c in doc.of("cause") if c is not own]
     places = [p for p in places if not any(c.start <= p.start < c.end for c in causes)] or places
+    places = [p for p in places if not _supported(doc, p)] or places  # "مظاهرة داعمة لغزة في لندن": London
+    if cluster.head.value.sub_event_type in PROJECTILE_TYPES:  # "صاروخ أطلق من اليمن باتجاه جازان": Jazan
+        places = projectile_places(doc, places)
     places = _finer_in_sentence(doc, places, in_sentences, causes) or places
     head_sentence = cluster.head.sentence
     first = places[0].value.best
@@ -121,6 +124,18 @@ def _where_others_lie(doc: Doc, places: list[Mention]) -> dict[int, Mention]:
                 and not _WHENCE.search(text, max(0, q.start - 6), q.start)):
             context[id(p)] = q
     return context
+
+
+# "داعمة لغزة", "مؤيدة لقطاع غزة", "مناهضين للحرب الإسرائيلية على قطاع غزة": the cause of a protest
+_SUPPORTED = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(sorted(SUPPORT_WORDS, key=len, reverse=True)) + r")\w{0,3}\s+"
+                        r"(?:(?:ل|لل)(?=\S*$)|(?:لل|ال)?(?:حرب|عدوان|حصار|احتلال)\S*\s+(?:\S+\s+){0,2}?(?:علي|في|ب)\s*)$")
+_SUPPORTED_REACH = 60
+
+
+def _supported(doc: Doc, p: Mention) -> bool:
+    """``p`` is what a protest supports or opposes ("مظاهرة داعمة لغزة"), not where it is held."""
+    start = max(doc.clauses[doc.clause_of(p.start)][0], p.start - _SUPPORTED_REACH)
+    return bool(_SUPPORTED.search(doc.ntext, start, p.start + (2 if doc.ntext.startswith("لل", p.start) else 1 if doc.ntext.startswith("ل", p.start) else 0)))
 
 
 def _part(doc: Doc, p: Mention) -> bool:

@@ -22,6 +22,7 @@ from rasd.lang.ar.places import (
     LINK_WORDS,
     NAME_HEADS,
     NEAR_WORDS,
+    NAMED_INSTITUTIONS,
     ORGANISATION_NOUNS,
     PLACE_NOUNS,
     PREPOSITIONS,
@@ -144,6 +145,12 @@ def _in_organisation(text: str, pos: int) -> bool:
     return m is not None and _bare(m.group(1), ORGANISATION_NOUNS) is not None  # also "باتفاق غزة", "لجيش"
 
 
+def _institution_name(text: str, pos: int) -> bool:
+    """The name follows "مدرسة" directly: it names the school."""
+    m = _LAST_WORD.search(text, max(0, pos - 16), pos)
+    return m is not None and _bare(m.group(1), NAMED_INSTITUTIONS) is not None
+
+
 def _piece_of_name(text: str, key: str, prefix: str, before: list[tuple[str, int]], end: int) -> bool:
     """"تل" of "تل السلطان", "حمام" of "أبو حمام": a name head ("تل", "أبو", "برج"…) and the word after it
     are one name, which the matcher did not find whole; neither piece is a place."""
@@ -164,6 +171,10 @@ def scan(gaz: Gazetteer, text: str) -> list[Hit]:
             continue
         if _in_organisation(text, m.outer_start) and place_noun(m.key.split(maxsplit=1)[0]) is None:
             continue  # "التابعة لإيران" is an allegiance, "التابعة لمديرية نعمان" a district
+        lead = m.key.split(maxsplit=1)[0]
+        if (not m.prefix.startswith(("ب", "ل", "وب", "ول")) and lead not in DIRECTIONS and lead not in CENTRE_WORDS
+                and _institution_name(text, m.outer_start)):
+            continue  # "مدرسة صلاح الدين": the school's name
         if "س" in m.prefix:
             continue  # the future particle: سيطره is not س + طره
         article = m.prefix.endswith(("ال", "لل"))

@@ -96,3 +96,41 @@ def test_a_town_beats_the_country_named_before_it() -> None:
     assert [e.location for e in rasd.extract(one, published=date(2024, 8, 10))] == ["Douma"]
     two = "غارات إسرائيلية على بيروت\nتواصلت الليلة الغارات الإسرائيلية على لبنان وقطاع غزة."
     assert "Beirut" in [e.location for e in rasd.extract(two, published=date(2024, 8, 10))]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # the place a protest supports or opposes is its cause; the city it is held in is its place
+        ("فرقت الشرطة أمس مظاهرة داعمة لقطاع غزة أمام القنصلية الإسرائيلية في مدينة شيكاغو.", "Chicago"),
+        ("اعتقلت الشرطة الفرنسية اليوم عشرات المناصرين لغزة في مرسيليا.", "Marseille"),
+        ("اعتقلت الشرطة الألمانية أمس متظاهرين في مسيرة داعمة لغزة في برلين.", "Berlin"),
+        ("اشتبك متظاهرون مناهضون للحرب على قطاع غزة مع الشرطة أمس في ملبورن.", "Melbourne"),
+    ],
+)
+def test_the_place_a_protest_supports_is_not_where_it_is_held(text: str, location: str) -> None:
+    """Original Arabic written for this test."""
+    import rasd
+    from datetime import date
+
+    assert location in [e.location for e in rasd.extract(text, published=date(2024, 8, 10))]
+
+
+def test_an_aim_in_the_answered_act_is_not_the_place() -> None:
+    """"دمر بطارية … ردا على صاروخ استهدف طائرات فوق لبنان": the answered act's aim does not place the answer.
+    Original Arabic written for this test."""
+    import rasd
+    from datetime import date
+
+    text = "قال الجيش إنه قصف بالصواريخ بطارية دفاع جوي شرق دمشق اليوم ردا على صاروخ أطلقته استهدف طائراته فوق لبنان."
+    assert "Damascus" in [e.location for e in rasd.extract(text, published=date(2024, 8, 10))]
+
+
+def test_the_country_a_protest_opposes_is_not_its_place() -> None:
+    """"مظاهرة مؤيدة لفلسطين ومناهضة لإسرائيل في العاصمة برن": Israel is opposed, not the protest's place.
+    Original Arabic written for this test."""
+    import rasd
+    from datetime import date
+
+    text = "فرقت الشرطة السويسرية أمس مظاهرة مؤيدة لفلسطين ومناهضة لإسرائيل في العاصمة برن."
+    assert "Israel" not in [e.location for e in rasd.extract(text, published=date(2024, 8, 10))]

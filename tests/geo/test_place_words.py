@@ -192,3 +192,18 @@ def test_the_place_written_with_its_article_stays_a_place(geocoder: Geocoder) ->
     assert "At Tawilah" in found
     raqqa = _find(geocoder, "قصفت الطائرات أحياء بالرقة وللرقة ريف واسع شمال مدينة الرقة")
     assert [m.best.name for m in raqqa] == ["Raqqa"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a name right after "مدرسة" names the school; after a preposition it is a place; a hospital stands in its town
+        ("قصف مدرسة صلاح الدين في مدينة غزة صباح اليوم", ["Gaza City"]),
+        ("اقتحمت القوات مستشفى جنين الحكومي فجر اليوم", ["Jenin"]),
+        ("استهداف حرم مستشفى ومدرسة وسط غزة يؤويان نازحين", ["Deir El Balah"]),
+        ("قصف مدرسة بغزة صباح اليوم", ["Gaza Strip"]),
+    ],
+)
+def test_a_school_named_after_a_place(geocoder: Geocoder, text: str, kept: list[str]) -> None:
+    """Original Arabic written for this test."""
+    assert [p.best.name for p in _find(geocoder, text)] == kept

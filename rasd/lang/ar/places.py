@@ -18,11 +18,13 @@ __all__ = [
     "DIRECTION_ADJECTIVES",
     "LAUNCH_WORDS",
     "LINK_WORDS",
+    "NAMED_INSTITUTIONS",
     "NAME_HEADS",
     "NEAR_WORDS",
     "ORGANISATION_NOUNS",
     "PLACE_NOUNS",
     "PREPOSITIONS",
+    "SUPPORT_WORDS",
     "UNLISTED_NOT_NAMES",
     "UNLISTED_NOUNS",
 ]  # fmt: skip
@@ -162,3 +164,16 @@ HOSTED_NOUNS: frozenset[str] = frozenset(
     ["سفير", "سفيره", "السفير", "مؤتمر", "الموتمر", "موتمر", "اجتماع", "اجتماعات", "قمه", "زياره", "مجلس", "منظمه",
      "محكمه", "المحكمه", "وفد", "الوفد", "معهد", "حلقه", "ندوه", "مقابله", "لقاء", "محادثات", "مفاوضات", "جلسه"]
 )  # fmt: skip
+
+# Words of support or opposition a protest's cause follows ("مظاهرة داعمة لغزة في لندن", "مؤيدة لفلسطين",
+# "مناصرين لغزة", "متظاهرين مناهضين للحرب على قطاع غزة"): a place after one (within its phrase) is what the
+# protest is for or against, not where it is held. Stems: any ending (ة، ون، ين) follows.
+SUPPORT_WORDS: frozenset[str] = frozenset(
+    ["داعم", "مؤيد", "موءيد", "مويد", "مناصر", "مساند", "متضامن", "مناهض", "مناهضه", "رافض", "معارض", "المناهض",
+     "المويد", "الداعم", "المناصر", "المساند", "المتضامن", "الرافض", "المعارض"]
+)  # fmt: skip
+
+# A school named after a person or a lost village ("مدرسة صلاح الدين في مدينة غزة"): a name right after "مدرسة",
+# with no preposition ("قصف مدرسة بغزة" keeps Gaza), is the school's name. Not "مستشفى": "مستشفى جنين", "مستشفى
+# دوما" and "مستشفى حيس" stand in the towns they are named after.
+NAMED_INSTITUTIONS: frozenset[str] = frozenset(["مدرسه", "المدرسه"])
