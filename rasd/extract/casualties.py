@@ -163,6 +163,24 @@ class Casualties:
             doc.add(Mention("casualty", start, end, value))
         return doc
 
+    def _and_more(self, words: list[str], num: Number, cue_tokens: set[int]) -> Number:
+        """"15 طفلا وامرأتان", "11 جنديا و7 مسلحين": two groups counted apart, no total given, are their sum
+        (not "5 وأصيب 3", where the next count has a cue of its own, nor a vague "عشرات")."""
+        k = num.end + 1  # past the counted noun
+        if num.vague or k >= len(words) or not words[k].startswith("و") or k in cue_tokens or (k - 1) in cue_tokens:
+            return num
+        rest = words[k][1:]
+        if self._dual(rest):
+            return Number(num.value + 2, num.start, k + 1)
+        if not rest:  # "و 7": the conjunction is a token of its own before digits
+            k, rest = k + 1, words[k + 1] if k + 1 < len(words) else ""
+        more = parse_number([rest, *words[k + 1 : k + 4]], 0)
+        after = k + more.end if more is not None else -1  # the token after the second count: its noun
+        if more is not None and not more.vague and after < len(words) and after not in cue_tokens \
+                and words[after] not in _UNITS:
+            return Number(num.value + more.value, num.start, after + 1)
+        return num
+
     @staticmethod
     def _dual(word: str) -> bool:
         """"قتيلين", "شهيدان", "مدنيان" are two people; "مدنيين" is a plural."""
@@ -198,7 +216,7 @@ class Casualties:
             num = parse_number(words, k)
             if num is not None and not (num.end < n and words[num.end] in _UNITS) and not _named(words, k):
                 role = roles.get(num.end)
-                return num, ((role.values[0], 0) if role else None)
+                return self._and_more(words, num, cue_tokens), ((role.values[0], 0) if role else None)
             if k in roles and k not in agents:
                 return self._role_count(words, k, roles[k])
             if words[k] in _ONE_MORE:
