@@ -21,7 +21,8 @@ _CLAUSE_END = re.compile(r"[،؛;:\"]|,(?!\d)|\s-\s|\(|\)")
 
 
 def _title_clause_end() -> re.Pattern[str]:
-    """A headline clause starts at "و" + a one- or two-word subject + an imperfect verb ("والاحتلال يعلن")."""
+    """A headline clause starts at "و" + a one- or two-word subject + an imperfect verb ("والاحتلال يعلن"), or at
+    "و" + a new figure ("و14 قتيلا")."""
     rows = read_tsv("title_clauses.tsv")
 
     def alt(kind: str) -> str:
@@ -30,7 +31,8 @@ def _title_clause_end() -> re.Pattern[str]:
         return "|".join(re.escape(w) + ("" if ends[w] else r"(?!\S)") for w in words)
 
     verb = rf"(?!{alt('not_verb')})[يت][^\W\d]{{2,}}(?!\S)"
-    return re.compile(rf"\s(?!{alt('not_waw')})(?=و[^\W\d]\S*(?:\s[^\W\d]\S*)?\s{verb})")
+    figure = rf"\d+\s+(?:{alt('figure_noun')})"  # "31 شهيدا بالقطاع و14 قتيلا إسرائيليا بمعارك جباليا": a new figure with its own place
+    return re.compile(rf"\s(?!{alt('not_waw')})(?=و(?:[^\W\d]\S*(?:\s[^\W\d]\S*)?\s{verb}|{figure}))")
 
 
 _TITLE_CLAUSE_END: re.Pattern[str] | None = None
@@ -44,7 +46,18 @@ def _clauses(text: str, start: int, end: int, title_end: int) -> list[tuple[int,
         return clauses
     if _TITLE_CLAUSE_END is None:
         _TITLE_CLAUSE_END = _title_clause_end()
-    return [c for s, e in clauses for c in _split(text, s, e, _TITLE_CLAUSE_END)]
+    out: list[tuple[int, int]] = []
+    for s, e in clauses:
+        for c in _split(text, s, e, _TITLE_CLAUSE_END):
+            # "شهيد و4 جرحى بالخليل": a bare figure before "و" + a number is one toll with it, not a clause
+            if out and out[-1][1] == c[0] and _NEW_FIGURE.match(text, c[0]) and len(text[out[-1][0] : c[0]].split()) < 3:
+                out[-1] = (out[-1][0], c[1])
+            else:
+                out.append(c)
+    return out
+
+
+_NEW_FIGURE = re.compile(r"و\d")
 
 
 def _title_end(text: str) -> int:

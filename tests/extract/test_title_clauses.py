@@ -30,3 +30,15 @@ def test_waw_joining_nouns_or_a_number_is_no_clause(prepared: Callable[[str], Do
 def test_body_sentences_keep_their_clauses(prepared: Callable[[str], Doc]) -> None:
     doc = prepared("قصف على درعا\nقصفت قوات النظام درعا والفصائل تستهدف مواقعها.")
     assert len([c for c in doc.clauses if c[0] >= doc.title_end]) == 1
+
+
+def test_waw_with_a_new_figure_starts_a_headline_clause(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("5 قتلى بقصف على درعا و3 جرحى باشتباكات في إدلب\nقصفت قوات النظام اليوم مدينة درعا.")
+    assert _title_clauses(doc) == ["5 قتلي بقصف علي درعا", "و3 جرحي باشتباكات في ادلب"]
+
+
+def test_waw_with_a_number_of_people_or_after_a_bare_figure_is_no_clause(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("إصابة ضابطين و3 جنود بقصف على درعا\nقصفت قوات النظام اليوم مدينة درعا.")
+    assert len(_title_clauses(doc)) == 1
+    doc = prepared("قتيل و3 جرحى بقصف على درعا\nقصفت قوات النظام اليوم مدينة درعا.")
+    assert len(_title_clauses(doc)) == 1
