@@ -47,5 +47,11 @@ def _title_host(t: Trigger, body: list[Cluster]) -> Cluster | None:
     return (next((b for b in body if b.head.value.sub_event_type == t.sub_event_type), None)
             or next((b for b in body if b.event_type == t.event_type), None)
             or next((b for b in body if b.event_type in VIOLENT and b.head.value.strength in GENERIC
-                     and t.event_type in VIOLENT), None))  # "غارات" in the headline names the body's "مقتل 87"
+                     and t.event_type in VIOLENT and _names_how(t, b)), None))  # "غارات" names the body's "مقتل 87"
+
+
+def _names_how(t: Trigger, b: Cluster) -> bool:
+    """A headline word can say how a vague body act happened: any violent word a killing ("مقتل 87"), but only a
+    word of remote violence a bombardment ("اشتباكات ضارية بحي الزيتون" is no name for "قصف مستشفيين")."""
+    return b.head.value.strength != "bombard" or t.event_type == b.head.value.event_type
 

@@ -53,7 +53,7 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
     places = [p for p in places if not _supported(doc, p)] or places  # "مظاهرة داعمة لغزة في لندن": London
     if cluster.head.value.sub_event_type in PROJECTILE_TYPES:  # "صاروخ أطلق من اليمن باتجاه جازان": Jazan
         places = projectile_places(doc, places)
-    places = _finer_in_sentence(doc, places, in_sentences, causes) or places
+    places = _finer_in_sentence(doc, places, [q for q in in_sentences if not _set_against(doc, cluster, q)], causes) or places
     head_sentence = cluster.head.sentence
     first = places[0].value.best
     first_admin1 = first.admin1
@@ -101,6 +101,22 @@ def _finer_in_sentence(doc: Doc, places: list[Mention], in_sentences: list[Menti
              if before is None or before.sentence != q.sentence or listed_with(doc, before, q)]
     # one town only: beside several ("غارات على بلدات الغوطة: حمورية وسقبا"), the area is the event's place
     return sites if len({q.value.best.name for q in sites}) == 1 else []
+
+
+# "استشهد عشرات بقصف على القطاع، في حين أعلنت القسام استهداف قوات شرق خان يونس": the clause set against the
+# event's tells another act, and its town is that act's
+_AGAINST = re.compile(r"\s*[وف]?(?:في\s+حين|بينما|فيما)(?!\w)")
+
+
+def _set_against(doc: Doc, cluster: Cluster, q: Mention) -> bool:
+    """``q`` lies past a clause set against the event's own ("في حين", "بينما") from every clause of the event."""
+    c = doc.clause_of(q.start)
+    if c in cluster.clauses or not cluster.clauses:
+        return False
+    own = [k for k in cluster.clauses if doc.clauses[k][0] >= doc.title_end] or list(cluster.clauses)
+    near = min(own, key=lambda k: abs(k - c))
+    lo, hi = (near + 1, c) if near < c else (c + 1, near)
+    return any(_AGAINST.match(doc.ntext, *doc.clauses[k]) for k in range(lo, hi + 1))
 
 
 # "منطقة مواصي مدينة خان يونس", "المأذنية في حي القدم", "قرية X التابعة لمديرية Y", "(شرق مدينة غزة)": where the first lies

@@ -132,6 +132,8 @@ def attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
                                             min(abs(t.start - cas.start) for t in c.triggers if t.sentence == cas.sentence)))
             if clause not in best.clauses and CONTRAST.match(doc.ntext, *doc.clauses[clause]) and elsewhere(doc, clause, best):
                 continue  # "استشهد طفل في اليامون، بينما أصيب فلسطيني شمال القدس": another place's toll
+            if _other_acts(doc, best, clause):
+                continue  # "تحتدم المعارك في رفح، في حين استشهد 30 في قصف على القطاع": the bombardment's toll
             best.clauses.add(clause)
         else:
             before = [c for c in clusters if max(c.sentences) < cas.sentence and cas.sentence - max(c.sentences) <= 2
@@ -147,6 +149,28 @@ def attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
         if any(m.start >= doc.title_end and m.value.kind == cas.value.kind and m.value.count and not m.value.vague
                for m in cluster.casualties):
             cluster.casualties.remove(cas)
+
+
+_NOT_AN_ACT = frozenset({"kill", "weak"})  # "استشهد", "مقتل" tell the toll, not another act
+
+
+def _other_acts(doc: Doc, cluster: Cluster, clause: int) -> bool:
+    """The figure's clause lies past a contrast ("في حين", "بينما") from the event's words in its sentence, and that
+    side of the sentence tells a violent act of another type (a bombardment beside a battle) and none of the event's."""
+    sentence = doc.sentence_of(doc.clauses[clause][0])
+    kind = cluster.head.value.event_type
+    words = [doc.clause_of(t.start) for t in cluster.triggers if t.sentence == sentence and t.value.event_type == kind]
+    if not words or clause in words:
+        return False
+    near = min(words, key=lambda k: abs(k - clause))
+    lo, hi = sorted((near, clause))
+    cuts = [k for k in range(lo + 1, hi + 1) if CONTRAST.match(doc.ntext, *doc.clauses[k])]
+    if not cuts:
+        return False
+    side = range(cuts[-1], clause + 1) if clause > near else range(clause, cuts[0])
+    acts = [t for t in doc.of("trigger") if doc.clause_of(t.start) in side and t.value.strength not in _NOT_AN_ACT
+            and not t.value.modal and t.value.event_type in VIOLENT]
+    return bool(acts) and not any(t.value.event_type == kind for t in acts)
 
 
 def count_named_dead(ev: Event) -> None:

@@ -33,3 +33,8 @@ def test_a_specific_headline_event_the_body_does_not_tell_stands_alone(prepared:
 def test_a_generic_headline_word_with_no_violent_body_event_is_dropped(prepared: Callable[[str], Doc]) -> None:
     doc = prepared("قصف في ريف إدلب\nاعتقلت قوات النظام خمسة شبان في مدينة إدلب اليوم.")
     assert _folded(doc) == [[("اعتقلت", False)]]
+
+
+def test_a_headline_battle_word_does_not_name_a_body_bombardment(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("اشتباكات عنيفة في ريف درعا\nقصفت قوات النظام اليوم مدينة درعا.")
+    assert _folded(doc) == [[("اشتباكات", True)], [("قصفت", False)]]

@@ -134,3 +134,12 @@ def test_the_country_a_protest_opposes_is_not_its_place() -> None:
 
     text = "فرقت الشرطة السويسرية أمس مظاهرة مؤيدة لفلسطين ومناهضة لإسرائيل في العاصمة برن."
     assert "Israel" not in [e.location for e in rasd.extract(text, published=date(2024, 8, 10))]
+
+
+def test_a_town_of_a_clause_set_against_the_event_is_the_other_acts(prepared: Callable[[str], Doc]) -> None:
+    """"قتل عشرة بقصف على القطاع، في حين أعلنت الكتائب تفجير عبوة شرق رفح": Rafah is the bombing's place only
+    when no contrast word sets its clause against the bombing's."""
+    doc = prepared("قتل عشرة مدنيين اليوم بقصف إسرائيلي على مناطق في قطاع غزة، في حين فتحت السلطات معبرا شرق مدينة رفح.")
+    assert _place_name(doc) == "Gaza Strip"
+    doc = prepared("قتل عشرة مدنيين اليوم بقصف إسرائيلي على مناطق في قطاع غزة، منها منازل شرق مدينة رفح.")
+    assert _place_name(doc) == "Rafah"

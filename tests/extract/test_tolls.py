@@ -174,3 +174,15 @@ def test_a_toll_set_against_the_act_in_another_place_is_not_its_toll() -> None:
             "شمال القدس المحتلة.")
     (event,) = rasd.extract(text, published=date(2024, 5, 12))
     assert (event.location, event.fatalities, event.injuries) == ("Al-Yamun", 1, None)
+
+
+def test_a_battle_does_not_take_the_toll_of_a_massacre_set_against_it(prepared: Callable[[str], Doc]) -> None:
+    text = ("دارت اشتباكات عنيفة بين الفصائل وقوات النظام في ريف درعا اليوم، في حين ارتكبت قوات النظام مجزرة "
+            "خلفت سبعة قتلى في مدينة إدلب.")
+    doc = prepared(text)
+    battles = [c for c in _attached(doc) if c.head.value.event_type == "Battles"]
+    assert battles and all(("killed", 7) not in _figures(doc, c) for c in battles)
+    same = "دارت اشتباكات عنيفة بين الفصائل وقوات النظام في ريف درعا اليوم، في حين قتل سبعة من المقاتلين في المعارك."
+    doc = prepared(same)
+    battles = [c for c in _attached(doc) if c.head.value.event_type == "Battles"]
+    assert battles and ("killed", 7) in _figures(doc, battles[0])
