@@ -1,0 +1,62 @@
+"""A known act named again in a later article ("بعد الهجوم", "الهجوم المفترض") is background unless dated."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import rasd
+from rasd.extract.eventness import RECALLED
+from rasd.lang.ar.normalize import fold
+
+D = date(2024, 5, 12)
+
+
+def _modal(text: str, word: str) -> str | None:
+    doc = rasd.analyse(text, published=D)
+    return next(t.value.modal for t in doc.of("trigger") if doc.ntext[t.start : t.end] in fold(word))
+
+
+@pytest.mark.parametrize("text", [
+    "نددت الجامعة العربية اليوم الأحد بالهجوم الكيماوي المزعوم على بلدة اللطامنة.",
+    "وصل وفد أممي مساء السبت إلى موقع الهجوم الكيميائي المفترض في بلدة كفرزيتا.",
+])
+def test_an_alleged_known_act_without_a_date_is_background(text: str) -> None:
+    word = "الهجوم الكيماوي" if "الكيماوي" in text else "الهجوم الكيميائي"
+    assert _modal(text, word) == RECALLED
+
+
+def test_an_alleged_act_dated_in_its_clause_is_news() -> None:
+    text = "أدانت بلجيكا اليوم الهجوم الكيماوي المزعوم الذي استهدف بلدة اللطامنة يوم الخميس الماضي."
+    assert _modal(text, "الهجوم الكيماوي") is None
+
+
+def test_an_alleged_act_dated_after_a_comma_is_news() -> None:
+    text = "دعت إيطاليا إلى تحقيق في الهجوم الكيماوي المزعوم على بلدة اللطامنة، الخميس."
+    assert _modal(text, "الهجوم الكيماوي") is None
+
+
+def test_an_indefinite_alleged_act_is_told_as_news() -> None:
+    text = "قتل عشرون مدنيا في هجوم كيماوي مزعوم استهدف بلدة اللطامنة."
+    assert _modal(text, "هجوم كيماوي") is None
+
+
+def test_a_known_act_after_a_recall_word_is_background() -> None:
+    text = "عقدت الحكومة الهولندية اجتماعا طارئا أمس بعد الهجوم الصاروخي على مدينة إربد."
+    assert _modal(text, "الهجوم") == RECALLED
+
+
+def test_a_known_act_told_by_a_relative_clause_is_reported() -> None:
+    text = "رفضت الحكومة أمس نتائج التحقيق في الاغتيال الذي نفذه مسلحون في مدينة إربد."
+    assert _modal(text, "الاغتيال") is None
+
+
+def test_a_toll_update_of_a_known_act_is_news() -> None:
+    text = "ارتفع عدد ضحايا الهجوم الصاروخي على مدينة إربد إلى 12 قتيلا."
+    assert _modal(text, "الهجوم") != RECALLED
+
+
+def test_protests_recalled_as_a_reason_stay_candidates() -> None:
+    text = "أقال رئيس الحكومة وزير المياه اليوم على خلفية الاحتجاجات في مدينة الناصرية."
+    assert _modal(text, "الاحتجاجات") != RECALLED
