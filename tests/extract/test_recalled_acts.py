@@ -43,13 +43,18 @@ def test_an_indefinite_alleged_act_is_told_as_news() -> None:
 
 
 def test_a_known_act_after_a_recall_word_is_background() -> None:
-    text = "عقدت الحكومة الهولندية اجتماعا طارئا أمس بعد الهجوم الصاروخي على مدينة إربد."
+    text = "عقدت الحكومة الهولندية اجتماعا طارئا أمس على خلفية الهجوم الصاروخي على مدينة إربد."
     assert _modal(text, "الهجوم") == RECALLED
 
 
 def test_a_known_act_told_by_a_relative_clause_is_reported() -> None:
     text = "رفضت الحكومة أمس نتائج التحقيق في الاغتيال الذي نفذه مسلحون في مدينة إربد."
     assert _modal(text, "الاغتيال") is None
+
+
+def test_an_act_named_again_after_a_time_word_stays() -> None:
+    text = "قصفت المدفعية بلدة المزيريب صباح اليوم، وبعد القصف العنيف اقتحمت القوات البلدة."
+    assert _modal(text, "القصف") != RECALLED
 
 
 def test_a_toll_update_of_a_known_act_is_news() -> None:
