@@ -71,6 +71,7 @@ _GENRE_REACH = 3  # a title's label is its first words, before ":" or ".."
 _LAUNCH_REACH = 6  # "أطلقت القوات في أواخر نيسان الماضي عملية عسكرية": the verb, its subject and a date before the campaign
 _LAUNCH_AGE = 7  # days: a campaign launched this week is still news
 _RECALL_REACH = 1  # tokens between a recall word and the act it names ("التحقيق في الهجوم")
+_THIS = re.compile(r"(?<!\w)(?:هذا|هذه|ذلك|تلك)\s+(?:ال)?$")
 _RELATIVE = re.compile(r"\W*(?:الذي|التي|اللذين|اللتين)(?!\w)")
 # a relative pronoun within three words after the act ("المداهمة الأمنية التي نفذتها")
 _TOLD = re.compile(r"(?:\W*\w+){0,3}?\W*(?:الذي|التي|اللذين|اللتين)(?!\w)")
@@ -174,9 +175,13 @@ def _told(doc: Doc, trig: Mention) -> bool:
 
 
 def _recalled(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]) -> bool:
-    """A definite act right after a recall word of its clause ("بعد الهجوم", "ضحايا الهجوم"), not dated after it."""
+    """A definite act right after a recall word of its clause ("على خلفية الهجوم", "ضحايا الهجوم"), not dated
+    after it. Protests are left alone ("على خلفية الاحتجاجات" recalls a wave still news), and so is an act told by
+    a relative clause or a toll, or named with a demonstrative ("على خلفية هذا الاقتتال": the report's own act)."""
     if not _definite(doc, trig) or trig.value.event_type == "Protests" or _told(doc, trig) or _toll_of_clause(doc, trig):
-        return False  # "على خلفية الاحتجاجات" recalls a wave of protests still news
+        return False
+    if _THIS.search(doc.ntext, max(0, trig.start - 8), trig.start):
+        return False
     i = _token(starts, trig.start)
     lo = doc.tokens[max(0, i - _RECALL_REACH - 1)][0]
     clause = doc.clause_of(trig.start)

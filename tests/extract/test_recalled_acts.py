@@ -57,6 +57,11 @@ def test_an_act_named_again_after_a_time_word_stays() -> None:
     assert _modal(text, "القصف") != RECALLED
 
 
+def test_an_act_named_with_this_is_the_reports_own() -> None:
+    text = "دفعت الشرطة بتعزيزات إلى مدينة الباب اليوم على خلفية هذا الاقتتال بين الفصائل."
+    assert _modal(text, "الاقتتال") != RECALLED
+
+
 def test_a_toll_update_of_a_known_act_is_news() -> None:
     text = "ارتفع عدد ضحايا الهجوم الصاروخي على مدينة إربد إلى 12 قتيلا."
     assert _modal(text, "الهجوم") != RECALLED
