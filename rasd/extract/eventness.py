@@ -72,6 +72,8 @@ _LAUNCH_REACH = 6  # "أطلقت القوات في أواخر نيسان الم�
 _LAUNCH_AGE = 7  # days: a campaign launched this week is still news
 _RECALL_REACH = 1  # tokens between a recall word and the act it names ("التحقيق في الهجوم")
 _THIS = re.compile(r"(?<!\w)(?:هذا|هذه|ذلك|تلك)\s+(?:ال)?$")
+# "ارتفاع عدد ضحايا الاقتحام": a toll update of the report's own act, even with no figure in its clause
+_UPDATE = re.compile(r"(?<!\w)(?:عدد|حصيله|ارتفع|ارتفاع|ترتفع|يرتفع)\s+(?:عدد\s+|حصيله\s+)?ضحايا\s+(?:ال)?$")
 _RELATIVE = re.compile(r"\W*(?:الذي|التي|اللذين|اللتين)(?!\w)")
 # a relative pronoun within three words after the act ("المداهمة الأمنية التي نفذتها")
 _TOLD = re.compile(r"(?:\W*\w+){0,3}?\W*(?:الذي|التي|اللذين|اللتين)(?!\w)")
@@ -180,7 +182,8 @@ def _recalled(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]
     a relative clause or a toll, or named with a demonstrative ("على خلفية هذا الاقتتال": the report's own act)."""
     if not _definite(doc, trig) or trig.value.event_type == "Protests" or _told(doc, trig) or _toll_of_clause(doc, trig):
         return False
-    if _THIS.search(doc.ntext, max(0, trig.start - 8), trig.start):
+    text, start = doc.ntext, trig.start
+    if _THIS.search(text, max(0, start - 8), start) or _UPDATE.search(text, max(0, start - 40), start):
         return False
     i = _token(starts, trig.start)
     lo = doc.tokens[max(0, i - _RECALL_REACH - 1)][0]

@@ -67,6 +67,11 @@ def test_a_toll_update_of_a_known_act_is_news() -> None:
     assert _modal(text, "الهجوم") != RECALLED
 
 
+def test_a_toll_update_without_a_figure_is_news() -> None:
+    text = "ارتفاع عدد ضحايا الاقتحام الإسرائيلي لبلدة قباطية."
+    assert _modal(text, "الاقتحام") != RECALLED
+
+
 def test_protests_recalled_as_a_reason_stay_candidates() -> None:
     text = "أقال رئيس الحكومة وزير المياه اليوم على خلفية الاحتجاجات في مدينة الناصرية."
     assert _modal(text, "الاحتجاجات") != RECALLED
