@@ -75,3 +75,18 @@ def test_a_toll_update_without_a_figure_is_news() -> None:
 def test_protests_recalled_as_a_reason_stay_candidates() -> None:
     text = "أقال رئيس الحكومة وزير المياه اليوم على خلفية الاحتجاجات في مدينة الناصرية."
     assert _modal(text, "الاحتجاجات") != RECALLED
+
+
+def test_a_known_act_told_by_a_relative_clause_takes_its_date() -> None:
+    text = "أدانت بلجيكا الاثنين الهجوم الكيماوي المزعوم الذي استهدف يوم السبت الماضي بلدة اللطامنة وأودى بحياة عشرة مدنيين."
+    events = rasd.extract(text, published=date(2024, 5, 14))
+    assert [(e.event_date, e.sub_event_type) for e in events] == [("2024-05-11", "Chemical weapon")]
+
+
+def test_a_later_date_of_another_act_is_not_taken() -> None:
+    text = "وشهد السبت الماضي تصعيدا في الغارات الإسرائيلية على بلدة بيت حانون غداة احتجاجات يوم الجمعة."
+    doc = rasd.analyse(text, published=date(2024, 5, 14))
+    from rasd.extract.dating import date_for
+    trig = next(t for t in doc.of("trigger") if doc.ntext[t.start : t.end] in fold("الغارات"))
+    found = date_for(doc, trig)
+    assert found is not None and doc.ntext[found.start : found.end] == fold("السبت الماضي")
