@@ -102,6 +102,7 @@ class Eventness:
             if kind == "response":
                 responses.append(span)
         for trig in doc.of("trigger"):
+            alleged = trig.value.modal == ALLEGED
             if trig.value.modal == ONGOING:
                 trig.value.modal = None if _of_the_day(doc, trig) else BACKGROUND
             elif trig.value.modal == ALLEGED:  # "هجوم كيماوي مفترض أسفر عن…" (indefinite) is told as news
@@ -114,7 +115,8 @@ class Eventness:
             cause = cause_at(doc, trig.start)
             if reason is None and cause is not None and not cause.value:
                 if cause in responses:  # undated and known ("الهجوم الكيماوي"): the reason recalled for another act
-                    reason = RESPONSE if trig.value.definite or doc.ntext.startswith("ال", trig.start) else None
+                    # "ردا على هجوم كيماوي مزعوم": an alleged act is a known one too, even indefinite
+                    reason = RESPONSE if _definite(doc, trig) or alleged else None
                 elif trig.value.event_type != "Protests":
                     reason = CAUSE  # undated: the protest's reason, not news of its own
             if reason is not None:

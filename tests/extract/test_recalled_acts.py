@@ -90,3 +90,8 @@ def test_a_later_date_of_another_act_is_not_taken() -> None:
     trig = next(t for t in doc.of("trigger") if doc.ntext[t.start : t.end] in fold("الغارات"))
     found = date_for(doc, trig)
     assert found is not None and doc.ntext[found.start : found.end] == fold("السبت الماضي")
+
+
+def test_an_indefinite_alleged_act_answered_is_background() -> None:
+    text = "قصفت طائرات فرنسية مواقع عسكرية قرب حماة فجر اليوم ردا على هجوم كيماوي مزعوم على بلدة اللطامنة."
+    assert _modal(text, "هجوم كيماوي") == "what another act answers"
