@@ -57,8 +57,37 @@ def date_for(doc: Doc, trig: Mention) -> Mention | None:
              and not _THAT_AFTER.match(doc.ntext, d.end)] or dates
     # a date in the trigger's own clause wins ("قال، الثلاثاء، إن الجيش قتل … الليلة الماضية" dates the killing,
     # not the statement); else news style puts the date before what happened ("وفي 25 آذار، بثت…")
+    # "أدانت الاثنين الهجوم المفترض الذي استهدف السبت الماضي مدينة دوما": a known act told by a relative clause
+    # takes that clause's date, not the date of the verb that names it
+    own = _told_after(doc, trig, dates)
+    if own is not None:
+        return own
     return min(dates, key=lambda d: (doc.clause_of(d.start) != clause, d.start > trig.start, abs(d.start - trig.start)),
                default=None)
+
+
+# a relative pronoun within two words after a definite act ("الهجوم الكيماوي المزعوم الذي استهدف …")
+_RELATIVE = re.compile(r"\W*(?:\w+\W+){0,2}?(?:الذي|التي)(?!\w)")
+_WHO_BEFORE = re.compile(r"(?<!\w)(?:الذي|التي)\s+(?:[وف])?$")
+
+
+def _told_after(doc: Doc, trig: Mention, dates: list[Mention]) -> Mention | None:
+    """The date of the relative clause that tells a definite act ("أدانت الاثنين الهجوم الذي استهدف السبت الماضي
+    دوما": Saturday), for the act and for the verb of that clause, when a date before the act in its clause dates
+    the verb that names it. A later date with no relative clause between may be another act's ("غداة احتجاجات
+    الجمعة"), so it is not taken."""
+    text, clause = doc.ntext, doc.clause_of(trig.start)
+    rel = _RELATIVE.match(text, trig.end)
+    if rel and (trig.value.definite or text.startswith("ال", trig.start)):
+        start = rel.end()
+    elif _WHO_BEFORE.search(text, max(0, trig.start - 12), trig.start):
+        start = trig.end
+    else:
+        return None
+    end = doc.clauses[doc.clause_of(start)][1]
+    before = [d for d in dates if doc.clause_of(d.start) == clause and d.end <= trig.start]
+    after = [d for d in dates if start <= d.start < end]
+    return min(after, key=lambda d: d.start) if before and after else None
 
 
 def set_date(doc: Doc, cluster: Cluster, ev: Event) -> None:

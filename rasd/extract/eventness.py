@@ -18,6 +18,10 @@
    span (a ``cause`` mention) is no place of the protest either. So is what any
    act answers ("شنت الولايات المتحدة ضربات ردا على الهجوم الكيماوي في دوما"):
    the known act recalled as the reason is background unless the span dates it.
+   A known act named after a word that recalls it ("بعد الهجوم الكيماوي",
+   "التحقيق في الهجوم", "ضحايا الهجوم") or as alleged ("الهجوم الكيماوي
+   المفترض في دوما") is background too, unless its clause dates it after the
+   act ("الهجوم المفترض الذي استهدف دوما في 7 نيسان" is that day's event).
    A campaign told by the day it began ("يشن الجيش منذ 19 نيسان حملة", "وبدأت
    تركيا في 20 كانون الثاني هجوما") more than a week before the report is
    background too.
@@ -29,6 +33,7 @@ becomes an event. The cues are data: ``rasd/data/eventness.tsv``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 
@@ -38,7 +43,7 @@ from rasd.extract.scope import period_sentences
 from rasd.lexicon import read_tsv
 from rasd.text.matcher import Match, PhraseMatcher, longest_first
 
-__all__ = ["Eventness", "GENRE", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN", "CAUSE", "LAUNCHED", "RESPONSE", "cause_at"]
+__all__ = ["Eventness", "GENRE", "RECALLED", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN", "CAUSE", "LAUNCHED", "RESPONSE", "cause_at"]
 
 # The reasons a trigger is not an event, as kept in Trigger.modal.
 GENRE = "commentary item"
@@ -50,6 +55,8 @@ CAUSE = "cause of a protest"
 RESPONSE = "what another act answers"
 ONGOING = "ongoing"  # the modality cue (rasd/data/modality.tsv) of an act told as going on
 BACKGROUND = "ongoing, undated"
+ALLEGED = "alleged"  # the modality cue of an alleged act ("الهجوم المفترض")
+RECALLED = "known act recalled, undated"
 
 # How far (in tokens) a cue reaches. A verb of conclusion governs the agreement
 # word of its sentence a few words away, past a date or a sponsor between commas
@@ -63,6 +70,13 @@ _COURT_REACH = 8  # "مددت محكمة عوفر العسكرية، اليوم 
 _GENRE_REACH = 3  # a title's label is its first words, before ":" or ".."
 _LAUNCH_REACH = 6  # "أطلقت القوات في أواخر نيسان الماضي عملية عسكرية": the verb, its subject and a date before the campaign
 _LAUNCH_AGE = 7  # days: a campaign launched this week is still news
+_RECALL_REACH = 1  # tokens between a recall word and the act it names ("التحقيق في الهجوم")
+_THIS = re.compile(r"(?<!\w)(?:هذا|هذه|ذلك|تلك)\s+(?:ال)?$")
+# "ارتفاع عدد ضحايا الاقتحام": a toll update of the report's own act, even with no figure in its clause
+_UPDATE = re.compile(r"(?<!\w)(?:عدد|حصيله|ارتفع|ارتفاع|ترتفع|يرتفع)\s+(?:عدد\s+|حصيله\s+)?ضحايا\s+(?:ال)?$")
+_RELATIVE = re.compile(r"\W*(?:الذي|التي|اللذين|اللتين)(?!\w)")
+# a relative pronoun within three words after the act ("المداهمة الأمنية التي نفذتها")
+_TOLD = re.compile(r"(?:\W*\w+){0,3}?\W*(?:الذي|التي|اللذين|اللتين)(?!\w)")
 
 
 @cache
@@ -88,15 +102,21 @@ class Eventness:
             if kind == "response":
                 responses.append(span)
         for trig in doc.of("trigger"):
+            alleged = trig.value.modal == ALLEGED
             if trig.value.modal == ONGOING:
                 trig.value.modal = None if _of_the_day(doc, trig) else BACKGROUND
+            elif trig.value.modal == ALLEGED:  # "هجوم كيماوي مفترض أسفر عن…" (indefinite) is told as news
+                trig.value.modal = RECALLED if _definite(doc, trig) and not _dated_after(doc, trig) else None
             if trig.value.modal is not None:
                 continue
             reason = GENRE if commentary else CAMPAIGN if trig.sentence in summaries else _mention_reason(doc, trig, cues, starts)
+            if reason is None and _recalled(doc, trig, cues, starts):
+                reason = RECALLED
             cause = cause_at(doc, trig.start)
             if reason is None and cause is not None and not cause.value:
                 if cause in responses:  # undated and known ("الهجوم الكيماوي"): the reason recalled for another act
-                    reason = RESPONSE if trig.value.definite or doc.ntext.startswith("ال", trig.start) else None
+                    # "ردا على هجوم كيماوي مزعوم": an alleged act is a known one too, even indefinite
+                    reason = RESPONSE if _definite(doc, trig) or alleged else None
                 elif trig.value.event_type != "Protests":
                     reason = CAUSE  # undated: the protest's reason, not news of its own
             if reason is not None:
@@ -126,6 +146,55 @@ def _causes(doc: Doc, cues: list[Match[str]]) -> list[tuple[Mention, str]]:
 def cause_at(doc: Doc, offset: int) -> Mention | None:
     """The span of a protest's cause (a ``cause`` mention) holding ``offset``, if any."""
     return next((c for c in doc.of("cause") if c.start <= offset < c.end), None)
+
+
+def _definite(doc: Doc, trig: Mention) -> bool:
+    """The act is named with the article, on its word or in the lexicon's phrase ("الهجوم الكيماوي")."""
+    return trig.value.definite or doc.ntext.startswith("ال", trig.start)
+
+
+def _dated_after(doc: Doc, trig: Mention) -> bool:
+    """A date of its own: a day phrase after the act in its clause or the relative clause that follows it
+    ("الهجوم المفترض، الذي وقع مطلع الأسبوع في دوما")."""
+    clause = doc.clause_of(trig.start)
+    end = doc.clauses[clause][1]
+    if _RELATIVE.match(doc.ntext, end) and clause + 1 < len(doc.clauses):
+        end = doc.clauses[clause + 1][1]
+    # "على مدينة دوما، السبت": the day set off by a comma right after the clause
+    return any(trig.start <= d.start and (d.start < end or not doc.ntext[end:d.start].strip(" ،,"))
+               and d.value.kind != "year" for d in doc.of("date"))
+
+
+def _toll_of_clause(doc: Doc, trig: Mention) -> bool:
+    """A toll in the act's clause ("ارتفعت حصيلة ضحايا الغارة إلى 51"): an update, news of its own."""
+    clause = doc.clause_of(trig.start)
+    return any(c.value.scope in ("event", "update") and c.value.count and doc.clause_of(c.start) == clause
+               for c in doc.of("casualty"))
+
+
+def _told(doc: Doc, trig: Mention) -> bool:
+    """A relative clause right after the act tells it ("ضحايا المداهمة التي نفذتها قوات الأمن"): it is reported,
+    not only named."""
+    return bool(_TOLD.match(doc.ntext, trig.end))
+
+
+def _recalled(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]) -> bool:
+    """A definite act right after a recall word of its clause ("على خلفية الهجوم", "ضحايا الهجوم"), not dated
+    after it. Protests are left alone ("على خلفية الاحتجاجات" recalls a wave still news), and so is an act told by
+    a relative clause or a toll, or named with a demonstrative ("على خلفية هذا الاقتتال": the report's own act)."""
+    if not _definite(doc, trig) or trig.value.event_type == "Protests" or _told(doc, trig) or _toll_of_clause(doc, trig):
+        return False
+    text, start = doc.ntext, trig.start
+    if _THIS.search(text, max(0, start - 8), start) or _UPDATE.search(text, max(0, start - 40), start):
+        return False
+    i = _token(starts, trig.start)
+    lo = doc.tokens[max(0, i - _RECALL_REACH - 1)][0]
+    clause = doc.clause_of(trig.start)
+    # "بعد" is also a pending cue of an agreement: a phrase may carry several kinds
+    if not any("recall" in c.values and lo <= c.start and c.end <= trig.start and doc.clause_of(c.start) == clause
+               for c in cues):
+        return False
+    return not _dated_after(doc, trig)
 
 
 def _token(starts: list[int], offset: int) -> int:
