@@ -75,7 +75,9 @@ def _promoted(doc: Doc, trig: Mention) -> Mention:
     """A weak weapon word with its owner's adjective ("مسيرات إسرائيلية") is as specific as a strong one; a generic
     attack word with it ("استهداف إسرائيلي", "هجوم إسرائيلي") says who, not how, and stays generic."""
     t = trig.value
-    if t.strength != "weak" or t.event_type == "Battles" or not any(a.value.adjective and 0 <= a.start - trig.end <= 2 for a in doc.of("actor")):
+    if t.strength != "weak" or t.event_type == "Battles":
+        return trig
+    if not any(a.value.adjective and 0 <= a.start - trig.end <= 2 for a in doc.of("actor")):
         return trig
     entry = TriggerEntry(t.event_type, t.sub_event_type, "strong")
     return Mention("trigger", trig.start, trig.end, Trigger(entry, t.definite, t.in_title, t.modal), trig.sentence)

@@ -120,8 +120,9 @@ class Casualties:
             after = bisect_left(starts, r.end)  # "عمال سوريون", "جنود عراقيين": whose people they are
             if after < len(words) and (nation := nationalities().get(words[after])) is not None:
                 doc.add(Mention("nationality", doc.tokens[after][0], doc.tokens[after][1], (r.values[0], *nation)))
+        nations = nationalities()
         for k in range(1, len(words)):  # "مقتل 3 إسرائيليين": people counted by their nationality
-            if (nation := nationalities().get(words[k])) is not None and (num := parse_number(words, k - 1)) is not None \
+            if (nation := nations.get(words[k])) is not None and (num := parse_number(words, k - 1)) is not None \
                     and num.end == k and (k - 1) not in roles:
                 doc.add(Mention("nationality", doc.tokens[k][0], doc.tokens[k][1], ("person", *nation)))
         cues = longest_first(_cue_matcher().find(text))
@@ -279,7 +280,7 @@ def _conjoined_singulars(words: list[str], k: int) -> int:
     """The token after the singular victim nouns joined by "و" from token ``k``: "طفلا ومسنا" is two people."""
     end = k + 1
     while end < len(words) and end - k < 4 and words[end][:1] == "و" and (
-            words[end][1:] in _SINGULAR or words[end][3:] in _SINGULAR):
+            words[end][1:] in _SINGULAR or words[end][3:] in _SINGULAR):  # "وطفل", "والطفل"
         end += 1
     return end
 

@@ -28,7 +28,7 @@ from rasd.extract.eventness import cause_at
 if TYPE_CHECKING:
     from rasd.geo.model import Candidate
 
-__all__ = ["AIRCRAFT", "GENERIC", "VIOLENT", "Cluster", "elsewhere", "group_triggers"]
+__all__ = ["AIRCRAFT", "GENERIC", "VIOLENT", "Cluster", "contrasts_between", "elsewhere", "group_triggers"]
 
 #: The event types of physical violence: their words join across clauses and host vaguer ones.
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
@@ -224,6 +224,13 @@ def _hosts(doc: Doc, host: Cluster, guest: Cluster) -> bool:
 
 def _places_in(doc: Doc, cluster: Cluster) -> list[Candidate]:
     return [p.value.best for p in doc.of("place") if p.value.best and doc.clause_of(p.start) in cluster.clauses]
+
+
+def contrasts_between(doc: Doc, a: int, b: int) -> list[int]:
+    """The clauses set against the one before ("…، في حين …", "بينما") after the earlier of clauses ``a`` and ``b``,
+    up to the later one."""
+    lo, hi = sorted((a, b))
+    return [k for k in range(lo + 1, hi + 1) if CONTRAST.match(doc.ntext, *doc.clauses[k])]
 
 
 def elsewhere(doc: Doc, clause: int, cluster: Cluster) -> bool:

@@ -19,7 +19,7 @@ from rasd.model import Event
 if TYPE_CHECKING:
     from rasd.extract.clusters import Cluster
 
-__all__ = ["date_for", "runs_from", "same_day_roundup", "set_date", "stale"]
+__all__ = ["date_for", "named_definite", "runs_from", "same_day_roundup", "set_date", "stale"]
 
 # a speech verb and its subject (up to three words, maybe a comma) right before the date: "كشفت السلطات الأردنية، السبت"
 _SPEECH_BEFORE = re.compile(r"(?<!\w)[وف]?(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|كشف|كشفت|"
@@ -71,6 +71,11 @@ _RELATIVE = re.compile(r"\W*(?:\w+\W+){0,2}?(?:الذي|التي)(?!\w)")
 _WHO_BEFORE = re.compile(r"(?<!\w)(?:الذي|التي)\s+(?:[وف])?$")
 
 
+def named_definite(doc: Doc, trig: Mention) -> bool:
+    """The act is named with the article, on its word or in the lexicon's phrase ("الهجوم الكيماوي")."""
+    return trig.value.definite or doc.ntext.startswith("ال", trig.start)
+
+
 def _told_after(doc: Doc, trig: Mention, dates: list[Mention]) -> Mention | None:
     """The date of the relative clause that tells a definite act ("أدانت الاثنين الهجوم الذي استهدف السبت الماضي
     دوما": Saturday), for the act and for the verb of that clause, when a date before the act in its clause dates
@@ -78,7 +83,7 @@ def _told_after(doc: Doc, trig: Mention, dates: list[Mention]) -> Mention | None
     الجمعة"), so it is not taken."""
     text, clause = doc.ntext, doc.clause_of(trig.start)
     rel = _RELATIVE.match(text, trig.end)
-    if rel and (trig.value.definite or text.startswith("ال", trig.start)):
+    if rel and named_definite(doc, trig):
         start = rel.end()
     elif _WHO_BEFORE.search(text, max(0, trig.start - 12), trig.start):
         start = trig.end

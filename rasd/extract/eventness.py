@@ -38,7 +38,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from rasd.doc import Doc, Mention
-from rasd.extract.dating import date_for, runs_from
+from rasd.extract.dating import date_for, named_definite, runs_from
 from rasd.extract.scope import period_sentences
 from rasd.lexicon import read_tsv
 from rasd.text.matcher import Match, PhraseMatcher, longest_first
@@ -106,7 +106,7 @@ class Eventness:
             if trig.value.modal == ONGOING:
                 trig.value.modal = None if _of_the_day(doc, trig) else BACKGROUND
             elif trig.value.modal == ALLEGED:  # "هجوم كيماوي مفترض أسفر عن…" (indefinite) is told as news
-                trig.value.modal = RECALLED if _definite(doc, trig) and not _dated_after(doc, trig) else None
+                trig.value.modal = RECALLED if named_definite(doc, trig) and not _dated_after(doc, trig) else None
             if trig.value.modal is not None:
                 continue
             reason = GENRE if commentary else CAMPAIGN if trig.sentence in summaries else _mention_reason(doc, trig, cues, starts)
@@ -116,7 +116,7 @@ class Eventness:
             if reason is None and cause is not None and not cause.value:
                 if cause in responses:  # undated and known ("الهجوم الكيماوي"): the reason recalled for another act
                     # "ردا على هجوم كيماوي مزعوم": an alleged act is a known one too, even indefinite
-                    reason = RESPONSE if _definite(doc, trig) or alleged else None
+                    reason = RESPONSE if named_definite(doc, trig) or alleged else None
                 elif trig.value.event_type != "Protests":
                     reason = CAUSE  # undated: the protest's reason, not news of its own
             if reason is not None:
@@ -133,9 +133,9 @@ def _causes(doc: Doc, cues: list[Match[str]]) -> list[tuple[Mention, str]]:
     out: list[tuple[Mention, str]] = []
     for cue in cues:
         kind = cue.values[0]
-        if kind == "cause" and not any(t.sentence == doc.sentence_of(cue.start) and t.end <= cue.start for t in protests):
-            continue
         if kind not in ("cause", "response"):
+            continue
+        if kind == "cause" and not any(t.sentence == doc.sentence_of(cue.start) and t.end <= cue.start for t in protests):
             continue
         end = doc.clauses[doc.clause_of(cue.start)][1]
         dated = any(cue.start <= d.start < end and d.value.kind != "year" for d in doc.of("date"))
@@ -144,13 +144,8 @@ def _causes(doc: Doc, cues: list[Match[str]]) -> list[tuple[Mention, str]]:
 
 
 def cause_at(doc: Doc, offset: int) -> Mention | None:
-    """The span of a protest's cause (a ``cause`` mention) holding ``offset``, if any."""
+    """The span holding ``offset`` of a protest's cause or of what an act answers (a ``cause`` mention), if any."""
     return next((c for c in doc.of("cause") if c.start <= offset < c.end), None)
-
-
-def _definite(doc: Doc, trig: Mention) -> bool:
-    """The act is named with the article, on its word or in the lexicon's phrase ("الهجوم الكيماوي")."""
-    return trig.value.definite or doc.ntext.startswith("ال", trig.start)
 
 
 def _dated_after(doc: Doc, trig: Mention) -> bool:
@@ -182,7 +177,7 @@ def _recalled(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]
     """A definite act right after a recall word of its clause ("على خلفية الهجوم", "ضحايا الهجوم"), not dated
     after it. Protests are left alone ("على خلفية الاحتجاجات" recalls a wave still news), and so is an act told by
     a relative clause or a toll, or named with a demonstrative ("على خلفية هذا الاقتتال": the report's own act)."""
-    if not _definite(doc, trig) or trig.value.event_type == "Protests" or _told(doc, trig) or _toll_of_clause(doc, trig):
+    if not named_definite(doc, trig) or trig.value.event_type == "Protests" or _told(doc, trig) or _toll_of_clause(doc, trig):
         return False
     text, start = doc.ntext, trig.start
     if _THIS.search(text, max(0, start - 8), start) or _UPDATE.search(text, max(0, start - 40), start):

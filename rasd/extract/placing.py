@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
+from rasd.extract.clusters import contrasts_between
 from rasd.extract.eventness import cause_at
 from rasd.extract.projectiles import PROJECTILE_TYPES, projectile_places
 from rasd.extract.sites import listed_with, set_place
@@ -103,20 +104,14 @@ def _finer_in_sentence(doc: Doc, places: list[Mention], in_sentences: list[Menti
     return sites if len({q.value.best.name for q in sites}) == 1 else []
 
 
-# "استشهد عشرات بقصف على القطاع، في حين أعلنت القسام استهداف قوات شرق خان يونس": the clause set against the
-# event's tells another act, and its town is that act's
-_AGAINST = re.compile(r"\s*[وف]?(?:في\s+حين|بينما|فيما)(?!\w)")
-
-
 def _set_against(doc: Doc, cluster: Cluster, q: Mention) -> bool:
-    """``q`` lies past a clause set against the event's own ("في حين", "بينما") from every clause of the event."""
+    """``q`` lies past a clause set against the event's own ("في حين", "بينما") from every clause of the event:
+    "استشهد عشرات بقصف على القطاع، في حين أعلنت القسام استهداف قوات شرق خان يونس" — that town is the other act's."""
     c = doc.clause_of(q.start)
     if c in cluster.clauses or not cluster.clauses:
         return False
     own = [k for k in cluster.clauses if doc.clauses[k][0] >= doc.title_end] or list(cluster.clauses)
-    near = min(own, key=lambda k: abs(k - c))
-    lo, hi = (near + 1, c) if near < c else (c + 1, near)
-    return any(_AGAINST.match(doc.ntext, *doc.clauses[k]) for k in range(lo, hi + 1))
+    return bool(contrasts_between(doc, min(own, key=lambda k: abs(k - c)), c))
 
 
 # "منطقة مواصي مدينة خان يونس", "المأذنية في حي القدم", "قرية X التابعة لمديرية Y", "(شرق مدينة غزة)": where the first lies
@@ -151,7 +146,9 @@ _SUPPORTED_REACH = 60
 def _supported(doc: Doc, p: Mention) -> bool:
     """``p`` is what a protest supports or opposes ("مظاهرة داعمة لغزة"), not where it is held."""
     start = max(doc.clauses[doc.clause_of(p.start)][0], p.start - _SUPPORTED_REACH)
-    return bool(_SUPPORTED.search(doc.ntext, start, p.start + (2 if doc.ntext.startswith("لل", p.start) else 1 if doc.ntext.startswith("ل", p.start) else 0)))
+    head = doc.ntext[p.start : p.start + 2]
+    lam = len(head) - len(head.lstrip("ل"))  # "لغزة", "للقطاع": the support word's clitic is inside the mention
+    return bool(_SUPPORTED.search(doc.ntext, start, p.start + lam))
 
 
 def _part(doc: Doc, p: Mention) -> bool:

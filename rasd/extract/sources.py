@@ -55,6 +55,11 @@ def _speech_lead(text: str, a: Mention) -> str:
     return lead[: member.start()] if member else lead
 
 
+def _verb_ends(verbs: re.Pattern[str], lead: str, width: int = 12) -> bool:
+    """A verb of ``verbs`` ends ``lead`` (its last ``width`` characters, less a trailing "و")."""
+    return bool(verbs.search(lead[-width:].rstrip("و ")))
+
+
 def speaker(doc: Doc, a: Mention) -> bool:
     """"وأعلنت منظمة حظر الأسلحة أن…": who reports is a source, not a side of the event.
 
@@ -62,11 +67,12 @@ def speaker(doc: Doc, a: Mention) -> bool:
     States reacting ("ردود أفعال الدول الكبرى، بريطانيا وفرنسا") speak too.
     """
     text = doc.ntext
-    if _REACTS.search(text, max(0, a.start - 60), a.start) or _APPEALS.search(_speech_lead(text, a)[-14:].rstrip("و ")):
+    lead = _speech_lead(text, a)
+    if _REACTS.search(text, max(0, a.start - 60), a.start) or _verb_ends(_APPEALS, lead, 14):
         return True  # "دعت بريطانيا إسرائيل إلى ضبط النفس", "أدانت الخارجية القطرية": who calls or condemns
     if _OUTLET.search(text, max(0, a.start - 30), a.start):
         return True  # "وقال موقع الجيش اليمني إن غارات…", "ذكرت قناة المسيرة التابعة للحوثيين": a party's outlet reports
-    if _SPEECH.search(_speech_lead(text, a)[-12:].rstrip("و ")):  # "أعلنت X أن", "أكد قيادي بحماس أن"
+    if _verb_ends(_SPEECH, lead):  # "أعلنت X أن", "أكد قيادي بحماس أن"
         if _ANNOUNCES_LOSS.match(text, a.end, a.end + _ANNOUNCED_GAP):
             return True  # "أعلنت حماس اغتيال رئيس مكتبها": who mourns its dead did not kill them
         that = _THAT.match(text, a.end, a.end + 40)
@@ -93,7 +99,7 @@ def mourns(doc: Doc, m: Mention) -> bool:
 
 def speaks_for(doc: Doc, m: Mention) -> bool:
     """A verb of saying right before ``m`` or before a member's title for it ("قال قيادي بكتائب القسام")."""
-    return bool(_SPEECH.search(_speech_lead(doc.ntext, m)[-12:].rstrip("و ")))
+    return _verb_ends(_SPEECH, _speech_lead(doc.ntext, m))
 
 
 def escorts(doc: Doc, a: Mention) -> bool:
@@ -103,4 +109,4 @@ def escorts(doc: Doc, a: Mention) -> bool:
 
 def says(doc: Doc, m: Mention) -> bool:
     """A verb of saying right before ``m``: "أكد قيادي …", "قال مسؤول …" is who speaks, not a victim's role."""
-    return bool(_SPEECH.search(doc.ntext[max(0, m.start - 12) : m.start].rstrip("و ")))
+    return _verb_ends(_SPEECH, doc.ntext[max(0, m.start - 12) : m.start])

@@ -19,9 +19,10 @@ from functools import cache
 
 from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor
+from rasd.extract.casualties import nationalities
+from rasd.extract.sources import speaker
 from rasd.lang.ar.morph import PROCLITICS
 from rasd.lang.ar.normalize import fold
-from rasd.extract.sources import speaker
 from rasd.lexicon import read_tsv
 
 __all__ = ["owns_target", "struck_by_adjective", "allied", "referent", "homes_owned", "usual_opponent", "comrades", "ARMED"]
@@ -98,8 +99,6 @@ def homes_owned(doc: Doc, sentences: Iterable[int]) -> tuple[str, str] | None:
     The owners' (country, iso2) when a nationality names them, ("", "") when an owner word does; None when no
     sentence of ``sentences`` names a dwelling's owner ("نسف مباني سكنية" names buildings, not whose).
     """
-    from rasd.extract.casualties import nationalities
-
     pattern, owners = _homes()
     found: tuple[str, str] | None = None
     for i in sorted(sentences):

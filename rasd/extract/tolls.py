@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rasd.doc import Doc, Mention
 from rasd.extract.casualties import CONTRAST
-from rasd.extract.clusters import VIOLENT, Cluster, elsewhere
+from rasd.extract.clusters import VIOLENT, Cluster, contrasts_between, elsewhere
 from rasd.extract.notes import english_notes
 from rasd.extract.scope import pick_toll, rise_span
 from rasd.model import Event
@@ -163,8 +163,7 @@ def _other_acts(doc: Doc, cluster: Cluster, clause: int) -> bool:
     if not words or clause in words:
         return False
     near = min(words, key=lambda k: abs(k - clause))
-    lo, hi = sorted((near, clause))
-    cuts = [k for k in range(lo + 1, hi + 1) if CONTRAST.match(doc.ntext, *doc.clauses[k])]
+    cuts = contrasts_between(doc, near, clause)
     if not cuts:
         return False
     side = range(cuts[-1], clause + 1) if clause > near else range(clause, cuts[0])

@@ -8,6 +8,7 @@ cue such as "تحسباً" governs only its own clause.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rasd.doc import Doc
 from rasd.lang.ar.normalize import normalize
@@ -20,35 +21,29 @@ _SENTENCE_END = re.compile(r"(?<!\d)[.!?؟](?!\d)[\"'»)\]]*\s*|\n+|\.\.\s*")
 _CLAUSE_END = re.compile(r"[،؛;:\"]|,(?!\d)|\s-\s|\(|\)")
 
 
+@cache
 def _title_clause_end() -> re.Pattern[str]:
     """A headline clause starts at "و" + a one- or two-word subject + an imperfect verb ("والاحتلال يعلن"), or at
     "و" + a new figure ("و14 قتيلا")."""
     rows = read_tsv("title_clauses.tsv")
 
-    def alt(kind: str) -> str:
-        words = [normalize(r["word"].rstrip("*")).text for r in rows if r["kind"] == kind]
-        ends = {w: r["word"].endswith("*") for w, r in zip(words, (r for r in rows if r["kind"] == kind))}
-        return "|".join(re.escape(w) + ("" if ends[w] else r"(?!\S)") for w in words)
+    def alt(kind: str) -> str:  # "word*" accepts any ending, "word" only the whole word
+        return "|".join(re.escape(normalize(r["word"].rstrip("*")).text) + ("" if r["word"].endswith("*") else r"(?!\S)")
+                        for r in rows if r["kind"] == kind)
 
     verb = rf"(?!{alt('not_verb')})[يت][^\W\d]{{2,}}(?!\S)"
     figure = rf"\d+\s+(?:{alt('figure_noun')})"  # "31 شهيدا بالقطاع و14 قتيلا إسرائيليا بمعارك جباليا": a new figure with its own place
     return re.compile(rf"\s(?!{alt('not_waw')})(?=و(?:[^\W\d]\S*(?:\s[^\W\d]\S*)?\s{verb}|{figure}))")
 
 
-_TITLE_CLAUSE_END: re.Pattern[str] | None = None
-
-
 def _clauses(text: str, start: int, end: int, title_end: int) -> list[tuple[int, int]]:
     """The clauses of one sentence; a headline's also split where a new subject and verb begin."""
-    global _TITLE_CLAUSE_END
     clauses = _split(text, start, end, _CLAUSE_END)
     if start >= title_end:
         return clauses
-    if _TITLE_CLAUSE_END is None:
-        _TITLE_CLAUSE_END = _title_clause_end()
     out: list[tuple[int, int]] = []
     for s, e in clauses:
-        for c in _split(text, s, e, _TITLE_CLAUSE_END):
+        for c in _split(text, s, e, _title_clause_end()):
             # "شهيد و4 جرحى بالخليل": a bare figure before "و" + a number is one toll with it, not a clause
             if out and out[-1][1] == c[0] and _NEW_FIGURE.match(text, c[0]) and len(text[out[-1][0] : c[0]].split()) < 3:
                 out[-1] = (out[-1][0], c[1])

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 __all__ = [
     "AIM_WORDS",
-    "HOSTED_NOUNS",
     "BARE_REFERENCES",
     "CENTRE_WORDS",
     "COUNTRYSIDE_WORDS",
     "DIRECTIONS",
     "DIRECTION_ADJECTIVES",
+    "HOSTED_NOUNS",
     "LAUNCH_WORDS",
     "LINK_WORDS",
     "NAMED_INSTITUTIONS",
