@@ -262,3 +262,19 @@ class Actors:
                 doc.facts.append(ActorFact(subject.value.actor.name_in(None), "fights alongside",
                                            b.value.actor.name_in(None), doc.evidence(subject.start, b.end),
                                            doc.doc_id, published))
+
+
+_BRACKETED = re.compile(r"\s*\([^()]{1,30}\)")
+
+
+def reach(doc: Doc, m: Mention) -> int:
+    """Where the words that only describe ``m`` end: "كتائب القسام الجناح العسكري لحركة المقاومة الإسلامية (حماس)"
+    is one subject, so its verb's distance is counted from the bracket, not from "القسام"."""
+    end = m.end
+    for b in doc.of("actor"):
+        if b.start >= end and b.value.affiliation and b.start - end <= 30 and b.sentence == m.sentence:
+            end = b.end
+        elif b.start >= end:
+            break
+    bracket = _BRACKETED.match(doc.ntext, end)
+    return bracket.end() if bracket and end > m.end else end

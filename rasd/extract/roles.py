@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
-from rasd.extract.actors import Actor
+from rasd.extract.actors import Actor, reach
 from rasd.extract.casualties import NOMINAL_CUES
 from rasd.extract.eventness import cause_at
 from rasd.extract.sources import claimant, escorts, mourns, speaker, speaks_for
@@ -179,6 +179,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         key=lambda a: (a.sentence != own_sentence, a.start),
     )
     mentions = _join_repeats(doc, mentions)
+    # the words that describe a mention are not a second party ("كتائب القسام الجناح العسكري لحركة حماس")
+    mentions = [m for m in mentions if not any(a.start < m.start < reach(doc, a) for a in mentions)]
     roles = ActorRoles(doc, candidates=mentions)
     roles.nationals = [n.value for n in doc.of("nationality") if n.sentence in cluster.sentences]
     # a mourner's dead were its own unless the report names their side ("نعت حماس القيادي في حزب الله")
@@ -351,7 +353,7 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
 
 
 # a trigger after a preposition is a noun ("في كمين", "بقذيفة"): the side before it is not its subject
-_NOUN_AFTER = re.compile(r"(?:(?<!\w)(?:في|علي|خلال|اثناء|جراء|اثر|عبر)\s+|(?<!\w)[وف]?ب)$")
+_NOUN_AFTER = re.compile(r"(?:(?<!\w)(?:في|علي|خلال|اثناء|جراء|اثر|عبر|وسط)\s+|(?<!\w)[وف]?ب)$")
 
 
 def _conjoined(text: str, start: int) -> bool:
@@ -372,7 +374,7 @@ def _object_of_verb(doc: Doc, m: Mention, cluster: Cluster) -> bool:
         for a in doc.of("actor"):
             if a is m or a.value.affiliation or not t.end <= a.start < a.end < m.start:
                 continue
-            gap = text[a.end : m.start]
+            gap = text[reach(doc, a) : m.start]
             if len(text[t.end : a.start].split()) <= 1 and (not gap.strip() or _DATE_ONLY.match(gap)):
                 return True
     return False
@@ -382,18 +384,19 @@ def _is_agent(doc: Doc, m: Mention, cluster: Cluster) -> bool:
     text = doc.ntext
     if _object_of_verb(doc, m, cluster):
         return False
+    end = reach(doc, m)
     for trig in cluster.triggers:
         if trig.sentence != m.sentence:
             continue
         gap = text[trig.end : m.start]
         if 0 <= m.start - trig.end <= 25 and (m.value.adjective or len(gap.split()) <= 1):
             return True
-        if 0 <= trig.start - m.end <= 40 and doc.clause_of(m.start) == doc.clause_of(trig.start) \
+        if 0 <= trig.start - end <= 40 and doc.clause_of(end if end > m.end else m.start) == doc.clause_of(trig.start) \
                 and not _NOUN_AFTER.search(text, max(0, trig.start - 12), trig.start) and not _conjoined(text, trig.start):
             # subject before the verb: "قوات الاحتلال اقتحمت"; not "أوقعت قوة إسرائيلية في كمين", nor "… عليها ميليشيا
             # الحوثي وحررت": a verb joined by "و" shares the subject of the verb before it
             return True
-        if 0 <= trig.start - m.end <= 60 and _DATE_ONLY.match(text[m.end : trig.start]):
+        if 0 <= trig.start - end <= 60 and _DATE_ONLY.match(text[end : trig.start]):
             return True  # "شنت قسد، أمس الثلاثاء، حملة دهم": the subject, a date between commas, the object
     lead = text[max(0, m.start - 20) : m.start]
     return bool(_AGENT_LEAD.search(lead) or _FORCES_OF.search(text, max(0, m.start - 40), m.start))

@@ -283,3 +283,20 @@ def test_a_battle_that_names_only_the_forces_hit_has_unidentified_attackers_flag
     (event,) = [e for e in rasd.extract(text, published=D) if e.sub_event_type == "Armed clash"]
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Palestine)", "Military Forces of Israel")
     assert "actor1" in event.vague
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the words that describe the subject ("… الجناح العسكري لحركة …") do not part it from its verb
+        ("تمكنت كتائب القسام الجناح العسكري لحركة المقاومة الإسلامية (حماس) من قنص جندي إسرائيلي في حي الشجاعية.",
+         ("Al-Qassam Brigades", "Military Forces of Israel")),
+        ("نجحت سرايا القدس الجناح العسكري لحركة الجهاد الإسلامي في استهداف دبابة إسرائيلية شرقي مدينة رفح.",
+         ("Al-Quds Brigades", "Military Forces of Israel")),
+        # "وسط اشتباكات": a noun after a preposition has no subject before it
+        ("تحاصر قوات الجيش اليمني ميليشيات الحوثي الموالية لإيران داخل مديرية حيس وسط اشتباكات متقطعة.",
+         ("Military Forces of Yemen", "Ansar Allah")),
+    ],
+)
+def test_a_subject_described_at_length_still_acts(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(e.actor1, e.actor2) for e in rasd.extract(text, published=D)]
