@@ -20,7 +20,7 @@ from rasd.extract.eventness import cause_at
 from rasd.extract.sources import claimant, escorts, mourns, speaker, speaks_for
 from rasd.extract.targets import (ARMED, allied, comrades, homes_owned, owns_target, referent, struck_by_adjective,
                                   usual_opponent)
-from rasd.extract.theatres import USUAL_ATTACKER, usual_attacker
+from rasd.extract.theatres import USUAL_ATTACKER, by_warplanes, flies, usual_attacker
 from rasd.model import interaction_code
 
 if TYPE_CHECKING:
@@ -206,7 +206,13 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     others = [m for m in mentions if m not in victims and m not in agents]
     head = cluster.head.sentence  # the event's own sentence names its attacker before any other
     agents.sort(key=lambda m: m.sentence != head)
-    roles.actor1 = next(iter(agents or [m for m in others if m.value.actor.kind not in (*_VICTIM_KINDS, "organisation")]), None)
+    air = by_warplanes(doc, cluster)
+    if air and agents and not flies(agents[0].value.actor):
+        # "غارات على مواقع الحوثيين": a side with no warplanes did not strike; it was the one struck
+        victims.append(agents[0])
+        agents = [m for m in agents if flies(m.value.actor)]
+    roles.actor1 = next(iter(agents or [m for m in others if m.value.actor.kind not in (*_VICTIM_KINDS, "organisation")
+                                        and (not air or flies(m.value.actor))]), None)
     rest = [m for m in victims + [o for o in others if o.value.actor.kind != "organisation"] if m is not roles.actor1
             and (roles.actor1 is None or m.value.actor != roles.actor1.value.actor)]  # a body that reports is hit only as a victim
     if victims and victims[0] is not roles.actor1:
@@ -218,9 +224,11 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     if roles.actor1 is None:
         roles.actor1 = claimant(doc, cluster)
     if roles.actor1 is None and (inherited := earlier.get(cluster.event_type)) is not None:
-        if roles.actor2 is None or roles.actor2.value.actor != inherited.value.actor:
+        if (roles.actor2 is None or roles.actor2.value.actor != inherited.value.actor) and (
+                not air or flies(inherited.value.actor)):
             roles.actor1 = inherited
-    if roles.actor1 is None and roles.actor2 is not None and roles.actor2.value.actor.kind not in (*_VICTIM_KINDS, "organisation"):
+    if roles.actor1 is None and roles.actor2 is not None and roles.actor2.value.actor.kind not in (*_VICTIM_KINDS, "organisation") \
+            and (not air or flies(roles.actor2.value.actor)):
         if not victims or (cluster.event_type == "Battles" and roles.actor2 not in struck):
             roles.actor1, roles.actor2 = roles.actor2, None
         elif cluster.event_type == "Battles":  # the forces named as hit stay the side hit ("أصيب 3 جنود إسرائيليين")

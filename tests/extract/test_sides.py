@@ -300,3 +300,18 @@ def test_a_battle_that_names_only_the_forces_hit_has_unidentified_attackers_flag
 )
 def test_a_subject_described_at_length_still_acts(text: str, expected: tuple[str, str]) -> None:
     assert expected in [(e.actor1, e.actor2) for e in rasd.extract(text, published=D)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a side with no warplanes is the one a warplane strike hit, never its attacker
+        ("ميليشيا الحوثي تتكبد خسائر في غارات جوية على مواقعها في مديرية كتاف بمحافظة صعدة.", (None, "Ansar Allah")),
+        ("فصائل المعارضة السورية تحت غارات جوية عنيفة استهدفت بلدة كفرنبل بريف إدلب الجنوبي، ما أدى لمقتل 4 مدنيين.",
+         (None, "Civilians (Syria)")),
+        # a drone it launched is its own strike
+        ("أطلقت ميليشيا الحوثي طائرة مسيرة على مطار جازان، وقالت إن الغارة أصابت هدفها.", ("Ansar Allah", None)),
+    ],
+)
+def test_only_a_side_with_warplanes_strikes_from_the_air(text: str, expected: tuple[str | None, str | None]) -> None:
+    assert expected in [(e.actor1, e.actor2) for e in rasd.extract(text, published=D) if e.sub_event_type == "Air/drone strike"]
