@@ -28,10 +28,11 @@ if TYPE_CHECKING:
     from rasd.geo.model import Candidate
     from rasd.model import Event
 
-__all__ = ["ActorRoles", "assign_actors", "CIVILIANS", "INFERRED_SIDE", "names_agent"]
+__all__ = ["ActorRoles", "assign_actors", "CIVILIANS", "INFERRED_SIDE", "names_agent", "VICTIMS_ONLY"]
 
 CIVILIANS = Actor("Civilians ({country})", "civilians", "")
 INFERRED_SIDE = "the other side, not named for this event: the one the article is about, else unidentified"
+VICTIMS_ONLY = "civilians by ACLED's habit for unnamed victims; the attacker is not named"
 _CROWDS = {"Protests": Actor("Protesters ({country})", "protesters", ""), "Riots": Actor("Rioters ({country})", "rioters", "")}
 _BETWEEN = re.compile(r"\bبين\b")
 _WITH_OTHER = re.compile(r"(?<!\w)مع(?!\w)")  # "الغارات بالتزامن مع مواجهات بين": "بين" is another act's
@@ -128,8 +129,10 @@ class ActorRoles:
         taken = ev.sub_event_type == "Arrests" and not set(roles) & _FIGHTERS  # those arrested
         if second is None and one_sided and (
             "civilian" in roles or "person" in roles or unnamed_dead or taken
-        ) and first is not None and first.kind not in _VICTIM_KINDS:
+        ) and (first is None or first.kind not in _VICTIM_KINDS):
             second = CIVILIANS
+            if first is None:  # "قتل 3 مدنيين في قصف": who was hit is known, who struck is not
+                ev.vague["actor2"] = VICTIMS_ONLY
         if second is None and self.owners is not None and first is not None and first.kind not in _VICTIM_KINDS:
             country_of, home = self.owners  # "هدم منزلا فلسطينيا": the civilians whose home it was
             second = Actor(f"Civilians ({country_of})", "civilians", home) if country_of else CIVILIANS

@@ -315,3 +315,10 @@ def test_a_subject_described_at_length_still_acts(text: str, expected: tuple[str
 )
 def test_only_a_side_with_warplanes_strikes_from_the_air(text: str, expected: tuple[str | None, str | None]) -> None:
     assert expected in [(e.actor1, e.actor2) for e in rasd.extract(text, published=D) if e.sub_event_type == "Air/drone strike"]
+
+
+def test_civilians_hit_by_an_unnamed_attacker_are_the_side_hit_flagged() -> None:
+    text = "قتل 6 أشخاص في انفجار قذيفة استهدفت سوقا شعبيا في بلدة سراقب بريف إدلب الشرقي، أمس السبت."
+    [event] = [e for e in rasd.extract(text, published=D) if e.fatalities == 6]
+    assert (event.actor1, event.actor2) == (None, "Civilians (Syria)")
+    assert "actor2" in event.vague  # the judge does not read an implied side as a sign that the event happened
