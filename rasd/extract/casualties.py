@@ -60,6 +60,7 @@ class Casualty:
     cumulative: bool = False
     number_start: int = -1
     scope: str = "event"  # set by the scope component (rasd/extract/scope.py): event | update | cumulative | combined | subset
+    several_days: bool = False  # told for two or three days ("خلال يومين"), set by the scope component: no day's own toll
 
 
 @cache
@@ -241,7 +242,7 @@ class Casualties:
                 num = parse_number(words, back) if back >= 0 else None
                 if num is not None and num.end == k + 1 and not (num.end < n and words[num.end] in _UNITS):
                     role = roles.get(num.end)
-                    return num, ((role.values[0], 0) if role else None)
+                    return _low_end(words, num), ((role.values[0], 0) if role else None)
             if k in roles and self._dual(words[k]):
                 return Number(2, k, k + 1), (roles[k].values[0], 2)  # "جنديان من الجيش قد أصيبا"
             if singular_ok and k in roles and (k == 0 or k - 1 not in roles):
@@ -274,6 +275,15 @@ def _companions(words: list[str], k: int) -> Number | None:
             num = parse_number(words, j + 1)
             return num if num is not None and num.end < len(words) and words[num.end] == "من" else None
     return None
+
+
+def _low_end(words: list[str], num: Number) -> Number:
+    """"بين 40 و70 قتيلا": a range's lower figure, the conservative one (``num`` is the upper)."""
+    k = num.start - 1
+    if k >= 2 and words[k] == "و" and (low := parse_number(words[:k], k - 1)) is not None and low.end == k \
+            and not low.vague and words[low.start - 1] == "بين":
+        return Number(low.value, low.start, num.end)
+    return num
 
 
 def _conjoined_singulars(words: list[str], k: int) -> int:

@@ -55,6 +55,11 @@ _PERIOD_HEAD = (
     r"(?:التي|الذي)\s+(?:شهدت|شهد)\s+(?:مقتل|سقوط)|"
     r"منذ\s+(?:(?:يوم|مساء|ليل|ليله)\s+)?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?!\w)"
 )
+# Two or three days ("خلال يومين", "في 72 ساعة", "يومي الخميس والجمعة"; longer spans are periods, ``_PERIOD``):
+# a figure told for them is their toll, not one day's
+_SPAN = re.compile(r"(?:(?:خلال|في|علي\s+مدي|علي\s+مدار)\s+(?:ال)?(?:ـ\s*)?(?:48\s+ساعه|72\s+ساعه|يومين|اليومين)"
+                   r"|يومي\s+(?:ال)?\S+\s+و(?:ال)?\S+)(?!\w)")
+_SPAN_REACH = 80  # characters either side of the figure, in its clause
 # "وقتل 234 من عناصر التنظيم و116 من قوات النظام، كما قتل في الفترة ذاتها 142": the period told before; every
 # figure of the sentence is its total
 _SAME_PERIOD = re.compile(r"(?:خلال|في)\s+(?:نفس\s+الفتره|الفتره\s+(?:نفسها|ذاتها))")
@@ -69,6 +74,7 @@ _PERIOD_TAIL = (
     r"(?:خلال|في)\s+(?:ال)?فتره\s+(?:ما\s+)?(?:بين|من)(?!\w)|(?:خلال|في)\s+(?:\S+\s+)?\d+\s+(?:يوما|يوم)(?!\w)|"
     r"(?:العمليه|الحمله|الحرب|المعارك|الهجوم|القصف|العدوان)\s+(?:\S+\s+)?(?:شهدت|شهد)\s+(?:مقتل|سقوط)|(?:ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)\s+من\s+(?:ال)?(?:قصف|غارات|حمله|تصعيد|معارك|هجمات|هجوم)|"
     r"(?:التصعيد|الحمله|الهجمه)\s+(?:\S+\s+)?(?:الاخير|الاخيره|المستمر|المستمره)(?!\w)|"
+    r"(?:العمليه|الحمله|الهجوم)\s+(?:العسكريه\s+|العسكري\s+)?(?:الجاريه|الجاري|المتواصله|المتواصل)(?!\w)|"
     r"(?:ياتي|تاتي|يجيء|جاء|جاءت)\s+(?:ذلك|هذا|هذه)\s+(?:\S+\s+){0,2}?(?:مع|وسط|في ظل)\s+(?:مقتل|سقوط|ارتفاع)|حتي الان|الاجماليه|اجمالي|الاجمالي|المتراكمه|منذ تشكيله|"
     r"منذ\s+(?:اكثر من\s+|نحو\s+|قرابه\s+|حوالي\s+)?(?:\S+\s+)?(?:سنوات|اعوام|عامين|سنتين|شهور|اشهر|شهرين|اسابيع|ايام)(?!\w)|"
     r"خلال\s+(?:ال)?(?:\S+\s+){0,2}(?:سنوات|اعوام|عامين|سنتين|شهور|اشهر|شهرين|اسابيع|الحرب|النزاع|الصراع|التدخل)(?!\w)|"
@@ -256,9 +262,17 @@ def _scope_of(doc: Doc, m: Mention, in_period: bool) -> dict[str, object]:
     if cas.number_start >= 0 and (_SUBSET.search(text, max(clause_start, cas.number_start - 20), cas.number_start)
                                   or _SUBSET_AFTER.match(text, m.end)):
         return {"scope": "subset"}
+    if _several_days(doc, m):  # "ارتفعت الحصيلة إلى 100 خلال يومين": the days' total, no update of the day's toll
+        return {"scope": "event", "several_days": True}
     if _rise(doc, m) is not None:
         return {"scope": "update"}
     return {"scope": "event"}
+
+
+def _several_days(doc: Doc, m: Mention) -> bool:
+    """The figure is told for two or three days: a span of ``_SPAN`` near it in its clause."""
+    start, end = doc.clauses[doc.clause_of(m.start)]
+    return _SPAN.search(doc.ntext, max(start, m.start - _SPAN_REACH), min(end, m.end + _SPAN_REACH)) is not None
 
 
 def _rise(doc: Doc, m: Mention) -> re.Match[str] | None:
@@ -320,7 +334,7 @@ def _combined(doc: Doc, m: Mention, cas: Casualty, clause_start: int) -> bool:
         return True
     if killed and cas.number_start > m.start and _VERBAL_TWIN.match(text, m.start):
         return True  # "مقتل وأسر العشرات": the killed cue's figure is told after its twin
-    return bool(_BETWEEN.search(text, lo, m.start))
+    return cas.number_start != m.start and bool(_BETWEEN.search(text, lo, m.start))  # not a range: "بين 40 و70 قتيلا"
 
 
 def pick_toll(mentions: Sequence[Mention], kind: str) -> tuple[int | None, bool, list[Mention], bool]:
@@ -339,7 +353,8 @@ def pick_toll(mentions: Sequence[Mention], kind: str) -> tuple[int | None, bool,
     if updates:
         best = max(updates, key=lambda m: m.value.count)
         return best.value.count, True, [best], False
-    pick = specific or known
+    # several days' toll ("250 قتيلا خلال يومين") only where no figure is a day's own: a day's toll is its event's
+    pick = [m for m in specific if not m.value.several_days] or specific or [m for m in known if not m.value.several_days] or known
     if pick:
         # within one sentence the larger figure is the whole ("مقتل جندي … و27 فلسطينيا" names two groups);
         # across sentences figures are retellings, often by other sources: the most conservative one

@@ -39,13 +39,18 @@ class Tolls:
         """The counting rule over the cluster's figures; no killed figure at all is a known 0.
 
         An abduction or an arrest kills no one by itself: its killed figures are those of its own clauses
-        ("خطف 36 مدنيا خلال الهجوم الذي شنه الأربعاء، والذي أوقع أكثر من 250 قتيلا": the 250 are the attack's).
+        ("خطف 36 مدنيا خلال الهجوم الذي شنه الأربعاء، والذي أوقع أكثر من 250 قتيلا": the 250 are the attack's),
+        and not past another act told after its word there ("خلال الهجوم الذي شنه قبل خمسة أيام وأوقع 250 قتيلا",
+        "اعتقال قريبين للفلسطيني الذي نفذ عملية دهس قتل فيها جنديان"); a raid's own dead are its toll
+        ("المداهمة … في العملية التي راح ضحيتها عنصر").
         """
         figures = _own_places(doc, cluster.casualties)
         killed = figures
         if cluster.head.value.sub_event_type in _TAKES_NO_LIVES:
-            own = {doc.clause_of(t.start) for t in cluster.triggers if t.value.sub_event_type in _TAKES_NO_LIVES}
-            killed = [m for m in killed if doc.clause_of(m.start) in own]
+            own = {doc.clause_of(t.start): t.end for t in cluster.triggers if t.value.sub_event_type in _TAKES_NO_LIVES}
+            acts = [t.start for t in doc.of("trigger") if t.value.event_type in VIOLENT and not t.value.modal]
+            killed = [m for m in killed if doc.clause_of(m.start) in own
+                      and not any(own[doc.clause_of(m.start)] <= a < m.start for a in acts)]
         fat, fat_known, fat_ev, fat_vague = pick_toll(killed, "killed")
         if not fat_ev:
             fat, fat_known = 0, True

@@ -204,3 +204,8 @@ def test_figures_said_of_the_same_period_are_its_totals() -> None:
 def test_the_day_toll_before_the_running_total_it_raises_stays_the_day_toll() -> None:
     text = "وقتل 27 مدنيا في قصف على بلدات الريف الشرقي اليوم، لترتفع بذلك حصيلة هذا القصف إلى 940 قتيلا."
     assert _scopes(text) == [(27, "event"), (940, "cumulative")]
+
+
+def test_an_ongoing_operation_s_toll_is_its_total() -> None:
+    text = "وأعلن المرصد اليوم أن حصيلة الغارات في العملية العسكرية الجارية على ريف إدلب ارتفعت إلى 120 قتيلا."
+    assert _scopes(text) == [(120, "cumulative")]

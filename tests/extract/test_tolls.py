@@ -186,3 +186,41 @@ def test_a_battle_does_not_take_the_toll_of_a_massacre_set_against_it(prepared: 
     doc = prepared(same)
     battles = [c for c in _attached(doc) if c.head.value.event_type == "Battles"]
     assert battles and ("killed", 7) in _figures(doc, battles[0])
+
+
+def test_an_arrest_does_not_take_the_toll_of_an_act_told_after_it() -> None:
+    text = "أعلن الجيش اليوم اعتقال شقيقي الشاب الذي نفذ عملية دهس قتل فيها جنديان قرب مدينة الخليل."
+    arrests = [e for e in rasd.extract(text, published=date(2024, 5, 12)) if e.sub_event_type == "Arrests"]
+    assert arrests and all(e.fatalities == 0 for e in arrests)
+
+
+def test_a_raid_keeps_the_dead_of_the_raid_itself(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("نفذت قوات الأمن مداهمة لخلية مسلحة في مدينة السلط اليوم في العملية التي راح ضحيتها شرطي.")
+    heads = [c for c in _attached(doc) if c.head.value.sub_event_type == "Arrests"]
+    assert heads and Tolls.of(doc, heads[0]).killed[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a range: its lower figure, the conservative one
+        ("وقال الدفاع المدني إن حصيلة القصف على بلدة سراقب اليوم تراوحت بين 25 و40 قتيلا.", 25),
+        # "one of the 12 killed" is no killed-and-wounded pair
+        ("وكان الشاب واحدا من بين 12 شخصا قتلوا في قصف على بلدة سراقب اليوم.", 12),
+    ],
+)
+def test_a_range_counts_its_lower_figure(text: str, killed: int) -> None:
+    assert [e.fatalities for e in rasd.extract(text, published=date(2024, 5, 12))] == [killed]
+
+
+def test_the_days_toll_beats_a_total_for_several_days() -> None:
+    text = ("ارتفع عدد القتلى في قصف الطيران على مدينة أريحا منذ فجر اليوم إلى 14، "
+            "لترتفع حصيلة الغارات خلال 72 ساعة إلى 60 قتيلا.")
+    assert [e.fatalities for e in rasd.extract(text, published=date(2024, 5, 12))] == [14]
+
+
+def test_a_total_for_two_days_is_kept_when_no_day_is_told_apart() -> None:
+    text = "قتل 30 مدنيا خلال يومين في غارات جوية على مدينة أريحا بريف إدلب."
+    doc = rasd.analyse(text, published=date(2024, 5, 12))
+    assert [(c.value.count, c.value.several_days) for c in doc.of("casualty")] == [(30, True)]
+    assert [e.fatalities for e in doc.events] == [30]
