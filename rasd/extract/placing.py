@@ -86,14 +86,17 @@ def _candidates(doc: Doc, cluster: Cluster, causes: list[Mention]) -> list[Menti
     when no other is named there."""
     in_clauses = [p for p in doc.of("place") if doc.clause_of(p.start) in cluster.clauses]
     in_sentences = [p for p in doc.of("place") if p.sentence in cluster.sentences]
-    tiers = ([p for p in in_clauses if p.start >= doc.title_end], [p for p in in_sentences if p.start >= doc.title_end],
-             in_clauses, in_sentences)
+    tiers = [[p for p in in_clauses if p.start >= doc.title_end], [p for p in in_sentences if p.start >= doc.title_end],
+             in_clauses, in_sentences]
     head = cluster.head
-    if head.value.in_title and all(t.value.strength == "weak" for t in cluster.triggers if t.start >= doc.title_end):
-        # "معارك في جباليا" over a body that only names a weapon ("غطاء الطائرات المسيرة"): the headline tells the act
-        tiers = ([p for p in doc.of("place") if doc.clause_of(p.start) == doc.clause_of(head.start)  # a town, not
-                  and p.value.best.kind not in _COARSE and p.value.qualifier not in _DIRECTIONS], *tiers)  # "جنوب العراق"
-    for tier in tiers:
+    body = [*(t for t in cluster.triggers if t.value.strength != "weak"), *cluster.casualties]
+    headline: list[Mention] = []
+    if head.value.in_title and not any(m.start >= doc.title_end for m in body):
+        # "معارك في جباليا" over a body that names only a weapon ("غطاء الطائرات المسيرة") and no toll: the headline
+        # tells the act, at a town it names (not "احتجاجات جنوب العراق")
+        headline = [p for p in doc.of("place") if doc.clause_of(p.start) == doc.clause_of(head.start)
+                    and p.value.best.kind not in _COARSE and p.value.qualifier not in _DIRECTIONS]
+    for tier in (headline, *tiers):
         kept = [p for p in tier if not elsewhere(doc, cluster, p) and not _supported(doc, p)
                 and not any(c.start <= p.start < c.end for c in causes)]
         if kept:
