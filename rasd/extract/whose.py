@@ -16,7 +16,8 @@ place named with an event's mentions belongs to something else:
   الزيتون" (none of the event's words between);
 - **a speaker**: "وفي الرياض، أدانت المملكة …" names where a reaction is voiced, not the act it reacts to;
 - **the origin**: "مسيرة أطلقت من اليمن" (:func:`rasd.extract.projectiles.origin`);
-- **a headline's label**: "اليمن: الحوثيون يعلنون قصف مصفاة بالرياض" files the story under a country.
+- **a headline's label**: "غزة: الفلسطينيون يواصلون احتجاجاتهم" files the story under a place; the event's is
+  the one the text names for it ("شمال قطاع غزة"), the label only when there is none.
 """
 
 from __future__ import annotations
@@ -127,11 +128,6 @@ def _speaker(doc: Doc, p: Mention) -> bool:
     return bool(_REACTION.match(doc.ntext, *doc.clauses[c + 1]))
 
 
-def _label(doc: Doc, p: Mention) -> bool:
-    """``p`` is the label a headline opens with ("اليمن: …"), not a place of what it tells."""
-    return p.end < doc.title_end and not doc.ntext[: p.start].strip() and doc.ntext[p.end : p.end + 2].strip()[:1] == ":"
-
-
 def _told_for_its_time(doc: Doc, cluster: Cluster, p: Mention) -> bool:
     """``p`` follows "بعد ساعات من", "قبل يومين من" in its sentence with none of the event's words between."""
     start = doc.sentences[p.sentence][0] if p.sentence >= 0 else 0
@@ -139,3 +135,8 @@ def _told_for_its_time(doc: Doc, cluster: Cluster, p: Mention) -> bool:
     for m in _TIME_REFERENCE.finditer(doc.ntext, start, p.start):
         pass
     return m is not None and not any(m.end() <= t.start < p.start for t in cluster.triggers)
+
+
+def _label(doc: Doc, p: Mention) -> bool:
+    """``p`` is the label a headline opens with ("اليمن: …", "غزة: …"), not a place of what it tells."""
+    return p.end < doc.title_end and not doc.ntext[: p.start].strip() and doc.ntext[p.end : p.end + 2].strip()[:1] == ":"

@@ -56,7 +56,8 @@ def test_a_launch_site_is_no_place_of_the_blast() -> None:
     assert [loc for _, loc in _places(text)] == ["Eilat"]
 
 
-def test_a_headline_label_is_no_place() -> None:
+def test_a_headline_label_yields_to_the_town_named() -> None:
+    """"اليمن: …" files the story under a country, which rules out no town: Jazan, not Yemen."""
     text = ("اليمن: الحوثيون يستهدفون مدينة جازان السعودية بصاروخ\n"
             "قالت السلطات السعودية إن الصاروخ سقط في منطقة خالية اليوم.")
     assert [loc for _, loc in _places(text)] == ["Jizan"]
