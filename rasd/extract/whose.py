@@ -80,14 +80,20 @@ def _ours(doc: Doc, cluster: Cluster, act: Mention, p: Mention) -> bool:
         return True
     if act.label == "casualty":  # "3 شهداء في طوباس واعتقالات قرب الخليل": a toll, and the arrests' own place after it
         return cluster.event_type in VIOLENT or cluster.head.value.sub_event_type == "Other" or not _placed_after(doc, cluster, p)
-    kinds = (act.value.event_type, cluster.event_type)
-    if kinds[0] == kinds[1] or (kinds[0] in VIOLENT and kinds[1] in VIOLENT
-                                and GENERIC & {act.value.strength, cluster.head.value.strength}):
-        return True  # "بدليل الغارة التي نفذها في مخيم جنين، وخلفت استشهاد 6": the killing tells no other act
+    if _kin(cluster, act):
+        return True
     # "اعتقل شابين خلال مواجهات في X", "قتل شاب بقصف على X": the act is the frame or the means of the event's own
     start = doc.clauses[doc.clause_of(p.start)][0]
     earlier = any(start <= t.start < act.start for t in cluster.triggers)
     return earlier and bool(_FRAME.search(doc.ntext, max(start, act.start - 12), act.start))
+
+
+def _kin(cluster: Cluster, act: Mention) -> bool:
+    """The trigger ``act`` may tell ``cluster``'s event: the same type, or violence where one of the two says only
+    that people were hurt ("بدليل الغارة التي نفذها في مخيم جنين، وخلفت استشهاد 6": the killing tells no other act)."""
+    kinds = (act.value.event_type, cluster.event_type)
+    return kinds[0] == kinds[1] or (kinds[0] in VIOLENT and kinds[1] in VIOLENT
+                                    and bool(GENERIC & {act.value.strength, cluster.head.value.strength}))
 
 
 def _placed_after(doc: Doc, cluster: Cluster, p: Mention) -> bool:
@@ -105,7 +111,7 @@ def _other_act(doc: Doc, cluster: Cluster, c: int) -> bool:
     s, e = doc.clauses[c]
     if any(s <= t.start < e for t in cluster.triggers):
         return False
-    if any(s <= m.start < e and m.label == "trigger" and m.value.event_type != cluster.event_type for m in _acts(doc)):
+    if any(s <= m.start < e and m.label == "trigger" and not _kin(cluster, m) for m in _acts(doc)):
         return True
     own = [k for k in cluster.clauses if doc.clauses[k][0] >= doc.title_end] or list(cluster.clauses)
     if not own:

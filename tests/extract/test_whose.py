@@ -99,3 +99,11 @@ def test_a_place_that_is_not_the_events(prepared: Callable[[str], Doc], text: st
     cluster = _only(doc)
     assert elsewhere(doc, cluster, _place(doc, written))
     assert not elsewhere(doc, cluster, _place(doc, "خان يونس"))
+
+
+def test_a_killing_told_only_by_its_toll_keeps_the_strike_s_place() -> None:
+    """The strike that caused the deaths is no other act: its camp is where they died, not the West Bank."""
+    text = ("مغردون عن قصف نابلس: ماذا يريد الاحتلال؟\n"
+            "قال مغردون إن جيش الاحتلال لا يريد سوى الفوضى في الضفة الغربية، بدليل الغارة التي نفذها الليلة الماضية"
+            " في مخيم بلاطة، وخلفت استشهاد 4 شبان.")
+    assert _places(text) == [("Attack", "Balata Camp")]
