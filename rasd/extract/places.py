@@ -14,13 +14,15 @@ __all__ = ["Places"]
 
 # A capital that speaks, fears, warns or answers is its government ("ما الذي قد تخشاه تل أبيب", "أعلنت طهران"):
 # the verb right before it, or right after it with the capital as subject.
-_STATES = ("اعلنت|قالت|اكدت|نفت|حذرت|هددت|اتهمت|طالبت|ردت|تعلن|تقول|تتهم|ترفض|رفضت|ادانت|تدين|دعت|تدعو|"
-           "وافقت|توافق|قررت|تقرر|اعترفت|تعترف|اقرت")
-# before it, also what a government fears, sees, wants or allows ("ما الذي تخشاه تل أبيب")
+_STATES = ("اعلنت|قالت|اكدت|توكد|نفت|تنفي|حذرت|تحذر|هددت|تهدد|اتهمت|طالبت|تطالب|ردت|ترد|تعلن|تقول|تتهم|ترفض|"
+           "رفضت|ادانت|تدين|دعت|تدعو|وافقت|توافق|قررت|تقرر|اعترفت|تعترف|اقرت|تقر|تدفع|دفعت|ترسل|ارسلت|استدعت|تستدعي")
+# before it, also what a government fears, sees, wants, asks or allows ("ما الذي تخشاه تل أبيب", "مما دعا طهران إلى",
+# "بناء على طلب أنقرة")
 _GOVERNMENT_BEFORE = re.compile(
-    r"(?<!\w)[وف]?(?:" + _STATES + r"|تخشي|تخشاه|تخشاها|تري|ابلغت|سمحت|تسمح|تريد|ارادت|تحاول|حاولت)\s*$")
+    r"(?<!\w)[وف]?(?:" + _STATES + r"|تخشي|تخشاه|تخشاها|تري|ابلغت|سمحت|تسمح|تريد|ارادت|تحاول|حاولت|دعا|طلب)\s*$")
 _PLACE_BEFORE = re.compile(r"(?<!\w)(?:في|علي|الي|من|نحو|قرب)\s*$")
-_GOVERNMENT_AFTER = re.compile(r"\s*(?:قد\s+)?(?:" + _STATES + r")(?!\w)")
+# the verb on the same line: a headline ending in a place name is no subject of the lead's first verb
+_GOVERNMENT_AFTER = re.compile(r"[ \t]*(?:قد[ \t]+)?(?:" + _STATES + r")(?!\w)")
 
 
 class Places:
@@ -50,10 +52,11 @@ class Places:
 
 
 def _government(doc: Doc, pm: PlaceMention) -> bool:
-    """A city named as the subject of a statement, a fear or a threat stands for its government (cities do not speak)."""
+    """A capital or a country named as the subject of a statement, a fear or a threat ("وإسرائيل تؤكد", "وأنقرة
+    تدفع بتعزيزات") or as the one who asks ("بناء على طلب أنقرة") stands for its government (places do not speak)."""
     best = pm.best
-    if best is None or best.kind != "city":
-        return False
+    if best is None or best.kind not in ("city", "country") or pm.qualifier is not None:
+        return False  # "قرب نابلس": where, not who
     text = doc.ntext
     if pm.phrase[:1] in ("ب", "ل") or _PLACE_BEFORE.search(text, max(0, pm.start - 8), pm.start):
         return False  # "مظاهرات بتل أبيب تدعو …", "في طهران": where, not who

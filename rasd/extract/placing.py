@@ -15,10 +15,10 @@ import re
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
-from rasd.extract.clusters import contrasts_between
 from rasd.extract.eventness import cause_at
 from rasd.extract.projectiles import PROJECTILE_TYPES, projectile_places
 from rasd.extract.sites import listed_with, set_place
+from rasd.extract.whose import elsewhere
 from rasd.geo.model import KIND_RANK
 from rasd.geo.unlisted import UNLISTED
 from rasd.lang.ar.places import SUPPORT_WORDS
@@ -39,42 +39,69 @@ _DIRECTIONS = {"west", "east", "north", "south", "north-east", "north-west", "so
 
 def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
     """The most specific place named with the event, preferring the trigger's own sentence."""
-    in_clauses = [p for p in doc.of("place") if doc.clause_of(p.start) in cluster.clauses]
-    in_sentences = [p for p in doc.of("place") if p.sentence in cluster.sentences]
-    body = [p for p in in_clauses if p.start >= doc.title_end] or [p for p in in_sentences if p.start >= doc.title_end]
-    places = body or in_clauses or in_sentences
-    if not places:
-        return None
-    places = [p for p in places if not _part(doc, p)] or places
-    # "تظاهر المئات في عمان تضامنا مع غزة": Gaza is what they protest for (unless the event is that cause);
-    # "دمر بطارية ردا على صاروخ استهدف طائرات فوق لبنان": the act answered is aimed elsewhere, so before aims
     own = cause_at(doc, cluster.head.start)
     causes = [c for c in doc.of("cause") if c is not own]
-    places = [p for p in places if not any(c.start <= p.start < c.end for c in causes)] or places
-    places = [p for p in places if not _supported(doc, p)] or places  # "مظاهرة داعمة لغزة في لندن": London
+    places = _candidates(doc, cluster, causes)
+    if not places:
+        return None
     if cluster.head.value.sub_event_type in PROJECTILE_TYPES:  # "صاروخ أطلق من اليمن باتجاه جازان": Jazan
         places = projectile_places(doc, places)
-    places = _finer_in_sentence(doc, places, [q for q in in_sentences if not _set_against(doc, cluster, q)], causes) or places
+    in_sentences = [q for q in doc.of("place") if q.sentence in cluster.sentences and not elsewhere(doc, cluster, q)]
+    places = _finer_in_sentence(doc, places, in_sentences, causes) or places
     head_sentence = cluster.head.sentence
     first = places[0].value.best
     first_admin1 = first.admin1
     if first.kind == "country":  # "في سوريا بعد الهجوم الكيماوي في دوما": the first governorate named inside it
         first_admin1 = next((c.admin1 for p in places if (c := p.value.best).country == first.country and c.admin1), None)
     context = _where_others_lie(doc, places)
+    # "اعتقالات قرب الخليل ورام الله": of the items of one list, the first
+    later = {id(q) for before, q in zip(places, places[1:])
+             if 0 <= q.start - before.end <= _LIST_GAP and listed_with(doc, before, q)}
 
-    def rank(p: Mention) -> tuple[int, int, int, bool, int, int, float]:
+    def rank(p: Mention) -> tuple[int, int, int, bool, int, bool, int, float]:
         cand = p.value.best
-        consistent = 0 if cand.admin1 == first_admin1 or cand.admin1 is None else 1
+        if first_admin1 is None:  # a country with none of its governorates named rules out the areas of others
+            # ("الاعتداءات على لبنان وقطاع غزة"), not a town named ("على الحدود مع سوريا … في منطقة أرسوز")
+            consistent = 0 if cand.country == first.country or cand.kind not in _COARSE else 1
+        else:
+            consistent = 0 if cand.admin1 in (first_admin1, None) else 1
         directional = p.value.qualifier in _DIRECTIONS or (  # "غربي دير الزور" is the area around the city
             p.value.qualifier == "countryside" and cand.kind in ("admin1", "region"))
         in_title = p.start < doc.title_end
         finer = KIND_RANK.get(cand.kind, len(KIND_RANK))  # "حي الدرج بمدينة غزة": the neighbourhood, not the city
-        return (consistent, cand.geo_precision, in_title, directional, p.sentence != head_sentence, finer, -cand.score)
+        return (consistent, cand.geo_precision, in_title, directional, p.sentence != head_sentence, id(p) in later, finer,
+                -cand.score)
 
     best = min(places, key=rank)
     while id(best) in context:  # "حي الزيتون بمدينة غزة": the neighbourhood the city is named to locate
         best = context[id(best)]
     return _headline_detail(doc, cluster, best) or best
+
+
+def _candidates(doc: Doc, cluster: Cluster, causes: list[Mention]) -> list[Mention]:
+    """The places that may be the event's: those of its body clauses, else of its body sentences, else of its
+    headline clauses and sentences — in the first of these that names one of its own: not another act's, a
+    speaker's or a launch site (:func:`rasd.extract.whose.elsewhere`), nor a protest's cause or what it supports
+    ("تظاهر المئات في عمان تضامنا مع غزة", "مظاهرة داعمة لغزة في لندن"); a place said of part of the toll only
+    when no other is named there."""
+    in_clauses = [p for p in doc.of("place") if doc.clause_of(p.start) in cluster.clauses]
+    in_sentences = [p for p in doc.of("place") if p.sentence in cluster.sentences]
+    tiers = [[p for p in in_clauses if p.start >= doc.title_end], [p for p in in_sentences if p.start >= doc.title_end],
+             in_clauses, in_sentences]
+    head = cluster.head
+    body = [*(t for t in cluster.triggers if t.value.strength != "weak"), *cluster.casualties]
+    headline: list[Mention] = []
+    if head.value.in_title and not any(m.start >= doc.title_end for m in body):
+        # "معارك في جباليا" over a body that names only a weapon ("غطاء الطائرات المسيرة") and no toll: the headline
+        # tells the act, at a town it names (not "احتجاجات جنوب العراق")
+        headline = [p for p in doc.of("place") if doc.clause_of(p.start) == doc.clause_of(head.start)
+                    and p.value.best.kind not in _COARSE and p.value.qualifier not in _DIRECTIONS]
+    for tier in (headline, *tiers):
+        kept = [p for p in tier if not elsewhere(doc, cluster, p) and not _supported(doc, p)
+                and not any(c.start <= p.start < c.end for c in causes)]
+        if kept:
+            return [p for p in kept if not _part(doc, p)] or kept
+    return next((t for t in tiers if t), [])
 
 
 # "استشهد 85 في غارات على القطاع بينهم 50 بمدينة غزة", "معظمهم في جباليا", "تركزت على منازل في مدينة غزة":
@@ -85,6 +112,7 @@ _PART_REACH = 45  # characters before the place
 
 
 _COARSE = frozenset({"country", "admin1", "region"})
+_LIST_GAP = 4  # characters between two items of one list ("الخليل ورام الله", "نابلس، جنين")
 
 
 def _finer_in_sentence(doc: Doc, places: list[Mention], in_sentences: list[Mention], causes: list[Mention]) -> list[Mention]:
@@ -94,6 +122,8 @@ def _finer_in_sentence(doc: Doc, places: list[Mention], in_sentences: list[Menti
     if any(p.value.best.kind not in _COARSE for p in places):
         return []
     areas = {(p.value.best.country, p.value.best.admin1 if p.value.best.kind != "country" else None) for p in places}
+    # the governorates named, not the country around them ("في محافظة أبين، جنوب شرق العاصمة اليمنية صنعاء")
+    areas = {a for a in areas if a[1] is not None} or areas
     finer = [q for q in in_sentences if q.start >= doc.title_end and q.value.best.kind not in _COARSE and not _part(doc, q)
              and not any(c.start <= q.start < c.end for c in causes)
              and any(q.value.best.country == country and admin1 in (None, q.value.best.admin1) for country, admin1 in areas)]
@@ -104,16 +134,6 @@ def _finer_in_sentence(doc: Doc, places: list[Mention], in_sentences: list[Menti
     return sites if len({q.value.best.name for q in sites}) == 1 else []
 
 
-def _set_against(doc: Doc, cluster: Cluster, q: Mention) -> bool:
-    """``q`` lies past a clause set against the event's own ("في حين", "بينما") from every clause of the event:
-    "استشهد عشرات بقصف على القطاع، في حين أعلنت القسام استهداف قوات شرق خان يونس" — that town is the other act's."""
-    c = doc.clause_of(q.start)
-    if c in cluster.clauses or not cluster.clauses:
-        return False
-    own = [k for k in cluster.clauses if doc.clauses[k][0] >= doc.title_end] or list(cluster.clauses)
-    return bool(contrasts_between(doc, min(own, key=lambda k: abs(k - c)), c))
-
-
 # "منطقة مواصي مدينة خان يونس", "المأذنية في حي القدم", "قرية X التابعة لمديرية Y", "(شرق مدينة غزة)": where the first lies
 _LIES_IN = re.compile(r"\s*(?:[،,(]\s*)?(?:(?:التابعه|الواقعه|التابع|الواقع)\s*(?:ل|في)?\s*|(?:في|ضمن|داخل)\s+)?")
 _LIES_REACH = 25  # characters between the two names at most
@@ -121,19 +141,25 @@ _WHENCE = re.compile(r"(?<!\w)من\s+$")  # "شاب من مخيم جنين في 
 
 
 def _where_others_lie(doc: Doc, places: list[Mention]) -> dict[int, Mention]:
-    """Each place named right after a finer one only to say where it lies (by ``id``) → that finer place."""
+    """Each place named right after a finer one only to say where it lies (by ``id``) → that finer place; and a
+    neighbourhood no gazetteer holds → the city named right after it, where ACLED codes it ("حي طريق السد بمدينة
+    درعا", "حي الشعب شرقي العاصمة بغداد")."""
     text = doc.ntext
     context: dict[int, Mention] = {}
     for q, p in zip(places, places[1:]):
-        if q.value.best.source == UNLISTED:  # a village no gazetteer holds is placed by the unit named with it,
-            finer = q.value.best.kind != "neighbourhood"  # but ACLED codes "حي طريق السد بمدينة درعا" at the city
+        unlisted_quarter = q.value.best.source == UNLISTED and q.value.best.kind == "neighbourhood"
+        if q.value.best.source == UNLISTED:  # a village no gazetteer holds is placed by the unit named with it
+            finer = not unlisted_quarter
         else:
             finer = KIND_RANK.get(q.value.best.kind, len(KIND_RANK)) < KIND_RANK.get(p.value.best.kind, len(KIND_RANK))
         inside = (q.value.best.country, q.value.best.admin1) == (p.value.best.country, p.value.best.admin1)
-        if (finer and inside and q.sentence == p.sentence and 0 <= p.start - q.end <= _LIES_REACH
+        if ((finer or unlisted_quarter) and inside and q.sentence == p.sentence and 0 <= p.start - q.end <= _LIES_REACH
                 and _LIES_IN.fullmatch(text, q.end, p.start) and not listed_with(doc, q, p)
                 and not _WHENCE.search(text, max(0, q.start - 6), q.start)):
-            context[id(p)] = q
+            if finer:
+                context[id(p)] = q
+            elif p.value.best.kind in ("city", "town"):
+                context[id(q)] = p
     return context
 
 

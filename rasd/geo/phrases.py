@@ -35,6 +35,7 @@ _WORD = re.compile(r"\w+")
 _LAST_WORD = re.compile(r"(\w+)[\s\"'()]*$")
 _CLITICS = ("وب", "فب", "ول", "فل", "و", "ف", "ب", "ل", "ك")
 _LOOKBACK = 48  # characters before a name searched for qualifiers (a few words)
+_CAPITAL = "العاصمه"
 # Nouns of an attack or a raid whose object is where it happened: "بضرب برزة", "قصف دوما", "اقتحام جنين".
 _TARGET_NOUNS = frozenset(["قصف", "ضرب", "استهداف", "اقتحام", "اجتياح", "حصار"])
 # Words that qualify a place and so are never places themselves ("بلدة" is also a village's name).
@@ -103,6 +104,11 @@ def _read_before(hit: Hit, words: list[tuple[str, int]]) -> None:
     i = 0
     if i < len(words) and (noun := place_noun(words[i][0])) is not None:
         hit.kinds, hit.noun, hit.start = PLACE_NOUNS[noun], True, words[i][1]
+        i += 1
+    # "جنوب شرق العاصمة اليمنية صنعاء", "شمال العاصمة دمشق": the capital's title between the direction and the name
+    if i + 1 < len(words) and words[i][0].startswith("ال") and words[i][0].endswith("يه") and words[i + 1][0] == _CAPITAL:
+        i += 2
+    elif i < len(words) and words[i][0] == _CAPITAL:
         i += 1
     if i < len(words) and words[i][0] in LINK_WORDS and i + 1 < len(words):
         linked = _bare(words[i + 1][0], NEAR_WORDS) or _bare(words[i + 1][0], DIRECTIONS)

@@ -143,3 +143,13 @@ def test_a_town_of_a_clause_set_against_the_event_is_the_other_acts(prepared: Ca
     assert _place_name(doc) == "Gaza Strip"
     doc = prepared("قتل عشرة مدنيين اليوم بقصف إسرائيلي على مناطق في قطاع غزة، منها منازل شرق مدينة رفح.")
     assert _place_name(doc) == "Rafah"
+
+
+def test_of_two_items_of_one_list_the_first(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("نفذت قوات الاحتلال اليوم حملة اعتقالات قرب الخليل ورام الله.")
+    assert _place_name(doc) == "Hebron"
+
+
+def test_a_neighbourhood_no_gazetteer_holds_is_coded_at_its_city(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("قصفت المدفعية اليوم منازل في حي الورود شرقي العاصمة العراقية بغداد.")
+    assert _place_name(doc) == "Baghdad"

@@ -126,6 +126,11 @@ def test_a_dispersal_told_after_the_protest_is_an_intervention() -> None:
         ("وأعلنت طهران أن الغارة على ريف دمشق قتلت مستشارين إيرانيين.", ["Rif Dimashq"]),
         ("فما الذي قد تخشاه تل أبيب في رد حزب الله على الغارة على الضاحية؟", []),
         ("خرجت مظاهرات بتل أبيب تدعو لإسقاط الحكومة.", ["Tel Aviv"]),  # where, not who
+        # a country or capital that sends or asks is its government
+        ("قصف الجيش مواقع في عفرين، وأنقرة تدفع بتعزيزات إلى الحدود.", ["Afrin"]),
+        ("أوقفت الشرطة الناشط بناء على طلب أنقرة.", []),
+        # a headline's last place is no subject of the lead's first verb, nor is a place after "قرب"
+        ("اعتقالات قرب نابلس\nأعلنت مصادر محلية اعتقال 5 شبان.", ["Nablus"]),
     ],
 )
 def test_a_city_that_speaks_is_its_government(text: str, places: list[str]) -> None:

@@ -81,6 +81,7 @@ def test_gaza_camp_direction_and_region(geocoder: Geocoder) -> None:
         ("في قطاع غزة", "Gaza Strip", 3),
         ("في الضفة الغربية المحتلة", "West Bank", 3),
         ("في شمال قطاع غزة", "North Gaza", 2),
+        ("منازل شمالي قطاع غزة", "North Gaza", 2),
         ("غارات على جنوب لبنان", "South Lebanon", 3),
         ("في الغوطة الشرقية", "Eastern Ghouta", 2),
         ("غربي مدينة خان يونس", "Khan Yunis", 2),
@@ -177,3 +178,9 @@ def test_belonging_to_a_district_is_a_place_and_to_a_state_an_allegiance(geocode
     text = normalize("سيطرت القوات على عقبة القنذع التابعة لمديرية نعمان، وقصفت الميليشيات التابعة لإيران.").text
     found = {m.best.name for m in geocoder.find_places(text) if m.best}
     assert "Na'man" in found and "Iran" not in found
+
+
+def test_a_direction_reaches_past_the_capitals_title(geocoder: Geocoder) -> None:
+    """"جنوب شرق العاصمة اليمنية صنعاء" orients the reader from Sanaa, as "جنوب شرق صنعاء" does."""
+    (m,) = geocoder.find_places(normalize("قتل قياديان في محافظة أبين، جنوب شرق العاصمة اليمنية صنعاء").text)[1:]
+    assert m.best is not None and (m.best.name, m.qualifier, m.best.geo_precision) == ("Sanaa", "south-east", 2)

@@ -70,7 +70,7 @@ def test_a_known_place_stays_known() -> None:
 @pytest.mark.parametrize(
     ("phrase", "not_there"),
     [("الميليشيات الموالية لإيران", "Iran"), ("الفصائل المدعومة من تركيا", "Turkey"), ("قمة طهران", "Iran"),
-     ("مسار أستانا", "Kazakhstan")],
+     ("مسار أستانا", "Kazakhstan"), ("خلية مرتبطة بإيران", "Iran")],
 )
 def test_allegiances_and_meetings_are_not_places(phrase: str, not_there: str) -> None:
     assert all(c.country != not_there for c in get_geocoder().geocode(phrase))
