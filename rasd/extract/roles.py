@@ -18,7 +18,7 @@ from rasd.extract.actors import Actor, reach
 from rasd.extract.casualties import NOMINAL_CUES
 from rasd.extract.eventness import cause_at
 from rasd.extract.sources import claimant, escorts, mourns, speaker, speaks_for
-from rasd.extract.targets import (ARMED, allied, comrades, homes_owned, owns_target, referent, struck_by_adjective,
+from rasd.extract.targets import (ARMED, allied, comrades, homes_owned, owns_target, pair_between, referent, struck_by_adjective,
                                   usual_opponent)
 from rasd.extract.theatres import USUAL_ATTACKER, by_warplanes, flies, usual_attacker
 from rasd.model import interaction_code
@@ -34,10 +34,6 @@ CIVILIANS = Actor("Civilians ({country})", "civilians", "")
 INFERRED_SIDE = "the other side, not named for this event: the one the article is about, else unidentified"
 VICTIMS_ONLY = "civilians by ACLED's habit for unnamed victims; the attacker is not named"
 _CROWDS = {"Protests": Actor("Protesters ({country})", "protesters", ""), "Riots": Actor("Rioters ({country})", "rioters", "")}
-_BETWEEN = re.compile(r"\bبين\b")
-_WITH_OTHER = re.compile(r"(?<!\w)مع(?!\w)")  # "الغارات بالتزامن مع مواجهات بين": "بين" is another act's
-# "بين قوات الشرعية اليمنية والحوثيين": a nisba may close the first side's name
-_PAIR_JOIN = re.compile(r"^[\s\"'()]*(?:ال\S+(?:ي|يه)\s+)?(?:و|مع|ضد)\s*(?:\S+\s*){0,4}$")
 _VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عناصر|مقاتلي|مسلحي|افراد|جنود|(?:صفوف|عناصر)\s+(?:مسلحي|مقاتلي|قوات)|"
                           r"(?:القيادي|قيادي|قياديان|قياديين|قياديون|القايد|قايد|العضو|عضو|المسوول|مسوول|قاده|القاده|كوادر)"
                           r"(?:\s+(?:كبيران|كبيرين|بارزان|بارزين|كبير|بارز))?\s+(?:في|ب)|"
@@ -192,7 +188,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         roles.owners = homes_owned(doc, cluster.sentences)
     struck = list(victims)  # named as hit, not only as the other side of a clash ("اشتباك مع …")
     for trig in cluster.triggers:  # "بين X و/مع Y"
-        pair = _between(doc, trig, mentions)
+        pair = pair_between(doc, trig, mentions)
         if pair:
             roles.actor1, roles.actor2 = pair
             return roles
@@ -412,17 +408,3 @@ def _is_agent(doc: Doc, m: Mention, cluster: Cluster) -> bool:
     lead = text[max(0, m.start - 20) : m.start]
     return bool(_AGENT_LEAD.search(lead) or _FORCES_OF.search(text, max(0, m.start - 40), m.start))
 
-
-def _between(doc: Doc, trig: Mention, mentions: list[Mention]) -> tuple[Mention, Mention] | None:
-    text = doc.ntext
-    after = [m for m in mentions if m.sentence == trig.sentence and m.start > trig.end]
-    if len(after) < 2:
-        return None
-    x, y = after[0], after[1]
-    if not _BETWEEN.search(text[trig.end : x.start]) or x.start - trig.end > 60:
-        return None
-    if _WITH_OTHER.search(text, trig.end, x.start):
-        return None  # "وتأتي الغارات بالتزامن مع مواجهات بين X و Y": the sides of those clashes, not of the strikes
-    if not _PAIR_JOIN.match(text[x.end : y.start]):
-        return None
-    return x, y

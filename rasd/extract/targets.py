@@ -25,7 +25,7 @@ from rasd.lang.ar.morph import PROCLITICS
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 
-__all__ = ["owns_target", "struck_by_adjective", "allied", "referent", "homes_owned", "usual_opponent", "comrades", "ARMED"]
+__all__ = ["pair_between", "owns_target", "struck_by_adjective", "allied", "referent", "homes_owned", "usual_opponent", "comrades", "ARMED"]
 
 ARMED = frozenset(["state", "police", "rebel", "political_militia", "identity_militia"])
 _LOOKBACK = 70
@@ -155,3 +155,25 @@ def comrades(a: Mention, b: Mention) -> bool:
     """Two non-state armed groups of one country: co-belligerents unless the text pits them ("بين X و Y")."""
     x, y = a.value.actor, b.value.actor
     return x.kind in _NON_STATE and y.kind in _NON_STATE and bool(x.home) and x.home == y.home
+
+
+_BETWEEN = re.compile(r"\bبين\b")
+_WITH_OTHER = re.compile(r"(?<!\w)مع(?!\w)")  # "الغارات بالتزامن مع مواجهات بين": "بين" is another act's
+# "بين قوات الشرعية اليمنية والحوثيين": a nisba may close the first side's name
+_PAIR_JOIN = re.compile(r"^[\s\"'()]*(?:ال\S+(?:ي|يه)\s+)?(?:و|مع|ضد)\s*(?:\S+\s*){0,4}$")
+
+
+def pair_between(doc: Doc, trig: Mention, mentions: list[Mention]) -> tuple[Mention, Mention] | None:
+    """The two sides of "اشتباك بين X و/مع Y" after the trigger ``trig``."""
+    text = doc.ntext
+    after = [m for m in mentions if m.sentence == trig.sentence and m.start > trig.end]
+    if len(after) < 2:
+        return None
+    x, y = after[0], after[1]
+    if not _BETWEEN.search(text[trig.end : x.start]) or x.start - trig.end > 60:
+        return None
+    if _WITH_OTHER.search(text, trig.end, x.start):
+        return None  # "وتأتي الغارات بالتزامن مع مواجهات بين X و Y": the sides of those clashes, not of the strikes
+    if not _PAIR_JOIN.match(text[x.end : y.start]):
+        return None
+    return x, y
