@@ -50,7 +50,7 @@ def adjective_forms(countries: Iterable[Country]) -> dict[str, str]:
 
 def demonym_countries(norm_text: str, adjectives: dict[str, str]) -> set[str]:
     """Countries whose nationality adjective (a table of :func:`adjective_forms`) the text uses ("الأردنية", "والعراقيين")."""
-    return set(filter(None, map(adjectives.get, set(_WORD.findall(norm_text)))))  # each word looked up once
+    return {adjectives[word] for word in _WORD.findall(norm_text) if word in adjectives}
 
 
 def article_countries(

@@ -24,7 +24,9 @@ __all__ = ["Cleaned", "clean_text", "Clean"]
 # "#دير_الزور" and the odd "#قوات_حفظ _النظام" (a stray space before an underscore)
 _HASHTAG = re.compile(r"#((?:[^\W_]| ?_ ?(?=[^\W_]))+)", re.UNICODE)
 _COUNTER = re.compile(r"^[\s\d,.٠-٩:/|-]*$")
-_SPACES = re.compile(r"[ \t\u00a0]+")
+# a run of spaces, tabs and no-break spaces, other than the lone space it becomes (left as it is: the same text,
+# without a replacement at every word)
+_SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 
 
 @dataclass(slots=True)
