@@ -52,6 +52,8 @@ class Cluster:
     @property
     def head(self) -> Mention:
         """The most specific trigger: strong before generic, violence before other developments, body before title."""
+        if len(self.triggers) == 1:  # most clusters, asked often: nothing to rank
+            return self.triggers[0]
         outcomes = {(c.start, c.end) for c in self.casualties if c.value.count is None and c.value.kind != "arrested"}
         acts = {m.sentence for m in self.triggers if (m.start, m.end) not in outcomes}
 

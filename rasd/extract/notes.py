@@ -55,7 +55,9 @@ def _when(value: str | None, precision: int | None) -> str:
     if not value:
         return "On an unknown date"
     d = date.fromisoformat(value[:10])
-    return {1: f"On {d.day} {d:%B %Y}", 2: f"Around {d.day} {d:%B %Y}"}.get(precision or 3, f"In {d:%B %Y}")
+    if precision == 1:
+        return f"On {d.day} {d:%B %Y}"
+    return f"Around {d.day} {d:%B %Y}" if precision == 2 else f"In {d:%B %Y}"
 
 
 def _where(f: Mapping[str, Any]) -> str:

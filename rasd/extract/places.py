@@ -38,11 +38,11 @@ class Places:
         self.geocoder = get_geocoder()
 
     def __call__(self, doc: Doc) -> Doc:
-        actors = doc.of("actor")
+        named = [(a.start, a.end) for a in doc.of("actor") if not a.value.adjective]
         # the dateline's city is where the reporter files from, not a place of the event nor its context
         for pm in self.geocoder.find_places(without_datelines(doc), country=doc.country_hint):
             # "القدس" inside "لواء القدس" names a group, not Jerusalem
-            inside = any(a.start <= pm.start and pm.end <= a.end for a in actors if not a.value.adjective)
+            inside = any(start <= pm.start and pm.end <= end for start, end in named)
             if pm.candidates and not inside and not _government(doc, pm):
                 if pm.best and pm.best.source == UNLISTED:  # a name no gazetteer holds: as the article writes it
                     written = doc.evidence(pm.start, pm.end).text

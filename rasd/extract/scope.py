@@ -49,10 +49,18 @@ AGGREGATE_AT = 1000
 # thousand and more wounded is nearly always a campaign's or a war's count.
 AGGREGATE_INJURED_AT = 3000
 
+
+def _each(words: str, rest: str) -> str:
+    """``(?:words)rest`` written as one alternative per word ("خلال\\s+…|في\\s+…"): the same matches in the same
+    order, and as every alternative of the period patterns then opens with a letter, the regex engine skips
+    to the letters a period phrase can start with instead of trying each phrase at every character."""
+    return "|".join(word + rest for word in words.split("|"))
+
+
 _PERIOD_HEAD = (
     r"منذ\s+(?:\S+\s+){0,2}?(?:بدء|بدايه|اندلاع|تشكيل\S*|عام|السابع|7|انطلاق|مطلع|العدوان|الحرب)|منذ\s+(?!(?:ال)?(?:فجر|صباح|ساعات)(?!\w))(?:(?!الي\s)[^\s،,.:؛]+\s+){0,3}?\d|"
     r"منذ\s+(?:ان\s+)?(?:تكثيف|تصعيد|شن|بدا|بدات|بداها|بداه|اطلاق|تجديد|استيناف|استئناف|انطلاق)(?!\w)|"
-    r"(?:التي|الذي)\s+(?:شهدت|شهد)\s+(?:مقتل|سقوط)|"
+    + _each("التي|الذي", r"\s+(?:شهدت|شهد)\s+(?:مقتل|سقوط)") + "|"
     r"منذ\s+(?:(?:يوم|مساء|ليل|ليله)\s+)?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)(?!\w)"
 )
 # Two or three days ("خلال يومين", "في 72 ساعة", "يومي الخميس والجمعة"; longer spans are periods, ``_PERIOD``):
@@ -68,18 +76,22 @@ _SAME_PERIOD = re.compile(r"(?:خلال|في)\s+(?:نفس\s+الفتره|الف�
 _RUNNING = r"ل?(?:\S+\s+)?(?:ايام|اسابيع|اشهر)\s+(?:متواصله|متتاليه)(?!\w)"
 _RUNNING_WORD = re.compile(r"متواصله|متتاليه")
 _PERIOD_TAIL = (
-    r"(?:خلال|في|طوال|طيله)\s+(?:ال)?(?:\S+\s+)?(?:ايام|الايام|اسبوع|الاسبوع|اسابيع|الاسابيع|اشهر|الاشهر)(?!\w)|"
-    r"(?:طوال|طيله)\s+(?:ال)?(?:\S+\s+)?(?:سنوات|السنوات|اعوام|الاعوام|عقود)(?!\w)|"
-    r"(?:خلال|في|طوال|طيله)\s+(?:هذه|تلك)\s+(?:ال)?فتره|(?:في|خلال)\s+الاونه\s+الاخيره|(?:هذا|خلال)\s+العام(?!\w)|"
-    r"(?:خلال|في)\s+(?:ال)?فتره\s+(?:ما\s+)?(?:بين|من)(?!\w)|(?:خلال|في)\s+(?:\S+\s+)?\d+\s+(?:يوما|يوم)(?!\w)|"
-    r"(?:العمليه|الحمله|الحرب|المعارك|الهجوم|القصف|العدوان)\s+(?:\S+\s+)?(?:شهدت|شهد)\s+(?:مقتل|سقوط)|(?:ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)\s+من\s+(?:ال)?(?:قصف|غارات|حمله|تصعيد|معارك|هجمات|هجوم)|"
-    r"(?:التصعيد|الحمله|الهجمه)\s+(?:\S+\s+)?(?:الاخير|الاخيره|المستمر|المستمره)(?!\w)|"
-    r"(?:العمليه|الحمله|الهجوم)\s+(?:العسكريه\s+|العسكري\s+)?(?:الجاريه|الجاري|المتواصله|المتواصل)(?!\w)|"
-    r"(?:ياتي|تاتي|يجيء|جاء|جاءت)\s+(?:ذلك|هذا|هذه)\s+(?:\S+\s+){0,2}?(?:مع|وسط|في ظل)\s+(?:مقتل|سقوط|ارتفاع)|حتي الان|الاجماليه|اجمالي|الاجمالي|المتراكمه|منذ تشكيله|"
+    _each("خلال|في|طوال|طيله", r"\s+(?:ال)?(?:\S+\s+)?(?:ايام|الايام|اسبوع|الاسبوع|اسابيع|الاسابيع|اشهر|الاشهر)(?!\w)") + "|"
+    + _each("طوال|طيله", r"\s+(?:ال)?(?:\S+\s+)?(?:سنوات|السنوات|اعوام|الاعوام|عقود)(?!\w)") + "|"
+    + _each("خلال|في|طوال|طيله", r"\s+(?:هذه|تلك)\s+(?:ال)?فتره") + "|" + _each("في|خلال", r"\s+الاونه\s+الاخيره") + "|"
+    + _each("هذا|خلال", r"\s+العام(?!\w)") + "|"
+    + _each("خلال|في", r"\s+(?:ال)?فتره\s+(?:ما\s+)?(?:بين|من)(?!\w)") + "|"
+    + _each("خلال|في", r"\s+(?:\S+\s+)?\d+\s+(?:يوما|يوم)(?!\w)") + "|"
+    + _each("العمليه|الحمله|الحرب|المعارك|الهجوم|القصف|العدوان", r"\s+(?:\S+\s+)?(?:شهدت|شهد)\s+(?:مقتل|سقوط)") + "|"
+    + _each("ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر", r"\s+من\s+(?:ال)?(?:قصف|غارات|حمله|تصعيد|معارك|هجمات|هجوم)") + "|"
+    + _each("التصعيد|الحمله|الهجمه", r"\s+(?:\S+\s+)?(?:الاخير|الاخيره|المستمر|المستمره)(?!\w)") + "|"
+    + _each("العمليه|الحمله|الهجوم", r"\s+(?:العسكريه\s+|العسكري\s+)?(?:الجاريه|الجاري|المتواصله|المتواصل)(?!\w)") + "|"
+    + _each("ياتي|تاتي|يجيء|جاء|جاءت", r"\s+(?:ذلك|هذا|هذه)\s+(?:\S+\s+){0,2}?(?:مع|وسط|في ظل)\s+(?:مقتل|سقوط|ارتفاع)") + "|"
+    r"حتي الان|الاجماليه|اجمالي|الاجمالي|المتراكمه|منذ تشكيله|"
     r"منذ\s+(?:اكثر من\s+|نحو\s+|قرابه\s+|حوالي\s+)?(?:\S+\s+)?(?:سنوات|اعوام|عامين|سنتين|شهور|اشهر|شهرين|اسابيع|ايام)(?!\w)|"
     r"خلال\s+(?:ال)?(?:\S+\s+){0,2}(?:سنوات|اعوام|عامين|سنتين|شهور|اشهر|شهرين|اسابيع|الحرب|النزاع|الصراع|التدخل)(?!\w)|"
     r"خلال\s+(?:ال)?(?:اسبوع|الاسبوع|الايام|ايام|الاسابيع|اسابيع|الاشهر|الشهر|شهر)\s+(?:ال)?(?:ماضي|ماضيه|منصرم|اخير|اخيره|فايت|فايته)(?!\w)|"
-    r"(?:استمر|استمرت|دام|دامت)\s+(?:\S+\s+)?(?:ايام|يومين|اسابيع|اسبوعين|اشهر|شهرين|شهور|سنوات)(?!\w)[^.]{0,40}?(?:خلاله|خلالها)"
+    + _each("استمر|استمرت|دام|دامت", r"\s+(?:\S+\s+)?(?:ايام|يومين|اسابيع|اسبوعين|اشهر|شهرين|شهور|سنوات)(?!\w)[^.]{0,40}?(?:خلاله|خلالها)")
 )
 _PERIOD = re.compile(f"{_PERIOD_HEAD}|{_RUNNING}|{_PERIOD_TAIL}")
 _PERIOD_NOT_RUNNING = re.compile(f"{_PERIOD_HEAD}|{_PERIOD_TAIL}")
@@ -158,19 +170,22 @@ def _period_cues(doc: Doc) -> dict[int, list[tuple[int, int]]]:
     continues a period total ("ووثق المرصد في المقابل …") gets its whole span."""
     text = doc.ntext
     cues: dict[int, list[tuple[int, int]]] = {}
+    dates_in: dict[int, list[Mention]] = {}
+    for d in doc.of("date"):
+        dates_in.setdefault(d.sentence, []).append(d)
     for i, (s, e) in enumerate(doc.sentences):
         period = _PERIOD if _RUNNING_WORD.search(text, s, e) else _PERIOD_NOT_RUNNING
         found = [m.span() for rx in (period, _WAR_TOLL) for m in rx.finditer(text, s, e)
                  if not _SUPERLATIVE.search(text, max(s, m.start() - 50), m.start()) and not _since_yesterday(doc, *m.span())]
         # "منذ نهاية آذار", "المستمرة منذ الشهر الماضي": the day a campaign runs from (rasd.extract.dating.runs_from)
-        found += [(d.start, d.end) for d in doc.of("date") if d.sentence == i and runs_from(doc, d)
+        found += [(d.start, d.end) for d in dates_in.get(i, ()) if runs_from(doc, d)
                   and not _SUPERLATIVE.search(text, max(s, d.start - 50), d.start)
                   and not _FIRST_SINCE.search(text, max(s, d.start - 30), d.start)]
         if _SAME_PERIOD.search(text, s, e):
             found = [(s, e)]
         if found:
             cues[i] = found
-    dated = {d.sentence for d in doc.of("date")}
+    dated = set(dates_in)
     for i in range(1, len(doc.sentences)):
         near = (i - 1 in cues or (i - 2 in cues and i - 1 not in dated))  # "…منذ بدء الهجوم… وتنفي أنقرة… كما قتل 370"
         if near and i not in cues and i not in dated and _COUNTERPART.search(text[slice(*doc.sentences[i])]):

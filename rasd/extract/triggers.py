@@ -77,7 +77,9 @@ class Triggers:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.ntext
-        cues = modality_matcher().find(text)
+        cues: dict[int, list[Match[tuple[str, str]]]] = {}  # by sentence, in text order
+        for cue in modality_matcher().find(text):
+            cues.setdefault(doc.sentence_of(cue.start), []).append(cue)
         for m in longest_first(trigger_matcher().find(text)):
             entry = m.values[0]
             if entry.strength == "idiom":  # "قواعد الاشتباك" hides "الاشتباك"
@@ -87,15 +89,14 @@ class Triggers:
                 trig.modal = "future"
             mention = Mention("trigger", m.start, m.end, trig)
             doc.add(mention)
-            trig.modal = trig.modal or self._modality(doc, mention, cues)
+            trig.modal = trig.modal or self._modality(doc, mention, cues.get(mention.sentence, []))
         return doc
 
     @staticmethod
-    def _modality(doc: Doc, trig: Mention, cues: list) -> str | None:
+    def _modality(doc: Doc, trig: Mention, cues: list[Match[tuple[str, str]]]) -> str | None:
+        """The modality the cues of the trigger's sentence give it, if any."""
         clause = doc.clause_of(trig.start)
         for cue in cues:
-            if doc.sentence_of(cue.start) != trig.sentence:
-                continue
             for kind, scope in cue.values:  # "محتملة" may open a hypothetical clause or close a trigger
                 if _governs(doc, trig, cue, kind, scope, clause):
                     return kind

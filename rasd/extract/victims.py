@@ -141,19 +141,19 @@ class _Reader:
     def read(self) -> None:
         claimed = -1
         for i, word in enumerate(self.words):
-            if i <= claimed:
-                continue
-            found = self._victim_at(i, word)
+            if i <= claimed or (title := _title(word)) is None or title[0].kind != "role":
+                continue  # only a role noun opens a victim ("الشاب", "والطفل")
+            found = self._victim_at(i, title)
             if found is not None:
                 named, end = found
                 s = self.doc.tokens[i][0]
                 self.doc.add(Mention("victim", s, self.doc.tokens[end - 1][1], named, self.doc.sentence_of(s)))
                 claimed = end - 1
 
-    def _victim_at(self, i: int, word: str) -> tuple[NamedVictim, int] | None:
-        """The victim a role noun at token ``i`` introduces, and the token after its name (and age)."""
-        found = _title(word)
-        if found is None or found[0].kind != "role" or i in self.blocked["actor"]:
+    def _victim_at(self, i: int, found: tuple[_Title, bool]) -> tuple[NamedVictim, int] | None:
+        """The victim the role noun at token ``i`` (its title ``found``) introduces, and the token after its name
+        (and age)."""
+        if i in self.blocked["actor"]:
             return None
         title, definite = found
         if i and _kinds(self.words[i - 1].removeprefix("و")) & {"speech"}:

@@ -32,7 +32,7 @@ from rasd.text.matcher import longest_first, word_spans
 __all__ = ["Hit", "place_noun", "scan"]
 
 _WORD = re.compile(r"\w+")
-_LAST_WORD = re.compile(r"(\w+)[\s\"'()]*$")
+_GAP = re.compile(r"[\s\"'()]*")  # what may stand between a name and the word before it
 _CLITICS = ("وب", "فب", "ول", "فل", "و", "ف", "ب", "ل", "ك")
 _LOOKBACK = 48  # characters before a name searched for qualifiers (a few words)
 _CAPITAL = "العاصمه"
@@ -142,19 +142,30 @@ def _read_after(hit: Hit, text: str) -> None:
         hit.end = pos = m.end()
 
 
+def _last_word(text: str, lo: int, pos: int) -> tuple[str, int] | None:
+    """The last word of ``text[lo:pos]`` and where it starts (cut at ``lo``), if only spaces, quotes or brackets
+    follow it; read off the text's word spans."""
+    starts, ends = word_spans(text)
+    k = bisect_left(starts, pos) - 1  # the last word starting before pos
+    if k < 0 or ends[k] <= lo:
+        return None
+    start, end = max(starts[k], lo), min(ends[k], pos)
+    return (text[start:end], start) if _GAP.fullmatch(text, end, pos) else None
+
+
 def _in_organisation(text: str, pos: int) -> bool:
     """The name follows "لواء", "جيش", "وكالة", "قمة", "الموالية لـ"… (quotes or "من" allowed between):
     it names a group, a meeting or an allegiance, not a place."""
-    m = _LAST_WORD.search(text, max(0, pos - 24), pos)
-    if m is not None and m.group(1) == "من":  # "المدعومة من إيران"
-        m = _LAST_WORD.search(text, max(0, m.start() - 24), m.start())
-    return m is not None and _bare(m.group(1), ORGANISATION_NOUNS) is not None  # also "باتفاق غزة", "لجيش"
+    word = _last_word(text, max(0, pos - 24), pos)
+    if word is not None and word[0] == "من":  # "المدعومة من إيران"
+        word = _last_word(text, max(0, word[1] - 24), word[1])
+    return word is not None and _bare(word[0], ORGANISATION_NOUNS) is not None  # also "باتفاق غزة", "لجيش"
 
 
 def _institution_name(text: str, pos: int) -> bool:
     """The name follows "مدرسة" directly: it names the school."""
-    m = _LAST_WORD.search(text, max(0, pos - 16), pos)
-    return m is not None and _bare(m.group(1), NAMED_INSTITUTIONS) is not None
+    word = _last_word(text, max(0, pos - 16), pos)
+    return word is not None and _bare(word[0], NAMED_INSTITUTIONS) is not None
 
 
 def _piece_of_name(text: str, key: str, prefix: str, before: list[tuple[str, int]], end: int) -> bool:

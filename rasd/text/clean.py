@@ -24,7 +24,9 @@ __all__ = ["Cleaned", "clean_text", "Clean"]
 # "#دير_الزور" and the odd "#قوات_حفظ _النظام" (a stray space before an underscore)
 _HASHTAG = re.compile(r"#((?:[^\W_]| ?_ ?(?=[^\W_]))+)", re.UNICODE)
 _COUNTER = re.compile(r"^[\s\d,.٠-٩:/|-]*$")
-_SPACES = re.compile(r"[ \t\u00a0]+")
+# a run of spaces, tabs and no-break spaces, other than the lone space it becomes (left as it is: the same text,
+# without a replacement at every word)
+_SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 
 
 @dataclass(slots=True)
@@ -51,16 +53,16 @@ def _hashtag(m: re.Match[str], tags: list[str]) -> str:
 def clean_text(text: str, title: str | None = None) -> Cleaned:
     """Clean one article; ``title`` (from a feed) helps spot the repeated headline."""
     tags: list[str] = []
-    lines = [_SPACES.sub(" ", ln).strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [ln.strip() for ln in _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")]
     kept: list[str] = []
-    for line in lines:
-        key = fold(line)
+    # folded at once, the text's lines are the lines folded: folding never makes nor takes a line break
+    for line, key in zip(lines, fold("\n".join(lines)).split("\n")):
         action = next((a for phrase, a in _residue() if phrase in key), None)
         if action == "cut" and kept:
             break
         if action or (line and _COUNTER.match(line)) or line.endswith("{"):
             continue
-        if line and any(line == k for k in kept):  # the headline saved twice, a paragraph repeated
+        if line and line in kept:  # the headline saved twice, a paragraph repeated
             continue
         kept.append(line)
     body = "\n".join(kept)

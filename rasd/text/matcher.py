@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Generic, Protocol, TypeVar
 
 import ahocorasick
@@ -28,6 +29,7 @@ T = TypeVar("T")
 # A run of word characters: exactly the characters :func:`rasd.lang.ar.morph.is_letter` accepts.
 _WORD = re.compile(r"\w+")
 _MAX_PROCLITIC = max(map(len, PROCLITICS))
+_START = attrgetter("start")
 
 
 class Spanned(Protocol):
@@ -64,6 +66,10 @@ class _Entry(Generic[T]):
     values: list[T]
     suffixes: bool
     bare: bool  # key is a phrase with its article removed: needs ال/لل before it
+
+
+# What the automaton holds per key: the key, its length less one, its values, and the entry's two flags.
+_Hit = tuple[str, int, tuple[T, ...], bool, bool]
 
 
 class PhraseMatcher(Generic[T]):
@@ -110,8 +116,8 @@ class PhraseMatcher(Generic[T]):
 
     def _build(self) -> ahocorasick.Automaton:
         automaton = ahocorasick.Automaton()
-        for key, entry in self._entries.items():
-            automaton.add_word(key, (key, entry))
+        for key, entry in self._entries.items():  # what a hit needs, read here once rather than at every hit
+            automaton.add_word(key, (key, len(key) - 1, tuple(entry.values), entry.suffixes, entry.bare))
         if len(automaton):
             automaton.make_automaton()
         self._automaton = automaton
@@ -122,26 +128,29 @@ class PhraseMatcher(Generic[T]):
         automaton = self._automaton or self._build()
         if not len(automaton):
             return []
-        return sorted(self._accepted(automaton.iter(text), text), key=lambda m: (m.start, -m.end))
+        # The automaton reports hits by their end, so reversed they are longest first at each start.
+        found = list(self._accepted(automaton.iter(text), text))
+        found.reverse()
+        found.sort(key=_START)
+        return found
 
-    def _accepted(self, hits: Iterator[tuple[int, tuple[str, _Entry[T]]]], text: str) -> Iterator[Match[T]]:
+    @staticmethod
+    def _accepted(hits: Iterator[tuple[int, _Hit[T]]], text: str) -> Iterator[Match[T]]:
         starts, ends = word_spans(text)
-        for last, (key, entry) in hits:
-            start, end = last - len(key) + 1, last + 1
+        for last, (key, length, values, suffixes, bare) in hits:
+            start, end = last - length, last + 1
             k = bisect_right(starts, start - 1) - 1  # the word holding the character before the hit, if any
             word_start = starts[k] if k >= 0 and ends[k] > start - 1 else start
             if start - word_start > _MAX_PROCLITIC:
                 continue
             prefix = text[word_start:start]
-            if prefix not in PROCLITICS:
-                continue
-            if entry.bare and prefix not in ARTICLE_PROCLITICS:
+            if prefix not in PROCLITICS or (bare and prefix not in ARTICLE_PROCLITICS):
                 continue
             k = bisect_right(starts, end) - 1  # the word holding the character after the hit, if any
             word_end = ends[k] if k >= 0 and ends[k] > end else end
-            if word_end != end and not (entry.suffixes and text[end:word_end] in SUFFIXES):
+            if word_end != end and not (suffixes and text[end:word_end] in SUFFIXES):
                 continue
-            yield Match(start, end, key, tuple(entry.values), prefix)
+            yield Match(start, end, key, values, prefix)
 
 
 @lru_cache(maxsize=8)
