@@ -179,7 +179,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     )
     mentions = _join_repeats(doc, mentions)
     # the words that describe a mention are not a second party ("كتائب القسام الجناح العسكري لحركة حماس")
-    mentions = [m for m in mentions if not any(a.start < m.start < reach(doc, a) for a in mentions)]
+    spans = [(a.start, reach(doc, a)) for a in mentions]  # each mention's reach once, not once per pair
+    mentions = [m for m in mentions if not any(start < m.start < end for start, end in spans)]
     roles = ActorRoles(doc, candidates=mentions)
     roles.nationals = [n.value for n in doc.of("nationality") if n.sentence in cluster.sentences]
     # a mourner's dead were its own unless the report names their side ("نعت حماس القيادي في حزب الله")
