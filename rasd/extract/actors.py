@@ -273,12 +273,19 @@ class Actors:
 _BRACKETED = re.compile(r"\s*\([^()]{1,30}\)")
 
 
+# "التحالف العسكري الذي تقوده السعودية": the leader named in a relative clause describes the subject
+# ("ميليشيات الحوثي المرتبطة بإيران", "الفصائل الموالية لتركيا": a patron that describes them, not a party)
+_LED_BY = re.compile(r"(?:\s+\S+)?\s+(?:(?:الذي|التي)\s+(?:تقوده|يقوده|تقودها|يقودها|تتزعمه|يتزعمه|تتزعمها|يتزعمها)\s+"
+                     r"|(?:المرتبط|المرتبطه|الموالي|المواليه|المدعوم|المدعومه)\s*(?:من\s+)?(?:ب|ل|لل)?)")
+
+
 def reach(doc: Doc, m: Mention) -> int:
     """Where the words that only describe ``m`` end: "كتائب القسام الجناح العسكري لحركة المقاومة الإسلامية (حماس)"
     is one subject, so its verb's distance is counted from the bracket, not from "القسام"."""
     end = m.end
     for b in doc.of("actor"):
-        if b.start >= end and b.value.affiliation and b.start - end <= 30 and b.sentence == m.sentence:
+        if b.start >= end and b.start - end <= 30 and b.sentence == m.sentence and (
+                b.value.affiliation or _LED_BY.fullmatch(doc.ntext, end, b.start)):
             end = b.end
         elif b.start >= end:
             break

@@ -179,7 +179,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     )
     mentions = _join_repeats(doc, mentions)
     # the words that describe a mention are not a second party ("كتائب القسام الجناح العسكري لحركة حماس")
-    spans = [(a.start, reach(doc, a)) for a in mentions]  # each mention's reach once, not once per pair
+    # each mention's reach once, not once per pair; a speaker's too ("أعلن التحالف الذي تقوده السعودية أن")
+    spans = [(a.start, reach(doc, a)) for a in doc.of("actor") if a.sentence in cluster.sentences]
     mentions = [m for m in mentions if not any(start < m.start < end for start, end in spans)]
     roles = ActorRoles(doc, candidates=mentions)
     roles.nationals = [n.value for n in doc.of("nationality") if n.sentence in cluster.sentences]

@@ -39,18 +39,23 @@ _OUTLET = re.compile(
     r"(?:ل|لل)?(?:جماعه\s+|حركه\s+)?$"
 )
 # "أن مقاتليه", "إن قواته", "أن عناصرها": the speaker's own forces, right after "أن"
-_OWN_FORCES = re.compile(r"\W*(?:مقاتلي|مقاتلو|قوات|عناصر|وحدات|طيران|طايرات|مدفعيه|جنود|افراد)"
-                         r"(?:ه|ها|هم|\s+(?:الحركه|الكتايب|الجماعه|التنظيم|الحزب|السرايا))(?!\w)")  # "إن مقاتلي الحركة"
+_OWN_FORCES = re.compile(r"\W*(?:(?:مقاتلي|مقاتلو|قوات|عناصر|وحدات|طيران|طايرات|مدفعيه|جنود|افراد)"
+                         r"(?:ه|ها|هم|\s+(?:الحركه|الكتايب|الجماعه|التنظيم|الحزب|السرايا))"
+                         r"|(?:قوات\s+)?(?:الدفاع الجوي|الدفاعات الجويه|الدفاعات))(?!\w)")  # "أن الدفاعات الجوية اعترضت"  # "إن مقاتلي الحركة"
 _ANNOUNCED_GAP = 24  # characters from the speaker to the loss it announces ("أعلنت الحركة، اليوم، استشهاد")
 # words a side uses of its own dead: "استشهاد" (martyrdom), "اغتيال" (assassination of its leader)
 _ANNOUNCES_LOSS = re.compile(r"[^.،]{0,12}?(?<!\w)[وب]?(?:اغتيال|استشهاد)(?!\w)")
-_SPEECH_AFTER = re.compile(r"\W*(?:قد\s+)?(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)(?!\w)")
-_THAT = re.compile(r"(?:\W*\S+){0,3}?\W*(?:ان|إن|أن|بان|بأن)(?!\w)")
+_SPEECH_AFTER = re.compile(r"[^\S\n]*[،,\"'»)]?[^\S\n]*(?:قد\s+)?(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)(?!\w)")
+# up to three words, or a relative clause ("التحالف العسكري الذي تقوده السعودية في اليمن الأربعاء أن"), then "أن"
+# the head of "التحالف العسكري الذي تقوده السعودية", before the leader a speaker's relative clause names
+_LED_BY = re.compile(r"(?<!\w)\S+(?:\s+\S+)?\s+(?:الذي|التي)\s+(?:تقوده|يقوده|تقودها|يقودها)\s+(?:\S+\s+)?$")
+_THAT = re.compile(r"(?:\W*\S+){0,3}?\W*(?:ان|إن|أن|بان|بأن)(?!\w)"
+                   r"|(?:\W*\S+){0,2}?\s+(?:الذي|التي|الذين)(?:\s+[^\s.،,]+){1,5}?(?:\W*\S+){0,2}?\W*(?<!\w)(?:ان|أن|بان|بأن)(?!\w)")
 
 
-def _speech_lead(text: str, a: Mention) -> str:
-    """The text before ``a``, less a member's title that speaks for it ("أكد قيادي بحماس", "قال المتحدث باسم")."""
-    lead = text[max(0, a.start - 40) : a.start]
+def _speech_lead(text: str, start: int) -> str:
+    """The text before ``start``, less a member's title that speaks for it ("أكد قيادي بحماس", "قال المتحدث باسم")."""
+    lead = text[max(0, start - 40) : start]
     member = _MEMBER_OF.search(lead)
     return lead[: member.start()] if member else lead
 
@@ -67,15 +72,17 @@ def speaker(doc: Doc, a: Mention) -> bool:
     States reacting ("ردود أفعال الدول الكبرى، بريطانيا وفرنسا") speak too.
     """
     text = doc.ntext
-    lead = _speech_lead(text, a)
-    if _REACTS.search(text, max(0, a.start - 60), a.start) or _verb_ends(_APPEALS, lead, 14):
+    led = _LED_BY.search(text, max(0, a.start - 40), a.start)  # "أعلن التحالف الذي تقوده السعودية أن": who leads the speaker
+    start = led.start() if led else a.start
+    lead = _speech_lead(text, start)
+    if _REACTS.search(text, max(0, start - 60), start) or _verb_ends(_APPEALS, lead, 14):
         return True  # "دعت بريطانيا إسرائيل إلى ضبط النفس", "أدانت الخارجية القطرية": who calls or condemns
-    if _OUTLET.search(text, max(0, a.start - 30), a.start):
+    if _OUTLET.search(text, max(0, start - 30), start):
         return True  # "وقال موقع الجيش اليمني إن غارات…", "ذكرت قناة المسيرة التابعة للحوثيين": a party's outlet reports
     if _verb_ends(_SPEECH, lead):  # "أعلنت X أن", "أكد قيادي بحماس أن"
         if _ANNOUNCES_LOSS.match(text, a.end, a.end + _ANNOUNCED_GAP):
             return True  # "أعلنت حماس اغتيال رئيس مكتبها": who mourns its dead did not kill them
-        that = _THAT.match(text, a.end, a.end + 40)
+        that = _THAT.match(text, a.end, a.end + 80)
         if that and _OWN_FORCES.match(text, that.end(), that.end() + 30):
             return False  # "أعلن حزب الله أن مقاتليه استهدفوا": who claims its own attack did it
         return bool(that)
@@ -99,7 +106,7 @@ def mourns(doc: Doc, m: Mention) -> bool:
 
 def speaks_for(doc: Doc, m: Mention) -> bool:
     """A verb of saying right before ``m`` or before a member's title for it ("قال قيادي بكتائب القسام")."""
-    return _verb_ends(_SPEECH, _speech_lead(doc.ntext, m))
+    return _verb_ends(_SPEECH, _speech_lead(doc.ntext, m.start))
 
 
 def escorts(doc: Doc, a: Mention) -> bool:

@@ -322,3 +322,26 @@ def test_civilians_hit_by_an_unnamed_attacker_are_the_side_hit_flagged() -> None
     [event] = [e for e in rasd.extract(text, published=D) if e.fatalities == 6]
     assert (event.actor1, event.actor2) == (None, "Civilians (Syria)")
     assert "actor2" in event.vague  # the judge does not read an implied side as a sign that the event happened
+
+
+def test_a_speaker_described_by_a_relative_clause_is_still_the_source() -> None:
+    # "أن" comes after the speaker's description; the leader the description names acts no more than the speaker
+    text = "أعلن التحالف العسكري الذي تقوده السعودية في اليمن الأربعاء أن الحوثيين هاجموا سفينة شحن إماراتية قبالة ميناء المخا."
+    assert [a1 for _, a1, _ in _records(text)] == ["Ansar Allah"]
+
+
+def test_a_patron_that_describes_a_group_is_no_side() -> None:
+    records = _records("قتل مسلحان من ميليشيات الحوثي المرتبطة بإيران في غارة جوية على مديرية حيس.")
+    assert [(a1, a2) for _, a1, a2 in records] == [(None, "Ansar Allah")]
+
+
+def test_a_headline_actor_is_no_speaker_of_the_next_lines_statement() -> None:
+    # the headline ends with the attackers; the body's first words are another sentence's verb of saying
+    text = ("هجوم بطائرة مسيرة على ميناء جازان السعودي يتبناه الحوثيون\n"
+            "ذكر التحالف الخميس أن الهجوم ألحق أضرارا طفيفة بأحد الأرصفة.")
+    assert [a1 for _, a1, _ in _records(text)] == ["Ansar Allah"]
+
+
+def test_an_interceptors_own_air_defence_after_that() -> None:
+    text = "أعلن التحالف العربي الذي تقوده السعودية، الجمعة، أن الدفاعات الجوية اعترضت صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان."
+    assert ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Ansar Allah") in _records(text)
