@@ -70,7 +70,7 @@ _BUILDING_BEFORE = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:مستشفي|مدر�
 _SEAT_BEFORE = re.compile(r"(?<!\w)(?:و)?(?:مقره|مقرها|مقرهم|مقراته|يتخذ من|تتخذ من|يتخذون من)\s*$")
 _NISBA = re.compile(r"\s+(?!(?:الذي|التي|الذين|الماضي|الحالي)(?!\w))ال\S+(?:ي|يه|يين|يون)(?![\w])")  # "الجيش السوري": named by its nisba, the alias matcher's job
 _STATE_PREFIXES = ("Military Forces of", "Libyan National Army")
-_GOVERNMENT = tuple(p[2:] for p in _GENERIC_FORCE_PHRASES if "حكوم" in p or "شرعي" in p)  # a government's own forces
+_GOVERNMENT = tuple(p[2:] for p in _GENERIC_FORCE_PHRASES if "حكوم" in p or "شرعي" in p or "وطني" in p)  # a government's own forces
 _ARMED_KINDS = frozenset({"state", "police", "rebel", "political_militia", "identity_militia"})
 
 # Nouns after which a nisba adjective names the forces behind them.
@@ -152,6 +152,22 @@ def army_of() -> dict[str, Actor]:
     return {home: found[0] for home, found in armies.items() if len(found) == 1}
 
 
+# bare "التحالف" in a report on Yemen, the full name never given: the Saudi-led coalition (elsewhere the word
+# names political alliances as often as armed ones, so it stays unresolved)
+_THEATRE_COALITION = {"YE": "SA"}
+_COALITION = fold("تحالف")
+
+
+def _full_form(heads: dict[str, Mention], noun: str, named: list[Mention]) -> Actor | None:
+    """The group a short form ("الحركة", "التحالف") stands for: the one named in full with it before."""
+    if (full := heads.get(noun)) is not None:
+        return full.value.actor
+    if noun == _COALITION:
+        theatre = next((_THEATRE_COALITION[m.value.actor.home] for m in named if m.value.actor.home in _THEATRE_COALITION), None)
+        return army_of().get(theatre) if theatre else None
+    return None
+
+
 class Actors:
     """Pipeline component: actor mentions (label ``actor``) and actor facts."""
 
@@ -191,9 +207,9 @@ class Actors:
                 first = first[2:] if first.startswith("ال") else first
                 if first in _HEAD_NOUNS:
                     heads[first] = name
-            elif short is not None and (full := heads.get(short.group(2))) is not None:
+            elif short is not None and (actor := _full_form(heads, short.group(2), named)) is not None:
                 if not any(n.start <= start < n.end for n in named):
-                    out.append(Mention("actor", start, short.end(), ActorRef(full.value.actor)))
+                    out.append(Mention("actor", start, short.end(), ActorRef(actor)))
         return out
 
     @staticmethod

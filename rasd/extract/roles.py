@@ -18,7 +18,7 @@ from rasd.extract.actors import Actor, reach
 from rasd.extract.casualties import NOMINAL_CUES
 from rasd.extract.eventness import cause_at
 from rasd.extract.sources import claimant, escorts, mourns, speaker, speaks_for
-from rasd.extract.targets import (ARMED, allied, comrades, homes_owned, owns_target, pair_between, referent, struck_by_adjective,
+from rasd.extract.targets import (ARMED, allied, comrades, homes_owned, one_bloc, owns_target, pair_between, referent, struck_by_adjective,
                                   usual_opponent)
 from rasd.extract.theatres import USUAL_ATTACKER, by_warplanes, flies, usual_attacker
 from rasd.model import interaction_code
@@ -220,8 +220,10 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         roles.actor2 = victims[0]
     elif rest and rest[0].sentence == cluster.head.sentence and doc.clause_of(rest[0].start) == doc.clause_of(cluster.head.start):
         roles.actor2 = rest[0]
-    if roles.actor1 is not None and roles.actor2 is not None and comrades(roles.actor1, roles.actor2):
-        roles.actor2 = None  # "القسام … مع سرايا القدس": groups of one side claiming or fighting together
+    if roles.actor1 is not None and roles.actor2 is not None and (comrades(roles.actor1, roles.actor2) or one_bloc(
+            roles.actor1.value.actor, roles.actor2.value.actor)):
+        # "القسام … مع سرايا القدس", "قوات الجيش بإسناد من التحالف": groups of one side claiming or fighting together
+        roles.actor2 = None
     if roles.actor1 is None:
         roles.actor1 = claimant(doc, cluster)
     if roles.actor1 is None and (inherited := earlier.get(cluster.event_type)) is not None:

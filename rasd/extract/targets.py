@@ -25,7 +25,7 @@ from rasd.lang.ar.morph import PROCLITICS
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 
-__all__ = ["pair_between", "owns_target", "struck_by_adjective", "allied", "referent", "homes_owned", "usual_opponent", "comrades", "ARMED"]
+__all__ = ["pair_between", "owns_target", "struck_by_adjective", "allied", "one_bloc", "referent", "homes_owned", "usual_opponent", "comrades", "ARMED"]
 
 ARMED = frozenset(["state", "police", "rebel", "political_militia", "identity_militia"])
 _LOOKBACK = 70
@@ -113,8 +113,23 @@ def homes_owned(doc: Doc, sentences: Iterable[int]) -> tuple[str, str] | None:
     return found
 
 
+@cache
+def _blocs() -> dict[str, str]:
+    """Canonical name → the bloc of ``rasd/data/alliances.tsv`` it fights in."""
+    return {member: row["bloc"] for row in read_tsv("alliances.tsv") for member in row["members"].split("|")}
+
+
+def one_bloc(x: Actor, y: Actor) -> bool:
+    """``x`` and ``y`` fight on one side of their war (the Yemeni army and the Saudi-led coalition)."""
+    bloc = _blocs().get(x.canonical)
+    return bloc is not None and bloc == _blocs().get(y.canonical)
+
+
 def allied(doc: Doc, first: Mention, other: Mention) -> bool:
-    """The article ties ``other`` to ``first`` ("المدعومة من روسيا", "الجناح العسكري لحركة حماس", "إلى جانب")."""
+    """The article ties ``other`` to ``first`` ("المدعومة من روسيا", "الجناح العسكري لحركة حماس", "إلى جانب"),
+    or the two fight in one bloc."""
+    if one_bloc(first.value.actor, other.value.actor):
+        return True
     own, theirs = first.value.actor.name_in(None), other.value.actor.name_in(None)
     return any({f.actor, f.value} == {own, theirs} for f in doc.facts)
 
@@ -140,7 +155,8 @@ def usual_opponent(doc: Doc, first: Mention) -> Mention | None:
     counts: dict[Actor, list[Mention]] = {}
     for a in doc.of("actor"):
         actor = a.value.actor
-        if actor.kind in ARMED and actor != first.value.actor and not a.value.affiliation and not speaker(doc, a):
+        if actor.kind in ARMED and actor != first.value.actor and not a.value.affiliation and not speaker(doc, a) \
+                and not one_bloc(actor, first.value.actor):
             counts.setdefault(actor, []).append(a)
     if not counts:
         return None

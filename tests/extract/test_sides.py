@@ -345,3 +345,23 @@ def test_a_headline_actor_is_no_speaker_of_the_next_lines_statement() -> None:
 def test_an_interceptors_own_air_defence_after_that() -> None:
     text = "أعلن التحالف العربي الذي تقوده السعودية، الجمعة، أن الدفاعات الجوية اعترضت صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان."
     assert ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Ansar Allah") in _records(text)
+
+
+def test_bare_coalition_in_a_report_on_yemen_is_the_saudi_led_coalition() -> None:
+    text = "شنت مقاتلات التحالف، الأحد، غارات على تجمعات لميليشيا الحوثي في مديرية حرض بمحافظة حجة، ما أسفر عن مقتل 9 منهم."
+    assert [(a1, a2) for _, a1, a2 in _records(text)] == [("Military Forces of Saudi Arabia", "Ansar Allah")]
+
+
+def test_forces_of_one_bloc_are_not_each_others_opponent() -> None:
+    # the coalition backs the Yemeni army (rasd/data/alliances.tsv): it is no side the army fought
+    text = "سيطرت قوات الجيش اليمني بدعم من التحالف العربي، الاثنين، على سلسلة جبال في مديرية صرواح غربي مأرب."
+    (record,) = _records(text)
+    assert record[:2] == ("Government regains territory", "Military Forces of Yemen")
+    assert record[2] != "Military Forces of Saudi Arabia"
+
+
+def test_the_national_army_is_the_local_states_army_when_none_was_named() -> None:
+    text = ("تصدت قوات الجيش الوطني، فجر الأحد، لهجوم شنته ميليشيا الحوثي على مواقعها في جبهة نهم شرق صنعاء، "
+            "فيما شنت مقاتلات التحالف العربي غارات على تعزيزات الميليشيا في المنطقة.")
+    clashes = {frozenset((a1, a2)) for sub, a1, a2 in _records(text) if sub == "Armed clash"}
+    assert frozenset(("Military Forces of Yemen", "Ansar Allah")) in clashes
