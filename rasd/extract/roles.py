@@ -51,6 +51,8 @@ _AGENT_LEAD = re.compile(
     r"|(?<!\w)(?:اغتال|قتل|استهدف|قصف|اعتقل|خطف|اختطف)(?:ت)?(?:ه|ها|هم|هما))"
     r"\s*(?:(?:عناصر|مسلحين|مقاتلين|افراد|جنود)\s+من\s*)?[\"']?\s*$"
 )
+_TOWARDS = re.compile(r"(?<!\w)(?:باتجاه|تجاه|صوب)\s+((?:مواقع|مقار|تجمعات)\s+)?(?:ل|لل|ال)?$")
+_FORCES = re.compile(r"(?:ال)?(?:قوات|جيش|جنود|دوريات|دوريه|اليات|اليه)(?!\w)")
 _VICTIM_KINDS = ("civilians", "protesters")
 _FIGHTERS = frozenset({"combatant", "soldier", "police"})  # victim roles that make the dead no civilians
 
@@ -226,6 +228,9 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         roles.actor2 = None
     if roles.actor1 is None:
         roles.actor1 = claimant(doc, cluster)
+    if roles.actor1 is None and cluster.event_type == "Violence against civilians":
+        # "شهيدين سقطا في مواجهات مع قوات الاحتلال": the forces the unarmed dead faced killed them
+        roles.actor1 = next((m for m in opponents if m.value.actor.kind in ARMED and m is not roles.actor2), None)
     if roles.actor1 is None and (inherited := earlier.get(cluster.event_type)) is not None:
         if (roles.actor2 is None or roles.actor2.value.actor != inherited.value.actor) and (
                 not air or flies(inherited.value.actor)):
@@ -353,6 +358,8 @@ def _is_victim(doc: Doc, m: Mention) -> bool:
     lead = doc.ntext[max(0, m.start - 30) : m.start]
     if _FORCES_OF.search(lead):
         return False
+    if (towards := _TOWARDS.search(lead)) and (towards.group(1) or _FORCES.match(text, m.start)):
+        return True  # "أطلقت صواريخ باتجاه القوات الإسرائيلية": the forces aimed at (not "باتجاه السعودية", a country)
     if _OWNER_LEAD.search(lead) and m.value.actor.kind != "organisation":
         return True  # "مطار التيفور التابع للنظام"; but "مجلس الأمن التابع للأمم المتحدة" was not hit
     if _AGENT_LEAD.search(lead):
@@ -393,8 +400,8 @@ def _object_of_verb(doc: Doc, m: Mention, cluster: Cluster) -> bool:
 
 def _is_agent(doc: Doc, m: Mention, cluster: Cluster) -> bool:
     text = doc.ntext
-    if _object_of_verb(doc, m, cluster):
-        return False
+    if _object_of_verb(doc, m, cluster) or _TOWARDS.search(text, max(0, m.start - 30), m.start):
+        return False  # "… صواريخ باتجاه إسرائيل": where the fire went did not fire it
     end = reach(doc, m)
     for trig in cluster.triggers:
         if trig.sentence != m.sentence:

@@ -365,3 +365,13 @@ def test_the_national_army_is_the_local_states_army_when_none_was_named() -> Non
             "فيما شنت مقاتلات التحالف العربي غارات على تعزيزات الميليشيا في المنطقة.")
     clashes = {frozenset((a1, a2)) for sub, a1, a2 in _records(text) if sub == "Armed clash"}
     assert frozenset(("Military Forces of Yemen", "Ansar Allah")) in clashes
+
+
+def test_where_the_fire_went_did_not_fire_it() -> None:
+    text = "أطلقت القوات الإيرانية في سوريا، ليل الأربعاء، نحو عشرين صاروخا باتجاه القوات الإسرائيلية في هضبة الجولان المحتلة."
+    assert [(a1, a2) for _, a1, a2 in _records(text)] == [("Military Forces of Iran", "Military Forces of Israel")]
+
+
+def test_unarmed_dead_in_confrontations_with_forces_were_killed_by_them() -> None:
+    text = "شيع أهالي مدينة نابلس، الأحد، شهيدين سقطا في مواجهات مع قوات الاحتلال الإسرائيلي في مخيم بلاطة."
+    assert [(a1, a2) for _, a1, a2 in _records(text)] == [("Military Forces of Israel", "Civilians (Palestine)")]
