@@ -53,6 +53,8 @@ def dedupe(events: list[Event]) -> list[Event]:
             kept.evidence.setdefault(name, []).extend(s for s in spans if s not in kept.evidence[name])
         if kept.sub_event_type != ev.sub_event_type and ev.sub_event_type == "Air/drone strike":
             kept.sub_event_type = ev.sub_event_type
+        if kept.sub_event_type == "Armed clash" and ev.sub_event_type in _TERRITORY:
+            kept.sub_event_type = ev.sub_event_type  # "معارك … تمكن خلالها من تحرير": the battle won ground
         if _PROTEST_RANK.get(ev.sub_event_type or "", -1) > _PROTEST_RANK.get(kept.sub_event_type or "", -1) >= 0:
             for name in ("sub_event_type", *_SIDES):  # the protest was met with force: that record's sides
                 setattr(kept, name, getattr(ev, name))
@@ -79,6 +81,7 @@ def _retold(out: list[Event], ev: Event) -> Event | None:
 
 #: Protest sub-types from the least to the most told: one protest told as peaceful and as met with force is the latter.
 _PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 _SIDES = ("actor1", "inter1", "actor2", "inter2", "interaction", "civilian_targeting")
 
 

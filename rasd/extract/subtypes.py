@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rasd.doc import Doc
+from rasd.doc import Doc, Mention
 
 from rasd.extract.clusters import AIRCRAFT
 from rasd.extract.eventness import cause_at
@@ -35,7 +35,8 @@ _CIVILIAN = {"civilian", "person", "protester"}
 
 def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str]) -> tuple[str, str]:
     """(event_type, sub_event_type) for ``cluster``."""
-    head = cluster.head.value
+    means = _means(doc, cluster)  # "قتل 23 بالغارات", "هاجمت بمسيرات": the weapon word tells the act
+    head = means.value if means is not None else cluster.head.value
     kind, sub = head.event_type, head.sub_event_type
     a1 = actors.actor1.value.actor if actors.actor1 else None
     a2 = actors.actor2.value.actor if actors.actor2 else None
@@ -45,6 +46,11 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
     crowd = "protester" in roles or any(m.value.actor.kind == "protesters" for m in actors.candidates)
     if kind == "Riots" and sub == "Mob violence" and (crowd or any(t.value.event_type == "Protests" for t in cluster.triggers)):
         return kind, "Violent demonstration"  # demonstrators burning tyres riot; a mob attacks people
+    if head.strength == "weak" and sub == "Disrupted weapons use" and _INTERCEPT.match(doc.ntext, cluster.head.start) \
+            and not _armed(doc, cluster):
+        return "Strategic developments", "Other"  # "اعترضت البحرية قارب كسر الحصار": a boat stopped, no weapon
+    if head.strength == "weak" and kind in ("Battles", _REMOTE) and _defends(doc, cluster):
+        return "Strategic developments", "Disrupted weapons use"  # "تصدت الدفاعات الجوية لصاروخ": an interception
     if head.strength == "bombard":
         flies = a1 is not None and any(p in a1.canonical for p in _AIR_POWERS)
         if flies or _AIR_WORDS.search(sentences):
@@ -75,7 +81,7 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
     if head.strength == "territory":
-        if a1 is not None and a1.kind in ("state", "police"):
+        if a1 is not None and (a1.kind in ("state", "police") or _backed(doc, cluster, actors)):
             return "Battles", "Government regains territory"
         return "Battles", "Non-state actor overtakes territory"
     if kind == "Protests":
@@ -85,6 +91,73 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
         if _INTERVENTION.search(sentences) or _INTERVENTION.search(_next_sentences(doc, cluster)):
             return kind, "Protest with intervention"  # "… والشرطة تفرق المحتجين": told right after the protest
     return kind, sub
+
+
+def _means(doc: Doc, cluster: Cluster) -> Mention | None:
+    """The weapon trigger that says how a generic head was done, if any.
+
+    A killing ("مقتل 23"), an attack verb ("هاجمت", "هجوم") or a bare explosion ("انفجار") says that
+    something happened, not how: a remote-violence word of the cluster, or of the head's sentence for a
+    killing (of its clause otherwise), names the means ("أسفرت الضربات عن مقتل 23", "هاجمت بمسيرات"):
+    an air strike is no armed clash, and civilians it kills are still hit by an air strike.
+    """
+    head = cluster.head
+    h = head.value
+    explosion = h.event_type == _REMOTE and h.strength == "weak" and h.sub_event_type == "Remote explosive/landmine/IED"
+    if not (h.strength == "kill" or explosion or (h.strength == "weak" and h.event_type in ("Battles", "Violence against civilians"))):
+        return None
+    if _OWN_MEANS.search(doc.ntext, head.start, head.end):  # "برصاص", "طعن", "هجوم مسلح": the head names its means
+        return None
+    clause = doc.clause_of(head.start)
+    near = [t for t in doc.of("trigger") if t.value.modal is None and t.sentence == head.sentence
+            and (h.strength == "kill" or doc.clause_of(t.start) == clause)]
+    weapons = [t for t in (*cluster.triggers, *near) if t.value.event_type == _REMOTE and t is not head
+               and not _MASSACRE.match(doc.ntext, t.start)  # "مجزرة": how many died, not how
+               and not (explosion and t.value.sub_event_type == h.sub_event_type)]
+    return min(weapons, key=lambda t: (_WEAPON_RANK[t.value.strength], -(t.end - t.start)), default=None)
+
+
+_REMOTE = "Explosions/Remote violence"
+# words that name a direct means (gunfire, a knife, a car, gunmen) or a defence ("تصدت لصاروخ": an interception)
+_MASSACRE = re.compile(r"(?:ال)?(?:مجزره|مجازر)")
+_OWN_MEANS = re.compile(r"رصاص|نار|قنص|قناص|طعن|دهس|مسلح|تصفيه|مختطف|تصد")
+_WEAPON_RANK = {"strong": 0, "bombard": 1, "kill": 2, "weak": 2, "territory": 3}
+
+
+def _backed(doc: Doc, cluster: Cluster, actors: ActorRoles) -> bool:
+    """A militia taking ground with state forces' support ("بإسناد من القوات الإماراتية", "بدعم من التحالف")
+    fights for a government: ACLED's "Government regains territory" counts government forces and their affiliates."""
+    a1 = actors.actor1.value.actor if actors.actor1 else None
+    if a1 is None or a1.kind not in ("political_militia", "identity_militia"):
+        return False
+    a2 = actors.actor2.value.actor if actors.actor2 else None
+    s, e = doc.sentences[cluster.head.sentence]
+    return any(m.value.actor.kind in ("state", "external") and m.value.actor != a2
+               and _BACKING.search(doc.ntext, max(s, m.start - _BACKING_REACH), m.start)
+               for m in doc.of("actor") if s <= m.start < e)
+
+
+def _armed(doc: Doc, cluster: Cluster) -> bool:
+    """A weapon is named in the head's sentence ("اعترضت الدفاعات، الجمعة، صاروخا") or the cluster's words."""
+    s, e = doc.sentences[cluster.head.sentence]
+    return bool(_WEAPONS.search(doc.ntext, s, e)) or any(t.value.event_type == _REMOTE for t in cluster.triggers)
+
+
+def _defends(doc: Doc, cluster: Cluster) -> bool:
+    """A defence verb of the cluster ("تصدت/تصدى") right before a projectile ("لصاروخ", "لطائرة مسيرة"):
+    the defender stopped it."""
+    return any(_DEFENCE.match(doc.ntext, d.start) and any(
+        t.value.event_type == _REMOTE and 0 <= t.start - d.end <= _DEFENCE_GAP for t in doc.of("trigger"))
+        for d in cluster.triggers)
+
+
+_BACKING = re.compile(r"(?<!\w)[وب]*(?:ال)?(?:اسناد|دعم|مسانده|غطاء|مدعوم|مدعومه|المدعومه|بمشارك)")
+_BACKING_REACH = 12  # characters: "بإسناد من " before the backer
+# the interception verbs (not "الدفاعات الجوية", which names the defender); the weapons an interception stops
+_INTERCEPT = re.compile(r"[وف]?(?:ال)?(?:اعترا?ض|يعترض|تعترض)")
+_WEAPONS = re.compile(r"صاروخ|صواريخ|قذيف|قذائف|مسير|طائر|طيار|عبو|ذخير|سلاح|اسلح|متفجر|قنبل|مقذوف")
+_DEFENCE = re.compile(r"[وف]?(?:تصدت|تصدى|يتصدى|تتصدى|التصدي)(?!\w)")
+_DEFENCE_GAP = 40  # characters: a defender and a time at most ("تصدت الدفاعات الجوية مساء الأحد لصاروخ")
 
 
 def _next_sentences(doc: Doc, cluster: Cluster) -> str:
