@@ -3,7 +3,9 @@
 Some triggers leave the type open: a bare "قصف" is an air strike when the
 attacker flies (Israel, Russia, the US-led coalition) and shelling otherwise;
 a killing "برصاص" is an attack on civilians or a clash with combatants;
-taking a town is "Government regains territory" only for state forces.
+a killing or an attack verb with a weapon word beside it is what the weapon
+did ("أسفرت الضربات عن مقتل 23": a strike, not a clash); taking a town is
+"Government regains territory" for state forces and for militias they back.
 """
 
 from __future__ import annotations
@@ -64,7 +66,8 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
     protesting = cause_at(doc, cluster.head.start) is None and (  # not "احتجاجا على مقتل شاب أمس"
         crowd or any(t.value.event_type == "Protests" and t.value.modal is None and (
         t.sentence in cluster.sentences or (t.start < doc.title_end and head.strength == "kill" and len(cluster.triggers) == 1))
-        for t in doc.of("trigger")))
+        for t in doc.of("trigger")) or (head.strength == "kill" and len(cluster.triggers) == 1 and a1 is not None  # someone fired
+            and _protest_deaths(doc, cluster)))
     if (head.strength == "kill" or kind == "Violence against civilians") and protesting:
         return "Protests", "Excessive force against protesters"  # "أطلقت قوات الأمن الرصاص الحي على المتظاهرين"
     if head.strength == "kill" or (kind == "Battles" and head.strength == "weak"):
@@ -135,6 +138,16 @@ def _backed(doc: Doc, cluster: Cluster, actors: ActorRoles) -> bool:
     return any(m.value.actor.kind in ("state", "external") and m.value.actor != a2
                and _BACKING.search(doc.ntext, max(s, m.start - _BACKING_REACH), m.start)
                for m in doc.of("actor") if s <= m.start < e)
+
+
+def _protest_deaths(doc: Doc, cluster: Cluster) -> bool:
+    """An earlier sentence told people killed at a protest ("قتلوا بالرصاص خلال مسيرة العودة"): a later bare
+    killing of the article ("أدانت إطلاق الجيش النار على المدنيين") retells that protest met with force."""
+    head = cluster.head
+    told = {t.sentence for t in doc.of("trigger") if t.value.event_type == "Protests" and t.value.modal is None
+            and t.sentence < head.sentence and cause_at(doc, t.start) is None}
+    return any(c.sentence in told and c.value.kind == "killed" for c in doc.of("casualty")) or any(
+        t.sentence in told and t.value.strength == "kill" for t in doc.of("trigger"))
 
 
 def _armed(doc: Doc, cluster: Cluster) -> bool:

@@ -1,0 +1,64 @@
+"""The sub-event type follows the act (rasd/extract/subtypes.py, rasd/extract/retellings.py).
+
+A killing or an attack verb says that something happened, a weapon word says how: missiles or
+drones make a remote-violence event, not an armed clash or an attack on civilians. An interception
+stops a weapon (a boat stopped at sea is no disrupted weapons use); militias that fight for a
+government, with its or its allies' forces backing them, regain territory; a shooting told in an
+article about a protest met with deaths is that protest. Original Arabic written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import rasd
+from rasd.extract.retellings import dedupe
+from rasd.model import Event
+
+D = date(2024, 5, 12)
+
+
+def _subtypes(text: str) -> list[str | None]:
+    return [e.sub_event_type for e in rasd.extract(text, published=D)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a toll whose sentence names the missiles that caused it: a missile attack, not a clash with soldiers
+        ("قتلت ضربات صاروخية فجر اليوم خمسة جنود سوريين في مطار الضبعة العسكري بريف حمص.",
+         "Shelling/artillery/missile attack"),
+        # an explosion of a drone is a drone strike, not a roadside bomb
+        ("أصيب ثلاثة مسافرين في انفجار مسيرة أطلقها الحوثيون داخل مطار رامون في النقب.", "Air/drone strike"),
+        # "تصدت … لصاروخ": the defence stopped the missile, it fired none
+        ("تصدت القوات السعودية مساء الأحد لصاروخ كان يستهدف مطار الملك خالد في الرياض.", "Disrupted weapons use"),
+        # a navy stopping a boat of activists stops no weapon
+        ("اعترضت البحرية الإسرائيلية فجر اليوم قاربا يقل ناشطين متضامنين قبالة سواحل غزة واقتادته إلى ميناء أسدود.",
+         "Other"),
+        # a pro-government militia backed by a state's troops regains ground for the government
+        ("سيطرت قوات المقاومة الشعبية، بدعم من القوات الإماراتية، الثلاثاء، على مركز مديرية حيس بعد معارك مع الحوثيين.",
+         "Government regains territory"),
+    ],
+)
+def test_the_act_decides_the_subtype(text: str, expected: str) -> None:
+    assert _subtypes(text)[0] == expected
+
+
+def test_a_later_shooting_retells_the_protest_met_with_deaths() -> None:
+    """A condemnation's bare shooting, after the article told protesters killed at a march, is that protest."""
+    text = ("قتل 40 فلسطينيا برصاص الجيش الإسرائيلي خلال مسيرة العودة شرقي غزة اليوم. "
+            "وأصيب المئات بجروح متفاوتة. "
+            "ودانت الكويت إطلاق الجيش الإسرائيلي النار على المدنيين في قطاع غزة.")
+    assert "Attack" not in _subtypes(text)
+
+
+def test_a_battle_retold_as_ground_won_is_a_territorial_change() -> None:
+    """The first telling says battles, a later one says the army took the place: the record is the gain."""
+    clash = Event(event_type="Battles", sub_event_type="Armed clash", event_date="2024-05-12",
+                  actor1="Military Forces of Yemen", actor2="Ansar Allah", location="Hays")
+    gain = Event(event_type="Battles", sub_event_type="Government regains territory", event_date="2024-05-12",
+                 actor1="Military Forces of Yemen", actor2="Ansar Allah", location="Hays")
+    (kept,) = dedupe([clash, gain])
+    assert kept.sub_event_type == "Government regains territory"
