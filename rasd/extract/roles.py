@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor, reach
-from rasd.extract.casualties import NOMINAL_CUES
 from rasd.extract.eventness import cause_at
-from rasd.extract.sources import claimant, escorts, mourns, speaker, speaks_for
-from rasd.extract.targets import (ARMED, allied, comrades, homes_owned, one_bloc, owns_target, pair_between, referent, struck_by_adjective,
-                                  usual_opponent)
+from rasd.extract.sources import claimant, escorts, mourns, speaker
+from rasd.extract.struck import AGENT_LEAD, FORCES_OF, VICTIM_KINDS, aimed_at, is_victim
+from rasd.extract.targets import (ARMED, allied, comrades, homes_owned, one_bloc, pair_between, referent, usual_opponent)
 from rasd.extract.theatres import USUAL_ATTACKER, by_warplanes, flies, usual_attacker
 from rasd.model import interaction_code
 
@@ -34,26 +33,6 @@ CIVILIANS = Actor("Civilians ({country})", "civilians", "")
 INFERRED_SIDE = "the other side, not named for this event: the one the article is about, else unidentified"
 VICTIMS_ONLY = "civilians by ACLED's habit for unnamed victims; the attacker is not named"
 _CROWDS = {"Protests": Actor("Protesters ({country})", "protesters", ""), "Riots": Actor("Rioters ({country})", "rioters", "")}
-_VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عناصر|مقاتلي|مسلحي|افراد|جنود|(?:صفوف|عناصر)\s+(?:مسلحي|مقاتلي|قوات)|"
-                          r"(?:القيادي|قيادي|قياديان|قياديين|قياديون|القايد|قايد|العضو|عضو|المسوول|مسوول|قاده|القاده|كوادر)"
-                          r"(?:\s+(?:كبيران|كبيرين|بارزان|بارزين|كبير|بارز))?\s+(?:في|ب)|"
-                          r"(?<!\w)و?رييس(?:\s+\S+){0,2}?\s+في|"  # "ورئيس منظومة العمليات في حزب الله"
-                          r"(?<!\w)(?:القيادي|قيادي|القايد|قايد)(?:\s+(?:الميداني|البارز|العسكري))?\s)"  # "القيادي الميداني الحوثي"
-                          r"\s*[\"'«(]?\s*(?:ال)?$")  # "اغتيال القيادي في حماس": a member of the side hit
-# "مطار التيفور العسكري التابع للنظام": the owner of what was hit is the one acted upon
-_OWNER_LEAD = re.compile(r"(?:التابع|التابعه|تابع|تابعه|الخاضع|الخاضعه)\s*(?:ل|لل)?\s*$")
-# "مقاتلات (إف 16) التابعة للجيش", "الطائرات التابعة للتحالف": forces and aircraft belong to the side that acts
-_FORCES_OF = re.compile(r"(?<!\w)(?:ال)?(?:مقاتلات|طايرات|طايره|مروحيات|قوات|وحدات|مدفعيه|دبابات|زوارق|بوارج|فرق|قناص|قناصه)"
-                        r"(?:\s+\S+){0,3}?\s+(?:ال)?تابع(?:ه)?\s*(?:ل|لل)?\s*$")
-_AGENT_LEAD = re.compile(
-    r"(?:برصاص|بنيران|من قبل|نفذه|نفذته|نفذها|نفذتها|شنه|شنته|شنها|شنتها|يد|ايدي|قبل"
-    # a verb with its object pronoun, then its subject: "الذي اغتالته إسرائيل", "التي استهدفتها طائرات"
-    r"|(?<!\w)(?:اغتال|قتل|استهدف|قصف|اعتقل|خطف|اختطف)(?:ت)?(?:ه|ها|هم|هما))"
-    r"\s*(?:(?:عناصر|مسلحين|مقاتلين|افراد|جنود)\s+من\s*)?[\"']?\s*$"
-)
-_TOWARDS = re.compile(r"(?<!\w)(?:باتجاه|تجاه|صوب)\s+((?:مواقع|مقار|تجمعات)\s+)?(?:ل|لل|ال)?$")
-_FORCES = re.compile(r"(?:ال)?(?:قوات|جيش|جنود|دوريات|دوريه|اليات|اليه)(?!\w)")
-_VICTIM_KINDS = ("civilians", "protesters")
 _FIGHTERS = frozenset({"combatant", "soldier", "police"})  # victim roles that make the dead no civilians
 
 _DATE_ONLY = re.compile(
@@ -110,7 +89,7 @@ class ActorRoles:
             ev.vague["actor1"] = USUAL_ATTACKER
         crowd = _CROWDS.get(event_type or "")
         if crowd is not None and (first is None or first.kind != crowd.kind):
-            forces = first if first is not None and first.kind not in _VICTIM_KINDS else None
+            forces = first if first is not None and first.kind not in VICTIM_KINDS else None
             if ev.sub_event_type == "Excessive force against protesters":
                 first, second, self.actor2 = forces, crowd, None  # the forces act on the crowd
             else:  # demonstrators act; forces that disperse them are acted upon
@@ -127,11 +106,11 @@ class ActorRoles:
         taken = ev.sub_event_type == "Arrests" and not set(roles) & _FIGHTERS  # those arrested
         if second is None and one_sided and (
             "civilian" in roles or "person" in roles or unnamed_dead or taken
-        ) and (first is None or first.kind not in _VICTIM_KINDS):
+        ) and (first is None or first.kind not in VICTIM_KINDS):
             second = CIVILIANS
             if first is None:  # "قتل 3 مدنيين في قصف": who was hit is known, who struck is not
                 ev.vague["actor2"] = VICTIMS_ONLY
-        if second is None and self.owners is not None and first is not None and first.kind not in _VICTIM_KINDS:
+        if second is None and self.owners is not None and first is not None and first.kind not in VICTIM_KINDS:
             country_of, home = self.owners  # "هدم منزلا فلسطينيا": the civilians whose home it was
             second = Actor(f"Civilians ({country_of})", "civilians", home) if country_of else CIVILIANS
         second = self._nationality(second, first)
@@ -187,7 +166,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     roles = ActorRoles(doc, candidates=mentions)
     roles.nationals = [n.value for n in doc.of("nationality") if n.sentence in cluster.sentences]
     # a mourner's dead were its own unless the report names their side ("نعت حماس القيادي في حزب الله")
-    victims = sorted((m for m in mentions if _is_victim(doc, m)), key=lambda m: mourns(doc, m))
+    victims = sorted((m for m in mentions if is_victim(doc, m)), key=lambda m: mourns(doc, m))
     if cluster.head.value.sub_event_type == "Looting/property destruction":
         roles.owners = homes_owned(doc, cluster.sentences)
     struck = list(victims)  # named as hit, not only as the other side of a clash ("اشتباك مع …")
@@ -200,7 +179,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         launchers = [m for m in mentions if m.value.adjective or _LAUNCHED.search(text, max(0, m.start - 20), m.start)
                      or _owner_of(doc, m, cluster)]
         # the weapon's side is the one acted on, never the people it was aimed at ("المناطق الآهلة بالسكان")
-        victims = launchers + [m for m in victims if m not in launchers and m.value.actor.kind not in _VICTIM_KINDS]
+        victims = launchers + [m for m in victims if m not in launchers and m.value.actor.kind not in VICTIM_KINDS]
     opponents = [m for m in mentions if _WITH.search(text[max(0, m.start - 12) : m.start])
                  and any(0 <= m.start - t.end <= 20 for t in cluster.triggers)]  # "اشتباكات مع المقاومة"
     victims += [m for m in opponents if m not in victims]
@@ -214,7 +193,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         # "غارات على مواقع الحوثيين": a side with no warplanes did not strike; it was the one struck
         victims.append(agents[0])
         agents = [m for m in agents if flies(m.value.actor)]
-    roles.actor1 = next(iter(agents or [m for m in others if m.value.actor.kind not in (*_VICTIM_KINDS, "organisation")
+    roles.actor1 = next(iter(agents or [m for m in others if m.value.actor.kind not in (*VICTIM_KINDS, "organisation")
                                         and (not air or flies(m.value.actor))]), None)
     rest = [m for m in victims + [o for o in others if o.value.actor.kind != "organisation"] if m is not roles.actor1
             and (roles.actor1 is None or m.value.actor != roles.actor1.value.actor)]  # a body that reports is hit only as a victim
@@ -235,7 +214,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         if (roles.actor2 is None or roles.actor2.value.actor != inherited.value.actor) and (
                 not air or flies(inherited.value.actor)):
             roles.actor1 = inherited
-    if roles.actor1 is None and roles.actor2 is not None and roles.actor2.value.actor.kind not in (*_VICTIM_KINDS, "organisation") \
+    if roles.actor1 is None and roles.actor2 is not None and roles.actor2.value.actor.kind not in (*VICTIM_KINDS, "organisation") \
             and (not air or flies(roles.actor2.value.actor)):
         if not victims or (cluster.event_type == "Battles" and roles.actor2 not in struck):
             roles.actor1, roles.actor2 = roles.actor2, None
@@ -267,7 +246,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
             c.value.role == "combatant" for c in cluster.casualties):
         # "مقتل خمسة مسلحين": fighters of the side the article named as hit before; naming no other side, unidentified
         roles.foe = referent(doc, doc.sentences[own_sentence][1], roles.actor1,
-                             lambda a: _is_victim(doc, a) and not speaker(doc, a), _UNIDENTIFIED)
+                             lambda a: is_victim(doc, a) and not speaker(doc, a), _UNIDENTIFIED)
     elif roles.actor1 is not None and roles.actor2 is None and cluster.event_type == "Battles":
         # a clash's other side, named in the clash's own sentence ("تصدت فصائل المقاومة لتوغل قوات الاحتلال")
         roles.foe = next((m for m in mentions if m.sentence == own_sentence and m.value.actor.kind in ARMED
@@ -280,7 +259,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
 def names_agent(doc: Doc, m: Mention) -> bool:
     """``m`` (an actor or a role word) names who did it: "برصاص جنود الاحتلال", "برصاصة أطلقها جنود"."""
     lead = doc.ntext[max(0, m.start - 20) : m.start]
-    return bool(_AGENT_LEAD.search(lead) or _LAUNCHED.search(lead))
+    return bool(AGENT_LEAD.search(lead) or _LAUNCHED.search(lead))
 
 
 def _unnamed_dead(cluster: Cluster) -> bool:
@@ -329,47 +308,6 @@ def _around(doc: Doc, cluster: Cluster) -> str:
 
 
 
-# Verbs whose subject is the one hurt ("أصيب 3 جنود", "استشهد شاب"): never an agent's verb
-_SUFFERED = frozenset("اصيب اصيبت اصيبوا استشهد استشهدت استشهدوا جرح جرحت".split())
-
-
-def _is_victim(doc: Doc, m: Mention) -> bool:
-    """``m`` names the side acted upon. A body that reports (the UN, the OPCW) is one only where its staff or property were hit."""
-    if m.value.actor.kind in _VICTIM_KINDS and not m.value.adjective:
-        return True
-    text = doc.ntext
-    if mourns(doc, m):
-        return True  # "نعت كتائب القسام الشهيدين": the dead were its own
-    if speaks_for(doc, m):
-        return False  # "قال قيادي بكتائب القسام": a member speaking, not one hit
-    if struck_by_adjective(doc, m) or owns_target(doc, m):
-        return True  # "دبابة إسرائيلية", "تعزيزات للحوثيين", "استهدفت مواقع الحوثيين"
-    if any(0 <= c.value.number_start < m.start and m.end <= c.end for c in doc.of("casualty") if c.sentence == m.sentence):
-        return True  # "جنديين تركيين قتلا": a nationality after the count names the dead, not the attacker
-    if any(0 <= m.start - t.end <= 4 and text[t.end : m.start].strip() in ("", "ل", "لل") for t in doc.of("trigger")):
-        return False  # "قصف مدفعي لقوات النظام": the action noun's genitive is its agent
-    for c in doc.of("casualty"):
-        gap = text[c.end : m.start].split() if c.sentence == m.sentence and 0 <= m.start - c.end <= 12 else None
-        if gap is None or len(gap) > 1:
-            continue
-        cue = text[c.start : c.end].split()[0].lstrip("وفبل")
-        if gap or cue in NOMINAL_CUES or cue in _SUFFERED:
-            return True  # "مقتل 5 جنود اسرائيليين", "مقتل جنود", "أصيب 3 جنود"; but "اغتال مسلحون" names the killers
-    lead = doc.ntext[max(0, m.start - 30) : m.start]
-    if _FORCES_OF.search(lead):
-        return False
-    if (towards := _TOWARDS.search(lead)) and (towards.group(1) or _FORCES.match(text, m.start)):
-        return True  # "أطلقت صواريخ باتجاه القوات الإسرائيلية": the forces aimed at (not "باتجاه السعودية", a country)
-    if _OWNER_LEAD.search(lead) and m.value.actor.kind != "organisation":
-        return True  # "مطار التيفور التابع للنظام"; but "مجلس الأمن التابع للأمم المتحدة" was not hit
-    if _AGENT_LEAD.search(lead):
-        return False  # "على أيدي عناصر من قوات الدعم السريع": the hands are the agent's
-    if not _VICTIM_LEAD.search(lead):
-        return False
-    near = [c for c in doc.of("casualty") + doc.of("role") if c.sentence == m.sentence and 0 <= m.start - c.end <= 40]
-    return bool(near)
-
-
 # a trigger after a preposition is a noun ("في كمين", "بقذيفة"): the side before it is not its subject
 _NOUN_AFTER = re.compile(r"(?:(?<!\w)(?:في|علي|خلال|اثناء|جراء|اثر|عبر|وسط)\s+|(?<!\w)[وف]?ب)$")
 
@@ -400,7 +338,7 @@ def _object_of_verb(doc: Doc, m: Mention, cluster: Cluster) -> bool:
 
 def _is_agent(doc: Doc, m: Mention, cluster: Cluster) -> bool:
     text = doc.ntext
-    if _object_of_verb(doc, m, cluster) or _TOWARDS.search(text, max(0, m.start - 30), m.start):
+    if _object_of_verb(doc, m, cluster) or aimed_at(doc, m):
         return False  # "… صواريخ باتجاه إسرائيل": where the fire went did not fire it
     end = reach(doc, m)
     for trig in cluster.triggers:
@@ -417,5 +355,5 @@ def _is_agent(doc: Doc, m: Mention, cluster: Cluster) -> bool:
         if 0 <= trig.start - end <= 60 and _DATE_ONLY.match(text[end : trig.start]):
             return True  # "شنت قسد، أمس الثلاثاء، حملة دهم": the subject, a date between commas, the object
     lead = text[max(0, m.start - 20) : m.start]
-    return bool(_AGENT_LEAD.search(lead) or _FORCES_OF.search(text, max(0, m.start - 40), m.start))
+    return bool(AGENT_LEAD.search(lead) or FORCES_OF.search(text, max(0, m.start - 40), m.start))
 

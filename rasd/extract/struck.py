@@ -1,0 +1,85 @@
+"""Who was acted upon: whether an actor mention names the side an event hit.
+
+"مقتل 5 جنود إسرائيليين", "تعزيزات للحوثيين", "مطار التيفور التابع للنظام", "القيادي في حماس",
+"صواريخ باتجاه القوات الإسرائيلية": the dead, the owner of what was hit, a member of the side hit
+and the forces fire was aimed at. The same words tell an agent's lead apart ("برصاص X", "الذي
+اغتالته X", "المقاتلات التابعة لـ X"), which :mod:`rasd.extract.roles` reads too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasd.doc import Doc, Mention
+from rasd.extract.casualties import NOMINAL_CUES
+from rasd.extract.sources import mourns, speaks_for
+from rasd.extract.targets import owns_target, struck_by_adjective
+
+__all__ = ["AGENT_LEAD", "FORCES_OF", "VICTIM_KINDS", "aimed_at", "is_victim"]
+
+_VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عناصر|مقاتلي|مسلحي|افراد|جنود|(?:صفوف|عناصر)\s+(?:مسلحي|مقاتلي|قوات)|"
+                          r"(?:القيادي|قيادي|قياديان|قياديين|قياديون|القايد|قايد|العضو|عضو|المسوول|مسوول|قاده|القاده|كوادر)"
+                          r"(?:\s+(?:كبيران|كبيرين|بارزان|بارزين|كبير|بارز))?\s+(?:في|ب)|"
+                          r"(?<!\w)و?رييس(?:\s+\S+){0,2}?\s+في|"  # "ورئيس منظومة العمليات في حزب الله"
+                          r"(?<!\w)(?:القيادي|قيادي|القايد|قايد)(?:\s+(?:الميداني|البارز|العسكري))?\s)"  # "القيادي الميداني الحوثي"
+                          r"\s*[\"'«(]?\s*(?:ال)?$")  # "اغتيال القيادي في حماس": a member of the side hit
+# "مطار التيفور العسكري التابع للنظام": the owner of what was hit is the one acted upon
+_OWNER_LEAD = re.compile(r"(?:التابع|التابعه|تابع|تابعه|الخاضع|الخاضعه)\s*(?:ل|لل)?\s*$")
+# "مقاتلات (إف 16) التابعة للجيش", "الطائرات التابعة للتحالف": forces and aircraft belong to the side that acts
+FORCES_OF = re.compile(r"(?<!\w)(?:ال)?(?:مقاتلات|طايرات|طايره|مروحيات|قوات|وحدات|مدفعيه|دبابات|زوارق|بوارج|فرق|قناص|قناصه)"
+                       r"(?:\s+\S+){0,3}?\s+(?:ال)?تابع(?:ه)?\s*(?:ل|لل)?\s*$")
+AGENT_LEAD = re.compile(
+    r"(?:برصاص|بنيران|من قبل|نفذه|نفذته|نفذها|نفذتها|شنه|شنته|شنها|شنتها|يد|ايدي|قبل"
+    # a verb with its object pronoun, then its subject: "الذي اغتالته إسرائيل", "التي استهدفتها طائرات"
+    r"|(?<!\w)(?:اغتال|قتل|استهدف|قصف|اعتقل|خطف|اختطف)(?:ت)?(?:ه|ها|هم|هما))"
+    r"\s*(?:(?:عناصر|مسلحين|مقاتلين|افراد|جنود)\s+من\s*)?[\"']?\s*$"
+)
+_TOWARDS = re.compile(r"(?<!\w)(?:باتجاه|تجاه|صوب)\s+((?:مواقع|مقار|تجمعات)\s+)?(?:ل|لل|ال)?$")
+_FORCES = re.compile(r"(?:ال)?(?:قوات|جيش|جنود|دوريات|دوريه|اليات|اليه)(?!\w)")
+VICTIM_KINDS = ("civilians", "protesters")
+
+
+def aimed_at(doc: Doc, m: Mention) -> bool:
+    """"أطلقت صواريخ باتجاه إسرائيل": ``m`` is where the fire went, so it did not fire it."""
+    return bool(_TOWARDS.search(doc.ntext, max(0, m.start - 30), m.start))
+
+
+# Verbs whose subject is the one hurt ("أصيب 3 جنود", "استشهد شاب"): never an agent's verb
+_SUFFERED = frozenset("اصيب اصيبت اصيبوا استشهد استشهدت استشهدوا جرح جرحت".split())
+
+
+def is_victim(doc: Doc, m: Mention) -> bool:
+    """``m`` names the side acted upon. A body that reports (the UN, the OPCW) is one only where its staff or property were hit."""
+    if m.value.actor.kind in VICTIM_KINDS and not m.value.adjective:
+        return True
+    text = doc.ntext
+    if mourns(doc, m):
+        return True  # "نعت كتائب القسام الشهيدين": the dead were its own
+    if speaks_for(doc, m):
+        return False  # "قال قيادي بكتائب القسام": a member speaking, not one hit
+    if struck_by_adjective(doc, m) or owns_target(doc, m):
+        return True  # "دبابة إسرائيلية", "تعزيزات للحوثيين", "استهدفت مواقع الحوثيين"
+    if any(0 <= c.value.number_start < m.start and m.end <= c.end for c in doc.of("casualty") if c.sentence == m.sentence):
+        return True  # "جنديين تركيين قتلا": a nationality after the count names the dead, not the attacker
+    if any(0 <= m.start - t.end <= 4 and text[t.end : m.start].strip() in ("", "ل", "لل") for t in doc.of("trigger")):
+        return False  # "قصف مدفعي لقوات النظام": the action noun's genitive is its agent
+    for c in doc.of("casualty"):
+        gap = text[c.end : m.start].split() if c.sentence == m.sentence and 0 <= m.start - c.end <= 12 else None
+        if gap is None or len(gap) > 1:
+            continue
+        cue = text[c.start : c.end].split()[0].lstrip("وفبل")
+        if gap or cue in NOMINAL_CUES or cue in _SUFFERED:
+            return True  # "مقتل 5 جنود اسرائيليين", "مقتل جنود", "أصيب 3 جنود"; but "اغتال مسلحون" names the killers
+    lead = doc.ntext[max(0, m.start - 30) : m.start]
+    if FORCES_OF.search(lead):
+        return False
+    if (towards := _TOWARDS.search(lead)) and (towards.group(1) or _FORCES.match(text, m.start)):
+        return True  # "أطلقت صواريخ باتجاه القوات الإسرائيلية": the forces aimed at (not "باتجاه السعودية", a country)
+    if _OWNER_LEAD.search(lead) and m.value.actor.kind != "organisation":
+        return True  # "مطار التيفور التابع للنظام"; but "مجلس الأمن التابع للأمم المتحدة" was not hit
+    if AGENT_LEAD.search(lead):
+        return False  # "على أيدي عناصر من قوات الدعم السريع": the hands are the agent's
+    if not _VICTIM_LEAD.search(lead):
+        return False
+    near = [c for c in doc.of("casualty") + doc.of("role") if c.sentence == m.sentence and 0 <= m.start - c.end <= 40]
+    return bool(near)
