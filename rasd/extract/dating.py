@@ -19,7 +19,7 @@ from rasd.model import Event
 if TYPE_CHECKING:
     from rasd.extract.clusters import Cluster
 
-__all__ = ["date_for", "named_definite", "runs_from", "same_day_roundup", "set_date", "stale"]
+__all__ = ["date_for", "event_day", "named_definite", "runs_from", "same_day_roundup", "set_date", "stale"]
 
 # a speech verb and its subject (up to three words, maybe a comma) right before the date: "كشفت السلطات الأردنية، السبت"
 _SPEECH_BEFORE = re.compile(r"(?<!\w)[وف]?(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|كشف|كشفت|"
@@ -93,6 +93,13 @@ def _told_after(doc: Doc, trig: Mention, dates: list[Mention]) -> Mention | None
     before = [d for d in dates if doc.clause_of(d.start) == clause and d.end <= trig.start]
     after = [d for d in dates if start <= d.start < end]
     return min(after, key=lambda d: d.start) if before and after else None
+
+
+def event_day(doc: Doc, cluster: Cluster) -> str | None:
+    """The ISO day :func:`set_date` will give ``cluster``: its date phrase's, else the publication date."""
+    if cluster.date is not None:
+        return cluster.date.value.value.isoformat()
+    return doc.published.isoformat() if doc.published else None
 
 
 def set_date(doc: Doc, cluster: Cluster, ev: Event) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
-from rasd.extract.dating import set_date
+from rasd.extract.dating import event_day, set_date
 from rasd.extract.notes import english_notes
 from rasd.extract.placing import place_event, place_of
 from rasd.extract.roles import assign_actors, names_agent
@@ -45,7 +45,7 @@ def event_of(doc: Doc, cluster: Cluster, doc_country: Candidate | None, earlier:
         earlier[cluster.event_type] = actors.actor1
     ev.event_type, ev.sub_event_type = resolve_type(doc, cluster, actors, roles)
     ev.disorder_type = DISORDER_TYPES[ev.event_type]
-    actors.apply(ev, (place.value.best if place else None) or doc_country, roles)
+    actors.apply(ev, (place.value.best if place else None) or doc_country, roles, event_day(doc, cluster))
     place_event(doc, ev, place, doc_country)
     set_date(doc, cluster, ev)
     _finish(doc, cluster, ev, tolls)

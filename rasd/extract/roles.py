@@ -69,8 +69,8 @@ class ActorRoles:
                 return Actor(f"Military Forces of {found[0]}", "state", found[1])
         return second
 
-    def apply(self, ev: Event, place: Candidate | None, roles: list[str]) -> None:
-        """Write names, inter codes, interaction and civilian targeting into ``ev``.
+    def apply(self, ev: Event, place: Candidate | None, roles: list[str], day: str | None = None) -> None:
+        """Write names, inter codes, interaction and civilian targeting into ``ev`` (``day``: the event's ISO date).
 
         Unnamed dead or wounded of an air strike or an attack are coded as civilians, ACLED's
         habit, unless the report calls them fighters or soldiers.
@@ -83,7 +83,7 @@ class ActorRoles:
         iso2 = iso2_of(country)
         first = self.actor1.value.actor if self.actor1 else self.implied1
         second = self.actor2.value.actor if self.actor2 else self.implied2
-        usual = None if first is not None or place is None else usual_attacker(place.country, place.admin1, ev.sub_event_type)
+        usual = None if first is not None or place is None else usual_attacker(place.country, place.admin1, ev.sub_event_type, day)
         if usual is not None:  # "استشهد فلسطينيان في قصف على قطاع غزة": only Israel bombs there
             first = usual
             ev.vague["actor1"] = USUAL_ATTACKER

@@ -24,15 +24,22 @@ USUAL_ATTACKER = "not named: the only side that bombs this place so (rasd/data/t
 
 
 @cache
-def _theatres() -> dict[tuple[str, str, str], Actor]:
+def _theatres() -> dict[tuple[str, str, str], list[tuple[str, str, Actor]]]:
     armies = army_of()
-    return {(r["country"], r["admin1"], sub): armies[r["attacker"]] for r in read_tsv("theatres.tsv")
-            for sub in r["sub_event_types"].split("|")}
+    out: dict[tuple[str, str, str], list[tuple[str, str, Actor]]] = {}
+    for r in read_tsv("theatres.tsv"):
+        for sub in r["sub_event_types"].split("|"):
+            out.setdefault((r["country"], r["admin1"], sub), []).append(
+                (r.get("from") or "", r.get("until") or "9999", armies[r["attacker"]]))
+    return out
 
 
-def usual_attacker(country: str | None, admin1: str | None, sub_event_type: str | None) -> Actor | None:
-    """The attacker of a ``sub_event_type`` in (``country``, ``admin1``) when only one side strikes there so."""
-    return _theatres().get((country or "", admin1 or "", sub_event_type or ""))
+def usual_attacker(country: str | None, admin1: str | None, sub_event_type: str | None,
+                   day: str | None = None) -> Actor | None:
+    """The attacker of a ``sub_event_type`` in (``country``, ``admin1``) when only one side strikes there so
+    on ``day`` (ISO date; a row with a period needs the day inside it)."""
+    rows = _theatres().get((country or "", admin1 or "", sub_event_type or ""), [])
+    return next((actor for start, end, actor in rows if not (start or end != "9999") or (day and start <= day <= end)), None)
 
 
 # Sides coded as a state that have drones and missiles but no warplanes: the Houthi authorities in Sanaa.

@@ -307,7 +307,7 @@ def test_a_subject_described_at_length_still_acts(text: str, expected: tuple[str
     [
         # a side with no warplanes is the one a warplane strike hit, never its attacker
         ("ميليشيا الحوثي تتكبد خسائر في غارات جوية على مواقعها في مديرية كتاف بمحافظة صعدة.", (None, "Ansar Allah")),
-        ("فصائل المعارضة السورية تحت غارات جوية عنيفة استهدفت بلدة كفرنبل بريف إدلب الجنوبي، ما أدى لمقتل 4 مدنيين.",
+        ("فصائل المعارضة السورية تحت غارات جوية عنيفة استهدفت مدينة الباب بريف حلب الشرقي، ما أدى لمقتل 4 مدنيين.",
          (None, "Civilians (Syria)")),
         # a drone it launched is its own strike
         ("أطلقت ميليشيا الحوثي طائرة مسيرة على مطار جازان، وقالت إن الغارة أصابت هدفها.", ("Ansar Allah", None)),
@@ -375,3 +375,19 @@ def test_where_the_fire_went_did_not_fire_it() -> None:
 def test_unarmed_dead_in_confrontations_with_forces_were_killed_by_them() -> None:
     text = "شيع أهالي مدينة نابلس، الأحد، شهيدين سقطا في مواجهات مع قوات الاحتلال الإسرائيلي في مخيم بلاطة."
     assert [(a1, a2) for _, a1, a2 in _records(text)] == [("Military Forces of Israel", "Civilians (Palestine)")]
+
+
+@pytest.mark.parametrize(
+    "published, expected",
+    [
+        # while the government held the air over the opposition's governorates, an unattributed strike there was its own
+        (date(2019, 5, 12), "Military Forces of Syria"),
+        # after it fell (8 December 2024) nobody is the usual attacker there any more
+        (date(2025, 5, 12), None),
+    ],
+)
+def test_the_usual_attacker_of_a_place_holds_for_its_war_only(published: date, expected: str | None) -> None:
+    text = "استشهد 4 مدنيين، اليوم، في غارات جوية استهدفت بلدة كفرنبل بريف إدلب الجنوبي."
+    (event,) = rasd.extract(text, published=published)
+    assert (event.actor1, event.actor2) == (expected, "Civilians (Syria)")
+    assert ("actor1" in event.vague) == (expected is not None)
