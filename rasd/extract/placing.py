@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
 from rasd.extract.eventness import cause_at
+from rasd.extract.protesters import protesters_country
 from rasd.extract.projectiles import PROJECTILE_TYPES, projectile_places
 from rasd.extract.sites import listed_with, set_place
 from rasd.extract.whose import elsewhere
@@ -42,6 +43,9 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
     own = cause_at(doc, cluster.head.start)
     causes = [c for c in doc.of("cause") if c is not own]
     places = _candidates(doc, cluster, causes)
+    if cluster.event_type == "Protests" and places and all(  # a protest is where its protesters are, not its cause
+            _supported(doc, p) or any(c.start <= p.start < c.end for c in causes) for p in places):
+        places = [p] if (p := protesters_country(doc, cluster, causes)) else places
     if not places:
         return None
     if cluster.head.value.sub_event_type in PROJECTILE_TYPES:  # "صاروخ أطلق من اليمن باتجاه جازان": Jazan

@@ -61,6 +61,7 @@ class Hit:
     article: bool = False  # the name carries the article in the text (key without it)
     prefix: str = ""  # clitics glued to the name (و، ب، لل…)
     cue: bool = False  # a preposition, clitic ب/ل or qualifier marks it as a place
+    at: bool = False  # the capital's title before it carries the clitic ب ("بالعاصمة الإسبانية مدريد")
 
 
 @lru_cache(maxsize=16384)
@@ -106,10 +107,15 @@ def _read_before(hit: Hit, words: list[tuple[str, int]]) -> None:
         hit.kinds, hit.noun, hit.start = PLACE_NOUNS[noun], True, words[i][1]
         i += 1
     # "جنوب شرق العاصمة اليمنية صنعاء", "شمال العاصمة دمشق": the capital's title between the direction and the name
-    if i + 1 < len(words) and words[i][0].startswith("ال") and words[i][0].endswith("يه") and words[i + 1][0] == _CAPITAL:
-        i += 2
-    elif i < len(words) and words[i][0] == _CAPITAL:
-        i += 1
+    capital = None
+    if i + 1 < len(words) and words[i][0].startswith("ال") and words[i][0].endswith("يه") and _titles(words[i + 1][0]):
+        capital, i = words[i + 1], i + 2
+    elif i < len(words) and _titles(words[i][0]):
+        capital, i = words[i], i + 1
+    if capital is not None:  # "بالعاصمة الإسبانية مدريد", "في العاصمة البولندية وارسو": the title is part of the phrase
+        hit.start = capital[1]
+        hit.cue = hit.cue or capital[0] != _CAPITAL  # its clitic marks the place as the name's own would
+        hit.at = capital[0].lstrip("و").startswith("ب")  # "بالعاصمة الإسبانية مدريد": something is there
     if i < len(words) and words[i][0] in LINK_WORDS and i + 1 < len(words):
         linked = _bare(words[i + 1][0], NEAR_WORDS) or _bare(words[i + 1][0], DIRECTIONS)
         if linked is not None:
@@ -130,6 +136,11 @@ def _read_before(hit: Hit, words: list[tuple[str, int]]) -> None:
     elif word in PREPOSITIONS or (i == 0 and _bare(word, _TARGET_NOUNS)):
         hit.cue = True
     hit.cue = hit.cue or hit.qualifier is not None
+
+
+def _titles(word: str) -> bool:
+    """``word`` is the capital's title, bare or after a clitic ("العاصمه", "بالعاصمه", "والعاصمه")."""
+    return word == _CAPITAL or (word.endswith(_CAPITAL) and word[: -len(_CAPITAL)] in ("ب", "و", "وب", "ف", "ل", "ول"))
 
 
 def _read_after(hit: Hit, text: str) -> None:

@@ -304,7 +304,7 @@ def _placed_there(text: str, hit: Hit, there_end: int) -> bool:
         return True
     if hit.prefix.startswith("و") and there_end >= 0 and not text[there_end : hit.start].strip():
         return True  # "في لندن وباريس": the list shares the preposition ("كل من الولايات المتحدة وفرنسا" does not)
-    return hit.prefix.lstrip("و").startswith("ب") or bool(_THERE.search(text, max(0, hit.start - 12), hit.start))
+    return hit.at or hit.prefix.lstrip("و").startswith("ب") or bool(_THERE.search(text, max(0, hit.start - 12), hit.start))
 
 
 def _hosted(text: str, hit: Hit) -> bool:

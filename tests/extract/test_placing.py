@@ -153,3 +153,37 @@ def test_of_two_items_of_one_list_the_first(prepared: Callable[[str], Doc]) -> N
 def test_a_neighbourhood_no_gazetteer_holds_is_coded_at_its_city(prepared: Callable[[str], Doc]) -> None:
     doc = prepared("قصفت المدفعية اليوم منازل في حي الورود شرقي العاصمة العراقية بغداد.")
     assert _place_name(doc) == "Baghdad"
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # the capital's title, with or without its clitic, stands between the preposition and the city
+        ("احتشد مئات المتظاهرين أمس بالعاصمة الإسبانية مدريد رفضا للحرب على لبنان.", "Madrid"),
+        ("نظم ناشطون وقفة احتجاجية بالعاصمة الإيطالية روما يوم السبت للمطالبة بوقف القصف.", "Rome"),
+    ],
+)
+def test_a_city_abroad_after_the_capitals_title_is_the_protests_place(
+    prepared: Callable[[str], Doc], text: str, location: str
+) -> None:
+    """Original Arabic written for this test."""
+    assert _place_name(prepared(text)) == location
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # every place named is the protest's cause: the protesters' nationality tells where it is held
+        ("خرج آلاف العراقيين اليوم في مظاهرات تنديدا بالقصف المتواصل على قطاع غزة.", "Iraq"),
+        ("تظاهر طلاب تونسيون أمام جامعتهم يوم الأحد في وقفة تندد بالهجمات على جنوب لبنان.", "Tunisia"),
+    ],
+)
+def test_a_protest_whose_places_are_its_cause_is_in_the_protesters_country(
+    prepared: Callable[[str], Doc], text: str, country: str
+) -> None:
+    """Original Arabic written for this test."""
+    place = place_of(doc := prepared(text), _only(doc))
+    assert place is not None and place.value.best.kind == "country" and place.value.best.country == country
+    # a protest that names its own town keeps it
+    assert _place_name(prepared("تظاهر عشرات الفلسطينيين اليوم في مدينة طولكرم تنديدا بالغارات على قطاع غزة.")) == "Tulkarm"
+
