@@ -70,6 +70,9 @@ _COURT_REACH = 8  # "مددت محكمة عوفر العسكرية، اليوم 
 _GENRE_REACH = 3  # a title's label is its first words, before ":" or ".."
 _LAUNCH_REACH = 6  # "أطلقت القوات في أواخر نيسان الماضي عملية عسكرية": the verb, its subject and a date before the campaign
 _LAUNCH_AGE = 7  # days: a campaign launched this week is still news
+# a verb of announcement, its subject and a date before a noun of conclusion ("قطر تعلن رسميا التوصل لاتفاق")
+_ANNOUNCED = re.compile(r"(?<!\w)[وف]?(?:اعلن|اعلنت|يعلن|تعلن|اعلنا|يعلنان|اعلان|الاعلان)(?:[^\S\n]*[،,]?[^\S\n]+[^\s.،,]+){0,14}?"
+                        r"[^\S\n]*[،,]?[^\S\n]*(?:عن\s+)?$")
 _RECALL_REACH = 1  # tokens between a recall word and the act it names ("التحقيق في الهجوم")
 _THIS = re.compile(r"(?<!\w)(?:هذا|هذه|ذلك|تلك)\s+(?:ال)?$")
 # "ارتفاع عدد ضحايا الاقتحام": a toll update of the report's own act, even with no figure in its clause
@@ -273,8 +276,11 @@ def _concluded(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int
         return False  # "جهود التوصل إلى اتفاق", "ضمن المرحلة الأولى من اتفاق", "رغم اتفاق"
     lo, hi = _span_of_tokens(doc, starts, i - _CONCLUDED_BEFORE, bisect_left(starts, trig.end) + _CONCLUDED_AFTER)
     for cue in _near(cues, "concluded", lo, hi):
-        if doc.sentence_of(cue.start) != trig.sentence or "ال" in cue.prefix or cue.prefix.endswith("لل"):
-            continue  # "التوصل" with its article is a noun ("فرص التوصل"), not a report that it happened
+        if doc.sentence_of(cue.start) != trig.sentence:
+            continue
+        word = cue.start - len(cue.prefix)
+        if cue.prefix.endswith("لل") or ("ال" in cue.prefix and not _ANNOUNCED.search(doc.ntext, max(0, word - 120), word)):
+            continue  # "التوصل" with its article is a noun ("فرص التوصل"), unless announced ("أعلن … التوصل رسميا إلى اتفاق")
         j = _token(starts, cue.start)
         before, _ = _span_of_tokens(doc, starts, j - _PENDING_REACH, j)
         if not _near(cues, "pending", before, cue.start):
