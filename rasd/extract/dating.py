@@ -122,7 +122,11 @@ def stale(doc: Doc, ev: Event) -> bool:
 
 
 # "وفي جنوب الضفة، …" (a place right after), "وفي سياق متصل، …", "إلى ذلك، …": the next item of a round-up
-_ROUNDUP = re.compile(r"\W*(?:(?P<where>وفي)|في سياق متصل|وفي سياق متصل|الي ذلك|والي ذلك)(?!\w)")
+# the item goes on with the same report: a round-up's next place, or the source of the lead telling more
+# ("وأفاد مصدر عسكري بأن …", "كما شهدت جبهة …", "وتزامن ذلك مع …")
+_ROUNDUP = re.compile(r"\W*(?:(?P<where>وفي)|في سياق متصل|وفي سياق متصل|الي ذلك|والي ذلك|كما|وتزامن ذلك|وتزامنت|"
+                      r"(?:وافاد|واضاف|واوضح|وذكر|وقال|واكد|وافادت|واضافت|واوضحت|وذكرت|وقالت|واكدت)\s+(?:ال)?(?:مصدر|مصادر|المصدر)"
+                      r"|(?:وافاد|واضاف|واوضح|وذكر|واكد)(?:ت)?\s+(?:ان|بان))(?!\w)")
 
 
 def same_day_roundup(doc: Doc, cluster: Cluster, ev: Event, last: Event | None) -> None:

@@ -6,8 +6,11 @@ Every sentence here is written for these tests (no corpus text).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
+
+import rasd
 
 from rasd.doc import Doc
 from rasd.extract.candidates import event_triggers
@@ -73,3 +76,12 @@ def test_background_more_than_a_year_old_is_stale(prepared: Callable[[str], Doc]
     doc = prepared("قصفت قوات النظام بلدة اللطامنة.")
     assert stale(doc, Event(event_date="2023-05-01"))
     assert not stale(doc, Event(event_date="2023-06-01"))
+
+
+def test_the_lead_source_telling_more_keeps_the_leads_day() -> None:
+    # published on Wednesday; the lead dates its fighting to Tuesday and the next sentence is the same source going on
+    text = ("اندلعت معارك عنيفة بين قوات الجيش اليمني وميليشيا الحوثي، الثلاثاء، في مديرية نهم شرق صنعاء. "
+            "وأفاد مصدر عسكري بأن قوات الجيش تمكنت من تحرير جبل المنارة في مديرية صرواح غربي مأرب.")
+    events = rasd.extract(text, published=date(2024, 5, 15))
+    assert {e.event_date for e in events} == {"2024-05-14"}
+    assert len(events) == 2
