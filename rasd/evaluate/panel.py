@@ -35,6 +35,8 @@ _COUNTS = ("fatalities", "injuries")
 _NAMES = ("actor1", "actor2", "location")
 _NO_FIX = object()  # a field judged wrong whose right value the judge did not give: never right
 _PARENS = re.compile(r"\(.*?\)")
+# Generic labels whose parenthesised remark names the country or group they belong to, not another name.
+_QUALIFIED = re.compile(r"(civilians|protesters|rioters|unidentified|refugees|prisoners|journalists|students)\b")
 _FILLER = re.compile(r"\b(al|el|the|of|forces|military|-)\b|[-'’`]")
 
 
@@ -119,17 +121,24 @@ def _same_text(a: Any, b: Any) -> bool:
 
 def same(a: Any, b: Any, field: str) -> bool:
     """Whether a produced value and a wanted one agree: counts exactly (none = 0), dates by the day,
-    names loosely ("Military Forces of Israel" = "Israel"; any parenthesised alternative may match)."""
+    names loosely ("Military Forces of Israel" = "Israel"; a parenthesised remark may be another name, but
+    "Civilians (Palestine)" is not "Civilians (Israel)")."""
     if field in _COUNTS:
         return (a or 0) == (b or 0) if a in (None, 0) and b in (None, 0) else bool(a == b)
     if field == "event_date":
         return str(a)[:10] == str(b)[:10]
     if field in _NAMES and a and b and "(" in str(a) + str(b):
-        def alternatives(x: Any) -> list[str]:
-            return [str(x), *re.findall(r"\((.*?)\)", str(x))]
-        if any(_same_text(x, y) for x in alternatives(a) for y in alternatives(b)):
-            return True
+        (main_a, *remarks_a), (main_b, *remarks_b) = _parts(a), _parts(b)
+        if _QUALIFIED.match(main_a) or _QUALIFIED.match(main_b):  # "Civilians (Palestine)": the remark says whose
+            return _same_text(main_a, main_b) and (not remarks_a or not remarks_b or _same_text(remarks_a[0], remarks_b[0]))
+        if any(_same_text(x, y) for x in (str(a), *remarks_a) for y in (str(b), *remarks_b)):
+            return True  # "Houthis (Ansar Allah)": the remark is another name
     return _same_text(a, b)
+
+
+def _parts(name: Any) -> list[str]:
+    """A name outside its parenthesised remarks, then the remarks."""
+    return [_PARENS.sub(" ", str(name)).strip().lower(), *re.findall(r"\((.*?)\)", str(name))]
 
 
 def trigger_span(event: Mapping[str, Any]) -> tuple[int, int] | None:

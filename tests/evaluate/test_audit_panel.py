@@ -94,6 +94,9 @@ def test_fuzzy_names() -> None:
     assert same("Houthis (Ansar Allah)", "Ansar Allah", "actor2")
     assert same("Al-Mawasi", "Mawasi", "location")
     assert not same("Military Forces of Israel", "Military Forces of Syria", "actor1")
+    assert not same("Civilians (Ruritania)", "Civilians (Freedonia)", "actor2")  # the remark says whose civilians
+    assert same("Civilians (Ruritania)", "Civilians", "actor2")
+    assert not same("Unidentified Armed Group (Ruritania)", "Military Forces of Ruritania", "actor1")
     assert same(None, 0, "fatalities") and not same(2, 3, "fatalities")
     assert same("2021-03-04", "2021-03-04T00:00", "event_date") and not same("2021-03-04", "2021-03-05", "event_date")
 
