@@ -49,6 +49,11 @@ scorer `../shared/tools/score_events.py`; a test checks that both give the same 
 **Blame.** Each error is charged to the component that made it: *triggers* (missed events, false alarms,
 wrong type or sub-type), *dates*, *actors*, *places* (admin1, location), *casualties* (fatalities,
 injuries), *assembly* (one event produced twice).
+
+**Blind verdicts.** The gold sets were coded by hand; the fixed audit panel is random output judged blind:
+`python scripts/audit_panel.py` re-scores the current extraction on 380 judged records of four audit rounds
+(`scripts/data/audit_panel.jsonl`, the judges' right values included), per half; quote the held half b
+([audit.md](audit.md#the-fixed-audit-panel)).
 """
 
 
