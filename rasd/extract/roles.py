@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor, reach
 from rasd.extract.eventness import cause_at
-from rasd.extract.sources import claimant, escorts, mourns, speaker
+from rasd.extract.sources import announces_loss, claimant, escorts, mourns, speaker
 from rasd.extract.struck import AGENT_LEAD, FORCES_OF, VICTIM_KINDS, aimed_at, is_victim
 from rasd.extract.targets import (ARMED, allied, comrades, homes_owned, one_bloc, pair_between, referent, usual_opponent)
 from rasd.extract.theatres import USUAL_ATTACKER, by_warplanes, flies, usual_attacker
@@ -167,6 +167,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     roles.nationals = [n.value for n in doc.of("nationality") if n.sentence in cluster.sentences]
     # a mourner's dead were its own unless the report names their side ("نعت حماس القيادي في حزب الله")
     victims = sorted((m for m in mentions if is_victim(doc, m)), key=lambda m: mourns(doc, m))
+    if not victims:  # "أعلنت حركة حماس اغتيال رئيس مكتبها": the side announcing its dead is the one hit
+        victims = [a for a in doc.of("actor") if a.sentence in cluster.sentences and announces_loss(doc, a)][:1]
     if cluster.head.value.sub_event_type == "Looting/property destruction":
         roles.owners = homes_owned(doc, cluster.sentences)
     struck = list(victims)  # named as hit, not only as the other side of a clash ("اشتباك مع …")

@@ -16,7 +16,7 @@ from rasd.doc import Doc, Mention
 if TYPE_CHECKING:
     from rasd.extract.assemble import Cluster
 
-__all__ = ["claimant", "escorts", "mourns", "speaker", "speaks_for", "says"]
+__all__ = ["announces_loss", "claimant", "escorts", "mourns", "speaker", "speaks_for", "says"]
 
 _MOURNS = re.compile(r"(?:نعت|نعي|تنعي|ينعي|نعوا)\s*$")
 
@@ -45,6 +45,9 @@ _OWN_FORCES = re.compile(r"\W*(?:(?:مقاتلي|مقاتلو|قوات|عناص�
 _ANNOUNCED_GAP = 24  # characters from the speaker to the loss it announces ("أعلنت الحركة، اليوم، استشهاد")
 # words a side uses of its own dead: "استشهاد" (martyrdom), "اغتيال" (assassination of its leader)
 _ANNOUNCES_LOSS = re.compile(r"[^.،]{0,12}?(?<!\w)[وب]?(?:اغتيال|استشهاد)(?!\w)")
+# its own dead: martyrdom, or a killing of one of its own ("اغتيال رئيس مكتبها", not "اغتيال مسؤول بالحزب"; a
+# final ه is no pronoun here: the folded text spells ة so)
+_OWN_LOSS = re.compile(r"[^.،]{0,12}?(?<!\w)[وب]?(?:استشهاد(?!\w)|(?:اغتيال|مقتل)\s+(?:[^\s.،]+\s+){0,2}?[^\s.،]+(?:ها|هم)(?!\w))")
 _SPEECH_AFTER = re.compile(r"[^\S\n]*[،,\"'»)]?[^\S\n]*(?:قد\s+)?(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)(?!\w)")
 # up to three words, or a relative clause ("التحالف العسكري الذي تقوده السعودية في اليمن الأربعاء أن"), then "أن"
 # the head of "التحالف العسكري الذي تقوده السعودية", before the leader a speaker's relative clause names
@@ -88,6 +91,12 @@ def speaker(doc: Doc, a: Mention) -> bool:
         return bool(that)
     after = _SPEECH_AFTER.match(text, a.end, a.end + 30)  # "X قد أعلنت الأربعاء أن"
     return bool(after and _THAT.match(text, after.end(), after.end() + 30))
+
+
+def announces_loss(doc: Doc, a: Mention) -> bool:
+    """"أعلنت حركة حماس اغتيال رئيس مكتبها السياسي": a side that announces its own dead lost them."""
+    return _verb_ends(_SPEECH, _speech_lead(doc.ntext, a.start)) and bool(
+        _OWN_LOSS.match(doc.ntext, a.end, a.end + _ANNOUNCED_GAP + 12))
 
 
 def claimant(doc: Doc, cluster: Cluster) -> Mention | None:

@@ -391,3 +391,8 @@ def test_the_usual_attacker_of_a_place_holds_for_its_war_only(published: date, e
     (event,) = rasd.extract(text, published=published)
     assert (event.actor1, event.actor2) == (expected, "Civilians (Syria)")
     assert ("actor1" in event.vague) == (expected is not None)
+
+
+def test_a_side_announcing_its_own_leaders_killing_is_the_side_hit() -> None:
+    text = "أعلنت حركة حماس، صباح الأربعاء، اغتيال رئيس مكتبها السياسي إثر استهدافه بغارة إسرائيلية في طهران."
+    assert [(a1, a2) for _, a1, a2 in _records(text)] == [("Military Forces of Israel", "Hamas")]
