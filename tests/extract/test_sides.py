@@ -394,5 +394,6 @@ def test_the_usual_attacker_of_a_place_holds_for_its_war_only(published: date, e
 
 
 def test_a_side_announcing_its_own_leaders_killing_is_the_side_hit() -> None:
-    text = "أعلنت حركة حماس، صباح الأربعاء، اغتيال رئيس مكتبها السياسي إثر استهدافه بغارة إسرائيلية في طهران."
+    text = ("أعلنت حركة حماس اغتيال رئيس مكتبها السياسي صباح اليوم الأربعاء إثر استهدافه بغارة إسرائيلية في طهران. "
+            "وفي ما يلي ما نعرفه عن ملابسات العملية.")
     assert [(a1, a2) for _, a1, a2 in _records(text)] == [("Military Forces of Israel", "Hamas")]
