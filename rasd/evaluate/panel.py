@@ -123,10 +123,14 @@ def same(a: Any, b: Any, field: str) -> bool:
     """Whether a produced value and a wanted one agree: counts exactly (none = 0), dates by the day,
     names loosely ("Military Forces of Israel" = "Israel"; a parenthesised remark may be another name, but
     "Civilians (Palestine)" is not "Civilians (Israel)")."""
-    if field in _COUNTS:
+    if field == "fatalities":  # an unknown toll is not "nobody killed"
+        return bool(a == b)
+    if field in _COUNTS:  # injuries left untold are none
         return (a or 0) == (b or 0) if a in (None, 0) and b in (None, 0) else bool(a == b)
     if field == "event_date":
         return str(a)[:10] == str(b)[:10]
+    if field == "location":
+        return _same_place(a, b)
     if field in _NAMES and a and b and "(" in str(a) + str(b):
         (main_a, *remarks_a), (main_b, *remarks_b) = _parts(a), _parts(b)
         if _QUALIFIED.match(main_a) or _QUALIFIED.match(main_b):  # "Civilians (Palestine)": the remark says whose
@@ -134,6 +138,19 @@ def same(a: Any, b: Any, field: str) -> bool:
         if any(_same_text(x, y) for x in (str(a), *remarks_a) for y in (str(b), *remarks_b)):
             return True  # "Houthis (Ansar Allah)": the remark is another name
     return _same_text(a, b)
+
+
+def _same_place(a: Any, b: Any) -> bool:
+    """A place by its own name, the part before a comma ("Beit Lahia (Kamal Adwan Hospital), North Gaza" is Beit
+    Lahia, not North Gaza); "X / Y" accepts either; one name may lengthen the other ("Jabalia" = "Jabalia Camp")."""
+    def names(x: Any) -> list[list[str]]:
+        return [_norm(alt.split(",")[0]).split() for alt in str(x).split(" / ")] if x is not None else [[]]
+    for x in names(a):
+        for y in names(b):
+            short, long_ = sorted((x, y), key=len)
+            if x == y or (short and long_[: len(short)] == short):
+                return True
+    return False
 
 
 def _parts(name: Any) -> list[str]:
@@ -182,7 +199,9 @@ def judge_fields(panel: PanelRecord, event: Mapping[str, Any]) -> dict[str, bool
     want = {f: wanted(panel, f) for f in FIELDS}
     right = {f: want[f] is not _NO_FIX and same(event.get(f), want[f], f) and not _rejected(panel, f, event.get(f))
              for f in FIELDS}
-    if event.get("sub_event_type") == "Armed clash" and not (right["actor1"] and right["actor2"]):
+    kept_sides = _rejected(panel, "actor1", event.get("actor1")) or _rejected(panel, "actor2", event.get("actor2"))
+    if event.get("sub_event_type") == "Armed clash" and not (right["actor1"] and right["actor2"]) and not kept_sides:
+        # either order, unless these are the very sides the judge called reversed
         a1, a2 = want["actor1"], want["actor2"]
         if (_NO_FIX not in (a1, a2) and same(event.get("actor1"), a2, "actor1")
                 and same(event.get("actor2"), a1, "actor2")):

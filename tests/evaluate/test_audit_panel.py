@@ -68,6 +68,11 @@ def test_clash_sides_count_in_either_order() -> None:
     v = verdict(**clash)
     swapped = judge_fields(v, event(sub_event_type="Armed clash", actor1="Red Brigade", actor2="Military Forces of Ruritania"))
     assert swapped["actor1"] and swapped["actor2"]
+    # not when these are the very sides the judge called reversed
+    reversed_ = verdict(**clash, wrong=("actor1", "actor2"),
+                        fix={"actor1": "Red Brigade", "actor2": "Military Forces of Ruritania"})
+    kept = judge_fields(reversed_, event(**clash))
+    assert not kept["actor1"] and not kept["actor2"]
     # not for a one-sided act: there the order says who struck whom
     strike = judge_fields(verdict(actor2="Red Brigade"), event(actor1="Red Brigade", actor2="Military Forces of Ruritania"))
     assert not strike["actor1"] and not strike["actor2"]
@@ -97,7 +102,12 @@ def test_fuzzy_names() -> None:
     assert not same("Civilians (Ruritania)", "Civilians (Freedonia)", "actor2")  # the remark says whose civilians
     assert same("Civilians (Ruritania)", "Civilians", "actor2")
     assert not same("Unidentified Armed Group (Ruritania)", "Military Forces of Ruritania", "actor1")
-    assert same(None, 0, "fatalities") and not same(2, 3, "fatalities")
+    # an unknown toll is not "nobody killed"; untold injuries are none
+    assert not same(None, 0, "fatalities") and same(None, 0, "injuries") and not same(2, 3, "fatalities")
+    # a place is its own name, not the area after its comma; "X / Y" takes either
+    assert not same("North Gaza", "Beit Lahia (Kamal Adwan Hospital), North Gaza", "location")
+    assert same("Beit Lahia", "Beit Lahia (Kamal Adwan Hospital), North Gaza", "location")
+    assert same("Jabalia Camp", "Jabalia", "location") and same("Hadar", "Hadar / Jaba", "location")
     assert same("2021-03-04", "2021-03-04T00:00", "event_date") and not same("2021-03-04", "2021-03-05", "event_date")
 
 
