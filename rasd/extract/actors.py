@@ -22,7 +22,7 @@ from rasd.model import ActorFact
 from rasd.text.matcher import PhraseMatcher, longest_first
 from rasd.text.quotes import without_datelines
 
-__all__ = ["Actor", "ActorRef", "Actors", "actor_matcher", "army_of", "INTER"]
+__all__ = ["LED_BY_CLAUSE", "Actor", "ActorRef", "Actors", "actor_matcher", "army_of", "INTER"]
 
 INTER = {"state": 1, "police": 1, "rebel": 2, "political_militia": 3, "identity_militia": 4,
          "rioters": 5, "protesters": 6, "civilians": 7, "external": 8, "organisation": 8}
@@ -290,8 +290,10 @@ _BRACKETED = re.compile(r"\s*\([^()]{1,30}\)")
 
 
 # "التحالف العسكري الذي تقوده السعودية": the leader named in a relative clause describes the subject
-# ("ميليشيات الحوثي المرتبطة بإيران", "الفصائل الموالية لتركيا": a patron that describes them, not a party)
-_LED_BY = re.compile(r"(?:\s+\S+)?\s+(?:(?:الذي|التي)\s+(?:تقوده|يقوده|تقودها|يقودها|تتزعمه|يتزعمه|تتزعمها|يتزعمها)\s+"
+# ("ميليشيات الحوثي المرتبطة بإيران", "الفصائل الموالية لتركيا": a patron that describes them, not a party);
+# the relative clause that names the leader is shared with sources.speaker
+LED_BY_CLAUSE = r"(?:الذي|التي)\s+(?:تقوده|يقوده|تقودها|يقودها|تتزعمه|يتزعمه|تتزعمها|يتزعمها)"
+_LED_BY = re.compile(r"(?:\s+\S+)?\s+(?:" + LED_BY_CLAUSE + r"\s+"
                      r"|(?:المرتبط|المرتبطه|الموالي|المواليه|المدعوم|المدعومه)\s*(?:من\s+)?(?:ب|ل|لل)?)")
 
 

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
+from rasd.extract.actors import LED_BY_CLAUSE
 
 if TYPE_CHECKING:
     from rasd.extract.assemble import Cluster
@@ -51,7 +52,7 @@ _OWN_LOSS = re.compile(r"[^.،]{0,12}?(?<!\w)[وب]?(?:استشهاد(?!\w)|(?:�
 _SPEECH_AFTER = re.compile(r"[^\S\n]*[،,\"'»)]?[^\S\n]*(?:قد\s+)?(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)(?!\w)")
 # up to three words, or a relative clause ("التحالف العسكري الذي تقوده السعودية في اليمن الأربعاء أن"), then "أن"
 # the head of "التحالف العسكري الذي تقوده السعودية", before the leader a speaker's relative clause names
-_LED_BY = re.compile(r"(?<!\w)\S+(?:\s+\S+)?\s+(?:الذي|التي)\s+(?:تقوده|يقوده|تقودها|يقودها)\s+(?:\S+\s+)?$")
+_LED_BY = re.compile(r"(?<!\w)\S+(?:\s+\S+)?\s+" + LED_BY_CLAUSE + r"\s+(?:\S+\s+)?$")
 _THAT = re.compile(r"(?:\W*\S+){0,3}?\W*(?:ان|إن|أن|بان|بأن)(?!\w)"
                    r"|(?:\W*\S+){0,2}?\s+(?:الذي|التي|الذين)(?:\s+[^\s.،,]+){1,5}?(?:\W*\S+){0,2}?\W*(?<!\w)(?:ان|أن|بان|بأن)(?!\w)")
 

@@ -23,14 +23,17 @@ __all__ = ["by_warplanes", "flies", "usual_attacker", "USUAL_ATTACKER"]
 USUAL_ATTACKER = "not named: the only side that bombs this place so (rasd/data/theatres.tsv)"
 
 
+_Period = tuple[str, str] | None  # (from, until) as ISO dates, inclusive; None: always
+
+
 @cache
-def _theatres() -> dict[tuple[str, str, str], list[tuple[str, str, Actor]]]:
+def _theatres() -> dict[tuple[str, str, str], list[tuple[_Period, Actor]]]:
     armies = army_of()
-    out: dict[tuple[str, str, str], list[tuple[str, str, Actor]]] = {}
+    out: dict[tuple[str, str, str], list[tuple[_Period, Actor]]] = {}
     for r in read_tsv("theatres.tsv"):
+        period = (r.get("from") or "", r.get("until") or "9999") if r.get("from") or r.get("until") else None
         for sub in r["sub_event_types"].split("|"):
-            out.setdefault((r["country"], r["admin1"], sub), []).append(
-                (r.get("from") or "", r.get("until") or "9999", armies[r["attacker"]]))
+            out.setdefault((r["country"], r["admin1"], sub), []).append((period, armies[r["attacker"]]))
     return out
 
 
@@ -39,7 +42,7 @@ def usual_attacker(country: str | None, admin1: str | None, sub_event_type: str 
     """The attacker of a ``sub_event_type`` in (``country``, ``admin1``) when only one side strikes there so
     on ``day`` (ISO date; a row with a period needs the day inside it)."""
     rows = _theatres().get((country or "", admin1 or "", sub_event_type or ""), [])
-    return next((actor for start, end, actor in rows if not (start or end != "9999") or (day and start <= day <= end)), None)
+    return next((actor for period, actor in rows if period is None or (day and period[0] <= day <= period[1])), None)
 
 
 # Sides coded as a state that have drones and missiles but no warplanes: the Houthi authorities in Sanaa.
