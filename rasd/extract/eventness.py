@@ -39,6 +39,7 @@ from functools import cache
 
 from rasd.doc import Doc, Mention
 from rasd.extract.dating import date_for, named_definite, runs_from
+from rasd.extract.elapsed import in_elapsed
 from rasd.extract.scope import period_sentences
 from rasd.lexicon import read_tsv
 from rasd.text.matcher import Match, PhraseMatcher, longest_first
@@ -57,6 +58,7 @@ ONGOING = "ongoing"  # the modality cue (rasd/data/modality.tsv) of an act told 
 BACKGROUND = "ongoing, undated"
 ALLEGED = "alleged"  # the modality cue of an alleged act ("الهجوم المفترض")
 RECALLED = "known act recalled, undated"
+ELAPSED = "told as weeks or more before"
 
 # How far (in tokens) a cue reaches. A verb of conclusion governs the agreement
 # word of its sentence a few words away, past a date or a sponsor between commas
@@ -115,6 +117,8 @@ class Eventness:
             reason = GENRE if commentary else CAMPAIGN if trig.sentence in summaries else _mention_reason(doc, trig, cues, starts)
             if reason is None and _recalled(doc, trig, cues, starts):
                 reason = RECALLED
+            if reason is None and in_elapsed(doc, trig.start, trig.end) and not _dated_in_clause(doc, trig):
+                reason = ELAPSED  # "بعد شهور على قيام طائرات أميركية … قتلت نحو 300"
             cause = cause_at(doc, trig.start)
             if reason is None and cause is not None and not cause.value:
                 if cause in responses:  # undated and known ("الهجوم الكيماوي"): the reason recalled for another act
@@ -161,6 +165,12 @@ def _dated_after(doc: Doc, trig: Mention) -> bool:
     # "على مدينة دوما، السبت": the day set off by a comma right after the clause
     return any(trig.start <= d.start and (d.start < end or not doc.ntext[end:d.start].strip(" ،,"))
                and d.value.kind != "year" for d in doc.of("date"))
+
+
+def _dated_in_clause(doc: Doc, trig: Mention) -> bool:
+    """A day phrase of the act's own clause."""
+    clause = doc.clause_of(trig.start)
+    return any(doc.clause_of(d.start) == clause and d.value.kind != "year" and not runs_from(doc, d) for d in doc.of("date"))
 
 
 def _toll_of_clause(doc: Doc, trig: Mention) -> bool:

@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.casualties import CONTRAST
 from rasd.extract.dating import runs_from
+from rasd.extract.elapsed import elapsed_spans, in_elapsed
+from rasd.lang.ar.dates import AMBIGUOUS_MONTHS, MONTHS
 from rasd.model import Span
 
 if TYPE_CHECKING:
@@ -48,6 +50,11 @@ AGGREGATE_AT = 1000
 # A day's protest can wound a few thousand (1,400 at the Gaza fence on 30 March 2018, 2,771 on 14 May); five
 # thousand and more wounded is nearly always a campaign's or a war's count.
 AGGREGATE_INJURED_AT = 3000
+
+
+# "قتل 40 مدنيا خلال شهر يونيو الماضي": a month's tally ("في شهر يونيو" may date an act)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_CLEAR_MONTHS = "|".join(sorted(set(MONTHS) - AMBIGUOUS_MONTHS, key=len, reverse=True))
 
 
 def _each(words: str, rest: str) -> str:
@@ -80,6 +87,7 @@ _PERIOD_TAIL = (
     + _each("طوال|طيله", r"\s+(?:ال)?(?:\S+\s+)?(?:سنوات|السنوات|اعوام|الاعوام|عقود)(?!\w)") + "|"
     + _each("خلال|في|طوال|طيله", r"\s+(?:هذه|تلك)\s+(?:ال)?فتره") + "|" + _each("في|خلال", r"\s+الاونه\s+الاخيره") + "|"
     + _each("هذا|خلال", r"\s+العام(?!\w)") + "|"
+    + _each("خلال|طوال|طيله", rf"\s+(?:شهر\s+(?:{_MONTH_NAMES})|(?:{_CLEAR_MONTHS}))(?!\w)") + "|"
     + _each("خلال|في", r"\s+(?:ال)?فتره\s+(?:ما\s+)?(?:بين|من)(?!\w)") + "|"
     + _each("خلال|في", r"\s+(?:\S+\s+)?\d+\s+(?:يوما|يوم)(?!\w)") + "|"
     + _each("العمليه|الحمله|الحرب|المعارك|الهجوم|القصف|العدوان", r"\s+(?:\S+\s+)?(?:شهدت|شهد)\s+(?:مقتل|سقوط)") + "|"
@@ -95,6 +103,8 @@ _PERIOD_TAIL = (
 )
 _PERIOD = re.compile(f"{_PERIOD_HEAD}|{_RUNNING}|{_PERIOD_TAIL}")
 _PERIOD_NOT_RUNNING = re.compile(f"{_PERIOD_HEAD}|{_PERIOD_TAIL}")
+# a sentence that goes on with what its source documented ("ووثق المكتب", "وأحصت الشبكة")
+_GOES_ON = re.compile(r"\W*و(?:وثق|وثقت|احصي|احصت|رصد|رصدت|سجل|سجلت)(?!\w)")
 # a figure this large in the sentence right after a period phrase, with no date of its own, is that period's total
 _PERIOD_SIZED = 100
 _RISES_TO = 30
@@ -129,6 +139,8 @@ _PAIR_BEFORE = re.compile(r"(?:قتيل|قتلي|شهيد|شهداء|جريح|ج
 # "مقتل وجرح العشرات", "قتل وأصيب 12": one figure for the killed and the wounded, told after both cues
 _VERBAL_PAIR = re.compile(r"(?<!\w)(?:مقتل|قتل|استشهاد|سقوط)\s+(?:و|او)$")
 _VERBAL_TWIN = re.compile(r"(?:مقتل|قتل|استشهاد)\s+(?:و|او)(?:اسر|جرح|اصابه|اصيب)\S*\s")
+# "تعرض 21 آخرين للقتل والإصابة": one figure for both, told before the two nouns
+_NOUN_TWIN = re.compile(r"(?:لل|ال)?(?:قتل|موت)\s+(?:و|او)\s*(?:لل|ال)?(?:اصابه|جرح)(?!\w)")
 _BETWEEN = re.compile(r"(?:^|\s)(?:ما\s+)?بين\s*$")
 _SUBSET = re.compile(r"(?:^|\s)(?:من\s+)?(?:بينهم|منهم|بينها|منها|بينهن|منهن)\s*$")
 _SUBSET_AFTER = re.compile(r"\s*(?:من\s+)?(?:منهم|بينهم|منهن|بينهن)(?!\w)")
@@ -143,9 +155,11 @@ class Scope:
 
     name = "scope"
     requires: tuple[str, ...] = ("casualties", "clauses", "dates")
-    sets: tuple[str, ...] = ("scopes",)
+    sets: tuple[str, ...] = ("scopes", "elapsed")
 
     def __call__(self, doc: Doc) -> Doc:
+        for start, end, i in elapsed_spans(doc):  # read by eventness too
+            doc.add(Mention("elapsed", start, end, None, i))
         for i, spans in _period_cues(doc).items():  # kept once, read by eventness and the judge
             for start, end in spans:
                 doc.add(Mention("period", start, end, None, i))
@@ -222,6 +236,9 @@ def _period_figures(doc: Doc) -> set[int]:
         by_sentence.setdefault(m.sentence, []).append(m)
     dated = {d.sentence for d in doc.of("date") if d.value.kind != "year"}
     after = {cue.sentence + 1 for cue in doc.of("period") if cue.start >= doc.title_end}  # a headline is not the lead's period
+    # "كشف مكتب التوثيق مقتل 311 شخصا. ووثق المكتب … منذ بداية الحملة": the source goes on about the same period
+    after |= {cue.sentence - 1 for cue in doc.of("period") if cue.sentence - 1 >= 0
+              and doc.sentences[cue.sentence - 1][0] >= doc.title_end and _GOES_ON.match(doc.ntext, doc.sentences[cue.sentence][0])}
     for i in after - dated - period_sentences(doc):
         # "ومنذ يوم الأحد تتعرض الغوطة لقصف مكثف. وقتل 400 شخص في القصف": a large undated figure right after a period
         out |= {id(m) for m in by_sentence.get(i, []) if (m.value.count or 0) >= _PERIOD_SIZED}
@@ -312,6 +329,8 @@ def _of_the_past(doc: Doc, m: Mention) -> bool:
     """The figure is told of an act of an earlier year: near it in its clause "في العام الماضي" or an
     earlier year ("بين 2011 و2013"); not a year a period starts from ("منذ 2014") or a record is compared with
     ("الأكثر دموية منذ 2014" is also a period)."""
+    if in_elapsed(doc, m.start, m.end):  # "بعد شهور على قيام طائرات … قتلت نحو 300"
+        return True
     start, end = doc.clauses[doc.clause_of(m.start)]
     start, end = max(start, m.start - _PAST_REACH), min(end, m.end + _PAST_REACH)
     text = doc.ntext
@@ -346,6 +365,9 @@ def _combined(doc: Doc, m: Mention, cas: Casualty, clause_start: int) -> bool:
         return True  # the twin cue of "23 قتيلا وجريحا"
     if not killed and _VERBAL_PAIR.search(text, lo, m.start) and not any(  # "رجل واحد قتل وأصيب 6": 6 are the wounded
             k.value.kind == "killed" and k.value.count is not None and lo <= k.start < m.start for k in doc.of("casualty")):
+        return True
+    twin = _NOUN_TWIN.search(text, max(m.start, m.end - 8), m.end + 30) if killed and 0 <= cas.number_start else None
+    if twin is not None and twin.start() < m.end:
         return True
     if killed and cas.number_start > m.start and _VERBAL_TWIN.match(text, m.start):
         return True  # "مقتل وأسر العشرات": the killed cue's figure is told after its twin

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 import rasd
-from rasd.extract.eventness import BACKGROUND
+from rasd.extract.eventness import BACKGROUND, ELAPSED
 
 D = date(2024, 5, 12)
 
@@ -209,3 +209,55 @@ def test_the_day_toll_before_the_running_total_it_raises_stays_the_day_toll() ->
 def test_an_ongoing_operation_s_toll_is_its_total() -> None:
     text = "وأعلن المرصد اليوم أن حصيلة الغارات في العملية العسكرية الجارية على ريف إدلب ارتفعت إلى 120 قتيلا."
     assert _scopes(text) == [(120, "cumulative")]
+
+
+def test_an_act_told_as_months_before_is_background() -> None:
+    # after the main verb, the phrase of elapsed time governs the rest of the sentence
+    text = ("وجاء الاستعراض العسكري بعد شهور على قيام طائرات أميركية، بما فيها المقاتلات الثقيلة، "
+            "قتلت نحو 300 من المسلحين قرب مدينة دير الزور.")
+    assert _scopes(text) == [(300, "cumulative")]
+    assert not [e for e in _events(text) if e.fatalities]
+    assert any(t.value.modal == ELAPSED for t in rasd.analyse(text, published=D).of("trigger"))
+
+
+def test_the_strike_a_month_ago_is_not_the_day_s() -> None:
+    text = ("شنت المقاتلات الروسية اليوم غارات على بلدة كفرنبل أدت إلى مقتل أربعة مدنيين. "
+            "وتعد هذه الغارات الأعنف منذ شهر، حين أوقعت غارات روسية 53 قتيلا في بلدة أورم الكبرى.")
+    assert _scopes(text) == [(4, "event"), (53, "cumulative")]
+    assert [(e.location, e.fatalities) for e in _events(text)] == [("Kafranbel", 4)]
+
+
+def test_a_fronted_phrase_of_elapsed_time_dates_only_its_own_clause() -> None:
+    text = "بعد أسابيع من القصف، سيطرت قوات النظام اليوم على بلدة كفرنبل في ريف إدلب."
+    assert [e.sub_event_type for e in _events(text)] == ["Government regains territory"]
+
+
+def test_a_day_of_this_week_inside_the_span_keeps_the_toll() -> None:
+    text = "وتأتي الغارة بعد أسابيع من التظاهرات على حدود قطاع غزة، بلغت ذروتها الجمعة مع مقتل 60 فلسطينيا برصاص الاحتلال."
+    assert _scopes(text) == [(60, "event")]
+
+
+def test_a_toll_said_of_the_weeks_before_is_theirs() -> None:
+    text = ("واستشهدت المسعفة برصاص الاحتلال أمس، بعد أسابيع من مسيرات العودة على حدود القطاع، "
+            "وقتل فيها قرابة 120 فلسطينيا.")
+    events = _events(text)
+    assert (120, "cumulative") in _scopes(text)
+    assert 120 not in [e.fatalities for e in events]
+
+
+def test_a_month_s_tally_is_no_toll() -> None:
+    text = "قتل 40 مدنيا وجرح أكثر من 30 آخرين برصاص المسلحين وقذائفهم في مدينة تعز خلال شهر نيسان الماضي."
+    assert [s for _, s in _scopes(text)] == ["cumulative"]
+    assert not [e for e in _events(text) if e.fatalities]
+
+
+def test_killed_and_wounded_as_two_nouns_share_one_figure() -> None:
+    text = "قتل 6 مدنيين بانفجار ألغام في مدينة تعز أمس، فيما تعرض 21 آخرين للقتل والإصابة برصاص القناصة."
+    assert _scopes(text) == [(6, "event"), (None, "combined")]
+
+
+def test_a_monitor_s_figure_continued_by_its_period_is_a_total() -> None:
+    text = ("وكشف مكتب التوثيق في المحافظة مقتل ما يقارب 320 شخصا على يد قوات النظام جنوبي البلاد. "
+            "ووثق المكتب ارتكاب أكثر من ست مجازر بحق المدنيين منذ بداية الحملة العسكرية في الشهر الماضي.")
+    assert (320, "cumulative") in _scopes(text)
+    assert not [e for e in _events(text) if e.fatalities]

@@ -1,0 +1,65 @@
+"""Acts told as weeks or more before the news: "بعد شهور على قيام طائرات أميركية … قتلت نحو 300",
+"الأعنف منذ شهر، حين أوقعت غارات 53 قتيلا".
+
+A phrase of elapsed time ("بعد أشهر من", "بعد عامين على", "منذ شهر، حين") names an act of weeks, months or
+years before the report. What it governs is background: an act there with no date of its own is no event of the
+article (:mod:`rasd.extract.eventness`), and its figures are no toll (:mod:`rasd.extract.scope`). Hours and days
+("بعد ساعات من", "بعد أيام على") are still the news, so they are no cue.
+
+How far the phrase governs depends on where it stands. Fronted, opening its sentence ("بعد أسابيع من المعارك،
+سيطرت القوات على المدينة"), it is an adverbial of the main clause that follows: only its own clause is the past.
+After the main verb ("واستخدمت … بعد شهور على قيام طائرات …، قتلت نحو 300"), everything to the end of the
+sentence is its complement.
+
+The scope component adds the spans to the document as ``elapsed`` mentions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasd.doc import Doc, Mention
+
+__all__ = ["elapsed_spans", "in_elapsed"]
+
+_SPAN = r"(?:(?:نحو|قرابه|حوالي|اكثر\s+من)\s+)?(?:\S+\s+)?(?:شهر|شهرين|اشهر|شهور|اسابيع|اسبوعين|عام|عامين|سنه|سنتين|سنوات|اعوام)"
+_ELAPSED = re.compile(
+    rf"(?<!\w)(?:و)?(?:بعد\s+{_SPAN}\s+(?:علي|من)(?!\w)|منذ\s+{_SPAN}\s*[،,]?\s*(?:حين|عندما|يوم)(?!\w))"
+)
+# the words a fronted phrase may follow at the head of its sentence
+_HEAD = re.compile(r"[\W\d]*(?:و|ف|ثم\s+)?")
+# a clause that opens with a conjunction is a new main clause ("…بعد أسابيع من الهدوء، وقتلت الغارات 5 أمس"),
+# unless it points back into the span ("بعد أسابيع من مسيرات العودة، وقتل فيها قرابة 123")
+_NEW_CLAUSE = re.compile(r"[^\w]*(?:و|ف|ثم\s|كما\s|فيما\s|بينما\s|في\s+حين\s)(?!\S*\s+(?:فيها|فيه|خلالها|خلاله)(?!\w))")
+# a day of the last week inside the span dates an act of the news ("بعد أسابيع من التظاهرات بلغت ذروتها الاثنين")
+_RECENT_DAYS = 7
+
+
+def elapsed_spans(doc: Doc) -> list[tuple[int, int, int]]:
+    """(start, end, sentence) of each phrase of elapsed time and what it governs (module docstring)."""
+    text = doc.ntext
+    out = []
+    for i, (s, e) in enumerate(doc.sentences):
+        for m in _ELAPSED.finditer(text, s, e):
+            clause = doc.clause_of(m.start())
+            end = doc.clauses[clause][1]
+            if _HEAD.fullmatch(text, s, m.start()) is None:  # after the main verb: to the next main clause
+                for c_start, c_end in doc.clauses[clause + 1:]:
+                    if c_start >= e or _NEW_CLAUSE.match(text, c_start, c_end):
+                        break
+                    end = c_end
+            end = min(end, e)
+            if not any(m.start() <= d.start < end and _recent(doc, d) for d in doc.of("date")):
+                out.append((m.start(), end, i))
+    return out
+
+
+def _recent(doc: Doc, d: Mention) -> bool:
+    return (doc.published is not None and d.value.value is not None and d.value.kind != "year"
+            and 0 <= (doc.published - d.value.value).days <= _RECENT_DAYS)
+
+
+def in_elapsed(doc: Doc, start: int, end: int | None = None) -> Mention | None:
+    """The ``elapsed`` mention holding ``[start, end)``, if any."""
+    end = start + 1 if end is None else end
+    return next((m for m in doc.of("elapsed") if m.start <= start and end <= m.end), None)
