@@ -4,7 +4,7 @@ Needs the ``triggers`` (with the modality ``eventness`` settled), ``actors`` and
 ``casualties`` (with their ``scopes``) layers. :func:`event_triggers` keeps, in text
 order, the triggers reported as having happened — not modal, not in a headline that asks
 a question, not telling a period total, a weak word only with a party or a counted toll
-in its clause, not what an attack hit ("استهدف … تعزيزات") — promotes a weapon word with its owner's adjective ("مسيرات إسرائيلية")
+in its clause (a riot word also with the protest of its sentence), not what an attack hit ("استهدف … تعزيزات") — promotes a weapon word with its owner's adjective ("مسيرات إسرائيلية")
 to a strong one, and adds a killing trigger where a toll and an armed party are told
 without any violent word ("استشهاد شاب برصاص قوات الاحتلال").
 """
@@ -31,6 +31,9 @@ def _supported(doc: Doc, trig: Mention) -> bool:
     if trig.value.sub_event_type == "Arrests" and _seized_things(doc, trig):
         return False  # "احتجز جثث ستة مسلحين": bodies and weapons are seized, nobody is arrested
     if trig.value.strength in ("strong", "territory", "bombard"):
+        return True
+    if trig.value.sub_event_type == "Violent demonstration" and any(  # "تظاهر محتجون، وأحرقوا الإطارات": the crowd did it
+            t.value.event_type == "Protests" and t.sentence == trig.sentence for t in doc.of("trigger")):
         return True
     clause = doc.clause_of(trig.start)
     casualties = [c for c in doc.of("casualty") if doc.clause_of(c.start) == clause and not c.value.cumulative]

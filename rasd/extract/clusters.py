@@ -91,6 +91,10 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
         return True  # "سيطرت الهيئة على سراقب بعد انسحاب قوات النظام": the withdrawal is part of the takeover
     if t.event_type == h.event_type and t.strength not in GENERIC and h.strength not in GENERIC:
         return True
+    if {t.event_type, h.event_type} == {"Protests", "Riots"} and "Violent demonstration" in (t.sub_event_type, h.sub_event_type):
+        # "تظاهر المئات في الديوانية، ورشق المتظاهرون مقر الحزب بالحجارة": the protest turned violent ("…، فيما رشق
+        # شبان الحجارة عند الحاجز" tells another crowd)
+        return not CONTRAST.match(doc.ntext, *doc.clauses[doc.clause_of(a.start)])
     if (t.strength in GENERIC) != (h.strength in GENERIC):
         territory = "territory" in (t.strength, h.strength)  # a town taken does not explain a killing beside it
         return same_clause or (t.event_type in VIOLENT and h.event_type in VIOLENT and not territory)

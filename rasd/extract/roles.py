@@ -95,6 +95,8 @@ class ActorRoles:
             else:  # demonstrators act; forces that disperse them are acted upon
                 first, second = crowd, forces or second
                 self.actor1, self.actor2 = None, (self.actor1 if forces else self.actor2)
+                if second is not None and second.kind == "protesters":  # the rioters are the protesters themselves
+                    second, self.actor2 = None, None
         if first is not None and second is not None and first.name_in(country) == second.name_in(country):
             second, self.actor2 = None, None  # "آليات إسرائيلية" after "الاحتلال": the attacker again, not its target
         if second is None and event_type in ("Explosions/Remote violence", "Violence against civilians", "Battles"):

@@ -62,3 +62,21 @@ def test_a_battle_retold_as_ground_won_is_a_territorial_change() -> None:
                  actor1="Military Forces of Yemen", actor2="Ansar Allah", location="Hays")
     (kept,) = dedupe([clash, gain])
     assert kept.sub_event_type == "Government regains territory"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تظاهر المئات في مدينة الديوانية اليوم، ورشق المتظاهرون مقر أحد الأحزاب بالحجارة.",
+        "خرج محتجون الليلة الماضية في تظاهرات جنوب البصرة، وأحرقوا الإطارات وقطعوا الطرق وحاولوا اقتحام مبان حكومية.",
+        "تظاهر المئات أمام مبنى المحافظة في البصرة اليوم، وأضرم المحتجون النار في إطارات السيارات.",
+    ],
+)
+def test_a_protest_that_turns_violent_is_one_riot(text: str) -> None:
+    (ev,) = rasd.extract(text, published=D)
+    assert (ev.event_type, ev.sub_event_type, ev.actor1, ev.actor2) == ("Riots", "Violent demonstration", "Rioters (Iraq)", None)
+
+
+def test_stones_thrown_by_another_crowd_are_another_event() -> None:
+    text = "تظاهر الآلاف في رام الله اليوم تضامنا مع غزة، فيما رشق شبان قوات الاحتلال بالحجارة عند حاجز قلنديا."
+    assert sorted(_subtypes(text)) == ["Peaceful protest", "Violent demonstration"]
