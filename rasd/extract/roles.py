@@ -123,6 +123,8 @@ class ActorRoles:
             second = None
         if ev.sub_event_type == "Peaceful protest":  # a crowd that acts on no one: what it protests is no side
             second, self.actor2 = None, None
+        if ev.sub_event_type == "Agreement" and second is not None and second.kind == "civilians":
+            second, self.actor2 = None, None  # a truce is between the sides; the civilians it spares are no party to it
         if first is not None:
             ev.actor1, ev.inter1 = first.name_in(country), first.inter_in(iso2)
             if self.inferred1 and usual is None:

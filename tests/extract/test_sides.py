@@ -397,3 +397,12 @@ def test_a_side_announcing_its_own_leaders_killing_is_the_side_hit() -> None:
     text = ("أعلنت حركة حماس اغتيال رئيس مكتبها السياسي صباح اليوم الأربعاء إثر استهدافه بغارة إسرائيلية في طهران. "
             "وفي ما يلي ما نعرفه عن ملابسات العملية.")
     assert [(a1, a2) for _, a1, a2 in _records(text)] == [("Military Forces of Israel", "Hamas")]
+
+
+def test_the_civilians_a_truce_spares_are_no_party_to_it() -> None:
+    title = "إسرائيل تكثف غاراتها على غزة قبيل وقف الحرب"
+    text = (f"{title}\nلم تدم فرحة السكان طويلا بالإعلان عن التوصل لاتفاق وقف إطلاق النار مساء أمس الجمعة، "
+            "حيث كثف جيش الاحتلال غاراته على مناطق القطاع فقتل أكثر من 70 مدنيا.")
+    events = rasd.extract(text, published=date(2024, 5, 12), title=title)
+    assert [(e.actor1, e.actor2) for e in events if e.sub_event_type == "Agreement"] == [("Military Forces of Israel", None)]
+    assert [e.actor2 for e in events if e.sub_event_type == "Attack"] == ["Civilians (Palestine)"]
