@@ -19,7 +19,7 @@ from rasd.extract.eventness import cause_at
 from rasd.extract.protesters import protesters_country
 from rasd.extract.projectiles import PROJECTILE_TYPES, projectile_places
 from rasd.extract.sites import listed_with, set_place
-from rasd.extract.whose import elsewhere
+from rasd.extract.whose import elsewhere, of_a_person
 from rasd.geo.model import KIND_RANK
 from rasd.geo.unlisted import UNLISTED
 from rasd.lang.ar.places import SUPPORT_WORDS
@@ -105,7 +105,7 @@ def _candidates(doc: Doc, cluster: Cluster, causes: list[Mention]) -> list[Menti
                 and not any(c.start <= p.start < c.end for c in causes)]
         if kept:
             return [p for p in kept if not _part(doc, p)] or kept
-    return next((t for t in tiers if t), [])
+    return next((kept for t in tiers if (kept := [p for p in t if not of_a_person(doc, p)])), [])
 
 
 # "استشهد 85 في غارات على القطاع بينهم 50 بمدينة غزة", "معظمهم في جباليا", "تركزت على منازل في مدينة غزة":

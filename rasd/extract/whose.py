@@ -17,7 +17,10 @@ place named with an event's mentions belongs to something else:
 - **a speaker**: "وفي الرياض، أدانت المملكة …" names where a reaction is voiced, not the act it reacts to;
 - **the origin**: "مسيرة أطلقت من اليمن" (:func:`rasd.extract.projectiles.origin`);
 - **a headline's label**: "غزة: الفلسطينيون يواصلون احتجاجاتهم" files the story under a place; the event's is
-  the one the text names for it ("شمال قطاع غزة"), the label only when there is none.
+  the one the text names for it ("شمال قطاع غزة"), the label only when there is none;
+- **a person's or a reporter's** (:func:`of_a_person`): where someone was born or comes from ("من مواليد مخيم
+  الشاطئ", "المنحدر من جنين") and where a correspondent files from ("مراسل الجزيرة في رام الله") are never an
+  event's place, not even for want of another.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from rasd.extract.projectiles import origin
 if TYPE_CHECKING:
     from rasd.extract.clusters import Cluster
 
-__all__ = ["elsewhere"]
+__all__ = ["elsewhere", "of_a_person"]
 
 # the act word is the frame or the means of the one before it: "خلال مواجهات", "بقصف", "جراء انفجار"
 _FRAME = re.compile(r"(?:(?<!\w)(?:خلال|اثناء|في|جراء|اثر|عقب|نتيجه|بسبب|وسط)\s+(?:ال)?|(?<!\w)[وف]?ب(?:ال)?)$")
@@ -43,11 +46,15 @@ _REACTION = re.compile(r"\W*(?:و|ف)?(?:ادان|ادانت|استنكر|است
 _TIME_REFERENCE = re.compile(r"(?<!\w)(?:بعد|قبل)\s+(?:\S+\s+)?(?:ساعه|ساعات|ساعتين|يوم|يومين|ايام|اسبوع|اسبوعين|اسابيع"
                              r"|شهر|شهرين|اشهر|دقايق)\s+(?:\S+\s+)?(?:من|علي)(?!\w)")
 _OPENS = re.compile(r"\W*(?:و|ف)?(?:في|من)\s+")  # "وفي الرياض،"
+# "من مواليد مخيم الشاطئ", "المولود في جنين", "المنحدر من بلدة X"; "مراسل الجزيرة في رام الله", "مراسلنا في غزة"
+_PERSON_S = re.compile(r"(?<!\w)(?:(?:من\s+)?مواليد|(?:ال)?مولود(?:ه)?\s+في|ولد\s+في|ولدت\s+في|(?:ال)?منحدر(?:ه)?\s+من|ينحدر\s+من"
+                       r"|تنحدر\s+من|(?:ال)?مراسل\S*\s+(?:\S+\s+){0,2}?في|مكتب\s+(?:\S+\s+){0,2}?في)\s+(?:\S+\s+)?$")
+_PERSON_REACH = 60  # characters before the place
 
 
 def elsewhere(doc: Doc, cluster: Cluster, p: Mention) -> bool:
     """``p`` is the place of another act, of a speaker or of a launch, not of ``cluster``'s event."""
-    if origin(doc, p) or _label(doc, p):  # "انفجار مسيرة أطلقت من اليمن على مطار رامون": Yemen is whence
+    if origin(doc, p) or _label(doc, p) or of_a_person(doc, p):  # "مسيرة أطلقت من اليمن على مطار رامون": whence
         return True
     owner = _owner(doc, p)
     if owner is not None and not _ours(doc, cluster, owner, p):
@@ -58,6 +65,13 @@ def elsewhere(doc: Doc, cluster: Cluster, p: Mention) -> bool:
     if c in cluster.clauses or any(t is owner for t in cluster.triggers):
         return False
     return _other_act(doc, cluster, c) or _speaker(doc, p)
+
+
+def of_a_person(doc: Doc, p: Mention) -> bool:
+    """``p`` is where someone was born or comes from, or where a correspondent files from ("أفاد مراسل الجزيرة
+    باندلاع اشتباكات في مخيم طولكرم" tells an act between: the camp is its place)."""
+    m = _PERSON_S.search(doc.ntext, max(0, p.start - _PERSON_REACH), p.start)
+    return m is not None and not any(m.start() <= t.start < p.start for t in doc.of("trigger"))
 
 
 def _acts(doc: Doc) -> list[Mention]:

@@ -6,9 +6,11 @@ Every sentence here is written for these tests (no corpus text).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
+import rasd
 from rasd.doc import Doc
 from rasd.extract.candidates import event_triggers
 from rasd.extract.clusters import Cluster, group_triggers
@@ -59,9 +61,6 @@ def test_the_town_of_the_sentence_beats_the_area_of_the_clause() -> None:
     """"ارتفع عدد ضحايا مدرسة الفاروق بحي الزيتون (شرق مدينة غزة) … في أكبر المجازر التي شهدها القطاع": the event's
     clause names only the Strip, its sentence one neighbourhood inside it; several towns leave the area.
     Original Arabic written for this test."""
-    import rasd
-    from datetime import date
-
     one = ("ارتفع عدد ضحايا مدرسة الفاروق بمنطقة حي الزيتون (شرق مدينة غزة) اليوم السبت إلى 40 شهيدا،"
            " في واحدة من أكبر المجازر التي شهدها القطاع.")
     assert [e.location for e in rasd.extract(one, published=date(2024, 8, 10))] == ["Al-Zaytoun"]
@@ -80,18 +79,12 @@ def test_the_town_of_the_sentence_beats_the_area_of_the_clause() -> None:
 )
 def test_a_place_named_to_say_where_another_lies_is_context(text: str, location: str) -> None:
     """Original Arabic written for this test."""
-    import rasd
-    from datetime import date
-
     assert [e.location for e in rasd.extract(text, published=date(2024, 8, 10))] == [location]
 
 
 def test_a_town_beats_the_country_named_before_it() -> None:
     """"في سوريا … في دوما": the country named first does not make the town inconsistent; a place of another country
     named after the first does not beat the headline's town. Original Arabic written for this test."""
-    import rasd
-    from datetime import date
-
     one = "اعتقلت قوات الأمن في سوريا أمس ثلاثة ناشطين في مدينة دوما."
     assert [e.location for e in rasd.extract(one, published=date(2024, 8, 10))] == ["Douma"]
     two = "غارات إسرائيلية على بيروت\nتواصلت الليلة الغارات الإسرائيلية على لبنان وقطاع غزة."
@@ -110,18 +103,12 @@ def test_a_town_beats_the_country_named_before_it() -> None:
 )
 def test_the_place_a_protest_supports_is_not_where_it_is_held(text: str, location: str) -> None:
     """Original Arabic written for this test."""
-    import rasd
-    from datetime import date
-
     assert location in [e.location for e in rasd.extract(text, published=date(2024, 8, 10))]
 
 
 def test_an_aim_in_the_answered_act_is_not_the_place() -> None:
     """"دمر بطارية … ردا على صاروخ استهدف طائرات فوق لبنان": the answered act's aim does not place the answer.
     Original Arabic written for this test."""
-    import rasd
-    from datetime import date
-
     text = "قال الجيش إنه قصف بالصواريخ بطارية دفاع جوي شرق دمشق اليوم ردا على صاروخ أطلقته استهدف طائراته فوق لبنان."
     assert "Damascus" in [e.location for e in rasd.extract(text, published=date(2024, 8, 10))]
 
@@ -129,9 +116,6 @@ def test_an_aim_in_the_answered_act_is_not_the_place() -> None:
 def test_the_country_a_protest_opposes_is_not_its_place() -> None:
     """"مظاهرة مؤيدة لفلسطين ومناهضة لإسرائيل في العاصمة برن": Israel is opposed, not the protest's place.
     Original Arabic written for this test."""
-    import rasd
-    from datetime import date
-
     text = "فرقت الشرطة السويسرية أمس مظاهرة مؤيدة لفلسطين ومناهضة لإسرائيل في العاصمة برن."
     assert "Israel" not in [e.location for e in rasd.extract(text, published=date(2024, 8, 10))]
 
@@ -187,3 +171,24 @@ def test_a_protest_whose_places_are_its_cause_is_in_the_protesters_country(
     # a protest that names its own town keeps it
     assert _place_name(prepared("تظاهر عشرات الفلسطينيين اليوم في مدينة طولكرم تنديدا بالغارات على قطاع غزة.")) == "Tulkarm"
 
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # where a correspondent files from is not where the act was
+        ("قال مراسل الجزيرة في رام الله إن حزب الله شن فجر اليوم هجوما بالصواريخ على مواقع الجيش الإسرائيلي في الجليل.",
+         "Galilee"),
+        # an act the correspondent reports names its own place after him
+        ("أفاد مراسل الجزيرة باندلاع اشتباكات في مخيم طولكرم بين مقاومين وجيش الاحتلال اليوم.", "Tulkarm Camp"),
+        # nor is where the dead man was born
+        ("استشهد القيادي، المولود في مدينة جنين، في غارة إسرائيلية على بيروت اليوم.", "Beirut"),
+    ],
+)
+def test_a_person_s_place_is_not_the_event_s(text: str, location: str) -> None:
+    assert [e.location for e in rasd.extract(text, published=date(2024, 5, 12))] == [location]
+
+
+def test_a_birthplace_is_no_place_even_for_want_of_another() -> None:
+    text = "اغتال الاحتلال فجر اليوم القيادي في الحركة، وهو من مواليد مخيم الشاطئ، بغارة على مقر إقامته."
+    assert "Al-Shati Camp" not in [e.location for e in rasd.extract(text, published=date(2024, 5, 12))]
