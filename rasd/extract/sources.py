@@ -49,6 +49,13 @@ _ANNOUNCES_LOSS = re.compile(r"[^.،]{0,12}?(?<!\w)[وب]?(?:اغتيال|است
 # its own dead: martyrdom, or a killing of one of its own ("اغتيال رئيس مكتبها", not "اغتيال مسؤول بالحزب"; a
 # final ه is no pronoun here: the folded text spells ة so)
 _OWN_LOSS = re.compile(r"[^.،]{0,12}?(?<!\w)[وب]?(?:استشهاد(?!\w)|(?:اغتيال|مقتل)\s+(?:[^\s.،]+\s+){0,2}?[^\s.،]+(?:ها|هم)(?!\w))")
+# "اتهمت إسرائيل إيران بقصف الجولان", "إسرائيل تتهم إيران بقصف": the accuser speaks; the accused, named next, acted
+_ACCUSES = re.compile(r"(?:اتهم|اتهمت|تتهم|يتهم|اتهموا)\s*$")
+_ACCUSES_AFTER = re.compile(r"[^\S\n]*(?:اتهم|اتهمت|تتهم|يتهم|اتهموا)(?!\w)")
+_ACCUSED_GAP = 40  # characters from the accuser to the accused
+# "اتهم الحشد التحالف بشن غارة استهدفت موقعا تابعا له … مصرع العشرات من عناصره": the accuser was the one hit
+_OWN_HIT = re.compile(r"(?<!\w)(?:عناصر|مقاتلي|مقاتلو|مواقع|موقع|مقر|مقرات|قوات|جنود|افراد)(?:ه|ها|هم)(?!\w)"
+                      r"|(?<!\w)تابع(?:ا|ه)?\s+(?:له|لها)(?!\w)")
 _SPEECH_AFTER = re.compile(r"[^\S\n]*[،,\"'»)]?[^\S\n]*(?:قد\s+)?(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)(?!\w)")
 # up to three words, or a relative clause ("التحالف العسكري الذي تقوده السعودية في اليمن الأربعاء أن"), then "أن"
 # the head of "التحالف العسكري الذي تقوده السعودية", before the leader a speaker's relative clause names
@@ -73,7 +80,8 @@ def speaker(doc: Doc, a: Mention) -> bool:
     """"وأعلنت منظمة حظر الأسلحة أن…": who reports is a source, not a side of the event.
 
     "أعلن الجيش استعادة السيطرة" announces its own act: only a speaker followed by "أن/إن" is a source.
-    States reacting ("ردود أفعال الدول الكبرى، بريطانيا وفرنسا") speak too.
+    States reacting ("ردود أفعال الدول الكبرى، بريطانيا وفرنسا") speak too, and so does an accuser with the
+    accused named after it ("إسرائيل تتهم إيران بقصف الجولان").
     """
     text = doc.ntext
     led = _LED_BY.search(text, max(0, a.start - 40), a.start)  # "أعلن التحالف الذي تقوده السعودية أن": who leads the speaker
@@ -83,6 +91,8 @@ def speaker(doc: Doc, a: Mention) -> bool:
         return True  # "دعت بريطانيا إسرائيل إلى ضبط النفس", "أدانت الخارجية القطرية": who calls or condemns
     if _OUTLET.search(text, max(0, start - 30), start):
         return True  # "وقال موقع الجيش اليمني إن غارات…", "ذكرت قناة المسيرة التابعة للحوثيين": a party's outlet reports
+    if _accuser(doc, a):
+        return True  # "اتهمت إسرائيل إيران بقصف الجولان": the accuser, with the accused named after it
     if _verb_ends(_SPEECH, lead):  # "أعلنت X أن", "أكد قيادي بحماس أن"
         if _ANNOUNCES_LOSS.match(text, a.end, a.end + _ANNOUNCED_GAP):
             return True  # "أعلنت حماس اغتيال رئيس مكتبها": who mourns its dead did not kill them
@@ -94,8 +104,18 @@ def speaker(doc: Doc, a: Mention) -> bool:
     return bool(after and _THAT.match(text, after.end(), after.end() + 30))
 
 
+def _accuser(doc: Doc, a: Mention) -> bool:
+    """``a`` accuses the actor named right after it ("اتهمت إسرائيل إيران بقصف", "إسرائيل تتهم إيران")."""
+    text = doc.ntext
+    accuses = _verb_ends(_ACCUSES, _speech_lead(text, a.start)) or _ACCUSES_AFTER.match(text, a.end, a.end + 12)
+    return bool(accuses) and any(a.end < b.start <= a.end + _ACCUSED_GAP for b in doc.of("actor"))
+
+
 def announces_loss(doc: Doc, a: Mention) -> bool:
-    """"أعلنت حركة حماس اغتيال رئيس مكتبها السياسي": a side that announces its own dead lost them."""
+    """"أعلنت حركة حماس اغتيال رئيس مكتبها السياسي": a side that announces its own dead lost them; so does one that
+    accuses another of striking its own ("اتهم الحشد التحالف بشن غارة استهدفت موقعا تابعا له")."""
+    if _accuser(doc, a):
+        return bool(_OWN_HIT.search(doc.ntext, a.end, doc.sentences[a.sentence][1]))
     return _verb_ends(_SPEECH, _speech_lead(doc.ntext, a.start)) and bool(
         _OWN_LOSS.match(doc.ntext, a.end, a.end + _ANNOUNCED_GAP + 12))
 

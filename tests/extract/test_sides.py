@@ -406,3 +406,19 @@ def test_the_civilians_a_truce_spares_are_no_party_to_it() -> None:
     events = rasd.extract(text, published=date(2024, 5, 12), title=title)
     assert [(e.actor1, e.actor2) for e in events if e.sub_event_type == "Agreement"] == [("Military Forces of Israel", None)]
     assert [e.actor2 for e in events if e.sub_event_type == "Attack"] == ["Civilians (Palestine)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the accuser speaks, the accused named after it acted
+        ("إسرائيل تتهم إيران بقصف مواقع في الجولان بالصواريخ اليوم.", ("Military Forces of Iran", None)),
+        ("اتهمت دمشق اليوم إسرائيل بقصف مطار حلب الدولي بالصواريخ.", ("Military Forces of Israel", None)),
+        # an accuser whose own position was hit is the side hit
+        ("اتهم الحشد الشعبي اليوم التحالف الدولي بشن غارة استهدفت موقعا تابعا له قرب البوكمال.",
+         ("Global Coalition Against Daesh", "PMF: Popular Mobilization Forces")),
+    ],
+)
+def test_who_accuses_is_no_attacker(text: str, expected: tuple[str | None, str | None]) -> None:
+    (ev,) = rasd.extract(text, published=D)
+    assert (ev.actor1, ev.actor2) == expected
