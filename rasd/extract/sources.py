@@ -9,6 +9,7 @@ one that guards the actors ("بحماية شرطة الاحتلال") is neither
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
@@ -75,22 +76,27 @@ def speaker(doc: Doc, a: Mention) -> bool:
     "أعلن الجيش استعادة السيطرة" announces its own act: only a speaker followed by "أن/إن" is a source.
     States reacting ("ردود أفعال الدول الكبرى، بريطانيا وفرنسا") speak too.
     """
-    text = doc.ntext
-    led = _LED_BY.search(text, max(0, a.start - 40), a.start)  # "أعلن التحالف الذي تقوده السعودية أن": who leads the speaker
-    start = led.start() if led else a.start
+    return _speaks(doc.ntext, a.start, a.end)
+
+
+@lru_cache(maxsize=4096)  # asked of each actor mention once per event of its sentences
+def _speaks(text: str, begin: int, end: int) -> bool:
+    """:func:`speaker` for the mention at ``[begin, end)`` of ``text``: it reads nothing but the text around it."""
+    led = _LED_BY.search(text, max(0, begin - 40), begin)  # "أعلن التحالف الذي تقوده السعودية أن": who leads the speaker
+    start = led.start() if led else begin
     lead = _speech_lead(text, start)
     if _REACTS.search(text, max(0, start - 60), start) or _verb_ends(_APPEALS, lead, 14):
         return True  # "دعت بريطانيا إسرائيل إلى ضبط النفس", "أدانت الخارجية القطرية": who calls or condemns
     if _OUTLET.search(text, max(0, start - 30), start):
         return True  # "وقال موقع الجيش اليمني إن غارات…", "ذكرت قناة المسيرة التابعة للحوثيين": a party's outlet reports
     if _verb_ends(_SPEECH, lead):  # "أعلنت X أن", "أكد قيادي بحماس أن"
-        if _ANNOUNCES_LOSS.match(text, a.end, a.end + _ANNOUNCED_GAP):
+        if _ANNOUNCES_LOSS.match(text, end, end + _ANNOUNCED_GAP):
             return True  # "أعلنت حماس اغتيال رئيس مكتبها": who mourns its dead did not kill them
-        that = _THAT.match(text, a.end, a.end + 80)
+        that = _THAT.match(text, end, end + 80)
         if that and _OWN_FORCES.match(text, that.end(), that.end() + 30):
             return False  # "أعلن حزب الله أن مقاتليه استهدفوا": who claims its own attack did it
         return bool(that)
-    after = _SPEECH_AFTER.match(text, a.end, a.end + 30)  # "X قد أعلنت الأربعاء أن"
+    after = _SPEECH_AFTER.match(text, end, end + 30)  # "X قد أعلنت الأربعاء أن"
     return bool(after and _THAT.match(text, after.end(), after.end() + 30))
 
 
