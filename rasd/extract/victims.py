@@ -128,8 +128,8 @@ class _Reader:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.ntext
-        self.words = [self.text[s:e] for s, e in doc.tokens]
-        self.starts = [s for s, _ in doc.tokens]
+        self.words = doc.words
+        self.starts = doc.token_starts
         self.blocked = {label: self._covered(doc.of(label)) for label in _BLOCKING}
         self.cues = [c for c in doc.of("casualty") if c.value.count != 0 and c.value.kind in _STATUS]
 

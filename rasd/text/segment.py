@@ -96,6 +96,8 @@ class Segment:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.ntext
         doc.tokens = [m.span() for m in _TOKEN.finditer(text)]
+        doc.token_starts = [s for s, _ in doc.tokens]  # read by several components: split once here
+        doc.words = [text[s:e] for s, e in doc.tokens]
         doc.title_end = _title_end(text)
         doc.sentences = _split(text, 0, len(text), _SENTENCE_END)
         doc.clauses = [c for s, e in doc.sentences for c in _clauses(text, s, e, doc.title_end)]
