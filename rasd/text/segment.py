@@ -17,7 +17,10 @@ from rasd.lexicon import read_tsv
 __all__ = ["Normalize", "Segment"]
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d]+", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?؟](?!\d)[\"'»)\]]*\s*|\n+|\.\.\s*")
+# a full stop, "!", "?" or "؟" not between digits, with the closing quotes and spaces after it; line breaks; "..".
+# One alternative per mark, opening with it ("(?<!\d.)" then reads the character before the mark): the regex engine
+# skips to those characters instead of trying the pattern at every one
+_SENTENCE_END = re.compile("|".join(re.escape(mark) + r"(?<!\d.)(?!\d)[\"'»)\]]*\s*" for mark in ".!?؟") + r"|\n+|\.\.\s*")
 _CLAUSE_END = re.compile(r"[،؛;:\"]|,(?!\d)|\s-\s|\(|\)")
 
 
