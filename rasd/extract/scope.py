@@ -35,7 +35,7 @@ from rasd.doc import Doc, Mention
 from rasd.extract.casualties import CONTRAST
 from rasd.extract.dating import runs_from
 from rasd.model import Span
-from rasd.text.alternatives import by_first_letter
+from rasd.lang.alternatives import by_first_letter
 
 if TYPE_CHECKING:
     from rasd.extract.casualties import Casualty
