@@ -54,6 +54,9 @@ _SPEECH_AFTER = re.compile(r"[^\S\n]*[،,\"'»)]?[^\S\n]*(?:قد\s+)?(?:اعلن
 # up to three words, or a relative clause ("التحالف العسكري الذي تقوده السعودية في اليمن الأربعاء أن"), then "أن"
 # the head of "التحالف العسكري الذي تقوده السعودية", before the leader a speaker's relative clause names
 _LED_BY = re.compile(r"(?<!\w)\S+(?:\s+\S+)?\s+" + LED_BY_CLAUSE + r"\s+(?:\S+\s+)?$")
+# the relative clause alone, which every _LED_BY match holds: found at once (it opens with "ال"), where _LED_BY is
+# tried at every character of the window
+_LEADER = re.compile(LED_BY_CLAUSE)
 _THAT = re.compile(r"(?:\W*\S+){0,3}?\W*(?:ان|إن|أن|بان|بأن)(?!\w)"
                    r"|(?:\W*\S+){0,2}?\s+(?:الذي|التي|الذين)(?:\s+[^\s.،,]+){1,5}?(?:\W*\S+){0,2}?\W*(?<!\w)(?:ان|أن|بان|بأن)(?!\w)")
 
@@ -82,7 +85,8 @@ def speaker(doc: Doc, a: Mention) -> bool:
 @lru_cache(maxsize=4096)  # asked of each actor mention once per event of its sentences
 def _speaks(text: str, begin: int, end: int) -> bool:
     """:func:`speaker` for the mention at ``[begin, end)`` of ``text``: it reads nothing but the text around it."""
-    led = _LED_BY.search(text, max(0, begin - 40), begin)  # "أعلن التحالف الذي تقوده السعودية أن": who leads the speaker
+    lo = max(0, begin - 40)  # "أعلن التحالف الذي تقوده السعودية أن": who leads the speaker
+    led = _LED_BY.search(text, lo, begin) if _LEADER.search(text, lo, begin) else None
     start = led.start() if led else begin
     lead = _speech_lead(text, start)
     if _REACTS.search(text, max(0, start - 60), start) or _verb_ends(_APPEALS, lead, 14):
