@@ -54,6 +54,8 @@ class Doc:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     clauses: list[tuple[int, int]] = field(default_factory=list)
     tokens: list[tuple[int, int]] = field(default_factory=list)
+    token_starts: list[int] = field(default_factory=list)  # where each token starts, to bisect an offset to its token
+    words: list[str] = field(default_factory=list)  # each token's normalised text
     title_end: int = 0
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)

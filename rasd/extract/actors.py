@@ -158,6 +158,12 @@ _THEATRE_COALITION = {"YE": "SA"}
 _COALITION = fold("تحالف")
 
 
+def _head_noun(text: str, name: Mention) -> str:
+    """The first word of a name, less its article: a head noun of :data:`_HEAD_NOUNS` if the name is a group's."""
+    first = text[name.start : name.end].split()[0]
+    return first[2:] if first.startswith("ال") else first
+
+
 def _full_form(heads: dict[str, Mention], noun: str, named: list[Mention]) -> Actor | None:
     """The group a short form ("الحركة", "التحالف") stands for: the one named in full with it before."""
     if (full := heads.get(noun)) is not None:
@@ -196,6 +202,8 @@ class Actors:
     def _short_forms(doc: Doc, named: list[Mention]) -> list[Mention]:
         """"الهيئة" after "هيئة تحرير الشام", "الحركة" after "حركة حماس": the group named in full before."""
         text = doc.ntext
+        if not any(_head_noun(text, m) in _HEAD_NOUNS or m.value.actor.home in _THEATRE_COALITION for m in named):
+            return []  # no group named with a head noun, no theatre's coalition: no short form stands for anyone
         heads: dict[str, Mention] = {}
         out: list[Mention] = []
         # names and short forms in text order; at one offset the full name comes first
@@ -203,9 +211,7 @@ class Actors:
         seen += [(s.start(1), None, s) for s in _SHORT_FORM.finditer(text)]
         for start, name, short in sorted(seen, key=lambda x: (x[0], x[1] is None)):
             if name is not None:
-                first = text[name.start : name.end].split()[0]
-                first = first[2:] if first.startswith("ال") else first
-                if first in _HEAD_NOUNS:
+                if (first := _head_noun(text, name)) in _HEAD_NOUNS:
                     heads[first] = name
             elif short is not None and (actor := _full_form(heads, short.group(2), named)) is not None:
                 if not any(n.start <= start < n.end for n in named):

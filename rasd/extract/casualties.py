@@ -113,8 +113,7 @@ class Casualties:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.ntext
-        starts = [s for s, _ in doc.tokens]
-        words = [text[s:e] for s, e in doc.tokens]
+        starts, words = doc.token_starts, doc.words
         roles = {max(0, bisect_right(starts, r.start) - 1): r for r in longest_first(role_matcher().find(text))}
         for k, r in roles.items():
             doc.add(Mention("role", r.start, r.end, r.values[0]))

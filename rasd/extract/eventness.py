@@ -98,7 +98,7 @@ class Eventness:
 
     def __call__(self, doc: Doc) -> Doc:
         cues = longest_first(_cues().find(doc.ntext))
-        starts = [s for s, _ in doc.tokens]
+        starts = doc.token_starts
         commentary = _commentary_title(doc, cues, starts)
         summaries = _campaign_sentences(doc)
         responses = []

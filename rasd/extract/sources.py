@@ -9,6 +9,7 @@ one that guards the actors ("بحماية شرطة الاحتلال") is neither
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
@@ -60,6 +61,9 @@ _SPEECH_AFTER = re.compile(r"[^\S\n]*[،,\"'»)]?[^\S\n]*(?:قد\s+)?(?:اعلن
 # up to three words, or a relative clause ("التحالف العسكري الذي تقوده السعودية في اليمن الأربعاء أن"), then "أن"
 # the head of "التحالف العسكري الذي تقوده السعودية", before the leader a speaker's relative clause names
 _LED_BY = re.compile(r"(?<!\w)\S+(?:\s+\S+)?\s+" + LED_BY_CLAUSE + r"\s+(?:\S+\s+)?$")
+# the relative clause alone, which every _LED_BY match holds: found at once (it opens with "ال"), where _LED_BY is
+# tried at every character of the window
+_LEADER = re.compile(LED_BY_CLAUSE)
 _THAT = re.compile(r"(?:\W*\S+){0,3}?\W*(?:ان|إن|أن|بان|بأن)(?!\w)"
                    r"|(?:\W*\S+){0,2}?\s+(?:الذي|التي|الذين)(?:\s+[^\s.،,]+){1,5}?(?:\W*\S+){0,2}?\W*(?<!\w)(?:ان|أن|بان|بأن)(?!\w)")
 
@@ -83,24 +87,29 @@ def speaker(doc: Doc, a: Mention) -> bool:
     States reacting ("ردود أفعال الدول الكبرى، بريطانيا وفرنسا") speak too, and so does an accuser with the
     accused named after it ("إسرائيل تتهم إيران بقصف الجولان").
     """
-    text = doc.ntext
-    led = _LED_BY.search(text, max(0, a.start - 40), a.start)  # "أعلن التحالف الذي تقوده السعودية أن": who leads the speaker
-    start = led.start() if led else a.start
+    # "اتهمت إسرائيل إيران بقصف الجولان": the accuser, with the accused named after it (read from the mentions)
+    return _accuser(doc, a) or _speaks(doc.ntext, a.start, a.end)
+
+
+@lru_cache(maxsize=4096)  # asked of each actor mention once per event of its sentences
+def _speaks(text: str, begin: int, end: int) -> bool:
+    """:func:`speaker` for the mention at ``[begin, end)`` of ``text``: it reads nothing but the text around it."""
+    lo = max(0, begin - 40)  # "أعلن التحالف الذي تقوده السعودية أن": who leads the speaker
+    led = _LED_BY.search(text, lo, begin) if _LEADER.search(text, lo, begin) else None
+    start = led.start() if led else begin
     lead = _speech_lead(text, start)
     if _REACTS.search(text, max(0, start - 60), start) or _verb_ends(_APPEALS, lead, 14):
         return True  # "دعت بريطانيا إسرائيل إلى ضبط النفس", "أدانت الخارجية القطرية": who calls or condemns
     if _OUTLET.search(text, max(0, start - 30), start):
         return True  # "وقال موقع الجيش اليمني إن غارات…", "ذكرت قناة المسيرة التابعة للحوثيين": a party's outlet reports
-    if _accuser(doc, a):
-        return True  # "اتهمت إسرائيل إيران بقصف الجولان": the accuser, with the accused named after it
     if _verb_ends(_SPEECH, lead):  # "أعلنت X أن", "أكد قيادي بحماس أن"
-        if _ANNOUNCES_LOSS.match(text, a.end, a.end + _ANNOUNCED_GAP):
+        if _ANNOUNCES_LOSS.match(text, end, end + _ANNOUNCED_GAP):
             return True  # "أعلنت حماس اغتيال رئيس مكتبها": who mourns its dead did not kill them
-        that = _THAT.match(text, a.end, a.end + 80)
+        that = _THAT.match(text, end, end + 80)
         if that and _OWN_FORCES.match(text, that.end(), that.end() + 30):
             return False  # "أعلن حزب الله أن مقاتليه استهدفوا": who claims its own attack did it
         return bool(that)
-    after = _SPEECH_AFTER.match(text, a.end, a.end + 30)  # "X قد أعلنت الأربعاء أن"
+    after = _SPEECH_AFTER.match(text, end, end + 30)  # "X قد أعلنت الأربعاء أن"
     return bool(after and _THAT.match(text, after.end(), after.end() + 30))
 
 

@@ -77,7 +77,7 @@ def _bare(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
-@lru_cache(maxsize=16384)  # asked of every token of every article; the vocabulary repeats
+@lru_cache(maxsize=16384)  # asked of many tokens of every article; the vocabulary repeats
 def _title(word: str) -> tuple[_Title, bool] | None:
     """The title a token names (after a conjunction "و"/"ف"), and whether it is definite."""
     for w in (word, word[1:] if word[:1] in ("و", "ف") else ""):
@@ -85,6 +85,14 @@ def _title(word: str) -> tuple[_Title, bool] | None:
         if t is not None:
             return t, w.startswith("ال")
     return None
+
+
+@cache
+def _role_titles() -> dict[str, tuple[_Title, bool]]:
+    """The tokens whose title (:func:`_title`) is a role noun, with that title: each title key, with or without
+    the article, with or without "و"/"ف" before it, are the only spellings :func:`_title` finds a title in."""
+    spellings = (conj + article + key for key in _titles() for article in ("", "ال") for conj in ("", "و", "ف"))
+    return {w: t for w in spellings if (t := _title(w)) is not None and t[0].kind == "role"}
 
 
 def _nationality(word: str) -> str | None:
@@ -120,8 +128,8 @@ class _Reader:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.ntext
-        self.words = [self.text[s:e] for s, e in doc.tokens]
-        self.starts = [s for s, _ in doc.tokens]
+        self.words = doc.words
+        self.starts = doc.token_starts
         self.blocked = {label: self._covered(doc.of(label)) for label in _BLOCKING}
         self.cues = [c for c in doc.of("casualty") if c.value.count != 0 and c.value.kind in _STATUS]
 
@@ -140,8 +148,9 @@ class _Reader:
 
     def read(self) -> None:
         claimed = -1
+        roles = _role_titles()
         for i, word in enumerate(self.words):
-            if i <= claimed or (title := _title(word)) is None or title[0].kind != "role":
+            if i <= claimed or (title := roles.get(word)) is None:
                 continue  # only a role noun opens a victim ("الشاب", "والطفل")
             found = self._victim_at(i, title)
             if found is not None:

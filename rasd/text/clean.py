@@ -25,8 +25,9 @@ __all__ = ["Cleaned", "clean_text", "Clean"]
 _HASHTAG = re.compile(r"#((?:[^\W_]| ?_ ?(?=[^\W_]))+)", re.UNICODE)
 _COUNTER = re.compile(r"^[\s\d,.٠-٩:/|-]*$")
 # a run of spaces, tabs and no-break spaces, other than the lone space it becomes (left as it is: the same text,
-# without a replacement at every word)
-_SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
+# without a replacement at every word); written to open with its character class, which the regex engine then
+# skips to, rather than trying the pattern at every character
+_SPACES = re.compile(r"[ \t\u00a0](?:[ \t\u00a0]+|(?<=[\t\u00a0]))")
 
 
 @dataclass(slots=True)
@@ -56,8 +57,10 @@ def clean_text(text: str, title: str | None = None) -> Cleaned:
     lines = [ln.strip() for ln in _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")]
     kept: list[str] = []
     # folded at once, the text's lines are the lines folded: folding never makes nor takes a line break
-    for line, key in zip(lines, fold("\n".join(lines)).split("\n")):
-        action = next((a for phrase, a in _residue() if phrase in key), None)
+    folded = fold("\n".join(lines))
+    residue = [(phrase, a) for phrase, a in _residue() if phrase in folded]  # what a line can hold, in table order
+    for line, key in zip(lines, folded.split("\n")):
+        action = next((a for phrase, a in residue if phrase in key), None)
         if action == "cut" and kept:
             break
         if action or (line and _COUNTER.match(line)) or line.endswith("{"):

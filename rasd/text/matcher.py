@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 import ahocorasick
 
@@ -45,9 +45,11 @@ class Spanned(Protocol):
 S = TypeVar("S", bound=Spanned)
 
 
-@dataclass(frozen=True, slots=True)
-class Match(Generic[T]):
-    """One phrase found: ``[start, end)`` in normalised text, without its clitics."""
+class Match(NamedTuple, Generic[T]):
+    """One phrase found: ``[start, end)`` in normalised text, without its clitics.
+
+    A named tuple, not a dataclass: every scan makes one per hit, and a tuple is made several times faster.
+    """
 
     start: int
     end: int

@@ -26,8 +26,11 @@ _ATTRIBUTION = re.compile(rf"(?<!\w)و?(?P<verb>{_VERB})\s+(?P<speaker>(?:(?!ا�
 
 
 # "CITY، COUNTRY (AGENCY)--" at a line start: up to two place names, a Latin agency name in brackets, a dash
-_DATELINE = re.compile(r"^(?:[^\W\d][^\n().!؟،,]{0,30}[،,]\s*)?(?:[^\W\d][^\n().!؟،,]{0,40}\s*)?\(\s*[a-z]{2,8}\s*\)\s*(?:--|—|–|-)",
-                       re.MULTILINE)
+_AGENCY = r"\(\s*[a-z]{2,8}\s*\)\s*(?:--|—|–|-)"
+_DATELINE = re.compile(r"^(?:[^\W\d][^\n().!؟،,]{0,30}[،,]\s*)?(?:[^\W\d][^\n().!؟،,]{0,40}\s*)?" + _AGENCY, re.MULTILINE)
+# a text with no agency in brackets has no dateline: found at once (it opens with "("), where the dateline pattern
+# is tried at every character
+_HAS_AGENCY = re.compile(_AGENCY)
 
 
 _NOT_SUBJECT = frozenset("في خلال يوم امس اليوم مساء صباح فجر منذ بعد قبل".split())
@@ -51,7 +54,7 @@ class Quotes:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.ntext
-        for m in _DATELINE.finditer(text):
+        for m in _DATELINE.finditer(text) if _HAS_AGENCY.search(text) else ():
             doc.add(Mention("dateline", m.start(), m.end()))
         for m in _QUOTED.finditer(text):
             sentence_start = doc.sentences[doc.sentence_of(m.start())][0] if doc.sentence_of(m.start()) >= 0 else 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import accumulate
 
 from rasd.doc import Doc
 from rasd.lang.ar.normalize import normalize
@@ -16,8 +17,12 @@ from rasd.lexicon import read_tsv
 
 __all__ = ["Normalize", "Segment"]
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d]+", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?؟](?!\d)[\"'»)\]]*\s*|\n+|\.\.\s*")
+# a token, captured: splitting by it gives gap, token, gap, …, token, gap
+_TOKEN = re.compile(r"(\d+(?:[.,]\d+)*|[^\W\d]+)", re.UNICODE)
+# a full stop, "!", "?" or "؟" not between digits, with the closing quotes and spaces after it; line breaks; "..".
+# One alternative per mark, opening with it ("(?<!\d.)" then reads the character before the mark): the regex engine
+# skips to those characters instead of trying the pattern at every one
+_SENTENCE_END = re.compile("|".join(re.escape(mark) + r"(?<!\d.)(?!\d)[\"'»)\]]*\s*" for mark in ".!?؟") + r"|\n+|\.\.\s*")
 _CLAUSE_END = re.compile(r"[،؛;:\"]|,(?!\d)|\s-\s|\(|\)")
 
 
@@ -95,7 +100,11 @@ class Segment:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.ntext
-        doc.tokens = [m.span() for m in _TOKEN.finditer(text)]
+        pieces = _TOKEN.split(text)  # the words and their offsets at once, for the components that read them
+        edges = list(accumulate(map(len, pieces)))  # where each piece ends
+        doc.token_starts = edges[:-1:2]
+        doc.tokens = list(zip(doc.token_starts, edges[1::2]))
+        doc.words = pieces[1::2]
         doc.title_end = _title_end(text)
         doc.sentences = _split(text, 0, len(text), _SENTENCE_END)
         doc.clauses = [c for s, e in doc.sentences for c in _clauses(text, s, e, doc.title_end)]

@@ -14,6 +14,8 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from rasd.lang.alternatives import by_first_letter
+
 __all__ = ["DateExpr", "find_dates", "MONTHS", "WEEKDAYS"]
 
 MONTHS: dict[str, int] = {
@@ -51,7 +53,8 @@ PAST = ("الماضي", "الفايت", "المنصرم", "السابق")
 PRESENT = ("الجاري", "الحالي")
 FUTURE = ("المقبل", "القادم")
 
-_alt = lambda words: "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))  # noqa: E731
+# longest first, grouped by first letter (rasd.lang.alternatives): the same match, fewer tests per position
+_alt = lambda words: by_first_letter("|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)))  # noqa: E731
 _MONTH = f"(?:{_alt(MONTHS)})"
 _MONTHS = rf"(?P<month>{_MONTH})(?:\s*/\s*(?:{_MONTH}))?"
 _B = r"(?<![\w])"
