@@ -96,7 +96,8 @@ def summary(results: dict[str, Score]) -> str:
 HELD = (("dev2-leads-gold.jsonl", "aljazeera-leads.jsonl"), ("dev2-ant-gold.jsonl", "ant-conflict-news.jsonl"))
 # Gold the project coded itself: documents of the shared corpora nobody had read, coded blind (the coders never saw
 # Rasd's output) to ../shared/notes/event-model.md; no rule was written on them. File → the corpus it codes.
-OWN_GOLD = ((ROOT / "scripts" / "data" / "gold" / "blind-leads-2026-12.jsonl", "aljazeera-leads.jsonl"),)
+OWN_GOLD = ((ROOT / "scripts" / "data" / "gold" / "blind-leads-2026-12.jsonl", "aljazeera-leads.jsonl"),
+            (ROOT / "scripts" / "data" / "gold" / "blind-ant-2026-12.jsonl", "ant-conflict-news.jsonl"))
 
 
 def own_gold(shared: Path) -> str:
