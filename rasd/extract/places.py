@@ -20,6 +20,8 @@ _STATES = ("اعلنت|قالت|اكدت|توكد|نفت|تنفي|حذرت|تح�
 # "بناء على طلب أنقرة")
 _GOVERNMENT_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:" + _STATES + r"|تخشي|تخشاه|تخشاها|تري|ابلغت|سمحت|تسمح|تريد|ارادت|تحاول|حاولت|دعا|طلب)\s*$")
+# the next item of a list of those who speak or condemn ("ودانت جامعة الدول العربية ومصر والأردن التصعيد")
+_GOVERNMENT_LISTED = re.compile(r"(?<!\w)[وف]?(?:" + _STATES + r"|دانت|نددت|استنكرت|رحبت)\s+(?:[^\s.،,:]+\s+){0,6}?$")
 _PLACE_BEFORE = re.compile(r"(?<!\w)(?:في|علي|الي|من|نحو|قرب)\s*$")
 # the verb on the same line: a headline ending in a place name is no subject of the lead's first verb
 _GOVERNMENT_AFTER = re.compile(r"[ \t]*(?:قد[ \t]+)?(?:" + _STATES + r")(?!\w)")
@@ -60,4 +62,5 @@ def _government(doc: Doc, pm: PlaceMention) -> bool:
     text = doc.ntext
     if pm.phrase[:1] in ("ب", "ل") or _PLACE_BEFORE.search(text, max(0, pm.start - 8), pm.start):
         return False  # "مظاهرات بتل أبيب تدعو …", "في طهران": where, not who
-    return bool(_GOVERNMENT_BEFORE.search(text, max(0, pm.start - 16), pm.start) or _GOVERNMENT_AFTER.match(text, pm.end))
+    return bool(_GOVERNMENT_BEFORE.search(text, max(0, pm.start - 16), pm.start) or _GOVERNMENT_AFTER.match(text, pm.end)
+                or (pm.phrase.startswith("و") and bool(_GOVERNMENT_LISTED.search(text, max(0, pm.start - 70), pm.start))))

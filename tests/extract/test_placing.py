@@ -192,3 +192,12 @@ def test_a_person_s_place_is_not_the_event_s(text: str, location: str) -> None:
 def test_a_birthplace_is_no_place_even_for_want_of_another() -> None:
     text = "اغتال الاحتلال فجر اليوم القيادي في الحركة، وهو من مواليد مخيم الشاطئ، بغارة على مقر إقامته."
     assert "Al-Shati Camp" not in [e.location for e in rasd.extract(text, published=date(2024, 5, 12))]
+
+
+def test_countries_listed_among_those_who_condemn_are_no_place() -> None:
+    text = ("ودانت جامعة الدول العربية ومصر والأردن التصعيد الإسرائيلي ضد المدنيين في قطاع غزة، الجمعة، والذي أسفر عن "
+            "مقتل 16 شخصا برصاص جيش الاحتلال خلال مظاهرات يوم الأرض.")
+    assert [(e.country, e.location) for e in rasd.extract(text, published=date(2024, 5, 12))] == [("Palestine", "Gaza Strip")]
+    # a list of places struck is still a list of places
+    strikes = rasd.extract("قصفت طائرات حربية اليوم مواقع في بلدتي كفرنبل وحاس في ريف إدلب.", published=date(2024, 5, 12))
+    assert {e.location for e in strikes} == {"Kafranbel", "Has"}
