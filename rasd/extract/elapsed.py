@@ -11,7 +11,8 @@ How far the phrase governs depends on where it stands. Fronted, opening its sent
 After the main verb ("واستخدمت … بعد شهور على قيام طائرات …، قتلت نحو 300"), everything to the end of the
 sentence is its complement.
 
-The scope component adds the spans to the document as ``elapsed`` mentions.
+The scope component adds the spans to the document as ``elapsed`` mentions, and asks :func:`of_the_past` of
+each figure: one in such a span, or told of an act of an earlier year ("في العام الماضي", "بين 2011 و2013").
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 
 from rasd.doc import Doc, Mention
 
-__all__ = ["elapsed_spans", "in_elapsed"]
+__all__ = ["elapsed_spans", "in_elapsed", "of_the_past"]
 
 _SPAN = r"(?:(?:نحو|قرابه|حوالي|اكثر\s+من)\s+)?(?:\S+\s+)?(?:شهر|شهرين|اشهر|شهور|اسابيع|اسبوعين|عام|عامين|سنه|سنتين|سنوات|اعوام)"
 _ELAPSED = re.compile(
@@ -33,6 +34,12 @@ _HEAD = re.compile(r"[\W\d]*(?:و|ف|ثم\s+)?")
 _NEW_CLAUSE = re.compile(r"[^\w]*(?:و|ف|ثم\s|كما\s|فيما\s|بينما\s|في\s+حين\s)(?!\S*\s+(?:فيها|فيه|خلالها|خلاله)(?!\w))")
 # a day of the last week inside the span dates an act of the news ("بعد أسابيع من التظاهرات بلغت ذروتها الاثنين")
 _RECENT_DAYS = 7
+# "ردا على هجوم كيماوي في العام الماضي قتل 70": a past year's act, its toll told as background ("حينها", "وقتها"
+# say only "then": the act may be of this month)
+_PAST = re.compile(r"(?<!\w)(?:(?:ال)?عام\s+(?:ال)?ماضي|السنه\s+الماضيه)(?!\w)")
+_YEAR = re.compile(r"(?<![\w/])(?:19|20)\d\d(?![\w/])")
+_SINCE = re.compile(r"منذ\s+(?:\S+\s+)?$")  # "منذ 2014", "منذ صيف 2014"
+_PAST_REACH = 80  # characters either side of the figure
 
 
 def elapsed_spans(doc: Doc) -> list[tuple[int, int, int]]:
@@ -63,3 +70,22 @@ def in_elapsed(doc: Doc, start: int, end: int | None = None) -> Mention | None:
     """The ``elapsed`` mention holding ``[start, end)``, if any."""
     end = start + 1 if end is None else end
     return next((m for m in doc.of("elapsed") if m.start <= start and end <= m.end), None)
+
+
+def of_the_past(doc: Doc, m: Mention) -> bool:
+    """The figure is told of an act of an earlier year: near it in its clause "في العام الماضي" or an
+    earlier year ("بين 2011 و2013"); not a year a period starts from ("منذ 2014") or a record is compared with
+    ("الأكثر دموية منذ 2014" is also a period)."""
+    if in_elapsed(doc, m.start, m.end):  # "بعد شهور على قيام طائرات … قتلت نحو 300"
+        return True
+    start, end = doc.clauses[doc.clause_of(m.start)]
+    start, end = max(start, m.start - _PAST_REACH), min(end, m.end + _PAST_REACH)
+    text = doc.ntext
+    if _PAST.search(text, start, end):
+        return True
+    if doc.published is None:
+        return False
+    earlier = [y.start() for y in _YEAR.finditer(text, start, end) if int(y.group(0)) < doc.published.year
+               and not _SINCE.search(text, max(0, y.start() - 16), y.start())]
+    # "أكثر من 2000 جريح" counts, it dates nothing (the doc's counts are read only when a year is near)
+    return bool(earlier) and not set(earlier) <= {c.value.number_start for c in doc.of("casualty")}

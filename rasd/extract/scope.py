@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.casualties import CONTRAST
 from rasd.extract.dating import runs_from
-from rasd.extract.elapsed import elapsed_spans, in_elapsed
+from rasd.extract.elapsed import elapsed_spans, of_the_past
 from rasd.lang.alternatives import by_first_letter
 from rasd.lang.ar.dates import AMBIGUOUS_MONTHS, MONTHS
 from rasd.model import Span
@@ -109,6 +109,8 @@ _PERIOD_NOT_RUNNING = re.compile(by_first_letter(f"{_PERIOD_HEAD}|{_PERIOD_TAIL}
 _GOES_ON = re.compile(r"\W*و(?:وثق|وثقت|احصي|احصت|رصد|رصدت|سجل|سجلت)(?!\w)")
 # a figure this large in the sentence right after a period phrase, with no date of its own, is that period's total
 _PERIOD_SIZED = 100
+# the battles of a campaign, definite ("في المعارك في عفرين", "في هذه المعارك"): not one day's fight
+_IN_THE_BATTLES = re.compile(r"(?<!\w)(?:في|خلال|جراء)\s+(?:هذه\s+(?:ال)?معارك|المعارك)(?!\w)")
 _RISES_TO = 30
 # "وارتفعت بذلك حصيلة القتلى … خلال الأسابيع السبعة الأخيرة … إلى 610": the figure a period's toll noun runs to
 _RUNS_TO = 160
@@ -119,12 +121,6 @@ _SUPERLATIVE = re.compile(r"(?<!\w)(?:ال)?(?:اكبر|اعلي|اسوا|ادم
 _FIRST_SINCE = re.compile(r"(?<!\w)(?:لل|ل)?مره\s+(?:ال)?اولي\s+منذ\s")
 # "ووثق المرصد في المقابل مقتل 400", "كما قتل أكثر من 370": the other side's total, said right after a period total
 _COUNTERPART = re.compile(r"(?:في\s+|ب)المقابل|في الجانب الاخر|من الجانب الاخر|^\W*(?:و)?كما\s")
-# "ردا على هجوم كيماوي في العام الماضي قتل 70": a past year's act, its toll told as background ("حينها", "وقتها"
-# say only "then": the act may be of this month)
-_PAST = re.compile(r"(?<!\w)(?:(?:ال)?عام\s+(?:ال)?ماضي|السنه\s+الماضيه)(?!\w)")
-_YEAR = re.compile(r"(?<![\w/])(?:19|20)\d\d(?![\w/])")
-_SINCE = re.compile(r"منذ\s+(?:\S+\s+)?$")  # "منذ 2014", "منذ صيف 2014"
-_PAST_REACH = 80  # characters either side of the figure
 # "مئات الآلاف": hundreds of thousands, whatever the number parser made of it
 _THOUSANDS_AFTER = re.compile(r"\s*(?:من\s+)?(?:ال)?(?:الاف|الوف)(?!\w)")
 # "ستة آلاف و259 مدنيا", "36 ألفا و224 شهيدا": the figure is the tail of a total in thousands
@@ -289,7 +285,7 @@ def _scope_of(doc: Doc, m: Mention, in_period: bool) -> dict[str, object]:
     raised_by_it = _RAISED_BY_IT.search(text, max(clause_start, m.start - 90), m.start)
     ceiling = AGGREGATE_INJURED_AT if cas.kind == "injured" else AGGREGATE_AT
     if (in_period or (cas.count is not None and cas.count >= ceiling) or raised_by_it or _THOUSANDS_AFTER.match(text, m.end)
-            or thousands_before or _hundreds_untold(doc, m) or _of_the_past(doc, m)):
+            or thousands_before or _hundreds_untold(doc, m) or of_the_past(doc, m)):
         return {"scope": "cumulative", "cumulative": True}
     if _combined(doc, m, cas, clause_start):
         return {"scope": "combined", "count": None, "vague": False}
@@ -321,29 +317,15 @@ def rise_span(doc: Doc, m: Mention) -> Span | None:
 
 
 def _hundreds_untold(doc: Doc, m: Mention) -> bool:
-    """"قتل مئات المدنيين", "أودى بحياة المئات": hundreds killed with no day of the report in the sentence sum
-    up a campaign or a war; "سقط مئات القتلى اليوم" is the day's, and hundreds wounded or arrested may be one day's."""
-    return bool(m.value.kind == "killed" and m.value.vague and (m.value.count or 0) >= _PERIOD_SIZED
-                and not any(d.sentence == m.sentence and _of_the_news(doc, d) for d in doc.of("date")))
-
-
-def _of_the_past(doc: Doc, m: Mention) -> bool:
-    """The figure is told of an act of an earlier year: near it in its clause "في العام الماضي" or an
-    earlier year ("بين 2011 و2013"); not a year a period starts from ("منذ 2014") or a record is compared with
-    ("الأكثر دموية منذ 2014" is also a period)."""
-    if in_elapsed(doc, m.start, m.end):  # "بعد شهور على قيام طائرات … قتلت نحو 300"
-        return True
-    start, end = doc.clauses[doc.clause_of(m.start)]
-    start, end = max(start, m.start - _PAST_REACH), min(end, m.end + _PAST_REACH)
-    text = doc.ntext
-    if _PAST.search(text, start, end):
-        return True
-    if doc.published is None:
+    """"قتل مئات المدنيين", "أودى بحياة المئات", "289 مدنيا قد قتلوا في المعارك في عفرين": hundreds killed, or a
+    hundred and more in the battles, with no day of the report in the sentence sum up a campaign or a war; "سقط
+    مئات القتلى اليوم" is the day's, and hundreds wounded or arrested may be one day's."""
+    if not (m.value.kind == "killed" and (m.value.count or 0) >= _PERIOD_SIZED) or any(
+            d.sentence == m.sentence and _of_the_news(doc, d) for d in doc.of("date")):
         return False
-    earlier = [y.start() for y in _YEAR.finditer(text, start, end) if int(y.group(0)) < doc.published.year
-               and not _SINCE.search(text, max(0, y.start() - 16), y.start())]
-    # "أكثر من 2000 جريح" counts, it dates nothing (the doc's counts are read only when a year is near)
-    return bool(earlier) and not set(earlier) <= {c.value.number_start for c in doc.of("casualty")}
+    if m.value.vague or _IN_THE_BATTLES.search(doc.ntext, *doc.clauses[doc.clause_of(m.start)]):
+        return True  # "… في حين قتل أكثر من 100 مسلح": the other side's total, set beside it
+    return _sets_beside(doc, m) and bool(_IN_THE_BATTLES.search(doc.ntext, *doc.sentences[m.sentence]))
 
 
 def _is_killed_word(word: str) -> bool:

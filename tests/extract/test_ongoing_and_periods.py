@@ -261,3 +261,11 @@ def test_a_monitor_s_figure_continued_by_its_period_is_a_total() -> None:
             "ووثق المكتب ارتكاب أكثر من ست مجازر بحق المدنيين منذ بداية الحملة العسكرية في الشهر الماضي.")
     assert (320, "cumulative") in _scopes(text)
     assert not [e for e in _events(text) if e.fatalities]
+
+
+def test_a_hundred_and_more_killed_in_the_battles_with_no_day_is_a_total() -> None:
+    text = ("وقال المرصد إن ما لا يقل عن 280 مدنيا قد قتلوا في المعارك في منطقة عفرين، "
+            "في حين قتل أكثر من 150 من المقاتلين.")
+    assert _scopes(text) == [(280, "cumulative"), (150, "cumulative")]
+    # the day's battles keep their toll
+    assert _scopes("قتل 120 شخصا في المعارك اليوم في ريف دير الزور.") == [(120, "event")]
