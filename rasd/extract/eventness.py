@@ -44,7 +44,8 @@ from rasd.extract.scope import period_sentences
 from rasd.lexicon import read_tsv
 from rasd.text.matcher import Match, PhraseMatcher, longest_first
 
-__all__ = ["Eventness", "GENRE", "RECALLED", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN", "CAUSE", "LAUNCHED", "RESPONSE", "cause_at"]
+__all__ = ["Eventness", "GENRE", "RECALLED", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN", "CAUSE", "ELAPSED", "LAUNCHED", "RESPONSE",
+           "cause_at"]
 
 # The reasons a trigger is not an event, as kept in Trigger.modal.
 GENRE = "commentary item"

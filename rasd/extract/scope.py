@@ -35,7 +35,7 @@ from rasd.doc import Doc, Mention
 from rasd.extract.casualties import CONTRAST
 from rasd.extract.dating import runs_from
 from rasd.extract.elapsed import elapsed_spans, of_the_past
-from rasd.lang.alternatives import by_first_letter
+from rasd.lang.alternatives import by_first_letter, words_alternation
 from rasd.lang.ar.dates import AMBIGUOUS_MONTHS, MONTHS
 from rasd.model import Span
 
@@ -54,8 +54,8 @@ AGGREGATE_INJURED_AT = 3000
 
 
 # "قتل 40 مدنيا خلال شهر يونيو الماضي": a month's tally ("في شهر يونيو" may date an act)
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_CLEAR_MONTHS = "|".join(sorted(set(MONTHS) - AMBIGUOUS_MONTHS, key=len, reverse=True))
+_MONTH_NAMES = words_alternation(MONTHS)
+_CLEAR_MONTHS = words_alternation(set(MONTHS) - AMBIGUOUS_MONTHS)
 
 
 def _each(words: str, rest: str) -> str:
@@ -285,7 +285,7 @@ def _scope_of(doc: Doc, m: Mention, in_period: bool) -> dict[str, object]:
     raised_by_it = _RAISED_BY_IT.search(text, max(clause_start, m.start - 90), m.start)
     ceiling = AGGREGATE_INJURED_AT if cas.kind == "injured" else AGGREGATE_AT
     if (in_period or (cas.count is not None and cas.count >= ceiling) or raised_by_it or _THOUSANDS_AFTER.match(text, m.end)
-            or thousands_before or _hundreds_untold(doc, m) or of_the_past(doc, m)):
+            or thousands_before or _undated_campaign_toll(doc, m) or of_the_past(doc, m)):
         return {"scope": "cumulative", "cumulative": True}
     if _combined(doc, m, cas, clause_start):
         return {"scope": "combined", "count": None, "vague": False}
@@ -316,7 +316,7 @@ def rise_span(doc: Doc, m: Mention) -> Span | None:
     return doc.evidence(rise.start(), m.end) if rise is not None else None
 
 
-def _hundreds_untold(doc: Doc, m: Mention) -> bool:
+def _undated_campaign_toll(doc: Doc, m: Mention) -> bool:
     """"قتل مئات المدنيين", "أودى بحياة المئات", "289 مدنيا قد قتلوا في المعارك في عفرين": hundreds killed, or a
     hundred and more in the battles, with no day of the report in the sentence sum up a campaign or a war; "سقط
     مئات القتلى اليوم" is the day's, and hundreds wounded or arrested may be one day's."""

@@ -10,8 +10,9 @@ every position (the first alternative that matches) for one test per group.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-__all__ = ["by_first_letter"]
+__all__ = ["by_first_letter", "words_alternation"]
 
 _LETTER = re.compile(r"[^\W\d_]")
 _QUANTIFIERS = ("?", "*", "+", "{")
@@ -50,3 +51,9 @@ def by_first_letter(pattern: str) -> str:
             raise ValueError(f"alternative does not open with a letter: {alternative!r}")
         groups.setdefault(head, []).append(alternative[1:])
     return "|".join(f"{head}(?:{'|'.join(rests)})" for head, rests in groups.items())
+
+
+def words_alternation(words: Iterable[str]) -> str:
+    """An alternation of the literal ``words``, longest first (so a longer word wins over its prefix), grouped by
+    first letter."""
+    return by_first_letter("|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)))
