@@ -18,7 +18,7 @@ from rasd.doc import Doc, Mention
 from rasd.extract.eventness import cause_at
 from rasd.extract.protesters import protesters_country
 from rasd.extract.projectiles import PROJECTILE_TYPES, projectile_places
-from rasd.extract.sites import listed_with, set_place
+from rasd.extract.sites import LIST_GAP, listed_with, part_of_toll, set_place
 from rasd.extract.whose import elsewhere, of_a_person
 from rasd.geo.model import KIND_RANK
 from rasd.geo.unlisted import UNLISTED
@@ -60,7 +60,7 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
     context = _where_others_lie(doc, places)
     # "اعتقالات قرب الخليل ورام الله": of the items of one list, the first
     later = {id(q) for before, q in zip(places, places[1:])
-             if 0 <= q.start - before.end <= _LIST_GAP and listed_with(doc, before, q)}
+             if 0 <= q.start - before.end <= LIST_GAP and listed_with(doc, before, q)}
 
     def rank(p: Mention) -> tuple[int, int, int, bool, int, bool, int, float]:
         cand = p.value.best
@@ -104,19 +104,11 @@ def _candidates(doc: Doc, cluster: Cluster, causes: list[Mention]) -> list[Menti
         kept = [p for p in tier if not elsewhere(doc, cluster, p) and not _supported(doc, p)
                 and not any(c.start <= p.start < c.end for c in causes)]
         if kept:
-            return [p for p in kept if not _part(doc, p)] or kept
+            return [p for p in kept if not part_of_toll(doc, p)] or kept
     return next((kept for t in tiers if (kept := [p for p in t if not of_a_person(doc, p)])), [])
 
 
-# "استشهد 85 في غارات على القطاع بينهم 50 بمدينة غزة", "معظمهم في جباليا", "تركزت على منازل في مدينة غزة":
-# a place said of part of the toll, not of the event
-# ("بينهم طفلان في بلدة X" keeps X: with no count of its own the place may be the whole event's)
-_PART = re.compile(r"(?<!\w)(?:(?:بينهم|منهم|معظمهم|اغلبهم|غالبيتهم|اكثرهم)\s+(?:\d+\s+(?:في\s+|ب)?|في\s+|ب)|تركز\S*\s+(?:\S+\s+){0,4}?(?:في\s+|ب)?)$")
-_PART_REACH = 45  # characters before the place
-
-
 _COARSE = frozenset({"country", "admin1", "region"})
-_LIST_GAP = 4  # characters between two items of one list ("الخليل ورام الله", "نابلس، جنين")
 
 
 def _finer_in_sentence(doc: Doc, places: list[Mention], in_sentences: list[Mention], causes: list[Mention]) -> list[Mention]:
@@ -128,7 +120,7 @@ def _finer_in_sentence(doc: Doc, places: list[Mention], in_sentences: list[Menti
     areas = {(p.value.best.country, p.value.best.admin1 if p.value.best.kind != "country" else None) for p in places}
     # the governorates named, not the country around them ("في محافظة أبين، جنوب شرق العاصمة اليمنية صنعاء")
     areas = {a for a in areas if a[1] is not None} or areas
-    finer = [q for q in in_sentences if q.start >= doc.title_end and q.value.best.kind not in _COARSE and not _part(doc, q)
+    finer = [q for q in in_sentences if q.start >= doc.title_end and q.value.best.kind not in _COARSE and not part_of_toll(doc, q)
              and not any(c.start <= q.start < c.end for c in causes)
              and any(q.value.best.country == country and admin1 in (None, q.value.best.admin1) for country, admin1 in areas)]
     # a place named right after another without a list word says where the first lies ("حي الزيتون (شرق مدينة غزة)")
@@ -179,12 +171,6 @@ def _supported(doc: Doc, p: Mention) -> bool:
     head = doc.ntext[p.start : p.start + 2]
     lam = len(head) - len(head.lstrip("ل"))  # "لغزة", "للقطاع": the support word's clitic is inside the mention
     return bool(_SUPPORTED.search(doc.ntext, start, p.start + lam))
-
-
-def _part(doc: Doc, p: Mention) -> bool:
-    """The place names where part of the toll fell, inside the event's wider place."""
-    start = max(doc.clauses[doc.clause_of(p.start)][0], p.start - _PART_REACH)
-    return bool(_PART.search(doc.ntext, start, p.start))
 
 
 def _headline_detail(doc: Doc, cluster: Cluster, best: Mention) -> Mention | None:

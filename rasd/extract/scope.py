@@ -117,8 +117,8 @@ _RUNS_TO = 160
 _TO = re.compile(r"(?<!\w)(?:الي|لتصل|ليصل|لتبلغ|ليبلغ)(?!\w)")
 # "الحصيلة الأكبر منذ اندلاع الحرب", "أعنف هجوم منذ سيطرة النظام": a record compared with a period, not a period total
 _SUPERLATIVE = re.compile(r"(?<!\w)(?:ال)?(?:اكبر|اعلي|اسوا|ادمي|اعنف|اشد|اكثر دمويه|اول)(?!\w)(?![^.]*(?:حصيله|عدد)\s+(?:ال)?(?:قتلي|ضحايا|شهداء)\s+(?:الي|ل))")  # characters from a period phrase to the count it runs to
-# "وقصف تل أبيب للمرة الأولى منذ مايو": a first time since a day, no period
-_FIRST_SINCE = re.compile(r"(?<!\w)(?:لل|ل)?مره\s+(?:ال)?اولي\s+منذ\s")
+# "وقصف تل أبيب للمرة الأولى منذ مايو", "للمرة الأولى منذ 4 أيام", "لأول مرة منذ": a first time since, no period
+_FIRST_SINCE = re.compile(r"(?<!\w)(?:(?:لل|ل)?مره\s+(?:ال)?اولي|لاول\s+مره)\s+منذ\s")
 # "ووثق المرصد في المقابل مقتل 400", "كما قتل أكثر من 370": the other side's total, said right after a period total
 _COUNTERPART = re.compile(r"(?:في\s+|ب)المقابل|في الجانب الاخر|من الجانب الاخر|^\W*(?:و)?كما\s")
 # "مئات الآلاف": hundreds of thousands, whatever the number parser made of it
@@ -188,7 +188,8 @@ def _period_cues(doc: Doc) -> dict[int, list[tuple[int, int]]]:
     for i, (s, e) in enumerate(doc.sentences):
         period = _PERIOD if _RUNNING_WORD.search(text, s, e) else _PERIOD_NOT_RUNNING
         found = [m.span() for rx in (period, _WAR_TOLL) for m in rx.finditer(text, s, e)
-                 if not _SUPERLATIVE.search(text, max(s, m.start() - 50), m.start()) and not _since_yesterday(doc, *m.span())]
+                 if not _SUPERLATIVE.search(text, max(s, m.start() - 50), m.start()) and not _since_yesterday(doc, *m.span())
+                 and not _FIRST_SINCE.search(text, max(s, m.start() - 30), m.start() + 4)]
         # "منذ نهاية آذار", "المستمرة منذ الشهر الماضي": the day a campaign runs from (rasd.extract.dating.runs_from)
         found += [(d.start, d.end) for d in dates_in.get(i, ()) if runs_from(doc, d)
                   and not _SUPERLATIVE.search(text, max(s, d.start - 50), d.start)

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from rasd.geo.model import Candidate
     from rasd.model import Event
 
-__all__ = ["SPLIT_TYPES", "listed_with", "sites", "split_by_site", "set_place"]
+__all__ = ["LIST_GAP", "SPLIT_TYPES", "listed_with", "part_of_toll", "set_place", "sites", "split_by_site", "subset_place"]
 
 # Sub-types ACLED codes per location: a strike, a shelling, a clash or an advance at each place it reaches.
 SPLIT_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Air/drone strike", "Armed clash",
@@ -55,6 +55,15 @@ _OTHER_ACT = re.compile(r"(?<!\w)(?:بعد|قبل|عقب|اثر|ردا|منذ|خ
 _GOES_ON = re.compile(r"\W*(?:و|ف)?(?:(?:كما\s+|اضافه الي\s+)?(?:دمرت|دمر|استهدفت|استهدف|استهداف|طالت|طال|قصفت|قصف|ضربت|اغارت)(?!\w)"
                       r"|(?:ب)?(?:خاصه|خصوصا|لا\s?سيما|تحديدا)\s+(?:في\s|ب))")
 _LIST_JOIN = re.compile(r"(?:^|\s)(?:و|او)|[،,]|اضافه الي")
+# "استشهد 85 في غارات على القطاع بينهم 50 بمدينة غزة", "بينهم 16 شهيدا في مدينة غزة", "46 منهم بمدينة غزة",
+# "معظمهم في جباليا": where part of the dead fell, not the event's place nor a site of its own
+# ("بينهم طفلان في بلدة X" keeps X: with no count of its own the place may be the whole event's)
+_SUBSET = re.compile(r"(?<!\w)(?:(?:بينهم|منهم|معظمهم|اغلبهم|غالبيتهم|اكثرهم)\s+(?:\d+\s+(?:\S+\s+)?(?:في\s+|ب)?|في\s+|ب)"
+                     r"|(?<=\d\s)منهم\s+)$")
+# "تركزت على منازل في مدينة غزة": where the strikes fell most, inside the event's wider place
+_FOCUS = re.compile(r"(?<!\w)تركز\S*\s+(?:\S+\s+){0,4}?(?:في\s+|ب)?$")
+_PART_REACH = 45  # characters before the place
+LIST_GAP = 4  # characters between two items of one list ("الخليل ورام الله", "نابلس، جنين", "خان يونس وجباليا")
 
 
 def sites(doc: Doc, cluster: Cluster) -> list[Mention]:
@@ -76,7 +85,7 @@ def sites(doc: Doc, cluster: Cluster) -> list[Mention]:
                     and not origin(doc, p)), key=lambda p: p.start)  # "صواريخ أطلقت من صعدة": whence, not a site
     found: list[Mention] = []
     for before, p in zip([None, *named], named):
-        if not _site_like(p):
+        if not _site_like(p) or subset_place(doc, p):  # "بينهم 16 شهيدا في مدينة غزة": where part of the dead fell
             continue
         if before is not None and before.sentence == p.sentence and not listed_with(doc, before, p):
             continue  # "منطقة الجاح التابعة لمديرية بيت الفقيه": where the first lies
@@ -109,6 +118,26 @@ def split_by_site(doc: Doc, cluster: Cluster, ev: Event) -> list[Event]:
                 f" Toll of {' and '.join(split)} reported for {len(share_of)} places, split evenly." if split else "")
             out.append(part)
     return out
+
+
+def part_of_toll(doc: Doc, p: Mention) -> bool:
+    """The place names where part of the toll fell (:func:`subset_place`) or the strikes fell most, inside the
+    event's wider place."""
+    return subset_place(doc, p) or bool(_FOCUS.search(doc.ntext, _reach(doc, p), p.start))
+
+
+def subset_place(doc: Doc, p: Mention) -> bool:
+    """The place names where part of the dead fell ("بينهم 16 شهيدا في مدينة غزة"), and so does the next item of its
+    list ("معظمهم في خان يونس ورفح")."""
+    if _SUBSET.search(doc.ntext, _reach(doc, p), p.start):
+        return True
+    before = next((q for q in reversed(doc.of("place")) if q.end <= p.start), None)
+    return (before is not None and p.value.qualifier is None  # "في مخيم النصيرات وسط القطاع": where it lies
+            and p.start - before.end <= LIST_GAP and listed_with(doc, before, p) and subset_place(doc, before))
+
+
+def _reach(doc: Doc, p: Mention) -> int:
+    return max(doc.clauses[doc.clause_of(p.start)][0], p.start - _PART_REACH)
 
 
 def set_place(doc: Doc, ev: Event, place: Mention) -> None:

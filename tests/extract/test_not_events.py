@@ -127,6 +127,12 @@ def test_a_record_compared_with_a_day_is_no_period(text: str, count: int) -> Non
     assert [c.value.cumulative for c in doc.of("casualty") if c.value.count == count] == [False]
 
 
+@pytest.mark.parametrize("first", ["للمرة الأولى منذ خمسة أيام", "لأول مرة منذ أسبوعين"])
+def test_a_first_time_in_days_is_no_period(first: str) -> None:
+    text = f"وقال المرصد إن طائرات حربية روسية قصفت بلدة الحراك في ريف درعا، {first}."
+    assert [(e.sub_event_type, e.location) for e in rasd.extract(text, published=D)] == [("Air/drone strike", "Al Hirak")]
+
+
 def test_an_act_told_as_what_another_followed_is_background() -> None:
     text = ("عقد مجلس الأمن جلسة طارئة مساء الأحد، وأعلنت فرنسا إرسال قطع بحرية إلى المتوسط في أعقاب الهجوم "
             "الكيماوي على بلدة سراقب.")

@@ -193,11 +193,20 @@ def test_a_downed_drone_is_one_interception_per_place() -> None:
         "قال مسعفون إن 64 فلسطينيا استشهدوا منذ فجر اليوم في غارات إسرائيلية على قطاع غزة بينهم 30 بمدينة خان يونس.",
         "استشهد 37 فلسطينيا في غارات إسرائيلية على مناطق متفرقة من قطاع غزة اليوم معظمهم في دير البلح.",
         "استشهد 22 فلسطينيا في غارات إسرائيلية على قطاع غزة اليوم تركزت على منازل في مخيم النصيرات.",
+        "أفاد مسعفون باستشهاد 48 فلسطينيا في غارات إسرائيلية على قطاع غزة اليوم، بينهم 19 شهيدا في مدينة رفح.",
+        "أفاد مسعفون باستشهاد 48 فلسطينيا في غارات إسرائيلية على قطاع غزة اليوم، 19 منهم بمدينة غزة وشمال القطاع.",
     ],
+    ids=["among-them-n", "most-of-them", "focused-on", "among-them-n-martyrs", "n-of-them-list"],
 )
 def test_a_place_said_of_part_of_the_toll_is_not_the_event_place(text: str) -> None:
     (strike,) = [e for e in rasd.extract(text, published=D) if e.sub_event_type == "Air/drone strike"]
     assert (strike.location, strike.admin1) == ("Gaza Strip", "Gaza Strip")
+
+
+def test_a_place_beside_the_part_says_where_it_lies_not_a_second_part() -> None:
+    text = "أفاد مسعفون باستشهاد 48 فلسطينيا في غارات إسرائيلية على القطاع اليوم، 19 منهم في مخيم المغازي وسط القطاع."
+    (strike,) = [e for e in rasd.extract(text, published=D) if e.sub_event_type == "Air/drone strike"]
+    assert (strike.location, strike.fatalities) == ("Gaza Strip", 48)
 
 
 def test_a_place_after_among_them_is_kept_when_it_is_the_only_one() -> None:
