@@ -164,6 +164,10 @@ class Scope:
         in_period = _period_figures(doc)
         for m in doc.of("casualty"):
             m.value = replace(m.value, **_scope_of(doc, m, id(m) in in_period))
+        combined = {m.value.number_start for m in doc.of("casualty") if m.value.scope == "combined" and m.value.number_start >= 0}
+        for m in doc.of("casualty"):  # "سقوط عشرات القتلى والجرحى": another cue reading the combined figure reads it too
+            if m.value.number_start in combined and m.value.scope not in ("combined", "cumulative"):
+                m.value = replace(m.value, scope="combined")  # its figure still says people were hit; it is no toll
         totals = {(m.value.kind, m.value.count) for m in doc.of("casualty") if m.value.cumulative and m.start >= doc.title_end}
         for m in doc.of("casualty"):  # "400 قتيل في الغوطة" over "لقي أكثر من 400 مدني مصرعهم في خمسة أيام"
             if m.start < doc.title_end and (m.value.count or 0) >= _PERIOD_SIZED and (m.value.kind, m.value.count) in totals:
@@ -369,7 +373,7 @@ def pick_toll(mentions: Sequence[Mention], kind: str) -> tuple[int | None, bool,
     specific is given; a cue with no figure (or a combined one) is unknown.
     """
     found = [m for m in mentions if m.value.kind == kind and m.value.scope != "cumulative"]
-    known = [m for m in found if m.value.count is not None and m.value.scope != "subset"]
+    known = [m for m in found if m.value.count is not None and m.value.scope not in ("subset", "combined")]
     specific = [m for m in known if not m.value.vague]
     updates = [m for m in specific if m.value.scope == "update"]
     if updates:

@@ -115,8 +115,17 @@ def test_a_subset_adds_no_one() -> None:
     assert ev.fatalities == 82 and ev.location_ar in ("الدرج", "حي الدرج")
 
 
-def test_a_combined_figure_leaves_both_counts_unknown() -> None:
-    (ev,) = rasd.extract("سقط 23 قتيلا وجريحا، مساء أمس، بقصف صاروخي على مدينة مأرب.", published=D)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سقط 23 قتيلا وجريحا، مساء أمس، بقصف صاروخي على مدينة مأرب.",
+        "قصفت مقاتلات التحالف، مساء أمس، تجمعا للحوثيين في مديرية حيس ما أسفر عن سقوط عشرات القتلى والجرحى.",
+        "اندلعت معارك عنيفة مساء أمس بين الجيش والحوثيين في مديرية حيس، وسقط العشرات منهم بين قتيل وجريح.",
+    ],
+    ids=["n-killed-and-wounded", "fall-of-dozens-killed-and-wounded", "dozens-between-killed-and-wounded"],
+)
+def test_a_combined_figure_leaves_both_counts_unknown(text: str) -> None:
+    (ev,) = rasd.extract(text, published=D)
     assert (ev.fatalities, ev.fatalities_known, ev.injuries) == (None, False, None)
 
 
