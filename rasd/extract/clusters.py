@@ -107,6 +107,8 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
     if same_clause and t.event_type in VIOLENT and h.event_type in VIOLENT and (
             _instrument(doc, a) or _instrument(doc, cluster.head)):
         return True  # "اغتالت إسرائيل القيادي … بغارة على الضاحية": the strike is how the killing was done
+    if same_clause and t.event_type in VIOLENT and h.event_type in VIOLENT and _killed_in(doc, a, cluster.head):
+        return True  # "اغتيل القيادي … في غارة إسرائيلية": the strike he was killed in
     return same_clause and ("Other" in (t.sub_event_type, h.sub_event_type) or t.strength in GENERIC)
 
 
@@ -125,6 +127,16 @@ def _instrument(doc: Doc, trig: Mention) -> bool:
     text = doc.ntext
     return text.startswith("ب", trig.start) or (trig.start > 0 and text[trig.start - 1] == "ب"
                                                  and (trig.start < 2 or not text[trig.start - 2].isalpha()))
+
+
+_ASSASSINATION = re.compile(r"\W*[وف]?(?:اغتيال|اغتيل|اغتال)")
+_IN = re.compile(r"(?<!\w)في\s+$")
+
+
+def _killed_in(doc: Doc, a: Mention, b: Mention) -> bool:
+    """One trigger is an assassination and the other is introduced by "في": the act it was done in."""
+    text = doc.ntext
+    return any(_ASSASSINATION.match(text, x.start) and _IN.search(text, max(0, y.start - 4), y.start) for x, y in ((a, b), (b, a)))
 
 
 _CAUSAL = re.compile(r"^\W*(?:و|ف)?(?:اثر|إثر|جراء|عقب|نتيجه|بسبب|بعد|خلال)(?!\w)")

@@ -151,7 +151,10 @@ def test_a_town_named_with_the_west_bank_keeps_its_place() -> None:
          [("Air/drone strike", "Military Forces of Israel", "Hezbollah", 1)]),
         ("قتل القيادي في حزب الله بغارة إسرائيلية على بلدة النبطية.",
          [("Air/drone strike", "Military Forces of Israel", "Hezbollah", 1)]),
+        ("اغتيل القيادي في حزب الله أبو علي في غارة إسرائيلية على بلدة النبطية.",
+         [("Air/drone strike", "Military Forces of Israel", "Hezbollah", 1)]),
     ],
+    ids=["assassinated-by", "killed-by", "assassinated-in"],
 )
 def test_a_killing_by_a_strike_is_one_strike_on_the_leaders_side(text: str, expected: list) -> None:
     got = [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in rasd.extract(text, published=D)]
