@@ -92,6 +92,7 @@ class _Spans:
     agents: set[int]  # inside actor names
     covered: set[int]  # inside actor names or victim nouns
     cues: set[int]  # inside casualty cues
+    kinds: dict[int, str]  # the kind of the cue each cue token is in
 
 
 def _tokens_in(starts: list[int], mentions: Iterable[Spanned], *, clitics: bool = False) -> set[int]:
@@ -127,7 +128,8 @@ class Casualties:
                 doc.add(Mention("nationality", doc.tokens[k][0], doc.tokens[k][1], ("person", *nation)))
         cues = longest_first(_cue_matcher().find(text))
         agents = _tokens_in(starts, doc.of("actor"))
-        covered = _Spans(agents, agents | _tokens_in(starts, doc.of("role")), _tokens_in(starts, cues, clitics=True))
+        kinds = {k: m.values[0][0] for m in cues for k in _tokens_in(starts, [m], clitics=True)}
+        covered = _Spans(agents, agents | _tokens_in(starts, doc.of("role")), set(kinds), kinds)
         for m in cues:
             kind, position = m.values[0]
             i = max(0, bisect_right(starts, m.start) - 1)  # the token holding the cue (after its clitics)
@@ -144,7 +146,7 @@ class Casualties:
             if position == "after" and j < len(words) and words[j] in _TO:  # "ارتفع عدد القتلى إلى 58 والجرحى إلى 2771"
                 number = _risen_to(doc, words, j, clause, covered.cues)  # the wounded rose to 2771
             if number is None and position != "bare":
-                number, role = self._link(doc, words, roles, i, j, position, clause, covered)
+                number, role = self._link(doc, words, roles, i, j, position, clause, covered, kind)
             if number is None and i and words[i - 1] in _COUNT_OF:
                 number = _risen_to(doc, words, j, clause, covered.cues)  # "ارتفاع عدد شهداء القصف على غزة إلى 24"
             count: int | None
@@ -191,7 +193,7 @@ class Casualties:
         return word.endswith("ين") and word[:-2] in DUAL_STEMS
 
     def _link(self, doc: Doc, words: list[str], roles: dict, i: int, j: int, position: str, clause: int,
-              spans: _Spans) -> tuple[Number | None, tuple[str, int] | None]:
+              spans: _Spans, kind: str) -> tuple[Number | None, tuple[str, int] | None]:
         """Find the count a cue at tokens [i, j) refers to, and the victims' role (role, 1=singular, 2=dual).
 
         ``spans`` say which tokens are actor names, victim nouns and other casualty cues.
@@ -202,7 +204,7 @@ class Casualties:
             found = self._forward(doc, words, roles, j, clause, agents if verb else set(), spans.cues)
             if found != (None, None) or not verb:
                 return found
-        return self._backward(doc, words, roles, i, clause, covered, singular_ok=position == "before")
+        return self._backward(doc, words, roles, i, clause, spans, kind, singular_ok=position == "before")
 
     def _forward(self, doc: Doc, words: list[str], roles: dict, j: int, clause: int, agents: set[int], cue_tokens: set[int]
                  ) -> tuple[Number | None, tuple[str, int] | None]:
@@ -232,9 +234,10 @@ class Casualties:
             k += 1
         return None, None
 
-    def _backward(self, doc: Doc, words: list[str], roles: dict, i: int, clause: int, covered: set[int],
+    def _backward(self, doc: Doc, words: list[str], roles: dict, i: int, clause: int, spans: _Spans, kind: str,
                   singular_ok: bool) -> tuple[Number | None, tuple[str, int] | None]:
         """"80 قتيلا", "ثلاثة من عناصر الحشد قد قتلوا", "وكان شاب فلسطيني قد استشهد"."""
+        covered = spans.covered
         n, k = len(words), i - 1
         while k >= 0 and i - k <= 8 and doc.clause_of(doc.tokens[k][0]) == clause:
             for back in (k, k - 1):
@@ -244,6 +247,8 @@ class Casualties:
                     return _low_end(words, num), ((role.values[0], 0) if role else None)
             if k in roles and self._dual(words[k]):
                 return Number(2, k, k + 1), (roles[k].values[0], 2)  # "جنديان من الجيش قد أصيبا"
+            if k in roles and (num := _counted(words, k)) is not None and spans.kinds.get(num.start - 1, kind) != kind:
+                break  # "استشهد 15 فلسطينيا وأصيب آخرون": the noun is the killed cue's figure, not the wounded's
             if singular_ok and k in roles and (k == 0 or k - 1 not in roles):
                 counted = self._role_count(words, k, roles[k])
                 if counted[0] is not None or counted[1][1]:
@@ -265,6 +270,11 @@ class Casualties:
         if singular and (company := _companions(words, k)) is not None:
             return Number(company.value + 1, k, company.end), (role.values[0], 0)  # "القيادي … مع 3 من مرافقيه": four
         return None, (role.values[0], 1 if singular else 0)
+
+
+def _counted(words: list[str], k: int) -> Number | None:
+    """The number that ends right before token ``k`` ("15 فلسطينيا"), if any."""
+    return next((num for b in (k - 1, k - 2) if b >= 0 and (num := parse_number(words, b)) is not None and num.end == k), None)
 
 
 def _companions(words: list[str], k: int) -> Number | None:

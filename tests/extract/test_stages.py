@@ -210,3 +210,18 @@ def test_the_shipped_judge_trusts_a_strike_report_more_than_a_strike_cited_in_ta
                     if m.value.event.sub_event_type.startswith("Shelling"))
          for name, text in (("talks", TALKS), ("strike", STRIKE))}
     assert p["strike"] > p["talks"] + 0.1, p
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        ("استشهد 9 فلسطينيين وأصيب آخرون، اليوم، في قصف إسرائيلي على مدرسة في دير البلح.", 9, None),
+        ("قتل 3 أشخاص على الأقل وأصيب آخرون في تفجير سيارة مفخخة في مدينة كركوك اليوم.", 3, None),
+        ("استشهد شاب وأصيب آخر برصاص قوات الاحتلال في مدينة نابلس اليوم.", 1, 1),
+        ("70 فلسطينيا استشهدوا في غارات إسرائيلية على مدينة رفح اليوم.", 70, None),
+    ],
+    ids=["n-killed-others-wounded", "at-least-n-killed-others-wounded", "one-and-another", "number-before-verb"],
+)
+def test_others_wounded_beside_a_death_toll_are_not_counted_by_it(text: str, killed: int, wounded: int | None) -> None:
+    (ev,) = rasd.extract(text, published=D)
+    assert (ev.fatalities, ev.injuries) == (killed, wounded)
