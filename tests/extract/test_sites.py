@@ -129,6 +129,8 @@ def test_a_dispersal_told_after_the_protest_is_an_intervention() -> None:
         # a country or capital that sends or asks is its government
         ("قصف الجيش مواقع في عفرين، وأنقرة تدفع بتعزيزات إلى الحدود.", ["Afrin"]),
         ("أوقفت الشرطة الناشط بناء على طلب أنقرة.", []),
+        # a capital that blames: "ونسبتها دمشق وطهران إلى إسرائيل"
+        ("ضربت غارة مطار التيفور في ريف حمص ونسبتها دمشق وطهران إلى إسرائيل.", ["Tiyas Airbase", "Homs"]),
         # a headline's last place is no subject of the lead's first verb, nor is a place after "قرب"
         ("اعتقالات قرب نابلس\nأعلنت مصادر محلية اعتقال 5 شبان.", ["Nablus"]),
     ],
