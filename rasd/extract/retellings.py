@@ -56,11 +56,14 @@ def dedupe(events: list[Event]) -> list[Event]:
         if kept.sub_event_type == "Armed clash" and ev.sub_event_type in _TERRITORY:
             kept.sub_event_type = ev.sub_event_type  # "معارك … تمكن خلالها من تحرير": the battle won ground
         if _PROTEST_RANK.get(ev.sub_event_type or "", -1) > _PROTEST_RANK.get(kept.sub_event_type or "", -1) >= 0:
-            for name in ("sub_event_type", *_SIDES):  # the protest was met with force: that record's sides
+            # the protest turned violent or was met with force: that record's type and sides
+            for name in ("disorder_type", "event_type", "sub_event_type", *_SIDES):
                 setattr(kept, name, getattr(ev, name))
         for name in _SIDES:
-            if getattr(kept, name) is None and not (name in ("actor1", "actor2") and getattr(ev, name) in (
-                    kept.actor1, kept.actor2)):  # a retelling never makes a side its own opponent
+            side = name in ("actor1", "actor2")
+            if getattr(kept, name) is None and not (side and getattr(ev, name) in (kept.actor1, kept.actor2)) and not (
+                    side and (getattr(ev, name) or "").startswith(_CROWDS) and _crowd(kept)):
+                # a retelling never makes a side its own opponent, nor the crowd the one who met it with force
                 setattr(kept, name, getattr(ev, name))
         if ev.location is not None and (kept.location is None or (country_wide(fields_of(kept)) and not country_wide(fields_of(ev)))):
             for name in PLACE_FIELDS:
@@ -79,23 +82,31 @@ def _retold(out: list[Event], ev: Event) -> Event | None:
     return found[0] if found else None
 
 
-#: Protest sub-types from the least to the most told: one protest told as peaceful and as met with force is the latter.
-_PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
+#: Protest sub-types from the least to the most told: one protest told as peaceful, as turned violent and as met with
+#: force is the latter (ACLED codes one demonstration a place and day).
+_PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Violent demonstration": 2,
+                 "Excessive force against protesters": 3}
+_CROWDS = ("Protesters", "Rioters")
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 _SIDES = ("actor1", "inter1", "actor2", "inter2", "interaction", "civilian_targeting")
 
 
 def _same_protest(out: list[Event], ev: Event) -> Event | None:
-    """The earlier record of the protest ``ev`` tells again under another sub-type (same day, same place, same
-    crowd): "احتجاجات مسيرات العودة" and "قتلت القوات فلسطينيين … خلال الاحتجاجات" are one protest met with force.
-    The attacker gate of :func:`_same_event` cannot see it: the crowd is actor1 of one and actor2 of the other."""
+    """The earlier record of the protest ``ev`` tells again under another sub-type (same day, same place, the
+    crowd of one country): "احتجاجات مسيرات العودة" and "قتلت القوات فلسطينيين … خلال الاحتجاجات" are one protest
+    met with force, "تظاهر الآلاف في البصرة" and "أحرق المحتجون مبنى المحافظة" one protest turned violent. The
+    attacker gate of :func:`_same_event` cannot see it: the crowd is actor1 of one and actor2 of the other."""
     if ev.sub_event_type not in _PROTEST_RANK:
         return None
-    crowd = {a for a in (ev.actor1, ev.actor2) if a and a.startswith("Protesters")}
+    crowd = _crowd(ev)
     return next((k for k in out if k.sub_event_type in _PROTEST_RANK and k.sub_event_type != ev.sub_event_type
-                 and "Peaceful protest" in (k.sub_event_type, ev.sub_event_type) and k.event_date == ev.event_date
-                 and (k.location is None or ev.location is None or k.location == ev.location)
-                 and crowd & {k.actor1, k.actor2}), None)
+                 and k.event_date == ev.event_date and (k.location is None or ev.location is None or k.location == ev.location)
+                 and crowd & _crowd(k)), None)
+
+
+def _crowd(ev: Event) -> set[str]:
+    """The countries of the record's crowds ("Protesters (Iraq)", "Rioters (Iraq)": Iraq)."""
+    return {a.rpartition("(")[2] for a in (ev.actor1, ev.actor2) if a and a.startswith(_CROWDS)}
 
 
 def _told(ev: Event) -> _Told:

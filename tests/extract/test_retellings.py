@@ -181,3 +181,13 @@ def test_a_protest_told_as_peaceful_and_as_met_with_fire_is_one_record() -> None
             "وكان آلاف الفلسطينيين قد تظاهروا الجمعة في مخيمات العودة قرب السياج الحدودي شرقي قطاع غزة.")
     found = rasd.extract(text, published=date(2018, 4, 28))
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Excessive force against protesters", 3)]
+
+
+def test_a_protest_told_as_peaceful_and_as_turned_violent_is_one_riot() -> None:
+    """"تظاهر الآلاف في البصرة" and "وأضرم المحتجون النار في مبنى المحافظة": one demonstration a place and day, the
+    riot it turned into; its crowd stays the crowd. Original Arabic written for this test."""
+    text = ("تظاهر آلاف المحتجين اليوم الجمعة في مدينة البصرة احتجاجا على تردي الخدمات.\n"
+            "وأضرم المحتجون النار في مبنى مجلس المحافظة في البصرة اليوم الجمعة.")
+    found = rasd.extract(text, published=date(2018, 9, 7))
+    assert [(e.event_type, e.sub_event_type, e.actor1, e.location) for e in found] == [
+        ("Riots", "Violent demonstration", "Rioters (Iraq)", "Basra")]
