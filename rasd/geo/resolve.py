@@ -379,9 +379,8 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
             ranked = inside if inside or evidence[id(hit)] not in ("noun", "cue") or hit.key in gaz.local \
                 or not _by_adjective_only(elsewhere, hit.key) else ranked
             ranked = _capital_first(gaz, hit, ranked, evidence[id(hit)])  # "استضافة الدوحة": Qatar's, not the village
-            abroad = any(gaz.places[i].country in gaz.abroad for _, i in ranked)
-            if abroad and (not there or _hosted(text, hit)):  # "ضربات واشنطن ولندن وباريس": parties, not places
-                ranked = [r for r in ranked if gaz.places[r[1]].country not in gaz.abroad]
+            if not gaz.far.isdisjoint(i for _, i in ranked) and (not there or _hosted(text, hit)):
+                ranked = [r for r in ranked if r[1] not in gaz.far]  # "ضربات واشنطن ولندن وباريس": parties
         if not ranked:
             continue
         best = gaz.places[ranked[0][1]]
