@@ -47,7 +47,7 @@ COUNTRIES = (
 )  # fmt: skip
 
 
-WORLD_MIN_POPULATION = 1_000_000
+WORLD_MIN_POPULATION = 500_000
 # GeoNames codes of territories ACLED codes inside a country: (country, admin1)
 _WITHIN = {"HK": ("CN", "Hong Kong"), "MO": ("CN", "Macau")}
 # Dependent territories: their seats are no national capitals (a city of theirs still counts by its size)
