@@ -291,8 +291,11 @@ def _by_adjective_only(named: Counter[tuple[str, str]], key: str) -> bool:
     return all(k == "" for (_, k), n in named.items() if n and k != key)
 
 
-# words right before a name that put something there: "في باريس", "داخل فرنسا", "شوارع لندن", "أنحاء ألمانيا"
-_THERE = re.compile(r"(?:^|\s)(?:في|داخل|عند|شوارع|ساحه|ساحات|انحاء)\s+$")
+# words right before a name that put something there: "في باريس", "داخل فرنسا", "شوارع لندن", "أنحاء ألمانيا",
+# "شهدت لندن مظاهرة"; also before "the capital" and its adjective ("في العاصمة اليابانية طوكيو", "شهدت العاصمة
+# البريطانية لندن")
+_THERE = re.compile(r"(?:^|\s)(?:في|داخل|عند|شوارع|ساحه|ساحات|انحاء|شهدت|شهد|تشهد|يشهد)\s+(?:[وب]?(?:ال)?عاصمه\s+(?:ال\S+يه\s+)?)?$")
+_THERE_REACH = 40  # characters before the name
 _HOSTED = re.compile(r"(?<!\w)[وبل]?(?:" + "|".join(sorted(HOSTED_NOUNS, key=len, reverse=True)) + r")(?!\w)[^.،,\n]*$")
 _HOSTED_REACH = 45  # characters before the name
 
@@ -304,7 +307,7 @@ def _placed_there(text: str, hit: Hit, there_end: int) -> bool:
         return True
     if hit.prefix.startswith("و") and there_end >= 0 and not text[there_end : hit.start].strip():
         return True  # "في لندن وباريس": the list shares the preposition ("كل من الولايات المتحدة وفرنسا" does not)
-    return hit.at or hit.prefix.lstrip("و").startswith("ب") or bool(_THERE.search(text, max(0, hit.start - 12), hit.start))
+    return hit.at or hit.prefix.lstrip("و").startswith("ب") or bool(_THERE.search(text, max(0, hit.start - _THERE_REACH), hit.start))
 
 
 def _hosted(text: str, hit: Hit) -> bool:
