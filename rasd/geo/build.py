@@ -157,6 +157,12 @@ def world_cities(
     return out
 
 
+def _bare(key: str) -> str:
+    """A folded key without the place noun it opens with ("مدينه زنجبار" → "زنجبار")."""
+    noun, _, rest = key.partition(" ")
+    return rest if noun in ("مدينه", "بلده", "ضاحيه") and rest else key
+
+
 def unclash(
     world: list[Place], region: Iterable[Place], common: Iterable[str] = ()
 ) -> tuple[list[Place], list[tuple[str, str, str]]]:
@@ -165,7 +171,8 @@ def unclash(
 
     A city abroad sharing a name with a place of its own country (the supplement's London) is that place:
     dropped whole. A name shared with a place elsewhere ("صور" of Tyre) or a common word ("سيول", floods) is
-    dropped from the city; a city left with no Arabic name is dropped. Returns the cities kept and
+    dropped from the city, also after a place noun ("مدينة زنجبار" is Zinjibar); a city left with no Arabic name
+    is dropped. Returns the cities kept and
     ``(city, name, why)`` for each drop.
     """
     words = {k for w in common for k in arabic_keys(w)}
@@ -180,7 +187,7 @@ def unclash(
         if any(p.country in taken.get(k, ()) for n in arabic for k in arabic_keys(n)):
             dropped.append((p.name, p.name_ar, "held by the supplement"))
             continue
-        clash = [n for n in arabic if any(k in taken or k in words for k in arabic_keys(n))]
+        clash = [n for n in arabic if any(k in taken or _bare(k) in taken or k in words for k in arabic_keys(n))]
         dropped += [(p.name, n, "a common word" if set(arabic_keys(n)) & words else "a name in the region") for n in clash]
         left = [n for n in arabic if n not in clash]
         if not left:

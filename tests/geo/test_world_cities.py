@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 
 from rasd.geo import Geocoder
+from rasd.export.acled import country_codes
 from rasd.geo.build import unclash, world_cities
+from rasd.geo.index import Gazetteer
 from rasd.geo.model import WORLD_CITY, Place
 from rasd.lang.ar.normalize import normalize
 
@@ -53,7 +55,7 @@ def test_a_lower_threshold_takes_more_cities() -> None:
 def test_names_of_the_region_and_common_words_are_dropped() -> None:
     world = [
         Place(id="gn:10", kind="city", name="Tyreville", name_ar="صور", country="XX", admin1=None, admin2=None,
-              admin3=None, latitude=0.0, longitude=0.0, aliases=("صورفيل",)),
+              admin3=None, latitude=0.0, longitude=0.0, aliases=("صورفيل", "مدينة صور")),
         Place(id="gn:11", kind="city", name="Floodtown", name_ar="سيول", country="XX", admin1=None, admin2=None,
               admin3=None, latitude=0.0, longitude=0.0),
         Place(id="gn:12", kind="city", name="London", name_ar="لأندأن", country="GB", admin1=None, admin2=None,
@@ -63,6 +65,7 @@ def test_names_of_the_region_and_common_words_are_dropped() -> None:
     kept, dropped = unclash(world, region, common=["سيول"])
     assert [(p.name, p.name_ar, p.aliases) for p in kept] == [("Tyreville", "صورفيل", ())]
     assert ("Tyreville", "صور", "a name in the region") in dropped
+    assert ("Tyreville", "مدينة صور", "a name in the region") in dropped  # "مدينة صور" is Tyre's, not the city abroad
     assert ("Floodtown", "سيول", "a common word") in dropped
     assert ("London", "لأندأن", "held by the supplement") in dropped  # the region's own row of it wins
 
@@ -94,3 +97,14 @@ def test_a_world_city_where_the_text_puts_something_there(geocoder: Geocoder, te
 )
 def test_a_world_city_only_named_is_no_place(geocoder: Geocoder, text: str, never: str) -> None:
     assert never not in {country for _, country in _places(geocoder, text)}
+
+
+def test_every_capital_of_the_country_table_is_a_shipped_place(gazetteer: Gazetteer) -> None:
+    ids = {p.id for p in gazetteer.places}
+    assert not [(c.iso2, c.capital) for c in gazetteer.countries.values() if c.capital and c.capital not in ids]
+
+
+def test_every_country_of_a_world_city_has_an_acled_row(gazetteer: Gazetteer) -> None:
+    codes = country_codes()
+    countries = {p.country for p in gazetteer.places if p.note.startswith(WORLD_CITY)}
+    assert not [c for c in countries if gazetteer.countries[c].iso not in codes]
