@@ -19,7 +19,7 @@ from rasd.extract.eventness import cause_at
 from rasd.extract.protesters import protesters_country
 from rasd.extract.projectiles import PROJECTILE_TYPES, projectile_places
 from rasd.extract.sites import LIST_GAP, listed_with, part_of_toll, set_place
-from rasd.extract.whose import elsewhere, of_a_person
+from rasd.extract.whose import elsewhere, of_a_person, voiced_abroad
 from rasd.geo.model import KIND_RANK
 from rasd.geo.unlisted import UNLISTED
 from rasd.lang.ar.places import SUPPORT_WORDS
@@ -194,15 +194,16 @@ def place_event(doc: Doc, ev: Event, place: Mention | None, country: Candidate |
 
 
 def doc_country(doc: Doc) -> Candidate | None:
-    """The reading of the country the article's places lie in most often."""
+    """The reading of the country the article's places lie in most often; a city abroad a statement is voiced in
+    ("قال الوزير في باريس إن غارة …") is not where the article is."""
     counts: dict[str, int] = {}
     for p in doc.of("place"):
-        if p.value.best and p.value.best.country:
+        if p.value.best and p.value.best.country and not voiced_abroad(doc, p):
             counts[p.value.best.country] = counts.get(p.value.best.country, 0) + 1
     if not counts:
         return None
     best = max(counts, key=lambda k: counts[k])
-    return next(p.value.best for p in doc.of("place") if p.value.best.country == best)
+    return next(p.value.best for p in doc.of("place") if p.value.best.country == best and not voiced_abroad(doc, p))
 
 
 def placed(ev: Event) -> bool:

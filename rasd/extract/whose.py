@@ -19,8 +19,9 @@ place named with an event's mentions belongs to something else:
 - **a headline's label**: "غزة: الفلسطينيون يواصلون احتجاجاتهم" files the story under a place; the event's is
   the one the text names for it ("شمال قطاع غزة"), the label only when there is none;
 - **a person's or a reporter's** (:func:`of_a_person`): where someone was born or comes from ("من مواليد مخيم
-  الشاطئ", "المنحدر من جنين") and where a correspondent files from ("مراسل الجزيرة في رام الله") are never an
-  event's place, not even for want of another.
+  الشاطئ", "المنحدر من جنين"), where a correspondent files from ("مراسل الجزيرة في رام الله") and a city abroad
+  a statement is voiced in ("قال وزير الخارجية في لندن إن غارة على غزة …", "وفي باريس، قالت الوزارة") are never
+  an event's place, not even for want of another.
 """
 
 from __future__ import annotations
@@ -31,11 +32,13 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.clusters import GENERIC, VIOLENT, contrasts_between
 from rasd.extract.projectiles import origin
+from rasd.geo.build import COUNTRIES
+from rasd.geo.store import load_countries
 
 if TYPE_CHECKING:
     from rasd.extract.clusters import Cluster
 
-__all__ = ["elsewhere", "of_a_person"]
+__all__ = ["elsewhere", "of_a_person", "voiced_abroad"]
 
 # the act word is the frame or the means of the one before it: "خلال مواجهات", "بقصف", "جراء انفجار"
 _FRAME = re.compile(r"(?:(?<!\w)(?:خلال|اثناء|في|جراء|اثر|عقب|نتيجه|بسبب|وسط)\s+(?:ال)?|(?<!\w)[وف]?ب(?:ال)?)$")
@@ -50,6 +53,15 @@ _OPENS = re.compile(r"\W*(?:و|ف)?(?:في|من)\s+")  # "وفي الرياض،"
 _PERSON_S = re.compile(r"(?<!\w)(?:(?:من\s+)?مواليد|(?:ال)?مولود(?:ه)?\s+في|ولد\s+في|ولدت\s+في|(?:ال)?منحدر(?:ه)?\s+من|ينحدر\s+من"
                        r"|تنحدر\s+من|(?:ال)?مراسل\S*\s+(?:\S+\s+){0,2}?في|مكتب\s+(?:\S+\s+){0,2}?في)\s+(?:\S+\s+)?$")
 _PERSON_REACH = 60  # characters before the place
+# a statement voiced in a city abroad: "قال وزير الخارجية في لندن إن", "أعلنت الوزارة في باريس أن", "وفي لندن، قال"
+_SAYS = (r"قال|قالت|يقول|تقول|اعلن|اعلنت|يعلن|تعلن|صرح|صرحت|اكد|اكدت|يوكد|توكد|اضاف|اضافت|اوضح|اوضحت|ذكر|ذكرت"
+         r"|افاد|افادت|كشف|كشفت|اشار|اشارت|نقل|نقلت|تحدث|تحدثت|اعتبر|اعتبرت|اتهم|اتهمت|نفي|نفت")
+_VOICED_BEFORE = re.compile(r"(?<!\w)[وف]?(?:" + _SAYS + r")\s+(?:(?!ان\s|ان$)\S+\s+){0,6}?(?:في\s+|ب(?=\S*$))$")
+_VOICED_AFTER = re.compile(r"\s*(?:[،,]?\s*(?:\S+\s+){0,3}?(?:ان|انه|انها|انهم)(?!\w)|:|\s*[\"«])")
+_OPENS_VOICED = re.compile(r"\s*[،,]\s*[وف]?(?:" + _SAYS + r")(?!\w)")
+_VOICED_REACH = 70
+_POLICE = re.compile(r"(?<!\w)(?:ال)?شرطه(?!\w)")
+_REGION = frozenset(c.name for c in load_countries().values() if c.iso2 in COUNTRIES)
 
 
 def elsewhere(doc: Doc, cluster: Cluster, p: Mention) -> bool:
@@ -71,7 +83,24 @@ def of_a_person(doc: Doc, p: Mention) -> bool:
     """``p`` is where someone was born or comes from, or where a correspondent files from ("أفاد مراسل الجزيرة
     باندلاع اشتباكات في مخيم طولكرم" tells an act between: the camp is its place)."""
     m = _PERSON_S.search(doc.ntext, max(0, p.start - _PERSON_REACH), p.start)
-    return m is not None and not any(m.start() <= t.start < p.start for t in doc.of("trigger"))
+    return (m is not None and not any(m.start() <= t.start < p.start for t in doc.of("trigger"))) or voiced_abroad(doc, p)
+
+
+def voiced_abroad(doc: Doc, p: Mention) -> bool:
+    """``p`` is a city or country abroad a statement is voiced in: after a verb of saying and before what is said
+    ("قال وزير الخارجية في لندن إن …"), or opening its sentence before one ("وفي باريس، قالت الوزارة …"); no act
+    word between the verb and the place ("قال المحتجون الذين تظاهروا في لندن إن …" keeps London)."""
+    best = p.value.best
+    if best is None or best.country in _REGION:
+        return False
+    text = doc.ntext
+    start = max(doc.sentences[p.sentence][0] if p.sentence >= 0 else 0, p.start - _VOICED_REACH)
+    head = text[p.start : p.start + 1]
+    m = _VOICED_BEFORE.search(text, start, p.start + (head == "ب"))
+    if (m is not None and _VOICED_AFTER.match(text, p.end) and not _POLICE.search(m.group())
+            and not any(m.start() <= t.start < p.start for t in doc.of("trigger"))):
+        return True  # the police of a city abroad speak of what they did there ("قالت الشرطة في لندن إنها اعتقلت")
+    return bool(_OPENS.fullmatch(text, doc.clauses[doc.clause_of(p.start)][0], p.start) and _OPENS_VOICED.match(text, p.end))
 
 
 def _acts(doc: Doc) -> list[Mention]:

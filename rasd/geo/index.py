@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rasd.geo.countries import adjective_forms
-from rasd.geo.model import Place
+from rasd.geo.model import WORLD_CITY, Place
 from rasd.geo.names import latin_key, place_keys
 from rasd.geo.store import Country, load_countries, packaged, read_places, read_table
 from rasd.lang.ar.normalize import fold
@@ -63,6 +63,7 @@ class Gazetteer:
     adjectives: dict[str, str] = field(init=False)  # folded nationality adjectives → ISO alpha-2
     capitals: frozenset[int] = field(init=False)  # indices of the countries' capital cities
     abroad: frozenset[str] = field(init=False)  # countries outside the region coded (gazetteer_countries.tsv)
+    far: frozenset[int] = field(init=False)  # indices of the places abroad: in those countries, or world cities
     _country_alias: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -91,6 +92,8 @@ class Gazetteer:
         capital_ids = {c.capital for c in self.countries.values() if c.capital}
         self.capitals = frozenset(i for i, p in enumerate(self.places) if p.id in capital_ids)
         self.abroad = frozenset(c.iso2 for c in self.countries.values() if c.abroad)
+        self.far = frozenset(
+            i for i, p in enumerate(self.places) if p.country in self.abroad or p.note.startswith(WORLD_CITY))
         for c in self.countries.values():
             for alias in (c.iso2, c.name, c.name_ar, *c.aliases):
                 self._country_alias[latin_key(alias) if alias.isascii() else _key(alias)] = c.iso2

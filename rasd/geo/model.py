@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["KEYS_COLUMN", "KINDS", "KIND_RANK", "PLACE_COLUMNS", "Candidate", "Place", "PlaceMention", "base_precision"]
+__all__ = [
+    "KEYS_COLUMN", "KINDS", "KIND_RANK", "PLACE_COLUMNS", "WORLD_CITY", "Candidate", "Place", "PlaceMention",
+    "base_precision",
+]  # fmt: skip
 
 # Every kind a gazetteer row may have, finest first (the rank orders "the most specific place").
 KINDS: tuple[str, ...] = (
@@ -26,6 +29,9 @@ PLACE_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 # Optional last column of the shipped build: the place's matching keys, precomputed so loading stays fast.
 KEYS_COLUMN = "keys"
+# Note of the shipped build's cities outside the region ("world city", "world city; capital"): places abroad,
+# wherever their country is (Kabul and Kyiv as much as Tokyo).
+WORLD_CITY = "world city"
 
 _AREA_PRECISION = {"country": 3, "admin1": 3, "region": 3, "admin2": 2, "admin3": 2}
 

@@ -291,8 +291,11 @@ def _by_adjective_only(named: Counter[tuple[str, str]], key: str) -> bool:
     return all(k == "" for (_, k), n in named.items() if n and k != key)
 
 
-# words right before a name that put something there: "في باريس", "داخل فرنسا", "شوارع لندن", "أنحاء ألمانيا"
-_THERE = re.compile(r"(?:^|\s)(?:في|داخل|عند|شوارع|ساحه|ساحات|انحاء)\s+$")
+# words right before a name that put something there: "في باريس", "داخل فرنسا", "شوارع لندن", "أنحاء ألمانيا",
+# "شهدت لندن مظاهرة"; also before "the capital" and its adjective ("في العاصمة اليابانية طوكيو", "شهدت العاصمة
+# البريطانية لندن")
+_THERE = re.compile(r"(?:^|\s)(?:في|داخل|عند|شوارع|ساحه|ساحات|انحاء|شهدت|شهد|تشهد|يشهد)\s+(?:[وب]?(?:ال)?عاصمه\s+(?:ال\S+يه\s+)?)?$")
+_THERE_REACH = 40  # characters before the name
 _HOSTED = re.compile(r"(?<!\w)[وبل]?(?:" + "|".join(sorted(HOSTED_NOUNS, key=len, reverse=True)) + r")(?!\w)[^.،,\n]*$")
 _HOSTED_REACH = 45  # characters before the name
 
@@ -304,7 +307,7 @@ def _placed_there(text: str, hit: Hit, there_end: int) -> bool:
         return True
     if hit.prefix.startswith("و") and there_end >= 0 and not text[there_end : hit.start].strip():
         return True  # "في لندن وباريس": the list shares the preposition ("كل من الولايات المتحدة وفرنسا" does not)
-    return hit.at or hit.prefix.lstrip("و").startswith("ب") or bool(_THERE.search(text, max(0, hit.start - 12), hit.start))
+    return hit.at or hit.prefix.lstrip("و").startswith("ب") or bool(_THERE.search(text, max(0, hit.start - _THERE_REACH), hit.start))
 
 
 def _hosted(text: str, hit: Hit) -> bool:
@@ -379,9 +382,8 @@ def resolve(gaz: Gazetteer, text: str, hits: list[Hit], ctx: Context, *, strict:
             ranked = inside if inside or evidence[id(hit)] not in ("noun", "cue") or hit.key in gaz.local \
                 or not _by_adjective_only(elsewhere, hit.key) else ranked
             ranked = _capital_first(gaz, hit, ranked, evidence[id(hit)])  # "استضافة الدوحة": Qatar's, not the village
-            abroad = any(gaz.places[i].country in gaz.abroad for _, i in ranked)
-            if abroad and (not there or _hosted(text, hit)):  # "ضربات واشنطن ولندن وباريس": parties, not places
-                ranked = [r for r in ranked if gaz.places[r[1]].country not in gaz.abroad]
+            if not gaz.far.isdisjoint(i for _, i in ranked) and (not there or _hosted(text, hit)):
+                ranked = [r for r in ranked if r[1] not in gaz.far]  # "ضربات واشنطن ولندن وباريس": parties
         if not ranked:
             continue
         best = gaz.places[ranked[0][1]]

@@ -63,3 +63,28 @@ def test_a_list_of_parties_after_a_preposition_of_persons_is_no_place(geocoder: 
 )
 def test_a_city_abroad_that_only_hosts_an_envoy_or_a_meeting_is_no_place(geocoder: Geocoder, text: str) -> None:
     assert not {"United States", "United Kingdom", "Netherlands"} & {c for _, c in _places(geocoder, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("احتشد الآلاف في مدينة أوكلاند مطالبين بوقف الحرب", ("Auckland", "New Zealand")),
+        ("خرج مئات المحتجين في طوكيو ضد صفقة السلاح", ("Tokyo", "Japan")),
+        ("وقع انفجار قرب سفارة أجنبية في كابل صباح اليوم", ("Kabul", "Afghanistan")),
+    ],
+)
+def test_a_world_city_where_the_text_puts_something_there(geocoder: Geocoder, text: str, place: tuple[str, str]) -> None:
+    assert place in _places(geocoder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "never"),
+    [
+        ("قالت كييف إن موسكو تحشد قواتها على الحدود", "Ukraine"),  # a government, not a place
+        ("تحدث الوزير عن صفقة بين بكين وطوكيو", "China"),
+        ("غمرت السيول عدة أحياء في المدينة", "South Korea"),  # "سيول" is floods, not Seoul
+        ("زار وزير الخارجية هايكو ماس المنطقة", "China"),  # Heiko, not Haikou
+    ],
+)
+def test_a_world_city_only_named_is_no_place(geocoder: Geocoder, text: str, never: str) -> None:
+    assert never not in {country for _, country in _places(geocoder, text)}
