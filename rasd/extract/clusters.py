@@ -107,6 +107,9 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
     if same_clause and t.event_type in VIOLENT and h.event_type in VIOLENT and (
             _instrument(doc, a) or _instrument(doc, cluster.head)):
         return True  # "اغتالت إسرائيل القيادي … بغارة على الضاحية": the strike is how the killing was done
+    if same_clause and {t.event_type, h.event_type} == {"Protests", "Strategic developments"} and "Arrests" in (
+            t.sub_event_type, h.sub_event_type):
+        return True  # "اعتقلت الشرطة 5 أشخاص خلال احتجاج": the arrests are how the protest was met
     if same_clause and t.event_type in VIOLENT and h.event_type in VIOLENT and _killed_in(doc, a, cluster.head):
         return True  # "اغتيل القيادي … في غارة إسرائيلية": the strike he was killed in
     return same_clause and ("Other" in (t.sub_event_type, h.sub_event_type) or t.strength in GENERIC)

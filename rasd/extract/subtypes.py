@@ -48,6 +48,8 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
     crowd = "protester" in roles or any(m.value.actor.kind == "protesters" for m in actors.candidates)
     if kind == "Riots" and sub == "Mob violence" and (crowd or any(t.value.event_type == "Protests" for t in cluster.triggers)):
         return kind, "Violent demonstration"  # demonstrators burning tyres riot; a mob attacks people
+    if sub == "Arrests" and any(t.value.event_type == "Protests" and t.value.modal is None for t in cluster.triggers):
+        return "Protests", "Protest with intervention"  # "اعتقلت الشرطة 5 أشخاص خلال احتجاج وسط تل أبيب"
     if kind == "Protests" and any(t.value.sub_event_type == "Violent demonstration" for t in cluster.triggers):
         return "Riots", "Violent demonstration"  # the protesters threw stones, burned tyres: a riot, whoever fired on them
     if head.strength == "weak" and sub == "Disrupted weapons use" and _INTERCEPT.match(doc.ntext, cluster.head.start) \

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 import rasd
 
 from rasd.extract.retellings import dedupe
@@ -191,3 +193,17 @@ def test_a_protest_told_as_peaceful_and_as_turned_violent_is_one_riot() -> None:
     found = rasd.extract(text, published=date(2018, 9, 7))
     assert [(e.event_type, e.sub_event_type, e.actor1, e.location) for e in found] == [
         ("Riots", "Violent demonstration", "Rioters (Iraq)", "Basra")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("اعتقلت الشرطة الإسرائيلية 5 أشخاص خلال احتجاج في شارع أيالون وسط تل أبيب للمطالبة بصفقة تبادل.", "Tel Aviv"),
+        ("اعتقلت الشرطة البريطانية اليوم عشرات المتظاهرين خلال مظاهرة في لندن تضامنا مع غزة.", "London"),
+    ],
+    ids=["arrested-during-a-protest", "protesters-arrested-at-a-march"],
+)
+def test_arrests_during_a_protest_are_the_protest_met_with_intervention(text: str, place: str) -> None:
+    """Original Arabic written for this test."""
+    found = rasd.extract(text, published=date(2024, 10, 12))
+    assert [(e.sub_event_type, e.location) for e in found] == [("Protest with intervention", place)]
