@@ -422,3 +422,10 @@ def test_the_civilians_a_truce_spares_are_no_party_to_it() -> None:
 def test_who_accuses_is_no_attacker(text: str, expected: tuple[str | None, str | None]) -> None:
     (ev,) = rasd.extract(text, published=D)
     assert (ev.actor1, ev.actor2) == expected
+
+
+@pytest.mark.parametrize("name", ["الانقلابيين", "الميليشيات الانقلابية", "ميليشيات الانقلاب"])
+def test_the_putschists_of_yemeni_news_are_the_houthis(name: str) -> None:
+    text = f"شنت مقاتلات التحالف العربي اليوم غارات على مواقع وتجمعات {name} في مديرية حيس."
+    (ev,) = rasd.extract(text, published=D)
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Saudi Arabia", "Ansar Allah")
