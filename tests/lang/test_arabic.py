@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -148,3 +148,10 @@ def test_days_before_another_event_date_nothing() -> None:
     # "قبل يومين على إعادة الفرز": two days before the recount, not two days ago
     assert find_dates(fold("وقع التفجير قبل يومين على إعادة فرز الأصوات"), TUESDAY) == []
     assert find_dates(fold("وقع التفجير قبل يومين"), TUESDAY)[0].value == date(2021, 4, 4)
+
+
+@pytest.mark.parametrize(("phrase", "days", "precision"),
+                         [("قبل ثلاثة أيام", 3, 1), ("قبل عشرة أيام", 10, 2), ("قبل 12 يوما", 12, 2), ("قبل أسبوعين", 14, 2)])
+def test_days_ago_in_words_or_digits(phrase: str, days: int, precision: int) -> None:
+    (found,) = find_dates(fold(f"قصفت المدفعية الحي {phrase}"), TUESDAY)
+    assert (found.value, found.precision) == (TUESDAY - timedelta(days=days), precision)

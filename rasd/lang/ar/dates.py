@@ -71,7 +71,8 @@ _RELATIVE = re.compile(
     rf"|(?P<lastnight>الليله\s+الماضيه|ليل\s+امس|ليله\s+امس)"
     rf"|(?P<today>اليوم|الليله|صباح\s+اليوم|فجر\s+اليوم|ظهر\s+اليوم|مساء\s+اليوم|هذا\s+الصباح)(?:\s+{_WEEKDAY.format('wd3')})?"
     # "قبل يومين على إعادة الفرز": before another event, not before today
-    rf"|قبل\s+(?P<ago>يومين|(?:\d+|ثلاثه|اربعه|خمسه|سته|سبعه)\s+ايام|اسبوع|اسبوعين|ساعات)(?!\s+(?:علي|من)(?!\w))"
+    rf"|قبل\s+(?P<ago>يومين|(?:\d+|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره)\s+ايام|\d+\s+يوما|اسبوع|اسبوعين|ساعات)"
+    rf"(?!\s+(?:علي|من)(?!\w))"
     rf"|(?P<lastweek>الاسبوع\s+الماضي|الاسبوع\s+الفايت|الايام\s+الماضيه|الايام\s+الاخيره)"
     rf"|(?P<midlastmonth>(?P<mpart>{_alt(PARTS)})\s+الشهر\s+(?:الماضي|الفايت|المنصرم))"
     rf"|(?P<thismonth>(?P<tpart>{_alt(PARTS)})\s+(?:الشهر|هذا الشهر)\s*(?:الجاري|الحالي)?)"
@@ -155,7 +156,8 @@ def _relative(m: re.Match[str], published: date | None) -> DateExpr:
         days = {"يومين": 2, "اسبوع": 7, "اسبوعين": 14, "ساعات": 0}.get(word)
         if days is None:
             n = word.split()[0]
-            days = int(n) if n.isdigit() else {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7}[n]
+            days = int(n) if n.isdigit() else {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "تسعه": 9,
+                                               "عشره": 10}[n]
         return DateExpr(s, e, published - timedelta(days=days), 1 if days < 7 else 2, "relative")
     if g["lastweek"]:
         return DateExpr(s, e, published - 7 * one, 2, "relative")
