@@ -117,12 +117,15 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
 
 def _set_apart(doc: Doc, a: Mention, cluster: Cluster) -> bool:
     """``a``'s clause is set against the one before ("…، فيما قتل جنديان في اشتباكات") and names a specific act
-    of another kind than the event's: another event. A bare toll there ("فيما أفادت مصادر بمقتل 5") still joins."""
+    of another kind than the event's, or a killing with a side named ("في حين أعلنت المقاومة قنص جندي"): another event. A
+    bare toll there ("فيما أفادت مصادر بمقتل 5") still joins."""
     s, e = doc.clauses[doc.clause_of(a.start)]
     if not CONTRAST.match(doc.ntext, s, e):
         return False
     kind = cluster.head.value.event_type
-    return any(s <= t.start < e and t.value.strength not in GENERIC and t.value.event_type != kind for t in doc.of("trigger"))
+    actor_named = any(s <= m.start < e for m in doc.of("actor"))  # "في حين أعلنت المقاومة قنص جندي": a killing by someone
+    return any(s <= t.start < e and t.value.event_type != kind and (
+        t.value.strength not in GENERIC or (t.value.strength == "kill" and actor_named)) for t in doc.of("trigger"))
 
 
 def _instrument(doc: Doc, trig: Mention) -> bool:

@@ -74,6 +74,11 @@ def test_a_clause_set_against_the_one_before_is_another_event() -> None:
         ("Armed clash", 2), ("Shelling/artillery/missile attack", 0)]
     one = "شنت طائرات الاحتلال غارات على بلدة بيت لاهيا، الأحد، فيما أفادت مصادر طبية بمقتل خمسة مدنيين."
     assert [(e.sub_event_type, e.fatalities) for e in rasd.extract(one, published=D)] == [("Air/drone strike", 5)]
+    # a killing with its side named there is another act, and its place is not the strike's
+    sniped = ("استشهد 21 فلسطينيا في غارات إسرائيلية على قطاع غزة، الأحد، في حين أعلنت سرايا القدس قنص جندي إسرائيلي "
+              "شرقي مدينة غزة.")
+    strike = [e for e in rasd.extract(sniped, published=D) if e.sub_event_type == "Air/drone strike"]
+    assert [(e.location, e.fatalities) for e in strike] == [("Gaza Strip", 21)]
 
 
 @pytest.mark.parametrize(
