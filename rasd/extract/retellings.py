@@ -100,8 +100,13 @@ def _same_protest(out: list[Event], ev: Event) -> Event | None:
         return None
     crowd = _crowd(ev)
     return next((k for k in out if k.sub_event_type in _PROTEST_RANK and k.sub_event_type != ev.sub_event_type
-                 and k.event_date == ev.event_date and (k.location is None or ev.location is None or k.location == ev.location)
-                 and crowd & _crowd(k)), None)
+                 and k.event_date == ev.event_date and _one_place(k, ev) and crowd & _crowd(k)), None)
+
+
+def _one_place(a: Event, b: Event) -> bool:
+    """The same place, none, or one the governorate the other lies in ("على طول السياج شرقي قطاع غزة" and "شرق رفح")."""
+    return a.location is None or b.location is None or a.location == b.location or (
+        a.admin1 is not None and a.admin1 == b.admin1 and a.admin1 in (a.location, b.location))
 
 
 def _crowd(ev: Event) -> set[str]:

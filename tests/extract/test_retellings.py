@@ -207,3 +207,12 @@ def test_arrests_during_a_protest_are_the_protest_met_with_intervention(text: st
     """Original Arabic written for this test."""
     found = rasd.extract(text, published=date(2024, 10, 12))
     assert [(e.sub_event_type, e.location) for e in found] == [("Protest with intervention", place)]
+
+
+def test_a_protest_at_the_governorate_and_at_a_town_in_it_is_one_when_told_as_one() -> None:
+    """The fence protests told along the Strip and "شرق رفح" the same day: one protest met with force. Original Arabic
+    written for this test."""
+    text = ("قتل فلسطينيان برصاص قناصة الجيش الإسرائيلي وأصيب 90 آخرون خلال احتجاجات على طول السياج شرقي قطاع غزة اليوم الجمعة.\n"
+            "وشارك آلاف الفلسطينيين في مظاهرات الجمعة قرب السياج شرق مدينة رفح.")
+    found = [e for e in rasd.extract(text, published=date(2018, 8, 10)) if e.event_type == "Protests"]
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Excessive force against protesters", 2)]
