@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from operator import attrgetter
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
@@ -26,8 +27,8 @@ __all__ = ["Match", "PhraseMatcher", "Spanned", "longest_first", "word_spans"]
 
 T = TypeVar("T")
 
-# A run of word characters: exactly the characters :func:`rasd.lang.ar.morph.is_letter` accepts.
-_WORD = re.compile(r"\w+")
+# A run of word characters (captured, to split by): exactly the characters :func:`rasd.lang.ar.morph.is_letter` accepts.
+_WORD = re.compile(r"(\w+)")
 _MAX_PROCLITIC = max(map(len, PROCLITICS))
 _START = attrgetter("start")
 
@@ -131,16 +132,25 @@ class PhraseMatcher(Generic[T]):
         if not len(automaton):
             return []
         # The automaton reports hits by their end, so reversed they are longest first at each start.
-        found = list(self._accepted(automaton.iter(text), text))
+        found = _accepted(automaton.iter(text), text)
         found.reverse()
         found.sort(key=_START)
         return found
 
-    @staticmethod
-    def _accepted(hits: Iterator[tuple[int, _Hit[T]]], text: str) -> Iterator[Match[T]]:
-        starts, ends = word_spans(text)
-        for last, (key, length, values, suffixes, bare) in hits:
-            start, end = last - length, last + 1
+
+def _accepted(hits: Iterable[tuple[int, _Hit[T]]], text: str) -> list[Match[T]]:
+    """The ``hits`` at word edges: after nothing or a proclitic in the same word, before nothing or an allowed
+    suffix. A hit that opens (or closes) a word, as most do, is told so by a set test, without a bisect."""
+    starts, ends = word_spans(text)
+    opening, closing = _word_edges(text)
+    out: list[Match[T]] = []
+    for last, (key, length, values, suffixes, bare) in hits:
+        start, end = last - length, last + 1
+        if start in opening:  # nothing of its word before it
+            if bare:
+                continue
+            prefix = ""
+        else:
             k = bisect_right(starts, start - 1) - 1  # the word holding the character before the hit, if any
             word_start = starts[k] if k >= 0 and ends[k] > start - 1 else start
             if start - word_start > _MAX_PROCLITIC:
@@ -148,19 +158,28 @@ class PhraseMatcher(Generic[T]):
             prefix = text[word_start:start]
             if prefix not in PROCLITICS or (bare and prefix not in ARTICLE_PROCLITICS):
                 continue
+        if end not in closing:
             k = bisect_right(starts, end) - 1  # the word holding the character after the hit, if any
             word_end = ends[k] if k >= 0 and ends[k] > end else end
             if word_end != end and not (suffixes and text[end:word_end] in SUFFIXES):
                 continue
-            yield Match(start, end, key, values, prefix)
+        out.append(Match(start, end, key, values, prefix))
+    return out
 
 
 @lru_cache(maxsize=8)
 def word_spans(text: str) -> tuple[list[int], list[int]]:
     """Starts and ends of the words (runs of ``\\w``) of ``text``, for the word-edge checks: computed once
     per text, which every matcher of the pipeline scans in turn (and the geocoder reads words back by)."""
-    spans = [m.span() for m in _WORD.finditer(text)]
-    return [s for s, _ in spans], [e for _, e in spans]
+    edges = list(accumulate(map(len, _WORD.split(text))))  # split by a captured word: gap, word, gap, …, word, gap
+    return edges[:-1:2], edges[1::2]
+
+
+@lru_cache(maxsize=8)
+def _word_edges(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Where the words of ``text`` start, and where they end, as sets."""
+    starts, ends = word_spans(text)
+    return frozenset(starts), frozenset(ends)
 
 
 def longest_first(matches: Iterable[S]) -> list[S]:
