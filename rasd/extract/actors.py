@@ -19,7 +19,7 @@ from rasd.lang.ar.morph import strip_article
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 from rasd.model import ActorFact
-from rasd.text.matcher import PhraseMatcher, longest_first
+from rasd.text.matcher import ARTICLE_LEXICONS, PhraseMatcher, longest_first
 from rasd.text.quotes import without_datelines
 
 __all__ = ["LED_BY_CLAUSE", "Actor", "ActorRef", "Actors", "actor_matcher", "army_of", "INTER"]
@@ -129,8 +129,8 @@ class ActorRef:
 @cache
 def actor_matcher() -> tuple[PhraseMatcher[Actor], PhraseMatcher[Actor]]:
     """(aliases, adjectives) matchers over the actor dictionary."""
-    aliases: PhraseMatcher[Actor] = PhraseMatcher()
-    adjectives: PhraseMatcher[Actor] = PhraseMatcher()
+    aliases: PhraseMatcher[Actor] = PhraseMatcher(group=ARTICLE_LEXICONS)
+    adjectives: PhraseMatcher[Actor] = PhraseMatcher(group=ARTICLE_LEXICONS)
     for row in read_tsv("actors.tsv"):
         actor = Actor(row["canonical"], row["kind"], row.get("home", ""))
         for alias in filter(None, (a.strip() for a in row.get("aliases", "").split("|"))):

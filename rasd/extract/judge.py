@@ -30,7 +30,7 @@ from rasd.doc import Doc, Mention
 from rasd.extract.scope import period_sentences
 from rasd.lexicon import read_tsv
 from rasd.model import Event
-from rasd.text.matcher import PhraseMatcher
+from rasd.text.matcher import ARTICLE_LEXICONS, PhraseMatcher
 
 __all__ = ["Article", "Judge", "Judged", "features", "load_model", "read_article"]
 
@@ -58,7 +58,7 @@ def _bucket(name: str, value: float, edges: tuple[float, ...]) -> dict[str, floa
 
 @cache
 def _genres() -> PhraseMatcher[str]:
-    return PhraseMatcher((r["phrase"], r["genre"]) for r in read_tsv("article_cues.tsv"))
+    return PhraseMatcher(((r["phrase"], r["genre"]) for r in read_tsv("article_cues.tsv")), group=ARTICLE_LEXICONS)
 
 
 @cache
