@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate
 from operator import attrgetter
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar
@@ -70,6 +70,9 @@ class _Entry(Generic[T]):
     suffixes: bool
     bare: bool  # key is a phrase with its article removed: needs ال/لل before it
 
+
+# A Match made straight from its fields' tuple: the class's own constructor is a Python function, called per hit.
+_new_match = partial(tuple.__new__, Match)
 
 # What the automaton holds per key: the key, its length less one, its values, and the entry's two flags.
 _Hit = tuple[str, int, tuple[T, ...], bool, bool]
@@ -234,7 +237,7 @@ def _accepted(hits: Iterable[tuple[int, _Hit[T]]], text: str) -> list[Match[T]]:
             word_end = ends[k] if k >= 0 and ends[k] > end else end
             if word_end != end and not (suffixes and text[end:word_end] in SUFFIXES):
                 continue
-        out.append(Match(start, end, key, values, prefix))
+        out.append(_new_match((start, end, key, values, prefix)))
     return out
 
 
