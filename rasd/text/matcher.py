@@ -10,6 +10,7 @@ suffix when the phrase says so.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -166,45 +167,54 @@ class MatcherGroup:
 
     def __init__(self) -> None:
         self._members: list[PhraseMatcher[Any]] = []
-        self._automaton: ahocorasick.Automaton | None = None
+        self._built: tuple[ahocorasick.Automaton, int] | None = None  # the automaton, and how many members it holds
+        self._version = 0  # one more at each change: a walk of an automaton since replaced is never read again
+        self._lock = threading.Lock()  # a member may join, or change, while another thread walks
         # the last texts walked, each member's hits apart: a document's components ask in turn
         self._scan = lru_cache(maxsize=4)(self._walk)
 
     def join(self, member: PhraseMatcher[Any]) -> int:
         """Take in ``member``; its slot, by which it asks for its hits."""
-        self._members.append(member)
+        with self._lock:
+            self._members.append(member)
+            slot = len(self._members) - 1
         self.changed()
-        return len(self._members) - 1
+        return slot
 
     def changed(self) -> None:
         """A member's phrases changed: the automaton is built again at the next walk."""
-        self._automaton = None
+        with self._lock:
+            self._built = None
+            self._version += 1
         self._scan.cache_clear()
 
     def hits(self, slot: int, text: str) -> list[tuple[int, _Hit[Any]]]:
         """The raw hits in ``text`` (each hit's last character, what the hit needs) of the member at ``slot``."""
-        return self._scan(text)[slot]
+        return self._scan(text, self._version)[slot]
 
-    def _walk(self, text: str) -> tuple[list[tuple[int, _Hit[Any]]], ...]:
-        automaton = self._automaton or self._build()
-        out: tuple[list[tuple[int, _Hit[Any]]], ...] = tuple([] for _ in self._members)
+    def _walk(self, text: str, version: int) -> tuple[list[tuple[int, _Hit[Any]]], ...]:
+        """Each member's hits in ``text``; ``version`` keys the cache only."""
+        automaton, size = self._built or self._build()
+        out: tuple[list[tuple[int, _Hit[Any]]], ...] = tuple([] for _ in range(size))
         for last, pairs in automaton.iter(text) if len(automaton) else ():
             for slot, hit in pairs:
                 out[slot].append((last, hit))
         return out
 
-    def _build(self) -> ahocorasick.Automaton:
-        keyed: dict[str, list[tuple[int, _Hit[Any]]]] = {}  # a key two members hold is one key, with both hits
-        for slot, member in enumerate(self._members):
-            for key, hit in member._hits():
-                keyed.setdefault(key, []).append((slot, hit))
-        automaton = ahocorasick.Automaton()
-        for key, pairs in keyed.items():
-            automaton.add_word(key, tuple(pairs))
-        if len(automaton):
-            automaton.make_automaton()
-        self._automaton = automaton
-        return automaton
+    def _build(self) -> tuple[ahocorasick.Automaton, int]:
+        with self._lock:
+            if self._built is None:
+                keyed: dict[str, list[tuple[int, _Hit[Any]]]] = {}  # a key two members hold is one key, with both hits
+                for slot, member in enumerate(self._members):
+                    for key, hit in member._hits():
+                        keyed.setdefault(key, []).append((slot, hit))
+                automaton = ahocorasick.Automaton()
+                for key, pairs in keyed.items():
+                    automaton.add_word(key, tuple(pairs))
+                if len(automaton):
+                    automaton.make_automaton()
+                self._built = (automaton, len(self._members))
+            return self._built
 
 
 #: The extractor's lexicons (triggers, modality, casualty and role words, actors, eventness and genre cues):
