@@ -31,6 +31,7 @@ T = TypeVar("T")
 # A run of word characters (captured, to split by): exactly the characters :func:`rasd.lang.ar.morph.is_letter` accepts.
 _WORD = re.compile(r"(\w+)")
 _MAX_PROCLITIC = max(map(len, PROCLITICS))
+_PROCLITIC_ENDS = frozenset(p[-1] for p in PROCLITICS if p)  # the letters a proclitic may end with
 _START = attrgetter("start")
 
 
@@ -224,7 +225,8 @@ ARTICLE_LEXICONS = MatcherGroup()
 
 def _accepted(hits: Iterable[tuple[int, _Hit[T]]], text: str) -> list[Match[T]]:
     """The ``hits`` at word edges: after nothing or a proclitic in the same word, before nothing or an allowed
-    suffix. A hit that opens (or closes) a word, as most do, is told so by a set test, without a bisect."""
+    suffix. A hit that opens (or closes) a word, as most do, is told so by a set test, without a bisect; one inside
+    a word after a letter that ends no proclitic is dropped at once."""
     starts, ends = word_spans(text)
     opening, closing = _word_edges(text)
     out: list[Match[T]] = []
@@ -235,6 +237,9 @@ def _accepted(hits: Iterable[tuple[int, _Hit[T]]], text: str) -> list[Match[T]]:
                 continue
             prefix = ""
         else:
+            before = text[start - 1] if start else ""
+            if before not in _PROCLITIC_ENDS and (before.isalnum() or before == "_"):
+                continue  # inside a word, after a letter no proclitic ends with
             k = bisect_right(starts, start - 1) - 1  # the word holding the character before the hit, if any
             word_start = starts[k] if k >= 0 and ends[k] > start - 1 else start
             if start - word_start > _MAX_PROCLITIC:
