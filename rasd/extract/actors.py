@@ -127,6 +127,7 @@ class ActorRef:
     affiliation: bool = False
 
 
+@ARTICLE_LEXICONS.lexicon
 @cache
 def actor_matcher() -> tuple[PhraseMatcher[Actor], PhraseMatcher[Actor]]:
     """(aliases, adjectives) matchers over the actor dictionary."""

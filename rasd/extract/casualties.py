@@ -63,6 +63,7 @@ class Casualty:
     several_days: bool = False  # told for two or three days ("خلال يومين"), set by the scope component: no day's own toll
 
 
+@ARTICLE_LEXICONS.lexicon
 @cache
 def _cue_matcher() -> PhraseMatcher[tuple[str, str]]:
     return PhraseMatcher(((r["phrase"], (r["kind"], r["position"])) for r in read_tsv("casualties.tsv")), group=ARTICLE_LEXICONS)
@@ -79,6 +80,7 @@ def nationalities() -> dict[str, tuple[str, str]]:
     return table
 
 
+@ARTICLE_LEXICONS.lexicon
 @cache
 def role_matcher() -> PhraseMatcher[str]:
     """Victim-role nouns (civilian, combatant, soldier…)."""

@@ -85,6 +85,7 @@ _RELATIVE = re.compile(r"\W*(?:الذي|التي|اللذين|اللتين)(?!\w
 _TOLD = re.compile(r"(?:\W*\w+){0,3}?\W*(?:الذي|التي|اللذين|اللتين)(?!\w)")
 
 
+@ARTICLE_LEXICONS.lexicon
 @cache
 def _cues() -> PhraseMatcher[str]:
     return PhraseMatcher(((r["phrase"], r["cue"]) for r in read_tsv("eventness.tsv")), group=ARTICLE_LEXICONS)

@@ -59,6 +59,7 @@ def _bucket(name: str, value: float, edges: tuple[float, ...]) -> dict[str, floa
     return {f"{name}>{edges[-1]:g}": 1.0}
 
 
+@ARTICLE_LEXICONS.lexicon
 @cache
 def _genres() -> PhraseMatcher[str]:
     return PhraseMatcher(((r["phrase"], r["genre"]) for r in read_tsv("article_cues.tsv")), group=ARTICLE_LEXICONS)

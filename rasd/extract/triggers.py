@@ -49,6 +49,7 @@ class Trigger:
         return self.entry.strength
 
 
+@ARTICLE_LEXICONS.lexicon
 @cache
 def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
     """The trigger lexicon as a matcher (built once per process)."""
@@ -58,6 +59,7 @@ def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
     return matcher
 
 
+@ARTICLE_LEXICONS.lexicon
 @cache
 def modality_matcher() -> PhraseMatcher[tuple[str, str]]:
     """Modality cues: (kind, scope)."""

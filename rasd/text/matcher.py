@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate
@@ -46,6 +46,7 @@ class Spanned(Protocol):
 
 
 S = TypeVar("S", bound=Spanned)
+F = TypeVar("F", bound=Callable[[], object])
 
 
 class Match(NamedTuple, Generic[T]):
@@ -86,7 +87,8 @@ class PhraseMatcher(Generic[T]):
     ``add(phrase, value, suffixes=False)`` folds the phrase; a phrase starting
     with the article is also found after لل (للقدس) and, when ``article_optional``
     is set, without it. A phrase ending in ``*`` accepts any suffix in
-    :data:`~rasd.lang.ar.morph.SUFFIXES`.
+    :data:`~rasd.lang.ar.morph.SUFFIXES`. In a ``group`` (:class:`MatcherGroup`), the group walks the text
+    for it and its fellow members at once.
     """
 
     def __init__(self, entries: Iterable[tuple[str, T]] = (), *, article_optional: bool = False,
@@ -168,11 +170,18 @@ class MatcherGroup:
 
     def __init__(self) -> None:
         self._members: list[PhraseMatcher[Any]] = []
+        self._makers: list[Callable[[], object]] = []  # what makes the members (see :meth:`lexicon`)
         self._built: tuple[ahocorasick.Automaton, int] | None = None  # the automaton, and how many members it holds
         self._version = 0  # one more at each change: a walk of an automaton since replaced is never read again
         self._lock = threading.Lock()  # a member may join, or change, while another thread walks
         # the last texts walked, each member's hits apart: a document's components ask in turn
         self._scan = lru_cache(maxsize=4)(self._walk)
+
+    def lexicon(self, maker: F) -> F:
+        """Register ``maker``, a cached function that makes members: all are made before the first walk, so that
+        the automaton is built once, not again as each member first reads a text."""
+        self._makers.append(maker)
+        return maker
 
     def join(self, member: PhraseMatcher[Any]) -> int:
         """Take in ``member``; its slot, by which it asks for its hits."""
@@ -191,6 +200,10 @@ class MatcherGroup:
 
     def hits(self, slot: int, text: str) -> list[tuple[int, _Hit[Any]]]:
         """The raw hits in ``text`` (each hit's last character, what the hit needs) of the member at ``slot``."""
+        if self._makers:
+            makers, self._makers = self._makers, []
+            for make in makers:
+                make()
         return self._scan(text, self._version)[slot]
 
     def _walk(self, text: str, version: int) -> tuple[list[tuple[int, _Hit[Any]]], ...]:
