@@ -15,11 +15,12 @@ from functools import cache
 
 from rasd.doc import Doc, Mention
 from rasd.extract.countries import iso2_of
+from rasd.lang.alternatives import WordInitial
 from rasd.lang.ar.morph import strip_article
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 from rasd.model import ActorFact
-from rasd.text.matcher import PhraseMatcher, longest_first
+from rasd.text.matcher import ARTICLE_LEXICONS, PhraseMatcher, longest_first
 from rasd.text.quotes import without_datelines
 
 __all__ = ["LED_BY_CLAUSE", "Actor", "ActorRef", "Actors", "actor_matcher", "army_of", "INTER"]
@@ -40,7 +41,7 @@ _FACT_KIND = {"مدعوم": "backed by", "تابع": "affiliated to", "موال�
 
 # Group nouns that, with the article, stand for the group last named with them ("الهيئة" = هيئة تحرير الشام).
 _HEAD_NOUNS = frozenset(fold(w) for w in "هيئة حركة تنظيم جماعة حزب جبهة كتائب سرايا لواء فصيل فيلق ميليشيا ميلشيا مليشيا وحدات تحالف".split())
-_SHORT_FORM = re.compile(r"(?<![\w])((?:[وفبك]?ل?ال|[وفبك]?لل)(" + "|".join(sorted(_HEAD_NOUNS)) + r"))(?![\w])")
+_SHORT_FORM = WordInitial(r"((?:[وفبك]?ل?ال|[وفبك]?لل)(" + "|".join(sorted(_HEAD_NOUNS)) + r"))(?![\w])")
 
 # Generic names of a state's forces ("الجيش", "القوات الحكومية"): they stand for the state forces last named in full.
 _GENERIC_FORCE_PHRASES = tuple(fold(p) for p in (
@@ -48,7 +49,7 @@ _GENERIC_FORCE_PHRASES = tuple(fold(p) for p in (
     "القوات الشرعية", "القوات الجوية", "القوات المسلحة", "الطيران الحربي", "سلاح الجو"))
 
 
-def _prefixed(phrases: tuple[str, ...]) -> re.Pattern[str]:
+def _prefixed(phrases: tuple[str, ...]) -> WordInitial:
     """The phrases as written after و/ف/ب/ل ("والجيش", "للجيش", "بالجيش", "وقوات الجيش"), longest first.
 
     Those with the article share one group of prefixes, tried once before the phrases in turn: no text spells
@@ -58,7 +59,7 @@ def _prefixed(phrases: tuple[str, ...]) -> re.Pattern[str]:
     longest = sorted(phrases, key=len, reverse=True)
     with_article = "|".join(re.escape(p[2:]) for p in longest if p.startswith("ال"))
     bare = "|".join(re.escape(p) for p in longest if not p.startswith("ال"))
-    return re.compile(rf"(?<![\w])(?:(?:[وف]?[بك]?ال|[وف]?لل)(?:{with_article})|[وفب]?ل?(?:{bare}))(?![\w])")
+    return WordInitial(rf"(?:(?:[وف]?[بك]?ال|[وف]?لل)(?:{with_article})|[وفب]?ل?(?:{bare}))(?![\w])")
 
 
 _GENERIC_FORCES = _prefixed(_GENERIC_FORCE_PHRASES)
@@ -126,11 +127,12 @@ class ActorRef:
     affiliation: bool = False
 
 
+@ARTICLE_LEXICONS.lexicon
 @cache
 def actor_matcher() -> tuple[PhraseMatcher[Actor], PhraseMatcher[Actor]]:
     """(aliases, adjectives) matchers over the actor dictionary."""
-    aliases: PhraseMatcher[Actor] = PhraseMatcher()
-    adjectives: PhraseMatcher[Actor] = PhraseMatcher()
+    aliases: PhraseMatcher[Actor] = PhraseMatcher(group=ARTICLE_LEXICONS)
+    adjectives: PhraseMatcher[Actor] = PhraseMatcher(group=ARTICLE_LEXICONS)
     for row in read_tsv("actors.tsv"):
         actor = Actor(row["canonical"], row["kind"], row.get("home", ""))
         for alias in filter(None, (a.strip() for a in row.get("aliases", "").split("|"))):

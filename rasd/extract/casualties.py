@@ -21,7 +21,7 @@ from rasd.doc import Doc, Mention
 from rasd.lang.ar.numbers import DUAL_STEMS, SOUND_STEMS, Number, parse_number
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
-from rasd.text.matcher import PhraseMatcher, Spanned, longest_first
+from rasd.text.matcher import ARTICLE_LEXICONS, PhraseMatcher, Spanned, longest_first
 
 __all__ = ["CONTRAST", "Casualty", "Casualties", "role_matcher"]
 
@@ -63,9 +63,10 @@ class Casualty:
     several_days: bool = False  # told for two or three days ("خلال يومين"), set by the scope component: no day's own toll
 
 
+@ARTICLE_LEXICONS.lexicon
 @cache
 def _cue_matcher() -> PhraseMatcher[tuple[str, str]]:
-    return PhraseMatcher((r["phrase"], (r["kind"], r["position"])) for r in read_tsv("casualties.tsv"))
+    return PhraseMatcher(((r["phrase"], (r["kind"], r["position"])) for r in read_tsv("casualties.tsv")), group=ARTICLE_LEXICONS)
 
 
 @cache
@@ -79,10 +80,11 @@ def nationalities() -> dict[str, tuple[str, str]]:
     return table
 
 
+@ARTICLE_LEXICONS.lexicon
 @cache
 def role_matcher() -> PhraseMatcher[str]:
     """Victim-role nouns (civilian, combatant, soldier…)."""
-    return PhraseMatcher((r["phrase"], r["role"]) for r in read_tsv("roles.tsv"))
+    return PhraseMatcher(((r["phrase"], r["role"]) for r in read_tsv("roles.tsv")), group=ARTICLE_LEXICONS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import is_
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
@@ -48,12 +49,25 @@ class Cluster:
     clauses: set[int]
     date: Mention | None = None
     casualties: list[Mention] = field(default_factory=list)
+    # the head last ranked, with the triggers and casualties it was ranked from (see :attr:`head`)
+    _ranked: tuple[tuple[Mention | None, ...], Mention] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def head(self) -> Mention:
-        """The most specific trigger: strong before generic, violence before other developments, body before title."""
+        """The most specific trigger: strong before generic, violence before other developments, body before title.
+
+        Asked often; ranked again only when the triggers or casualties are no longer the very ones it was ranked from.
+        """
         if len(self.triggers) == 1:  # most clusters, asked often: nothing to rank
             return self.triggers[0]
+        basis = (*self.triggers, None, *self.casualties)
+        if self._ranked is not None and len(self._ranked[0]) == len(basis) and all(map(is_, self._ranked[0], basis)):
+            return self._ranked[1]
+        head = self._rank()
+        self._ranked = (basis, head)
+        return head
+
+    def _rank(self) -> Mention:
         outcomes = {(c.start, c.end) for c in self.casualties if c.value.count is None and c.value.kind != "arrested"}
         acts = {m.sentence for m in self.triggers if (m.start, m.end) not in outcomes}
 

@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 
 from rasd.doc import Doc, Mention
+from rasd.lang.alternatives import WordInitial
 
 __all__ = ["elapsed_spans", "in_elapsed", "of_the_past"]
 
 _SPAN = r"(?:(?:نحو|قرابه|حوالي|اكثر\s+من)\s+)?(?:\S+\s+)?(?:شهر|شهرين|اشهر|شهور|اسابيع|اسبوعين|عام|عامين|سنه|سنتين|سنوات|اعوام)"
-_ELAPSED = re.compile(
-    rf"(?<!\w)(?:و)?(?:بعد\s+{_SPAN}\s+(?:علي|من)(?!\w)|منذ\s+{_SPAN}\s*[،,]?\s*(?:حين|عندما|يوم)(?!\w))"
+_ELAPSED = WordInitial(
+    rf"(?:و)?(?:بعد\s+{_SPAN}\s+(?:علي|من)(?!\w)|منذ\s+{_SPAN}\s*[،,]?\s*(?:حين|عندما|يوم)(?!\w))"
 )
 # the words a fronted phrase may follow at the head of its sentence
 _HEAD = re.compile(r"[\W\d]*(?:و|ف|ثم\s+)?")

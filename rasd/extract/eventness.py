@@ -42,7 +42,7 @@ from rasd.extract.dating import date_for, named_definite, runs_from
 from rasd.extract.elapsed import in_elapsed
 from rasd.extract.scope import period_sentences
 from rasd.lexicon import read_tsv
-from rasd.text.matcher import Match, PhraseMatcher, longest_first
+from rasd.text.matcher import ARTICLE_LEXICONS, Match, PhraseMatcher, longest_first
 
 __all__ = ["Eventness", "GENRE", "RECALLED", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN", "CAUSE", "ELAPSED", "LAUNCHED", "RESPONSE",
            "cause_at"]
@@ -85,9 +85,10 @@ _RELATIVE = re.compile(r"\W*(?:الذي|التي|اللذين|اللتين)(?!\w
 _TOLD = re.compile(r"(?:\W*\w+){0,3}?\W*(?:الذي|التي|اللذين|اللتين)(?!\w)")
 
 
+@ARTICLE_LEXICONS.lexicon
 @cache
 def _cues() -> PhraseMatcher[str]:
-    return PhraseMatcher((r["phrase"], r["cue"]) for r in read_tsv("eventness.tsv"))
+    return PhraseMatcher(((r["phrase"], r["cue"]) for r in read_tsv("eventness.tsv")), group=ARTICLE_LEXICONS)
 
 
 class Eventness:

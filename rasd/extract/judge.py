@@ -30,11 +30,14 @@ from rasd.doc import Doc, Mention
 from rasd.extract.scope import period_sentences
 from rasd.lexicon import read_tsv
 from rasd.model import Event
-from rasd.text.matcher import PhraseMatcher
+from rasd.text.matcher import ARTICLE_LEXICONS, PhraseMatcher
 
 __all__ = ["Article", "Judge", "Judged", "features", "load_model", "read_article"]
 
-_SPEECH = re.compile(r"(?:^|\s)(?:و|ف)?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اوضح|اوضحت|اتهم|اتهمت|زعم|زعمت|حذر|حذرت|يقول|تقول|وصف|وصفت)(?!\w)")
+_SAYS = r"(?:و|ف)?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اوضح|اوضحت|اتهم|اتهمت|زعم|زعمت|حذر|حذرت|يقول|تقول|وصف|وصفت)(?!\w)"
+_SPEECH = re.compile(rf"(?:^|\s){_SAYS}")
+# the same after a space only, which the regex engine skips to: a sentence of the article opens no string but at 0
+_SPEECH_AFTER_SPACE = re.compile(rf"\s{_SAYS}")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HISTORY = re.compile(r"(?:^|\s)(?:و)?(?:كان|كانت|سبق|سابق|سابقا|آنذاك|انذاك|حينها|يذكر|يشار|تاريخ|ذكري)(?!\w)")
 
@@ -56,9 +59,10 @@ def _bucket(name: str, value: float, edges: tuple[float, ...]) -> dict[str, floa
     return {f"{name}>{edges[-1]:g}": 1.0}
 
 
+@ARTICLE_LEXICONS.lexicon
 @cache
 def _genres() -> PhraseMatcher[str]:
-    return PhraseMatcher((r["phrase"], r["genre"]) for r in read_tsv("article_cues.tsv"))
+    return PhraseMatcher(((r["phrase"], r["genre"]) for r in read_tsv("article_cues.tsv")), group=ARTICLE_LEXICONS)
 
 
 @cache
@@ -91,7 +95,9 @@ def read_article(doc: Doc) -> Article:
         out.update(_bucket(f"genre_{genre}", counts.get(genre, 0) / words, (0.0, 0.5, 1.5, 3.0)))
     triggers = doc.of("trigger")
     out.update(_bucket("trigger_density", len(triggers) / words, (0.5, 1.0, 2.0, 4.0)))
-    speech = sum(1 for s, e in doc.sentences if _SPEECH.search(doc.ntext, s, e))
+    text = doc.ntext
+    speech = sum(1 for s, e in doc.sentences
+                 if _SPEECH_AFTER_SPACE.search(text, s, e) or (s == 0 and _SPEECH.match(text, 0, e)))
     out.update(_bucket("speech_share", speech / max(1, len(doc.sentences)), (0.2, 0.4, 0.6)))
     titled = [t for t in triggers if t.start < doc.title_end]
     out["title_trigger"] = float(bool(titled))

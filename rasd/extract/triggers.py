@@ -13,7 +13,7 @@ from functools import cache
 
 from rasd.doc import Doc, Mention
 from rasd.lexicon import read_tsv
-from rasd.text.matcher import Match, PhraseMatcher, longest_first
+from rasd.text.matcher import ARTICLE_LEXICONS, Match, PhraseMatcher, longest_first
 
 __all__ = ["Trigger", "Triggers", "trigger_matcher", "modality_matcher"]
 
@@ -49,19 +49,21 @@ class Trigger:
         return self.entry.strength
 
 
+@ARTICLE_LEXICONS.lexicon
 @cache
 def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
     """The trigger lexicon as a matcher (built once per process)."""
-    matcher: PhraseMatcher[TriggerEntry] = PhraseMatcher(article_optional=True)
+    matcher: PhraseMatcher[TriggerEntry] = PhraseMatcher(article_optional=True, group=ARTICLE_LEXICONS)
     for row in read_tsv("triggers.tsv"):
         matcher.add(row["phrase"], TriggerEntry(row["event_type"], row["sub_event_type"], row["strength"]))
     return matcher
 
 
+@ARTICLE_LEXICONS.lexicon
 @cache
 def modality_matcher() -> PhraseMatcher[tuple[str, str]]:
     """Modality cues: (kind, scope)."""
-    return PhraseMatcher((r["phrase"], (r["kind"], r["scope"])) for r in read_tsv("modality.tsv"))
+    return PhraseMatcher(((r["phrase"], (r["kind"], r["scope"])) for r in read_tsv("modality.tsv")), group=ARTICLE_LEXICONS)
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> int:

@@ -50,7 +50,7 @@ def adjective_forms(countries: Iterable[Country]) -> dict[str, str]:
 
 def demonym_countries(norm_text: str, adjectives: dict[str, str]) -> set[str]:
     """Countries whose nationality adjective (a table of :func:`adjective_forms`) the text uses ("الأردنية", "والعراقيين")."""
-    return {adjectives[word] for word in set(_WORD.findall(norm_text)) if word in adjectives}  # each word once
+    return {adjectives[word] for word in adjectives.keys() & set(_WORD.findall(norm_text))}  # each word once
 
 
 def article_countries(

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from rasd.geo.index import Gazetteer
 from rasd.geo.model import Candidate, PlaceMention
 from rasd.geo.resolve import Context, nation_after, to_candidate
+from rasd.lang.alternatives import WordInitial
 from rasd.lang.ar.places import (
     DIRECTION_ADJECTIVES,
     DIRECTIONS,
@@ -40,7 +41,7 @@ UNLISTED_FLAG = "not in the gazetteer"
 UNLISTED = "unlisted"  # Candidate.source of a place found only by its noun
 _SCORE = 0.5
 _CONTEXT_REACH = 90  # characters after (or before) the name searched for the unit named with it
-_NOUN = re.compile(r"(?<!\w)(?:[وفب]|وب|ل)?(" + "|".join(sorted(UNLISTED_NOUNS, key=len, reverse=True)) + r")\s+")
+_NOUN = WordInitial(r"(?:[وفب]|وب|ل)?(" + "|".join(sorted(UNLISTED_NOUNS, key=len, reverse=True)) + r")\s+")
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _STOP_AT = frozenset([*PREPOSITIONS, *DIRECTIONS, *DIRECTION_ADJECTIVES, *NEAR_WORDS, *PLACE_NOUNS, *UNLISTED_NOT_NAMES])

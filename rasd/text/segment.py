@@ -20,9 +20,9 @@ __all__ = ["Normalize", "Segment"]
 # a token, captured: splitting by it gives gap, token, gap, …, token, gap
 _TOKEN = re.compile(r"(\d+(?:[.,]\d+)*|[^\W\d]+)", re.UNICODE)
 # a full stop, "!", "?" or "؟" not between digits, with the closing quotes and spaces after it; line breaks; "..".
-# One alternative per mark, opening with it ("(?<!\d.)" then reads the character before the mark): the regex engine
-# skips to those characters instead of trying the pattern at every one
-_SENTENCE_END = re.compile("|".join(re.escape(mark) + r"(?<!\d.)(?!\d)[\"'»)\]]*\s*" for mark in ".!?؟") + r"|\n+|\.\.\s*")
+# One alternative per mark, opening with it ("(?<!\d.)" then reads the character before the mark; a line break, then
+# any more): the regex engine skips to those characters instead of trying the pattern at every one
+_SENTENCE_END = re.compile("|".join(re.escape(mark) + r"(?<!\d.)(?!\d)[\"'»)\]]*\s*" for mark in ".!?؟") + r"|\n\n*|\.\.\s*")
 _CLAUSE_END = re.compile(r"[،؛;:\"]|,(?!\d)|\s-\s|\(|\)")
 
 

@@ -14,6 +14,7 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from rasd.lang.alternatives import WordInitial
 from rasd.lang.alternatives import words_alternation as _alt  # longest first, grouped by first letter
 
 __all__ = ["DateExpr", "find_dates", "MONTHS", "WEEKDAYS"]
@@ -55,17 +56,16 @@ FUTURE = ("المقبل", "القادم")
 
 _MONTH = f"(?:{_alt(MONTHS)})"
 _MONTHS = rf"(?P<month>{_MONTH})(?:\s*/\s*(?:{_MONTH}))?"
-_B = r"(?<![\w])"
 _E = r"(?![\w])"
-_DAY_MONTH = re.compile(
-    rf"{_B}(?:(?P<part>{_alt(PARTS)})\s+(?:شهر\s+)?|(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?"
+_DAY_MONTH = WordInitial(
+    rf"(?:(?P<part>{_alt(PARTS)})\s+(?:شهر\s+)?|(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?"
     rf"|(?P<oday>{_alt(ORDINAL_DAYS)})\s+من\s+(?:شهر\s+)?|(?:شهر|في|خلال)\s+)?"
     rf"(?:ال)?{_MONTHS}(?:\s+(?P<rel>{_alt(PAST + PRESENT + FUTURE)}))?(?:\s+(?:من\s+)?(?:عام\s+)?(?P<year>(?:19|20)\d\d))?{_E}"
 )
-_HIJRI = re.compile(rf"{_B}(?:(?P<day>\d{{1,2}})\s+(?:من\s+)?)?(?:شهر\s+)?(?P<month>{_alt(HIJRI_MONTHS)})\s+(?:سنه\s+|عام\s+)?(?P<year>1[34]\d\d)\s*(?:ه|هـ|للهجره)?{_E}")
+_HIJRI = WordInitial(rf"(?:(?P<day>\d{{1,2}})\s+(?:من\s+)?)?(?:شهر\s+)?(?P<month>{_alt(HIJRI_MONTHS)})\s+(?:سنه\s+|عام\s+)?(?P<year>1[34]\d\d)\s*(?:ه|هـ|للهجره)?{_E}")
 _WEEKDAY = rf"(?P<{{}}>{_alt(WEEKDAYS)})"
-_RELATIVE = re.compile(
-    rf"{_B}(?:"
+_RELATIVE = WordInitial(
+    rf"(?:"
     rf"(?P<dby>اول\s+(?:من\s+)?امس)"
     rf"|(?P<yest>امس)(?:\s+{_WEEKDAY.format('wd1')})?"
     rf"|(?P<lastnight>الليله\s+الماضيه|ليل\s+امس|ليله\s+امس)"
@@ -83,8 +83,8 @@ _RELATIVE = re.compile(
     rf"){_E}"
 )
 # Names that contain a date word but are not dates: "روسيا اليوم" (a TV channel), "اليوم السابع" (a newspaper).
-_NOT_DATES = re.compile(rf"{_B}(?:روسيا اليوم|اليوم السابع|حتي اليوم|الي اليوم|مثل هذا اليوم){_E}")
-_YEAR = re.compile(rf"{_B}(?:عام|سنه|العام)\s+(?P<year>(?:19|20)\d\d){_E}")
+_NOT_DATES = WordInitial(rf"(?:روسيا اليوم|اليوم السابع|حتي اليوم|الي اليوم|مثل هذا اليوم){_E}")
+_YEAR = WordInitial(rf"(?:عام|سنه|العام)\s+(?P<year>(?:19|20)\d\d){_E}")
 
 
 @dataclass(frozen=True, slots=True)

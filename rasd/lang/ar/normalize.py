@@ -21,7 +21,9 @@ DELETABLE = (
     "\u0610-\u061a\u061c\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
     "\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"
 )
-_DELETABLE_RUN = re.compile(f"[{DELETABLE}]+")
+# one mark, then any more: a pattern that opens with a character class lets the regex engine skip to those
+# characters (one written "[…]+" is tried at every character)
+_DELETABLE_RUN = re.compile(f"[{DELETABLE}][{DELETABLE}]*")
 
 _REPLACE = {
     # hamza seats and alef variants
