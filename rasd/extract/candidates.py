@@ -103,7 +103,7 @@ def _implied_triggers(doc: Doc, triggers: list[Mention]) -> list[Mention]:
     for cas in doc.of("casualty"):
         if cas.value.kind != "killed" or cas.value.cumulative or cas.value.count is None or cas.sentence in covered:
             continue
-        agents = [a for a in doc.of("actor") if a.sentence == cas.sentence and a.value.actor.kind not in ("civilians",)
+        agents = [a for a in doc.of("actor") if a.sentence == cas.sentence and a.value.actor.kind not in ("civilians", "organisation")
                   and not a.value.affiliation]
         if agents:
             covered.add(cas.sentence)

@@ -222,7 +222,7 @@ class Casualties:
             if num is not None and not (num.end < n and words[num.end] in _UNITS) and not _named(words, k):
                 role = roles.get(num.end)
                 return self._and_more(words, num, cue_tokens), ((role.values[0], 0) if role else None)
-            if k in roles and k not in agents:
+            if k in roles and k not in agents and not _subject_before_count(words, roles, k):
                 return self._role_count(words, k, roles[k])
             if words[k] in _ONE_MORE:
                 return Number(1, k, k + 1), None  # "وأصيب ثالث": a third person
@@ -272,6 +272,14 @@ class Casualties:
         if singular and (company := _companions(words, k)) is not None:
             return Number(company.value + 1, k, company.end), (role.values[0], 0)  # "القيادي … مع 3 من مرافقيه": four
         return None, (role.values[0], 1 if singular else 0)
+
+
+def _subject_before_count(words: list[str], roles: dict, k: int) -> bool:
+    """After a verb, a plural noun (the subject) then a number and a noun it counts: "قتل مسلحون 3 مدنيين" (gunmen
+    killed three civilians), not "قتل مسلحون" (gunmen were killed)."""
+    nxt = k + 1 + (k + 1 < len(words) and words[k + 1] in ("مجهولون", "مجهولين", "ملثمون"))
+    num = parse_number(words, nxt) if nxt < len(words) else None
+    return num is not None and num.end in roles and not num.vague
 
 
 def _counted(words: list[str], k: int) -> Number | None:

@@ -44,8 +44,8 @@ from rasd.extract.scope import period_sentences
 from rasd.lexicon import read_tsv
 from rasd.text.matcher import ARTICLE_LEXICONS, Match, PhraseMatcher, longest_first
 
-__all__ = ["Eventness", "GENRE", "RECALLED", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN", "CAUSE", "ELAPSED", "LAUNCHED", "RESPONSE",
-           "cause_at"]
+__all__ = ["Eventness", "GENRE", "RECALLED", "NOT_CONCLUDED", "JUDICIAL", "CAMPAIGN", "CAUSE", "ELAPSED", "HAZARD", "LAUNCHED",
+           "RESPONSE", "cause_at"]
 
 # The reasons a trigger is not an event, as kept in Trigger.modal.
 GENRE = "commentary item"
@@ -60,6 +60,7 @@ BACKGROUND = "ongoing, undated"
 ALLEGED = "alleged"  # the modality cue of an alleged act ("الهجوم المفترض")
 RECALLED = "known act recalled, undated"
 ELAPSED = "told as weeks or more before"
+HAZARD = "a natural hazard or an accident"
 
 # How far (in tokens) a cue reaches. A verb of conclusion governs the agreement
 # word of its sentence a few words away, past a date or a sponsor between commas
@@ -130,7 +131,19 @@ class Eventness:
                     reason = CAUSE  # undated: the protest's reason, not news of its own
             if reason is not None:
                 trig.value.modal = reason
+        _hazard_article(doc)
         return doc
+
+
+def _hazard_article(doc: Doc) -> None:
+    """Under a headline whose killing is a hazard's ("فيضانات السودان تقتل"), a killing word of the body with no actor
+    in its sentence ("وفي مدينة النهود، قتل 7 أشخاص") is the same hazard's toll."""
+    if not any(t.value.modal == HAZARD and t.start < doc.title_end for t in doc.of("trigger")):
+        return
+    acted = {a.sentence for a in doc.of("actor")}
+    for t in doc.of("trigger"):
+        if t.value.strength == "kill" and t.value.modal is None and t.sentence not in acted:
+            t.value.modal = HAZARD
 
 
 def _causes(doc: Doc, cues: list[Match[str]]) -> list[tuple[Mention, str]]:
@@ -248,6 +261,8 @@ def _mention_reason(doc: Doc, trig: Mention, cues: list[Match[str]], starts: lis
     kind = trig.value.sub_event_type
     if _launched_earlier(doc, trig, cues, starts):
         return LAUNCHED
+    if trig.value.strength == "kill" and _hazard(doc, trig, cues, starts):
+        return HAZARD
     if kind == "Agreement" and not _concluded(doc, trig, cues, starts):
         return NOT_CONCLUDED
     if kind == "Arrests" and _judicial(doc, trig, cues, starts):
@@ -267,6 +282,22 @@ def _launched_earlier(doc: Doc, trig: Mention, cues: list[Match[str]], starts: l
     when = date_for(doc, trig)
     return bool(doc.published and when is not None and when.value.value is not None
                 and (doc.published - when.value.value).days > _LAUNCH_AGE)
+
+
+_HAZARD_REACH = 14  # tokens either side of a killing word: "فيضانات السودان تقتل", "مقتل 46 مهاجرا … إثر غرق زورقهم"
+_BECAUSE = re.compile(r"\W*[وف]?(?:اثر|جراء|بسبب|نتيجه)(?!\w)")
+
+
+def _hazard(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]) -> bool:
+    """A killing word (no weapon of its own) with a hazard close by in its clause, or in the clause after it that gives
+    its cause ("… إثر غرق زورقهم"): a flood, a storm, a drowning killed."""
+    i = _token(starts, trig.start)
+    lo, hi = _span_of_tokens(doc, starts, i - _HAZARD_REACH, i + _HAZARD_REACH)
+    clause = doc.clause_of(trig.start)
+    own = {clause}
+    if clause + 1 < len(doc.clauses) and _BECAUSE.match(doc.ntext, doc.clauses[clause + 1][0]):
+        own.add(clause + 1)
+    return any(doc.clause_of(c.start) in own for c in _near(cues, "hazard", lo, hi))
 
 
 def _near(cues: list[Match[str]], kind: str, lo: int, hi: int) -> list[Match[str]]:

@@ -138,3 +138,15 @@ def test_an_act_told_as_what_another_followed_is_background() -> None:
             "الكيماوي على بلدة سراقب.")
     assert _modal(text, "الهجوم الكيماوي") == RESPONSE
     assert "Chemical weapon" not in [e.sub_event_type for e in rasd.extract(text, published=D)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "فيضانات السودان تقتل وتشرد\nاجتاحت أمطار غزيرة ولاية كسلا أمس.\nوفي مدينة كسلا قتل 4 أشخاص على الأقل.",
+        "أعلنت الأمم المتحدة اليوم مقتل 46 مهاجرا وفقدان 16 آخرين إثر غرق زورقهم قبالة سواحل اليمن.",
+    ],
+    ids=["floods-that-kill", "a-drowning-the-un-reports"],
+)
+def test_deaths_of_a_hazard_or_an_accident_are_no_event(text: str) -> None:
+    assert rasd.extract(text, published=D) == []

@@ -225,3 +225,9 @@ def test_the_shipped_judge_trusts_a_strike_report_more_than_a_strike_cited_in_ta
 def test_others_wounded_beside_a_death_toll_are_not_counted_by_it(text: str, killed: int, wounded: int | None) -> None:
     (ev,) = rasd.extract(text, published=D)
     assert (ev.fatalities, ev.injuries) == (killed, wounded)
+
+
+def test_a_subject_before_the_count_is_who_killed() -> None:
+    """"قتل مسلحون 3 مدنيين": gunmen killed three civilians ("قتل مسلحون" alone: gunmen were killed)."""
+    (ev,) = rasd.extract("قتل مسلحون 3 مدنيين في مدينة درعا اليوم.", published=D)
+    assert (ev.fatalities, ev.actor2) == (3, "Civilians (Syria)")
