@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, KeysView
 from dataclasses import dataclass
 from functools import cache
 
@@ -93,8 +93,12 @@ class _Spans:
 
     agents: set[int]  # inside actor names
     covered: set[int]  # inside actor names or victim nouns
-    cues: set[int]  # inside casualty cues
-    kinds: dict[int, str]  # the kind of the cue each cue token is in
+    kinds: dict[int, str]  # the tokens inside casualty cues, each with its cue's kind
+
+    @property
+    def cues(self) -> KeysView[int]:
+        """The tokens inside casualty cues."""
+        return self.kinds.keys()
 
 
 def _tokens_in(starts: list[int], mentions: Iterable[Spanned], *, clitics: bool = False) -> set[int]:
@@ -131,7 +135,7 @@ class Casualties:
         cues = longest_first(_cue_matcher().find(text))
         agents = _tokens_in(starts, doc.of("actor"))
         kinds = {k: m.values[0][0] for m in cues for k in _tokens_in(starts, [m], clitics=True)}
-        covered = _Spans(agents, agents | _tokens_in(starts, doc.of("role")), set(kinds), kinds)
+        covered = _Spans(agents, agents | _tokens_in(starts, doc.of("role")), kinds)
         for m in cues:
             kind, position = m.values[0]
             i = max(0, bisect_right(starts, m.start) - 1)  # the token holding the cue (after its clitics)
@@ -168,7 +172,7 @@ class Casualties:
             doc.add(Mention("casualty", start, end, value))
         return doc
 
-    def _and_more(self, words: list[str], num: Number, cue_tokens: set[int]) -> Number:
+    def _and_more(self, words: list[str], num: Number, cue_tokens: KeysView[int]) -> Number:
         """"15 طفلا وامرأتان", "11 جنديا و7 مسلحين": two groups counted apart, no total given, are their sum
         (not "5 وأصيب 3", where the next count has a cue of its own, nor a vague "عشرات")."""
         k = num.end + 1  # past the counted noun
@@ -208,7 +212,7 @@ class Casualties:
                 return found
         return self._backward(doc, words, roles, i, clause, spans, kind, singular_ok=position == "before")
 
-    def _forward(self, doc: Doc, words: list[str], roles: dict, j: int, clause: int, agents: set[int], cue_tokens: set[int]
+    def _forward(self, doc: Doc, words: list[str], roles: dict, j: int, clause: int, agents: set[int], cue_tokens: KeysView[int]
                  ) -> tuple[Number | None, tuple[str, int] | None]:
         """"مقتل ثلاثة", "إصابة 4 آخرين", "استشهاد شاب"; after a verb, past its subject and a date:
         "اغتال مسلحون مجهولون، يوم السبت، المدرس"."""
@@ -322,7 +326,7 @@ CONTRAST = re.compile(r"\W*(?:و)?(?:في حين|بينما|فيما)(?!\w)")
 _RUNS_ON = re.compile(r"و\s?\d")  # "36 ألفا و224"
 
 
-def _risen_to(doc: Doc, words: list[str], j: int, clause: int, cue_tokens: set[int]) -> Number | None:
+def _risen_to(doc: Doc, words: list[str], j: int, clause: int, cue_tokens: KeysView[int]) -> Number | None:
     """The figure a number of victims rose to: "إلى N" later in the cue's clause.
 
     Not when N has a cue of its own ("إلى 210 قتلى"), runs on ("إلى 36 ألفا و224": a war's total, told
