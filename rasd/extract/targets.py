@@ -36,8 +36,9 @@ def _nouns(kinds: tuple[str, ...]) -> str:
     words = sorted({fold(r["phrase"]) for r in read_tsv("targets.tsv") if r["kind"] in kinds}, key=len, reverse=True)
     # not "الموقع الرسمي للجيش", the army's website
     clitics = "|".join(sorted(PROCLITICS, key=len, reverse=True))  # "لقواعد", "وللمواقع"
+    # "معسكرا تدريبيا": a singular's accusative alif, which the table does not list for every noun
     return (r"(?<!\w)[\"'«(]?(?:" + clitics + ")(?:" + "|".join(map(re.escape, words))
-            + r")(?!\s+(?:ال)?(?:رسمي|الكتروني|اخباري))")
+            + r")(?:(?<=[^اه])ا)?(?!\s+(?:ال)?(?:رسمي|الكتروني|اخباري))")
 
 
 # "تابعة لـ", "الخاضعة لسيطرة", or a bare "لـ" glued to the owner's name
