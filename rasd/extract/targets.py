@@ -42,14 +42,18 @@ def _nouns(kinds: tuple[str, ...]) -> str:
 
 
 # "تابعة لـ", "الخاضعة لسيطرة", or a bare "لـ" glued to the owner's name
-_LINK = r"(?:(?:ال)?(?:تابع|خاضع)(?:ه)?\s+(?:لسيطره\s+|ل|لل)|ل(?:قيادات|قاده|عناصر|مقاتلي|مسلحي)\s+|ل|لل)"
+_TIED = r"(?:ال)?(?:تابع|خاضع)(?:ه)?\s+(?:لسيطره\s+|ل|لل)"
+_LINK = r"(?:" + _TIED + r"|ل(?:قيادات|قاده|عناصر|مقاتلي|مسلحي)\s+|ل|لل)"
 
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     nouns = _nouns(("site", "vehicle", "gathering", "property"))
     # "مستودعات أسلحة تابعة لـ", "القاعدة الخاضعة لسيطرة", "زورقين مفخخين لـ": the owner after a link, in any words
-    linked = re.compile(_nouns(("site", "vehicle", "property")) + r"(?:\s+\S+){0,2}?\s+" + _LINK + "$")
+    # "مخزن استراتيجي للأسلحة والذخائر التابعة للحوثيين": a military target's explicit "التابعة لـ" reaches past a
+    # longer description (a building's does not: "مكتب تنسيق الشؤون الإنسانية التابع للأمم المتحدة" reports)
+    linked = re.compile("(?:" + _nouns(("site", "vehicle", "property")) + r"(?:\s+\S+){0,2}?\s+" + _LINK + "|"
+                        + _nouns(("site", "vehicle")) + r"(?:\s+\S+){3,4}?\s+" + _TIED + ")$")
     # "مواقع الحوثيين", "مقرات ومواقع قوات النظام", "تجمعات وتعزيزات للحوثيين": owned, where an attack struck them
     # (a gathering only so: not "وصلت تعزيزات عسكرية لقوات النظام"); a building's bare genitive is its name
     # ("مستشفى شهداء الأقصى"), not its owner

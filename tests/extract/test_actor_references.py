@@ -88,6 +88,23 @@ def test_idioms_that_hold_a_trigger_word_are_no_event(text: str) -> None:
     assert [e.event_type for e in rasd.extract(text, published=D) if e.event_type == "Battles"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت وزارة الدفاع الروسية إنها سلمت الجيش السوري الاثنين أربع منصات لإطلاق الصواريخ في دمشق.",  # delivered
+        "وعرض التلفزيون الرسمي صورا لمستودعات صواريخ في ريف حماة قال إنها للفصائل.",  # depots shown
+    ],
+    ids=["launchers-delivered", "depots-shown"],
+)
+def test_a_launcher_or_depot_of_rockets_is_no_launch(text: str) -> None:
+    assert [e.sub_event_type for e in rasd.extract(text, published=D)] == []
+
+
+def test_a_destroyed_launcher_is_the_strikes_target() -> None:
+    ev = _one("ودمرت مقاتلات التحالف العربي اليوم بغارتين منصة إطلاق صواريخ تابعة لميليشيا الحوثي في مديرية صرواح.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Air/drone strike", "Military Forces of Saudi Arabia", "Ansar Allah")
+
+
 def test_a_partys_outlet_reports_it_does_not_act() -> None:
     ev = _one("وقال موقع الجيش اليمني إن مقاتلات التحالف العربي استهدفت اليوم مواقع للحوثيين في مديرية المتون.")
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == (

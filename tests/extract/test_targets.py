@@ -57,6 +57,10 @@ def test_owner_of_struck_target_is_actor2(text: str, expected: list[tuple[str | 
         ("نفذت الطائرات ضربة إسرائيلية لقواعد الحرس الثوري الإيراني في سوريا.", "الحرس الثوري الإيراني", True),
         # an indefinite accusative ("معسكرا") is the same noun as the table's "معسكر"
         ("دمرت مقاتلات التحالف السبت معسكرا تدريبيا لميليشيات الحوثي قرب الخوخة.", "ميليشيات الحوثي", True),
+        # a military target's explicit "التابع لـ" reaches past a longer description; an office's does not
+        ("أعلن التحالف أن مقاتلاته قصفت في ساعة متأخرة من الليل مخزن الأسلحة والذخائر الرئيسي التابع للحوثيين في صعدة.",
+         "حوثيين", True),
+        ("وكان مكتب تنسيق الشؤون الإنسانية التابع للأمم المتحدة قد حذر من القصف على الغوطة.", "أمم المتحدة", False),
         # where the shells were fired from is the attacker's position, not a target
         ("أصيب ثلاثة مدنيين بقذائف أطلقت من مواقع قوات النظام السوري على بلدة كفرنبل.", "قوات النظام السوري", False),
         # reinforcements that arrive are no target
@@ -68,7 +72,7 @@ def test_owner_of_struck_target_is_actor2(text: str, expected: list[tuple[str | 
         # the guards of an office shot; the office was not hit
         ("قتل متظاهر برصاص حراس مقر منظمة بدر في البصرة.", "منظمة بدر", False),
     ],
-    ids=["site-genitive", "vehicles-linked", "under-control-of", "after-la", "accusative", "fired-from", "arriving-reinforcements", "website",
+    ids=["site-genitive", "vehicles-linked", "under-control-of", "after-la", "accusative", "long-description", "office-reports", "fired-from", "arriving-reinforcements", "website",
          "passing-checkpoints", "guards-of-office"],
 )
 def test_owner_of_a_target(prepared: Callable[[str], Doc], text: str, phrase: str, owns: bool) -> None:
