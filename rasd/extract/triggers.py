@@ -98,9 +98,13 @@ class Triggers:
     def _modality(doc: Doc, trig: Mention, cues: list[Match[tuple[str, str]]]) -> str | None:
         """The modality the cues of the trigger's sentence give it, if any."""
         clause = doc.clause_of(trig.start)
+        # "هدد بتوجيه ضربة ردا على هجوم كيميائي": the act answered is told as done; the threat does not reach it
+        answered = max((c.end for c in cues if ("answer", "clause") in c.values and c.end <= trig.start
+                        and doc.clause_of(c.start) == clause), default=-1)
         for cue in cues:
             for kind, scope in cue.values:  # "محتملة" may open a hypothetical clause or close a trigger
-                if _governs(doc, trig, cue, kind, scope, clause):
+                if kind != "answer" and not (scope == "clause" and cue.end <= answered) and _governs(
+                        doc, trig, cue, kind, scope, clause):
                     return kind
         return None
 

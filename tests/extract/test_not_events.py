@@ -95,6 +95,26 @@ def test_an_act_told_as_expected_is_no_event(text: str) -> None:
     assert rasd.extract(text, published=D) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الوزير إن بلاده مستعدة للرد بقوة على أي هجوم يستهدف قواتها في مدينة الحسكة.",  # any attack
+        "وتسعى القوات الحكومية إلى استعادة السيطرة على بلدة اللطامنة في ريف حماة الشمالي.",  # seeks to
+    ],
+    ids=["any-attack", "seeks-to"],
+)
+def test_an_act_told_as_any_or_as_a_goal_is_no_event(text: str) -> None:
+    assert rasd.extract(text, published=D) == []
+
+
+def test_a_threat_does_not_reach_the_act_it_answers() -> None:
+    # the strike is threatened; the chemical attack it would answer is told as done, and dated
+    text = "وهدد الرئيس الأمريكي بتوجيه ضربة عسكرية ردا على هجوم كيماوي استهدف السبت مدينة سراقب في ريف إدلب."
+    assert _modal(text, "ضربة") is not None
+    assert _modal(text, "هجوم كيماوي") is None
+    assert [e.sub_event_type for e in rasd.extract(text, published=D)] == ["Chemical weapon"]
+
+
 def test_a_campaign_launched_weeks_before_is_background() -> None:
     text = "وكان الجيش قد أطلق في مطلع آذار عملية عسكرية واسعة على بلدات ريف إدلب الجنوبي."
     doc = rasd.analyse(text, published=D)
