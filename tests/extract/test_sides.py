@@ -138,6 +138,12 @@ def test_the_soldiers_who_shot_are_not_the_victims() -> None:
         # "القيادي الميداني الحوثي" killed: a member of the side hit
         ("لقي القيادي الميداني الحوثي أبو زيد مصبح مصرعه بغارة جوية لمقاتلات التحالف العربي قرب مدينة حرض، الأحد.",
          ("Air/drone strike", "Military Forces of Saudi Arabia", "Ansar Allah")),
+        # a group's leader, or his son, killed: the group is the side hit, not civilians
+        ("أكدت مصادر أمنية في بيان الأحد مقتل نجل زعيم تنظيم داعش بوسط سوريا، في غارة روسية على مغارة قرب مدينة تدمر.",
+         ("Air/drone strike", "Military Forces of Russia", "Islamic State (Syria)")),
+        # "الطيران العراقي" is Iraq's air force, though Iraq's nisba alone names no side
+        ("قتل ثلاثة مسلحين من تنظيم داعش، الأحد، في غارة للطيران العراقي على بلدة هجين بريف دير الزور.",
+         ("Air/drone strike", "Military Forces of Iraq", "Islamic State (Syria)")),
         # a blast "بقوة إسرائيلية": the force it went off on is the side hit
         ("فجر مقاتلو كتائب القسام، الأحد، حقل ألغام بقوة إسرائيلية شرق خان يونس.",
          ("Remote explosive/landmine/IED", "Al-Qassam Brigades", "Military Forces of Israel")),
