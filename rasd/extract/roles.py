@@ -216,7 +216,10 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     if roles.actor1 is None and cluster.event_type == "Violence against civilians":
         # "شهيدين سقطا في مواجهات مع قوات الاحتلال": the forces the unarmed dead faced killed them
         roles.actor1 = next((m for m in opponents if m.value.actor.kind in ARMED and m is not roles.actor2), None)
-    if roles.actor1 is None and (inherited := earlier.get(cluster.event_type)) is not None:
+    # a bomb is no act of the last side that struck, unless its words say someone planted it ("زرعتها الميليشيات")
+    planted = cluster.head.value.sub_event_type in _PLANTED and not any(
+        _PLANTED_BY.match(text, t.end, t.end + 40) for t in cluster.triggers)
+    if roles.actor1 is None and not planted and (inherited := earlier.get(cluster.event_type)) is not None:
         if (roles.actor2 is None or roles.actor2.value.actor != inherited.value.actor) and (
                 not air or flies(inherited.value.actor)):
             roles.actor1 = inherited
@@ -230,7 +233,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     if roles.actor1 is None and roles.implied1 is None and _UNKNOWN_AGENT.search(_around(doc, cluster)):
         # "لا تزال الجهة التي استهدفت القاعدة مجهولة": ACLED's unidentified actor, not a blank
         roles.implied1 = _UNIDENTIFIED_AIR if cluster.head.value.sub_event_type == "Air/drone strike" else _UNIDENTIFIED
-    if roles.actor1 is None and roles.implied1 is None and cluster.head.value.sub_event_type in _PLANTED and (
+    if roles.actor1 is None and roles.implied1 is None and planted and (
             roles.actor2 is not None or _unnamed_dead(cluster)):
         # "قتل جنديان في انفجار عبوة ناسفة", "سقط سبعة قتلى في انفجار سيارة مفخخة": a bomb nobody claimed was planted
         # by someone unknown (its unnamed dead are civilians); not "مقتل 19 تكفيريا", fighters an army reports killing
@@ -281,6 +284,7 @@ _UNIDENTIFIED_AIR = Actor("Unidentified Military Forces", "external", "")
 _FIGHTING = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _FOUGHT = frozenset({"Battles", "Explosions/Remote violence"})  # where a side, not civilians, can be the one hit
 _PLANTED = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
+_PLANTED_BY = re.compile(r"[^.،]{0,25}?(?<!\w)(?:التي|الذي)?\s*(?:زرعها|زرعتها|زرعه|زرعته|زرعوها|زرعوه|وضعها|وضعتها|وضعه|وضعته)\s+\S")
 
 
 _OWNER_GAP = re.compile(r"\s+(?:\S+\s+){0,2}?(?:لل|ل)")

@@ -30,6 +30,8 @@ _CLAIM = re.compile(r"(?:تبني|تبنت|تبنى|اعلن\S* مسووليت\S
 _ESCORT = re.compile(r"(?<!\w)(?:بحمايه|تحت حمايه|وسط حمايه|بحراسه|تحت حراسه|بمرافقه)\s+(?:من\s+)?(?:\S+\s+)?$")
 _MEMBER_OF = re.compile(r"\s(?:القيادي|قيادي|مسوول|المسوول|عضو|العضو|المتحدث|متحدث|الناطق|ناطق)(?:\s+(?:ال)?رسمي)?"
                         r"(?:\s+باسم|\s+في|\s+ب|\s*ب)\s*(?:ال)?$")  # "وأكد المتحدث الرسمي باسم الحزب"
+# "وذكر بيان الجيش أن", "وذكر البيان رقم 25 للجيش المصري أن": a statement speaks for who issued it
+_STATEMENT_OF = re.compile(r"\s(?:بيان|البيان|بلاغ|البلاغ)(?:\s+رقم\s+\d+)?\s*(?:ل|لل)?(?:ال)?$")
 _SPEECH = re.compile(r"(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|اتهم|اتهمت|نفي|نفت|حذر|حذرت|دعا|دعت|طالب|طالبت)\s*$")
 
 
@@ -71,7 +73,7 @@ _THAT = re.compile(r"(?:\W*\S+){0,3}?\W*(?:ان|إن|أن|بان|بأن)(?!\w)"
 def _speech_lead(text: str, start: int) -> str:
     """The text before ``start``, less a member's title that speaks for it ("أكد قيادي بحماس", "قال المتحدث باسم")."""
     lead = text[max(0, start - 40) : start]
-    member = _MEMBER_OF.search(lead)
+    member = _MEMBER_OF.search(lead) or _STATEMENT_OF.search(lead)
     return lead[: member.start()] if member else lead
 
 

@@ -144,6 +144,14 @@ def test_the_soldiers_who_shot_are_not_the_victims() -> None:
         # "الطيران العراقي" is Iraq's air force, though Iraq's nisba alone names no side
         ("قتل ثلاثة مسلحين من تنظيم داعش، الأحد، في غارة للطيران العراقي على بلدة هجين بريف دير الزور.",
          ("Air/drone strike", "Military Forces of Iraq", "Islamic State (Syria)")),
+        # a bomb an army's statement reports, set for its raiding forces: planted by someone unknown, not by the army
+        ("قصفت القوات الجوية المصرية أمس مخازن للمسلحين في شمال سيناء. وذكر بيان الجيش أن العمليات أسفرت عن مقتل "
+         "مدنيين اثنين نتيجة لانفجار عبوة ناسفة كانت معدة لاستهداف قوات المداهمات قرب مدينة العريش.",
+         ("Remote explosive/landmine/IED", "Unidentified Armed Group (Egypt)", "Civilians (Egypt)")),
+        # "زرعتها الميليشيات": the bomb's planter is named, generically: the side the article named before
+        ("قصفت ميليشيا الحوثي بالمدفعية أحياء سكنية في مديرية حيس أمس. وقتل أربعة مدنيين الثلاثاء جراء انفجار عبوة "
+         "ناسفة زرعتها الميليشيات في مديرية التحيتا.",
+         ("Remote explosive/landmine/IED", "Ansar Allah", "Civilians (Yemen)")),
         # a blast "بقوة إسرائيلية": the force it went off on is the side hit
         ("فجر مقاتلو كتائب القسام، الأحد، حقل ألغام بقوة إسرائيلية شرق خان يونس.",
          ("Remote explosive/landmine/IED", "Al-Qassam Brigades", "Military Forces of Israel")),
