@@ -63,6 +63,11 @@ def _prefixed(phrases: tuple[str, ...]) -> WordInitial:
 
 
 _GENERIC_FORCES = _prefixed(_GENERIC_FORCE_PHRASES)
+# Generic names of the police and security forces ("الشرطة", "قوات الأمن"): the police (for "الأمن", any state forces)
+# of the country named before, else the police of the event's country ("Police Forces of {country}")
+_POLICE_PHRASES = tuple(fold(p) for p in ("الشرطة", "قوات الشرطة", "عناصر الشرطة", "رجال الشرطة", "أفراد الشرطة"))
+_SECURITY_PHRASES = tuple(fold(p) for p in ("قوات الأمن", "عناصر الأمن", "رجال الأمن", "الأجهزة الأمنية"))
+_GENERIC_POLICE = _prefixed(_POLICE_PHRASES + _SECURITY_PHRASES)
 # "فوج الجيش", "مقر القوات الحكومية": a unit or a site of the forces, named for itself
 _UNIT_BEFORE = re.compile(r"(?:فوج|كتيبه|لواء|مقر|قاعده|موقع|مطار|قياده|قايد|وزاره|وزير|رييس|ثكنه|معسكر)\s*$")
 # "مستشفى شهداء الأقصى", "مدرسة صلاح الدين": a building named after a group or a person, not the group
@@ -144,6 +149,9 @@ def actor_matcher() -> tuple[PhraseMatcher[Actor], PhraseMatcher[Actor]]:
     return aliases, adjectives
 
 
+_LOCAL_POLICE = Actor("Police Forces of {country}", "police", "")
+
+
 @cache
 def army_of() -> dict[str, Actor]:
     """Home country → its "Military Forces of X" entry, for countries with exactly one."""
@@ -222,7 +230,8 @@ class Actors:
 
     @staticmethod
     def _generic_forces(doc: Doc, named: list[Mention]) -> list[Mention]:
-        """"الجيش" or "القوات الحكومية": the forces of the country whose armed actors the article names most.
+        """"الجيش" or "القوات الحكومية": the forces of the country whose armed actors the article names most;
+        "الشرطة" or "قوات الأمن": the police (or state forces) named before, else the police of the event's country.
 
         Those forces as named before, else (for "القوات الحكومية", "الشرعية") that country's army from the
         dictionary; failing both, the state forces named last ("الجيش" in a report on Israeli strikes on Gaza).
@@ -245,6 +254,17 @@ class Actors:
             actor = actor or (before[-1] if before else None)
             if actor is not None:
                 out.append(Mention("actor", start, end, ActorRef(actor)))
+        for g in _GENERIC_POLICE.finditer(text):
+            start, end = g.span()
+            if any(n.start <= start < n.end or start <= n.start < end for n in named + out):
+                continue
+            if _UNIT_BEFORE.search(text, max(0, start - 12), start) or _NISBA.match(text, end):
+                continue  # "مقر الشرطة", "الشرطة العسكرية الروسية": a site, or a force the alias matcher names
+            kinds = ("police",) if g.group().endswith(_POLICE_PHRASES) else ("police", "state")
+            before = [m.value.actor for m in named if m.end <= start and not m.value.adjective
+                      and m.value.actor.kind in kinds and m.value.actor.home]
+            actor = next((a for a in reversed(before) if a.home == local), _LOCAL_POLICE)  # never a foreign state's
+            out.append(Mention("actor", start, end, ActorRef(actor)))
         return out
 
     @staticmethod

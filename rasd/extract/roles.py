@@ -190,7 +190,10 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
                  and any(0 <= m.start - t.end <= 20 for t in cluster.triggers)]  # "اشتباكات مع المقاومة"
     victims += [m for m in opponents if m not in victims]
     # the UN, aid and monitoring bodies report and are hit; they never act
-    agents = [m for m in mentions if m not in victims and _is_agent(doc, m, cluster) and m.value.actor.kind != "organisation"]
+    # the police of a bombing defuse, investigate and report it; they did not plant it
+    bomb = cluster.head.value.sub_event_type in _PLANTED
+    agents = [m for m in mentions if m not in victims and _is_agent(doc, m, cluster) and m.value.actor.kind != "organisation"
+              and not (bomb and m.value.actor.kind == "police")]
     others = [m for m in mentions if m not in victims and m not in agents]
     head = cluster.head.sentence  # the event's own sentence names its attacker before any other
     agents.sort(key=lambda m: m.sentence != head)
@@ -200,7 +203,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         victims.append(agents[0])
         agents = [m for m in agents if flies(m.value.actor)]
     roles.actor1 = next(iter(agents or [m for m in others if m.value.actor.kind not in (*VICTIM_KINDS, "organisation")
-                                        and (not air or flies(m.value.actor))]), None)
+                                        and (not air or flies(m.value.actor)) and not (bomb and m.value.actor.kind == "police")]),
+                        None)
     rest = [m for m in victims + [o for o in others if o.value.actor.kind != "organisation"] if m is not roles.actor1
             and (roles.actor1 is None or m.value.actor != roles.actor1.value.actor)]  # a body that reports is hit only as a victim
     if victims and victims[0] is not roles.actor1:
@@ -217,7 +221,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         # "شهيدين سقطا في مواجهات مع قوات الاحتلال": the forces the unarmed dead faced killed them
         roles.actor1 = next((m for m in opponents if m.value.actor.kind in ARMED and m is not roles.actor2), None)
     # a bomb is no act of the last side that struck, unless its words say someone planted it ("زرعتها الميليشيات")
-    planted = cluster.head.value.sub_event_type in _PLANTED and not any(
+    planted = bomb and not any(
         _PLANTED_BY.match(text, t.end, t.end + 40) for t in cluster.triggers)
     if roles.actor1 is None and not planted and (inherited := earlier.get(cluster.event_type)) is not None:
         if (roles.actor2 is None or roles.actor2.value.actor != inherited.value.actor) and (

@@ -36,7 +36,7 @@ def test_every_field_from_the_cluster_with_its_evidence_in_order(prepared: Calla
 
 
 def test_an_unplaced_unattributed_event_takes_the_article_country(prepared: Callable[[str], Doc]) -> None:
-    doc = prepared("قصفت قوات النظام بلدة اللطامنة صباح اليوم. وفي سياق آخر، اعتقلت الشرطة ثلاثة شبان.")
+    doc = prepared("قصفت قوات النظام بلدة اللطامنة صباح اليوم. وفي سياق آخر، جرى اعتقال ثلاثة شبان.")
     clusters = fold_title(group_triggers(doc, event_triggers(doc)))
     attach_casualties(doc, clusters)
     arrests = event_of(doc, clusters[-1], doc_country(doc), {})

@@ -152,6 +152,16 @@ def test_the_soldiers_who_shot_are_not_the_victims() -> None:
         ("قصفت ميليشيا الحوثي بالمدفعية أحياء سكنية في مديرية حيس أمس. وقتل أربعة مدنيين الثلاثاء جراء انفجار عبوة "
          "ناسفة زرعتها الميليشيات في مديرية التحيتا.",
          ("Remote explosive/landmine/IED", "Ansar Allah", "Civilians (Yemen)")),
+        # "الشرطة" with no country named: the police of the event's country
+        ("قالت مصادر أمنية إن 12 مسلحا قتلوا الأحد خلال اشتباكات مع الشرطة في مدينة العريش.",
+         ("Armed clash", "Police Forces of Egypt", "Unidentified Armed Group (Egypt)")),
+        # "قوات الأمن" again after the country's forces were named in full: those forces
+        ("أطلقت قوات الأمن العراقية الرصاص الحي على المتظاهرين في البصرة أمس. وأصيب خمسة متظاهرين في الناصرية "
+         "بعد أن فرقت قوات الأمن المحتجين بالقوة.",
+         ("Excessive force against protesters", "Military Forces of Iraq", "Protesters (Iraq)")),
+        # the police of a bombing report it; they did not plant it
+        ("قال مصدر بالشرطة العراقية إن سيارة ملغومة انفجرت في حي مدينة الصدر في بغداد أمس مما أدى إلى مقتل سبعة أشخاص.",
+         ("Remote explosive/landmine/IED", "Unidentified Armed Group (Iraq)", "Civilians (Iraq)")),
         # a blast "بقوة إسرائيلية": the force it went off on is the side hit
         ("فجر مقاتلو كتائب القسام، الأحد، حقل ألغام بقوة إسرائيلية شرق خان يونس.",
          ("Remote explosive/landmine/IED", "Al-Qassam Brigades", "Military Forces of Israel")),
