@@ -32,6 +32,9 @@ _MEMBER_OF = re.compile(r"\s(?:القيادي|قيادي|مسوول|المسوو
                         r"(?:\s+باسم|\s+في|\s+ب|\s*ب)\s*(?:ال)?$")  # "وأكد المتحدث الرسمي باسم الحزب"
 # "وذكر بيان الجيش أن", "وذكر البيان رقم 25 للجيش المصري أن": a statement speaks for who issued it
 _STATEMENT_OF = re.compile(r"\s(?:بيان|البيان|بلاغ|البلاغ)(?:\s+رقم\s+\d+)?\s*(?:ل|لل)?(?:ال)?$")
+# "بحسب مصادر في الشرطة", "وفقا للجيش", "حسبما أفاد المرصد", "نقلا عن الشرطة": the report's attribution
+_ATTRIBUTED = re.compile(r"(?<!\w)(?:بحسب|حسب|وفق|وفقا|طبقا|نقلا عن)(?:\s*ما\s+(?:افاد|افادت|اعلن|اعلنت|ذكر|ذكرت|اعلنه|اعلنته|ذكره|ذكرته)\S*)?"
+                         r"\s*(?:ل|لل)?(?:ال)?$")
 _SPEECH = re.compile(r"(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|اتهم|اتهمت|نفي|نفت|حذر|حذرت|دعا|دعت|طالب|طالبت)\s*$")
 
 
@@ -102,6 +105,8 @@ def _speaks(text: str, begin: int, end: int) -> bool:
     lead = _speech_lead(text, start)
     if _REACTS.search(text, max(0, start - 60), start) or _verb_ends(_APPEALS, lead, 14):
         return True  # "دعت بريطانيا إسرائيل إلى ضبط النفس", "أدانت الخارجية القطرية": who calls or condemns
+    if _ATTRIBUTED.search(lead):
+        return True  # "بحسب مصادر في الشرطة", "وفق ما أعلنه الجيش": who the report is attributed to
     if _OUTLET.search(text, max(0, start - 30), start):
         return True  # "وقال موقع الجيش اليمني إن غارات…", "ذكرت قناة المسيرة التابعة للحوثيين": a party's outlet reports
     if _verb_ends(_SPEECH, lead):  # "أعلنت X أن", "أكد قيادي بحماس أن"

@@ -223,6 +223,9 @@ def test_who_acts_in_a_relative_clause_or_through_its_aircraft(text: str, expect
         # a member speaking for a side is a source ("أكد قيادي بحماس أن"), not the side hit
         ("قتل 12 فلسطينيا في قصف إسرائيلي على مدينة خان يونس، الأحد، فيما أكد قيادي بحماس أن المفاوضات متعثرة.",
          ("Air/drone strike", "Military Forces of Israel", "Civilians (Palestine)")),
+        # who a report is attributed to ("بحسب مصادر في الشرطة") told of the shelling; it did not fire
+        ("سقطت ثلاث قذائف هاون داخل المنطقة الخضراء في بغداد أمس الجمعة دون وقوع إصابات، بحسب مصادر في الشرطة العراقية.",
+         ("Shelling/artillery/missile attack", None, None)),
     ],
 )
 def test_voices_that_are_no_side(text: str, expected: tuple[str, str | None, str | None]) -> None:
