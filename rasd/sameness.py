@@ -20,6 +20,9 @@ and the batch merge join reports of one event (:mod:`rasd.store.merge`).
   the later one naming no side the first lacks.
 - **tolls**: two positive death tolls too far apart to be one rising count
   part reports (archive; an article's retellings are folded by the count rule).
+- **mass-casualty retellings** (archive, before the other gates): two violent reports of one town with at
+  least :data:`MASS_TOLL` dead each are one event on the same day, or when one has no day of its own and
+  comes within :data:`RETOLD_WITHIN_DAYS` days after the other (:func:`retold_mass_event`).
 - **place**: within an article, two named places differ (but a record placed only at a country retells one
   placed in it, unless it counts more dead); across articles,
   coordinates further apart than the coarser geo precision allows, or, without
@@ -42,8 +45,8 @@ from typing import Any
 from rasd.lang.ar.normalize import fold
 from rasd.model import Event
 
-__all__ = ["ARCHIVE", "ARTICLE", "RADIUS_KM", "Row", "Scale", "country_wide", "date_interval", "fields_of", "haversine_km",
-           "match_distance"]
+__all__ = ["ARCHIVE", "ARTICLE", "MASS_TOLL", "RADIUS_KM", "RETOLD_WITHIN_DAYS", "Row", "Scale", "VIOLENT", "country_wide",
+           "date_interval", "fields_of", "haversine_km", "mass", "match_distance", "retold_mass_event"]
 
 Row = Mapping[str, Any]
 
@@ -233,12 +236,55 @@ def _km_apart(a: Row, b: Row, precision: int) -> float | None:
     return None
 
 
+#: A death toll at least this large makes an event one later articles retell by its town and toll alone.
+MASS_TOLL = 20
+#: How many days after a mass-casualty event an undated report (week precision) may still retell it.
+RETOLD_WITHIN_DAYS = 45
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def mass(r: Row) -> bool:
+    """A violent event placed at a town itself (geo precision 1) with a toll of at least :data:`MASS_TOLL` dead."""
+    dead = r.get("fatalities")
+    return (r.get("event_type") in VIOLENT and isinstance(dead, int) and dead >= MASS_TOLL
+            and r.get("geo_precision") == 1 and bool(_key(r.get("location"))))
+
+
+def retold_mass_event(a: Row, b: Row) -> int | None:
+    """Days apart when ``a`` and ``b`` tell one mass-casualty event, whatever type and sides each report gives it.
+
+    Later articles recall a massacre by its town and toll ("الهجوم الكيماوي على دوما الذي أودى بحياة 70"), retyping
+    it and naming the states that answered it as if they had acted: two violent reports of one town, each with at
+    least :data:`MASS_TOLL` dead and tolls that can be one count, are one event when they give the same day, when
+    neither has a day of its own (week precision) and their weeks overlap, or when one has none and comes at most
+    :data:`RETOLD_WITHIN_DAYS` days after the other's day.
+    """
+    if not (mass(a) and mass(b)) or not _tolls(a, b, ARCHIVE.toll_ratio)[0]:
+        return None
+    if any(_key(a.get(f)) != _key(b.get(f)) for f in ("country", "admin1", "location")):
+        return None
+    if not a.get("event_date") or not b.get("event_date"):
+        return None
+    pa, pb = a.get("time_precision") or 1, b.get("time_precision") or 1
+    gap = (date.fromisoformat(a["event_date"][:10]) - date.fromisoformat(b["event_date"][:10])).days
+    if pa == pb == 1:
+        return 0 if gap == 0 else None
+    if pa == pb == 2:  # two undated retellings of one week
+        return abs(gap) if abs(gap) <= _HALF_WINDOW[2] else None
+    if {pa, pb} != {1, 2}:
+        return None
+    later_undated = gap if pa == 2 else -gap  # the undated report's date minus the dated one's
+    return abs(gap) if 0 <= later_undated <= RETOLD_WITHIN_DAYS else None
+
+
 def match_distance(a: Row, b: Row, scale: Scale) -> float | None:
     """``None`` if ``a`` and ``b`` may be different events at ``scale``; otherwise a distance (lower = closer).
 
     ``a`` is the report or record seen first (an article's earlier record, the
     store's new report); only the article scale reads the order.
     """
+    if scale.by_distance and (retold := retold_mass_event(a, b)) is not None:
+        return float(retold)
     kind = a.get("event_type")
     if not kind or kind != b.get("event_type"):
         return None

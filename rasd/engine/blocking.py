@@ -3,8 +3,9 @@
 Comparing every report with every other is quadratic; the store avoids it
 with an indexed date-range query per report, which a batch has no database
 for. Here reports are *blocked* instead: one task per country folder, and
-inside it one block per (admin1, event type), swept in date order with only
-the events whose date span can still overlap kept active — the date window.
+inside it one block per admin1, swept in date order with only the events
+whose date span can still overlap kept active — the date window (a dated
+mass-casualty event stays active for the weeks an undated report may retell it in).
 Each report joins the closest active event that :func:`rasd.store.merge.match_distance`
 accepts, and the event's fields are rederived with :func:`rasd.store.merge.combine`,
 exactly as :meth:`rasd.store.Store.save` does; there is no second rule.
@@ -22,7 +23,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ from rasd.engine import manifest
 from rasd.engine.partition import write_parquet
 from rasd.engine.records import EVENT_SCHEMA
 from rasd.lang.ar.normalize import fold
+from rasd.sameness import RETOLD_WITHIN_DAYS, mass
 from rasd.store.merge import combine, date_interval, match_distance
 
 __all__ = ["MERGED_SCHEMA", "country_groups", "merge_country", "merge_reports"]
@@ -68,7 +70,7 @@ def _sweep_block(reports: list[dict[str, Any]]) -> list[_Cluster]:
     for span, report in dated:
         best: tuple[float, int, _Cluster] | None = None
         if span is not None:
-            active = [c for c in active if c.end >= span[0]]
+            active = [c for c in active if _active_until(c) >= span[0]]
             for cluster in active:
                 distance = match_distance(report, cluster.combined)
                 if distance is not None and (best is None or (distance, cluster.order) < best[:2]):
@@ -87,13 +89,23 @@ def _sweep_block(reports: list[dict[str, Any]]) -> list[_Cluster]:
     return clusters
 
 
-def _block_key(report: dict[str, Any]) -> tuple[str, str]:
-    return fold(str(report.get("admin1") or "")).strip(), str(report.get("event_type") or "")
+def _block_key(report: dict[str, Any]) -> str:
+    # by governorate only: the rule parts other types itself, save a massacre retold under another type
+    return fold(str(report.get("admin1") or "")).strip()
+
+
+def _active_until(cluster: _Cluster) -> date:
+    """The last day a report can still join ``cluster``: its span's end, or, for a dated mass-casualty event, the end of
+    the weeks an undated report may retell it in (:func:`rasd.sameness.retold_mass_event`)."""
+    combined = cluster.combined
+    if mass(combined) and (combined.get("time_precision") or 1) == 1:
+        return max(cluster.end, date.fromisoformat(combined["event_date"][:10]) + timedelta(days=RETOLD_WITHIN_DAYS))
+    return cluster.end
 
 
 def merge_reports(reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Merged events of one country's reports (event rows), each with its source list, by merged id."""
-    blocks: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    blocks: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for report in reports:
         blocks[_block_key(report)].append(report)
     rows = []

@@ -26,6 +26,7 @@ from rasd.clock import now
 from rasd.lang.ar.normalize import fold
 from rasd.model import ActorFact, Event
 from rasd.plugins import event_saved
+from rasd.sameness import MASS_TOLL, RETOLD_WITHIN_DAYS, VIOLENT, mass
 from rasd.store import merge
 from rasd.store.models import (
     PROTECTED_STATUSES,
@@ -109,7 +110,8 @@ def _candidates(conn: Connection, report: Mapping[str, Any]) -> list[dict[str, A
 
     Day- and week-precise events lie within four days of the report's span;
     month-precise ones are coded mid-month, so they are looked for anywhere
-    in the span's months.
+    in the span's months. A mass-casualty report also meets the violent events
+    of its town with such a toll in the weeks around it, of any type.
     """
     if not report.get("event_type") or not report.get("event_date"):
         return []
@@ -125,7 +127,15 @@ def _candidates(conn: Connection, report: Mapping[str, Any]) -> list[dict[str, A
     )
     if report.get("country"):
         q = q.where(E.c.country == report["country"])
-    return [dict(r._mapping) for r in conn.execute(q.limit(2000))]
+    found = [dict(r._mapping) for r in conn.execute(q.limit(2000))]
+    if mass(report):  # a massacre retold weeks later, under another type (sameness.retold_mass_event)
+        day = merge.date_interval(report["event_date"], 1)[0]
+        window = (day - timedelta(days=RETOLD_WITHIN_DAYS)).isoformat(), (day + timedelta(days=RETOLD_WITHIN_DAYS)).isoformat()
+        retold = select(E).where(E.c.event_type.in_(VIOLENT), E.c.fatalities >= MASS_TOLL, E.c.location == report["location"],
+                                 E.c.event_date.between(*window))
+        seen = {c["id"] for c in found}
+        found += [c for r in conn.execute(retold.limit(200)) if (c := dict(r._mapping))["id"] not in seen]
+    return found
 
 
 def _best_match(conn: Connection, report: Mapping[str, Any]) -> dict[str, Any] | None:

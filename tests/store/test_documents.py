@@ -34,6 +34,17 @@ def test_a_later_outlet_s_rise_supersedes_the_earlier_smaller_tolls(store: Store
     assert store.events()[0]["fatalities"] == 7  # reported after the rise: a competing figure, the lower wins
 
 
+def test_a_massacre_retold_weeks_later_under_another_type_joins_it(store: Store) -> None:
+    store.save(doc("a", "مجزرة في جباليا", published="2023-10-10"), [strike(fatalities=40)])
+    retold = strike(event_date="2023-10-30", time_precision=2, event_type="Violence against civilians", sub_event_type="Attack",
+                    actor1=None, fatalities=45)
+    out = store.save(doc("b", "بعد المجزرة التي قتلت 45 في جباليا", published="2023-10-30"), [retold])
+    assert (out.events_created, out.events_merged) == (0, 1)
+    (event,) = store.events()
+    assert (event["event_date"], event["sub_event_type"], event["fatalities"], event["n_sources"]) == (
+        "2023-10-10", "Air/drone strike", 40, 2)  # the dated report's day and type, the conservative toll
+
+
 def test_hard_negative_neighbouring_villages_stay_two_events(store: Store) -> None:
     store.save(doc("a"), [strike()])
     store.save(doc("b", "غارة على بيت حانون"), [strike(**BEIT_HANOUN)])

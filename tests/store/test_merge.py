@@ -74,6 +74,33 @@ def test_different_events_never_merge(why: str, a: dict[str, object], b: dict[st
     assert not same_event(d(**b), d(**a)), why + " (reversed)"
 
 
+# A massacre: 40 dead in Jabalia; later articles retell it with no day of their own, under other types and sides.
+MASSACRE = {"fatalities": 40}
+RETOLD = {"event_date": "2023-10-30", "time_precision": 2, "event_type": "Violence against civilians", "sub_event_type": "Attack",
+          "actor1": "Military Forces of the United States", "fatalities": 45}
+
+
+@pytest.mark.parametrize(
+    ("why", "a", "b", "same"),
+    [
+        ("an undated retelling 20 days later, retyped, with other sides", MASSACRE, RETOLD, True),
+        ("the same day, told as a chemical attack", MASSACRE, {"sub_event_type": "Chemical weapon", "fatalities": 60}, True),
+        ("two undated retellings of one week", {**RETOLD, "event_date": "2023-10-28"}, {**RETOLD, "sub_event_type": "Chemical weapon"}, True),
+        ("the next day, both dated: another massacre", MASSACRE, {"event_date": "2023-10-11", "sub_event_type": "Attack",
+                                                               "event_type": "Violence against civilians"}, False),
+        ("undated, but before the massacre", MASSACRE, {**RETOLD, "event_date": "2023-10-05"}, False),
+        ("undated, two months later", MASSACRE, {**RETOLD, "event_date": "2023-12-15"}, False),
+        ("a small toll is no massacre", {"fatalities": 5}, {**RETOLD, "fatalities": 6}, False),
+        ("a region is no town", {**MASSACRE, "geo_precision": 2}, {**RETOLD, "geo_precision": 2}, False),
+        ("another town", MASSACRE, {**RETOLD, **BEIT_HANOUN}, False),
+        ("tolls that cannot be one count", MASSACRE, {**RETOLD, "fatalities": 300}, False),
+    ],
+)
+def test_a_massacre_retold_later_under_another_type(why: str, a: dict[str, object], b: dict[str, object], same: bool) -> None:
+    assert same_event(d(**a), d(**b)) is same, why
+    assert same_event(d(**b), d(**a)) is same, why + " (reversed)"
+
+
 def test_without_coordinates_only_the_same_named_place_merges() -> None:
     no_xy = {"latitude": None, "longitude": None}
     assert same_event(d(**no_xy), d(**no_xy))
