@@ -90,6 +90,8 @@ _FORCE_NOUNS = frozenset(
 _ALSO_AT_HOME = {"PS": frozenset({"IL"})}
 # In Yemeni news a bare "المقاومة" is the pro-government Popular Resistance ("المقاومة الشعبية"), its actors.tsv row.
 _LOCAL_RESISTANCE = {"YE": "Popular Resistance (Yemen)"}
+# In Yemeni news "الميليشيات الإيرانية" (the Iranian militias) are the Houthis: the name and kind they take there.
+_IN_THEATRE = {("Militia (Pro-Iran)", "YE"): ("Ansar Allah", "state")}
 # Sites an attack hits, after which a nisba names whose they are ("مواقع إسرائيلية", "ثكنات عسكرية سورية").
 _TARGET_NOUNS = frozenset("موقع موقعا مواقع قاعده قواعد ثكنه ثكنات مقر مقرات نقطه نقاط معسكر معسكرات مستودع مستودعات مخازن".split())
 _QUALIFIERS = frozenset("جويه جوي حربيه حربي مسيره مدفعي مدفعيه صاروخي صاروخيه عسكريه عسكري ميداني بارز".split())
@@ -113,11 +115,14 @@ class Actor:
             iso2 = iso2_of(country)
             if iso2 and iso2 != self.home and iso2 not in _ALSO_AT_HOME.get(self.home, ()):
                 return _LOCAL_RESISTANCE.get(iso2, f"Unidentified Armed Group ({country})")
+        if country and (local := _IN_THEATRE.get((self.canonical, iso2_of(country) or ""))):
+            return local[0]
         return self.canonical.replace("{country}", country or "International")
 
     def inter_in(self, iso2: str | None) -> int:
         """ACLED inter code in the data of country ``iso2``: foreign state forces are external (8)."""
-        code = INTER.get(self.kind, 8)
+        local = _IN_THEATRE.get((self.canonical, iso2 or ""))
+        code = INTER.get(local[1] if local else self.kind, 8)
         if code == 1 and self.home and iso2 and self.home != iso2:
             return 8
         return code

@@ -322,6 +322,10 @@ def _around(doc: Doc, cluster: Cluster) -> str:
 
 
 
+# "قام/قامت (أحد/عدد من) X بـ…": X did the act the verbal noun after "بـ" names
+_DID = re.compile(r"(?<!\w)[وف]?(?:قام|قامت|قاموا)\s+(?:(?:احد|عدد من|بعض)\s+)?$")
+# people a nisba can qualify right after a trigger: the ones hit ("طعن ضابط إسرائيلي")
+_PEOPLE = frozenset("ضابط ضابطا ضباط جندي جنديا جنديين جنديان جنود مستوطن مستوطنا مستوطنين مستوطنون شرطي شرطيا عنصر عناصر".split())
 # a trigger after a preposition is a noun ("في كمين", "بقذيفة"): the side before it is not its subject
 _NOUN_AFTER = re.compile(r"(?:(?<!\w)(?:في|علي|خلال|اثناء|جراء|اثر|عبر|وسط)\s+|(?<!\w)[وف]?ب)$")
 
@@ -355,10 +359,15 @@ def _is_agent(doc: Doc, m: Mention, cluster: Cluster) -> bool:
     if _object_of_verb(doc, m, cluster) or aimed_at(doc, m):
         return False  # "… صواريخ باتجاه إسرائيل": where the fire went did not fire it
     end = reach(doc, m)
+    if _DID.search(text, max(0, m.start - 24), m.start) and any(
+            t.sentence == m.sentence and 0 <= t.start - end <= 40 and text[t.start - 1 : t.start] == "ب" for t in cluster.triggers):
+        return True  # "قام أحد مقاتلي القسام بطعن ضابط": who did the act the verbal noun names
     for trig in cluster.triggers:
         if trig.sentence != m.sentence:
             continue
         gap = text[trig.end : m.start]
+        if m.value.adjective and gap.split() and gap.split()[-1] in _PEOPLE:
+            continue  # "طعن ضابط إسرائيلي", "قتل جنود إسرائيليين": the nisba names who was hit, not who struck
         if 0 <= m.start - trig.end <= 25 and (m.value.adjective or len(gap.split()) <= 1):
             return True
         if 0 <= trig.start - end <= 40 and doc.clause_of(end if end > m.end else m.start) == doc.clause_of(trig.start) \

@@ -162,6 +162,12 @@ def test_the_soldiers_who_shot_are_not_the_victims() -> None:
         # the police of a bombing report it; they did not plant it
         ("قال مصدر بالشرطة العراقية إن سيارة ملغومة انفجرت في حي مدينة الصدر في بغداد أمس مما أدى إلى مقتل سبعة أشخاص.",
          ("Remote explosive/landmine/IED", "Unidentified Armed Group (Iraq)", "Civilians (Iraq)")),
+        # "قام أحد مقاتلي X بطعن ضابط إسرائيلي": X did it; the nisba after the officer names who was hit
+        ("أعلنت المقاومة اليوم عن عمليات نوعية، حيث قام أحد مقاتلي القسام بطعن ضابط إسرائيلي في مخيم جباليا.",
+         ("Armed clash", "Al-Qassam Brigades", "Military Forces of Israel")),
+        # in Yemeni news "المليشيات الإيرانية" are the Houthis
+        ("وقامت المليشيات الإيرانية، الجمعة، بقصف مستشفى حيس بمحافظة الحديدة بقذائف الهاون.",
+         ("Shelling/artillery/missile attack", "Ansar Allah", None)),
         # a blast "بقوة إسرائيلية": the force it went off on is the side hit
         ("فجر مقاتلو كتائب القسام، الأحد، حقل ألغام بقوة إسرائيلية شرق خان يونس.",
          ("Remote explosive/landmine/IED", "Al-Qassam Brigades", "Military Forces of Israel")),
