@@ -245,6 +245,8 @@ class Casualties:
         """"80 قتيلا", "ثلاثة من عناصر الحشد قد قتلوا", "وكان شاب فلسطيني قد استشهد"."""
         covered = spans.covered
         n, k = len(words), i - 1
+        if words[i].startswith(("مصرع", "حتف")) and (met := _met_death(words, i)) is not None:
+            return met  # "لقي 18 من قوات النظام والمسلحين الموالين له مصرعهم": the count after "لقي"
         while k >= 0 and i - k <= 8 and doc.clause_of(doc.tokens[k][0]) == clause:
             for back in (k, k - 1):
                 num = parse_number(words, back) if back >= 0 else None
@@ -276,6 +278,21 @@ class Casualties:
         if singular and (company := _companions(words, k)) is not None:
             return Number(company.value + 1, k, company.end), (role.values[0], 0)  # "القيادي … مع 3 من مرافقيه": four
         return None, (role.values[0], 1 if singular else 0)
+
+
+_MET = frozenset("لقي لقيت لقوا ولقي ولقيت ولقوا".split())  # "لقي … مصرعه": met his death
+
+
+def _met_death(words: list[str], i: int) -> tuple[Number, None] | None:
+    """The count right after "لقي" that opens "لقي N … مصرعهم" ("لقي شاب مصرعه": one), ending at token ``i``, up to 14
+    words back."""
+    for k in range(i - 1, max(-1, i - 15), -1):
+        if words[k] in _MET:
+            if words[k + 1] in _SINGULAR:  # "لقي شاب مصرعه": one
+                return Number(1, k + 1, k + 2), None
+            num = parse_number(words, k + 1)
+            return (num, None) if num is not None and num.end <= i and words[num.end] not in _UNITS else None
+    return None
 
 
 def _subject_before_count(words: list[str], roles: dict, k: int) -> bool:
