@@ -12,7 +12,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter
 from typing import Any
 
 from rasd.lang.ar.normalize import Normalized
@@ -20,7 +19,9 @@ from rasd.model import ActorFact, Event, Span
 
 __all__ = ["Doc", "Mention"]
 
-_START = itemgetter(0)
+# The spans a Doc last indexed, with their starts: a list of ints bisects several times faster than one of tuples
+# by a key. Held with the very list read, so that a layer set anew (segment) is indexed anew.
+_Starts = tuple[list[tuple[int, int]], list[int]]
 
 
 @dataclass(slots=True)
@@ -61,6 +62,8 @@ class Doc:
     events: list[Event] = field(default_factory=list)
     facts: list[ActorFact] = field(default_factory=list)
     country_hint: str | None = None
+    _sentence_starts: _Starts | None = field(default=None, init=False, repr=False, compare=False)
+    _clause_starts: _Starts | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, mention: Mention) -> None:
         """Attach a mention under its label, in the sentence it starts in."""
@@ -74,11 +77,13 @@ class Doc:
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence holding normalised ``offset`` (-1 before sentences are split)."""
-        return _index_of(self.sentences, offset)
+        self._sentence_starts = indexed = _indexed(self.sentences, self._sentence_starts)
+        return _index_of(indexed, offset)
 
     def clause_of(self, offset: int) -> int:
         """Index of the clause holding normalised ``offset``."""
-        return _index_of(self.clauses, offset)
+        self._clause_starts = indexed = _indexed(self.clauses, self._clause_starts)
+        return _index_of(indexed, offset)
 
     @property
     def ntext(self) -> str:
@@ -93,7 +98,15 @@ class Doc:
         return Span(s, e, self.text[s:e])
 
 
-def _index_of(spans: list[tuple[int, int]], offset: int) -> int:
-    """Index of the span holding ``offset`` in sorted, disjoint ``spans``; -1 in a gap or outside them."""
-    k = bisect_right(spans, offset, key=_START) - 1  # the last span starting at or before offset
+def _indexed(spans: list[tuple[int, int]], cached: _Starts | None) -> _Starts:
+    """``spans`` with their starts: ``cached`` while it holds these very spans, else made anew."""
+    if cached is not None and cached[0] is spans and len(cached[1]) == len(spans):
+        return cached
+    return spans, [start for start, _ in spans]
+
+
+def _index_of(indexed: _Starts, offset: int) -> int:
+    """Index of the span holding ``offset`` in sorted, disjoint spans (:func:`_indexed`); -1 in a gap or outside them."""
+    spans, starts = indexed
+    k = bisect_right(starts, offset) - 1  # the last span starting at or before offset
     return k if k >= 0 and offset < spans[k][1] else -1

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from itertools import accumulate
 
 from rasd.doc import Doc, Mention
 from rasd.geo.model import PlaceMention
@@ -41,17 +44,30 @@ class Places:
         self.geocoder = get_geocoder()
 
     def __call__(self, doc: Doc) -> Doc:
-        named = [(a.start, a.end) for a in doc.of("actor") if not a.value.adjective]
+        named = _Spans((a.start, a.end) for a in doc.of("actor") if not a.value.adjective)
         # the dateline's city is where the reporter files from, not a place of the event nor its context
         for pm in self.geocoder.find_places(without_datelines(doc), country=doc.country_hint):
             # "القدس" inside "لواء القدس" names a group, not Jerusalem
-            inside = any(start <= pm.start and pm.end <= end for start, end in named)
-            if pm.candidates and not inside and not _government(doc, pm):
+            if pm.candidates and not named.cover(pm.start, pm.end) and not _government(doc, pm):
                 if pm.best and pm.best.source == UNLISTED:  # a name no gazetteer holds: as the article writes it
                     written = doc.evidence(pm.start, pm.end).text
                     pm.best.name_ar, pm.best.name = written, transliterate(written)
                 doc.add(Mention("place", pm.start, pm.end, pm))
         return doc
+
+
+class _Spans:
+    """Spans, to ask whether one of them covers a range: by a bisect, not a test of each span per range."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))  # the furthest end of the spans up to each
+
+    def cover(self, start: int, end: int) -> bool:
+        """Some span holds ``[start, end)``: of the spans that start at or before ``start``, one ends at or after ``end``."""
+        k = bisect_right(self._starts, start)
+        return k > 0 and self._reach[k - 1] >= end
 
 
 def _government(doc: Doc, pm: PlaceMention) -> bool:
