@@ -21,9 +21,10 @@ if TYPE_CHECKING:
 
 __all__ = ["date_for", "event_day", "named_definite", "runs_from", "same_day_roundup", "set_date", "stale"]
 
-# a speech verb and its subject (up to three words, maybe a comma) right before the date: "كشفت السلطات الأردنية، السبت"
+# a speech verb and its subject (up to five words, maybe a comma) right before the date: "كشفت السلطات الأردنية، السبت",
+# "وفق ما أفاد المرصد السوري لحقوق الإنسان الخميس"
 _SPEECH_BEFORE = re.compile(r"(?<!\w)[وف]?(?:اعلن|اعلنت|قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|كشف|كشفت|"
-                            r"عبرت|نقلت|ذكرته|ذكرتها)\S*\s+(?:\S+\s+){0,3}?[،,]?\s*$")
+                            r"عبرت|نقلت|ذكرته|ذكرتها)\S*\s+(?:\S+\s+){0,5}?[،,]?\s*$")
 _THAT_AFTER = re.compile(r"\W{0,3}(?:ان|انه|انها|انهم|بان)(?!\w)")
 _CAMPAIGN_AGE = timedelta(days=7)
 # "منذ 19 نيسان", "المستمرة منذ مطلع الشهر": the day a period runs from, right before the date phrase

@@ -37,6 +37,9 @@ def _date_words(doc: Doc) -> list[str | None]:
         ("أعلنت وزارة الصحة الأربعاء أن غارة إسرائيلية استهدفت منزلا في مدينة رفح الثلاثاء.", "الثلاثاء"),
         # the subject of the speech verb may take three words and a comma before the statement's date
         ("كشفت السلطات الأردنية، السبت عن تفاصيل مقتل ضابط في انفجار وقع مساء الجمعة قرب مدينة السلط.", "مساء الجمعه"),
+        # or five: a monitor's full name
+        ("أفاد المرصد السوري لحقوق الإنسان الاثنين بمقتل 38 مقاتلا في ضربة جوية قرب البوكمال، نفذت ليل الأحد.",
+         "ليل الاحد"),
     ],
 )
 def test_the_date_of_the_act_not_of_the_statement(prepared: Callable[[str], Doc], text: str, dated_by: str) -> None:
