@@ -11,6 +11,8 @@ without any violent word ("استشهاد شاب برصاص قوات الاحت�
 
 from __future__ import annotations
 
+import re
+
 from rasd.doc import Doc, Mention
 from rasd.extract.clusters import VIOLENT
 from rasd.extract.triggers import Trigger, TriggerEntry
@@ -103,9 +105,24 @@ def _implied_triggers(doc: Doc, triggers: list[Mention]) -> list[Mention]:
     for cas in doc.of("casualty"):
         if cas.value.kind != "killed" or cas.value.cumulative or cas.value.count is None or cas.sentence in covered:
             continue
+        if _in_a_grave(doc, cas):
+            continue
         agents = [a for a in doc.of("actor") if a.sentence == cas.sentence and a.value.actor.kind not in ("civilians", "organisation")
                   and not a.value.affiliation]
         if agents:
             covered.add(cas.sentence)
             out.append(Mention("trigger", cas.start, cas.end, Trigger(entry, False, cas.start < doc.title_end), cas.sentence))
     return sorted(triggers + out, key=lambda m: m.start)
+
+
+_BODIES = re.compile(r"جثه|جثث|جثامين|رفات")
+_GRAVE = re.compile(r"(?:ال)?(?:مقبره|مقابر) (?:ال)?جماعيه")
+
+
+def _in_a_grave(doc: Doc, cas: Mention) -> bool:
+    """Bodies counted in a mass grave's sentence, or under a headline of one ("العثور على عشرات الجثث داخل مقبرة
+    جماعية", then "ما بين 150 و200 جثة"): the dead of acts long past, found now, not a killing of its own."""
+    if not _BODIES.search(doc.ntext, cas.start, cas.end):
+        return False
+    s, e = doc.sentences[cas.sentence]
+    return bool(_GRAVE.search(doc.ntext, s, e) or _GRAVE.search(doc.ntext, 0, doc.title_end))

@@ -107,6 +107,18 @@ def test_an_act_told_as_any_or_as_a_goal_is_no_event(text: str) -> None:
     assert rasd.extract(text, published=D) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عثر عمال الدفاع المدني اليوم على عشرات الجثث العائدة إلى مدنيين ومسلحين من تنظيم داعش داخل مقبرة جماعية في مدينة الرقة.",
+        "العثور على مقبرة جماعية في الرقة\nوقال مسؤول محلي إن الفرق انتشلت حتى الآن 50 جثة لمدنيين ومقاتلين من تنظيم داعش.",
+    ],
+    ids=["grave-sentence", "grave-headline"],
+)
+def test_bodies_found_in_a_mass_grave_are_no_new_killing(text: str) -> None:
+    assert [e.sub_event_type for e in rasd.extract(text, published=D) if e.event_type == "Violence against civilians"] == []
+
+
 def test_a_threat_does_not_reach_the_act_it_answers() -> None:
     # the strike is threatened; the chemical attack it would answer is told as done, and dated
     text = "وهدد الرئيس الأمريكي بتوجيه ضربة عسكرية ردا على هجوم كيماوي استهدف السبت مدينة سراقب في ريف إدلب."
