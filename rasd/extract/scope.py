@@ -169,8 +169,10 @@ class Scope:
             if m.value.number_start in combined and m.value.scope not in ("combined", "cumulative"):
                 m.value = replace(m.value, scope="combined")  # its figure still says people were hit; it is no toll
         totals = {(m.value.kind, m.value.count) for m in doc.of("casualty") if m.value.cumulative and m.start >= doc.title_end}
-        for m in doc.of("casualty"):  # "400 قتيل في الغوطة" over "لقي أكثر من 400 مدني مصرعهم في خمسة أيام"
-            if m.start < doc.title_end and (m.value.count or 0) >= _PERIOD_SIZED and (m.value.kind, m.value.count) in totals:
+        for m in doc.of("casualty"):  # "400 قتيل في الغوطة" over "لقي أكثر من 400 مدني مصرعهم في خمسة أيام"; a subheading's
+            # "وارتفاع عدد القتلى إلى 105" over "ليرتفع عدد القتلى المدنيين منذ بدء التصعيد إلى 105": the same total again
+            if (m.value.count or 0) >= _PERIOD_SIZED and (m.value.kind, m.value.count) in totals and not m.value.cumulative and (
+                    m.start < doc.title_end or m.value.kind == "killed"):
                 m.value = replace(m.value, scope="cumulative", cumulative=True)
         for m in doc.of("casualty"):  # "مقتل ثلاثة منهم" with no larger figure beside it is the toll itself
             if m.value.scope == "subset" and not any(

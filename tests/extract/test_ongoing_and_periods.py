@@ -201,6 +201,13 @@ def test_figures_said_of_the_same_period_are_its_totals() -> None:
     assert _scopes(text) == [(80, "cumulative"), (60, "cumulative")]
 
 
+def test_a_figure_told_elsewhere_as_the_running_total_is_that_total() -> None:
+    # the figure of a subheading in the body, not the headline
+    text = ("تواصل المفاوضات في بلدة بصرى الشام بريف درعا.\nاستمرار القصف على ريف درعا وارتفاع عدد القتلى إلى 105 مدنيين\n"
+            "وقتل خمسة مدنيين السبت في بلدة غصم جراء القصف، ليرتفع عدد القتلى المدنيين منذ بدء التصعيد إلى 105 مدنيين.")
+    assert sorted(_scopes(text)) == [(5, "event"), (105, "cumulative"), (105, "cumulative")]
+
+
 def test_the_day_toll_before_the_running_total_it_raises_stays_the_day_toll() -> None:
     text = "وقتل 27 مدنيا في قصف على بلدات الريف الشرقي اليوم، لترتفع بذلك حصيلة هذا القصف إلى 940 قتيلا."
     assert _scopes(text) == [(27, "event"), (940, "cumulative")]
