@@ -113,7 +113,7 @@ def run() -> list[dict[str, Any]]:
     merged = code(Path(c.need(c.LEADS)), 1, merge=True)
     m = merged["merge"] or {}
     rows.append(c.row("batch: merge stage", "time", round(merged["timings"]["merge_s"], 2), "s",
-                      note=f"{c.LEADS.name} as is: {m.get('reports', 0):,} reports → {m.get('events', 0):,} events, blocking by country/admin1/type/date"))
+                      note=f"{c.LEADS.name} as is: {m.get('reports', 0):,} reports → {m.get('events', 0):,} events, blocking by country/admin1/date"))
     return rows
 
 
