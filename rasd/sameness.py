@@ -21,8 +21,9 @@ and the batch merge join reports of one event (:mod:`rasd.store.merge`).
 - **tolls**: two positive death tolls too far apart to be one rising count
   part reports (archive; an article's retellings are folded by the count rule).
 - **mass-casualty retellings** (archive, before the other gates): two violent reports of one town with at
-  least :data:`MASS_TOLL` dead each are one event on the same day, or when one has no day of its own and
-  comes within :data:`RETOLD_WITHIN_DAYS` days after the other (:func:`retold_mass_event`).
+  least :data:`MASS_TOLL` dead each are one event on the same day, when neither has a day of its own and
+  their weeks overlap, or when one has none and comes within :data:`RETOLD_WITHIN_DAYS` days after the
+  other (:func:`retold_mass_event`).
 - **place**: within an article, two named places differ (but a record placed only at a country retells one
   placed in it, unless it counts more dead); across articles,
   coordinates further apart than the coarser geo precision allows, or, without
@@ -45,7 +46,7 @@ from typing import Any
 from rasd.lang.ar.normalize import fold
 from rasd.model import Event
 
-__all__ = ["ARCHIVE", "ARTICLE", "MASS_TOLL", "RADIUS_KM", "RETOLD_WITHIN_DAYS", "Row", "Scale", "VIOLENT", "country_wide",
+__all__ = ["ARCHIVE", "ARTICLE", "MASS_TOLL", "RADIUS_KM", "RETOLD_WITHIN_DAYS", "Row", "Scale", "FIGHTING", "country_wide",
            "date_interval", "fields_of", "haversine_km", "mass", "match_distance", "retold_mass_event"]
 
 Row = Mapping[str, Any]
@@ -240,13 +241,14 @@ def _km_apart(a: Row, b: Row, precision: int) -> float | None:
 MASS_TOLL = 20
 #: How many days after a mass-casualty event an undated report (week precision) may still retell it.
 RETOLD_WITHIN_DAYS = 45
-VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+#: The event types of fighting and of attacks on people (not riots): a massacre is one of them.
+FIGHTING = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def mass(r: Row) -> bool:
     """A violent event placed at a town itself (geo precision 1) with a toll of at least :data:`MASS_TOLL` dead."""
     dead = r.get("fatalities")
-    return (r.get("event_type") in VIOLENT and isinstance(dead, int) and dead >= MASS_TOLL
+    return (r.get("event_type") in FIGHTING and isinstance(dead, int) and dead >= MASS_TOLL
             and r.get("geo_precision") == 1 and bool(_key(r.get("location"))))
 
 

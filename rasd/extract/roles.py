@@ -21,6 +21,7 @@ from rasd.extract.struck import AGENT_LEAD, FORCES_OF, VICTIM_KINDS, aimed_at, i
 from rasd.extract.targets import (ARMED, allied, comrades, homes_owned, one_bloc, pair_between, referent, usual_opponent)
 from rasd.extract.theatres import USUAL_ATTACKER, by_warplanes, flies, usual_attacker
 from rasd.model import interaction_code
+from rasd.sameness import FIGHTING
 
 if TYPE_CHECKING:
     from rasd.extract.assemble import Cluster
@@ -192,8 +193,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     # the UN, aid and monitoring bodies report and are hit; they never act
     # the police of a bombing defuse, investigate and report it; they did not plant it
     bomb = cluster.head.value.sub_event_type in _PLANTED
-    agents = [m for m in mentions if m not in victims and _is_agent(doc, m, cluster) and m.value.actor.kind != "organisation"
-              and not (bomb and m.value.actor.kind == "police")]
+    could_act = [m for m in mentions if m.value.actor.kind != "organisation" and not (bomb and m.value.actor.kind == "police")]
+    agents = [m for m in could_act if m not in victims and _is_agent(doc, m, cluster)]
     others = [m for m in mentions if m not in victims and m not in agents]
     head = cluster.head.sentence  # the event's own sentence names its attacker before any other
     agents.sort(key=lambda m: m.sentence != head)
@@ -202,9 +203,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         # "غارات على مواقع الحوثيين": a side with no warplanes did not strike; it was the one struck
         victims.append(agents[0])
         agents = [m for m in agents if flies(m.value.actor)]
-    roles.actor1 = next(iter(agents or [m for m in others if m.value.actor.kind not in (*VICTIM_KINDS, "organisation")
-                                        and (not air or flies(m.value.actor)) and not (bomb and m.value.actor.kind == "police")]),
-                        None)
+    roles.actor1 = next(iter(agents or [m for m in others if m in could_act and m.value.actor.kind not in VICTIM_KINDS
+                                        and (not air or flies(m.value.actor))]), None)
     rest = [m for m in victims + [o for o in others if o.value.actor.kind != "organisation"] if m is not roles.actor1
             and (roles.actor1 is None or m.value.actor != roles.actor1.value.actor)]  # a body that reports is hit only as a victim
     if victims and victims[0] is not roles.actor1:
@@ -255,7 +255,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         roles.actor2 = usual_opponent(doc, roles.actor1)
         if cluster.event_type != "Battles":  # "صاروخ أطلق من اليمن": whose missile only the article says
             roles.inferred = roles.actor2
-    if roles.actor1 is not None and roles.actor2 is None and cluster.event_type in _FIGHTING and any(
+    if roles.actor1 is not None and roles.actor2 is None and cluster.event_type in FIGHTING and any(
             c.value.role == "combatant" for c in cluster.casualties):
         # "مقتل خمسة مسلحين": fighters of the side the article named as hit before; naming no other side, unidentified
         roles.foe = referent(doc, doc.sentences[own_sentence][1], roles.actor1,
@@ -285,7 +285,6 @@ _LAUNCHED = re.compile(r"(?:اطلق|اطلقه|اطلقته|اطلقها|اطل
 _UNKNOWN_AGENT = re.compile(r"(?:الجهه|جهه)[^.]{0,60}?(?:مجهول|مجهوله)|مجهوله الهويه|مجهوله المصدر|مجهول المصدر|لم تعرف الجهه|لا يعرف من|لم تتبن|لم يتبن")
 _UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", "political_militia", "")
 _UNIDENTIFIED_AIR = Actor("Unidentified Military Forces", "external", "")
-_FIGHTING = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _FOUGHT = frozenset({"Battles", "Explosions/Remote violence"})  # where a side, not civilians, can be the one hit
 _PLANTED = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 _PLANTED_BY = re.compile(r"[^.،]{0,25}?(?<!\w)(?:التي|الذي)?\s*(?:زرعها|زرعتها|زرعه|زرعته|زرعوها|زرعوه|وضعها|وضعتها|وضعه|وضعته)\s+\S")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, insert, or_, select, text, update
@@ -26,7 +26,7 @@ from rasd.clock import now
 from rasd.lang.ar.normalize import fold
 from rasd.model import ActorFact, Event
 from rasd.plugins import event_saved
-from rasd.sameness import MASS_TOLL, RETOLD_WITHIN_DAYS, VIOLENT, mass
+from rasd.sameness import FIGHTING, MASS_TOLL, RETOLD_WITHIN_DAYS, mass
 from rasd.store import merge
 from rasd.store.models import (
     PROTECTED_STATUSES,
@@ -129,9 +129,9 @@ def _candidates(conn: Connection, report: Mapping[str, Any]) -> list[dict[str, A
         q = q.where(E.c.country == report["country"])
     found = [dict(r._mapping) for r in conn.execute(q.limit(2000))]
     if mass(report):  # a massacre retold weeks later, under another type (sameness.retold_mass_event)
-        day = merge.date_interval(report["event_date"], 1)[0]
+        day = date.fromisoformat(report["event_date"][:10])
         window = (day - timedelta(days=RETOLD_WITHIN_DAYS)).isoformat(), (day + timedelta(days=RETOLD_WITHIN_DAYS)).isoformat()
-        retold = select(E).where(E.c.event_type.in_(VIOLENT), E.c.fatalities >= MASS_TOLL, E.c.location == report["location"],
+        retold = select(E).where(E.c.event_type.in_(FIGHTING), E.c.fatalities >= MASS_TOLL, E.c.location == report["location"],
                                  E.c.event_date.between(*window))
         seen = {c["id"] for c in found}
         found += [c for r in conn.execute(retold.limit(200)) if (c := dict(r._mapping))["id"] not in seen]
