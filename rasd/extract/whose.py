@@ -27,12 +27,13 @@ place named with an event's mentions belongs to something else:
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
 from rasd.extract.clusters import GENERIC, VIOLENT, contrasts_between
 from rasd.extract.projectiles import origin
-from rasd.geo.build import COUNTRIES
+from rasd.geo.model import COUNTRIES
 from rasd.geo.store import load_countries
 
 if TYPE_CHECKING:
@@ -61,7 +62,12 @@ _VOICED_AFTER = re.compile(r"\s*(?:[،,]?\s*(?:\S+\s+){0,3}?(?:ان|انه|ان�
 _OPENS_VOICED = re.compile(r"\s*[،,]\s*[وف]?(?:" + _SAYS + r")(?!\w)")
 _VOICED_REACH = 70
 _POLICE = re.compile(r"(?<!\w)(?:ال)?شرطه(?!\w)")
-_REGION = frozenset(c.name for c in load_countries().values() if c.iso2 in COUNTRIES)
+
+
+@cache
+def _region() -> frozenset[str]:
+    """Names of the countries of the region Rasd codes (read once, on first use, not at import)."""
+    return frozenset(c.name for c in load_countries().values() if c.iso2 in COUNTRIES)
 
 
 def elsewhere(doc: Doc, cluster: Cluster, p: Mention) -> bool:
@@ -91,7 +97,7 @@ def voiced_abroad(doc: Doc, p: Mention) -> bool:
     ("قال وزير الخارجية في لندن إن …"), or opening its sentence before one ("وفي باريس، قالت الوزارة …"); no act
     word between the verb and the place ("قال المحتجون الذين تظاهروا في لندن إن …" keeps London)."""
     best = p.value.best
-    if best is None or best.country in _REGION:
+    if best is None or best.country in _region():
         return False
     text = doc.ntext
     start = max(doc.sentences[p.sentence][0] if p.sentence >= 0 else 0, p.start - _VOICED_REACH)

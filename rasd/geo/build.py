@@ -29,7 +29,7 @@ from pathlib import Path
 
 from rasd.errors import ConfigError
 from rasd.geo.geonames import NearestAdmin, geonames_place
-from rasd.geo.model import WORLD_CITY, Place
+from rasd.geo.model import COUNTRIES, WORLD_CITY, Place
 from rasd.geo.names import arabic_keys, is_arabic, latin_key, place_keys, romanise
 from rasd.geo.store import (
     load_admin1,
@@ -40,11 +40,6 @@ from rasd.geo.store import (
     read_table,
     write_places,
 )
-
-COUNTRIES = (
-    "SY", "IQ", "PS", "IL", "LB", "JO", "YE", "LY", "SD", "SS", "EG", "SO", "TR", "IR",
-    "SA", "KW", "BH", "QA", "AE", "OM", "TN", "DZ", "MA", "MR", "DJ", "ER", "TD",
-)  # fmt: skip
 
 
 WORLD_MIN_POPULATION = 500_000

@@ -11,9 +11,15 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 __all__ = [
-    "KEYS_COLUMN", "KINDS", "KIND_RANK", "PLACE_COLUMNS", "WORLD_CITY", "Candidate", "Place", "PlaceMention",
+    "COUNTRIES", "KEYS_COLUMN", "KINDS", "KIND_RANK", "PLACE_COLUMNS", "WORLD_CITY", "Candidate", "Place", "PlaceMention",
     "base_precision",
 ]  # fmt: skip
+
+# The region Rasd codes (ISO 3166 alpha-2): the gazetteer holds its villages; elsewhere only capitals and big cities.
+COUNTRIES = (
+    "SY", "IQ", "PS", "IL", "LB", "JO", "YE", "LY", "SD", "SS", "EG", "SO", "TR", "IR",
+    "SA", "KW", "BH", "QA", "AE", "OM", "TN", "DZ", "MA", "MR", "DJ", "ER", "TD",
+)  # fmt: skip
 
 # Every kind a gazetteer row may have, finest first (the rank orders "the most specific place").
 KINDS: tuple[str, ...] = (
