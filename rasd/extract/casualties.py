@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.doc import Doc, Mention
+from rasd.extract.countries import arabic_names
 from rasd.lang.ar.numbers import DUAL_STEMS, SOUND_STEMS, Number, parse_number
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
-from rasd.text.matcher import ARTICLE_LEXICONS, PhraseMatcher, Spanned, longest_first
+from rasd.text.matcher import ARTICLE_LEXICONS, Match, PhraseMatcher, Spanned, longest_first
 
 __all__ = ["CONTRAST", "Casualty", "Casualties", "role_matcher"]
 
@@ -133,6 +134,7 @@ class Casualties:
                     and num.end == k and (k - 1) not in roles:
                 doc.add(Mention("nationality", doc.tokens[k][0], doc.tokens[k][1], ("person", *nation)))
         cues = longest_first(_cue_matcher().find(text))
+        self._nationals_hit(doc, cues, roles)
         agents = _tokens_in(starts, doc.of("actor"))
         kinds = {k: m.values[0][0] for m in cues for k in _tokens_in(starts, [m], clitics=True)}
         covered = _Spans(agents, agents | _tokens_in(starts, doc.of("role")), kinds)
@@ -171,6 +173,27 @@ class Casualties:
             value = Casualty(kind, count, vague, role[0] if role else None, False, num_start)
             doc.add(Mention("casualty", start, end, value))
         return doc
+
+    @staticmethod
+    def _nationals_hit(doc: Doc, cues: list[Match[tuple[str, str]]], roles: dict[int, Match[str]]) -> None:
+        """People named by their nationality as the ones hit: "أصيب فلسطيني", "استشهاد إسرائيليين", and the object
+        a few words after the verb ("أصاب الجيش فلسطينيا"); a country's own name ("في سوريا") is no person."""
+        starts, words, nations = doc.token_starts, doc.words, nationalities()
+        for m in cues:
+            if m.values[0][1] != "before":
+                continue
+            j = bisect_left(starts, m.end)
+            last = bisect_left(starts, doc.sentences[doc.sentence_of(m.start)][1])
+            for k in range(j, min(j + 4, last, len(words))):
+                if parse_number(words, k) is not None:
+                    break  # a count: "مقتل 3 إسرائيليين" is read with its number
+                nation = nations.get(words[k])
+                if nation is None or words[k].endswith("ه") or words[k] in arabic_names() or (k - 1) in roles:
+                    continue  # "اغتيال إسرائيلية": the act's adjective
+                if k == j or (words[k].endswith(("ا", "ين")) and not words[k - 1].endswith(("ا", "ين", "ون"))):
+                    role = "detainee" if m.values[0][0] == "arrested" else "person"
+                    doc.add(Mention("nationality", doc.tokens[k][0], doc.tokens[k][1], (role, *nation)))
+                break
 
     def _and_more(self, words: list[str], num: Number, cue_tokens: KeysView[int]) -> Number:
         """"15 طفلا وامرأتان", "11 جنديا و7 مسلحين": two groups counted apart, no total given, are their sum

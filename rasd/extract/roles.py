@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor, reach
+from rasd.extract.clusters import contrasts_between
 from rasd.extract.eventness import cause_at
 from rasd.extract.sources import announces_loss, claimant, escorts, mourns, speaker
 from rasd.extract.struck import AGENT_LEAD, FORCES_OF, VICTIM_KINDS, aimed_at, is_victim
@@ -59,10 +60,10 @@ class ActorRoles:
     inferred: Mention | Actor | None = None  # a second side the article implies, not one the event's words name
     inferred1: bool = False  # actor1 is the other side of a battle whose words name only the side hit
 
-    def _nationality(self, second: Actor | None, first: Actor | None) -> Actor | None:
+    def _nationality(self, second: Actor | None, first: Actor | None, arrests: bool = False) -> Actor | None:
         """Victims named by nationality: "عمال سوريون" → Civilians (Syria); "جنود عراقيون" → Military Forces of Iraq."""
-        if second is not None and second.kind == "civilians":
-            found = _national_of(self.nationals, ("civilian", "person"))
+        if second is not None and second.kind == "civilians":  # those arrested, in an arrest ("اعتقال فلسطينيين بعد مقتل إسرائيليين")
+            found = _national_of(self.nationals, ("detainee", "civilian", "person") if arrests else ("civilian", "person"))
             return Actor(f"Civilians ({found[0]})", "civilians", found[1]) if found else second
         if second is None:
             found = _national_of(self.nationals, ("soldier", "police"))
@@ -116,7 +117,7 @@ class ActorRoles:
         if second is None and self.owners is not None and first is not None and first.kind not in VICTIM_KINDS:
             country_of, home = self.owners  # "هدم منزلا فلسطينيا": the civilians whose home it was
             second = Actor(f"Civilians ({country_of})", "civilians", home) if country_of else CIVILIANS
-        second = self._nationality(second, first)
+        second = self._nationality(second, first, ev.sub_event_type == "Arrests")
         if second is None and self.foe is not None and event_type in _FOUGHT:  # not the civilians of an attack
             second = self.foe.value.actor if isinstance(self.foe, Mention) else self.foe
             self.actor2 = self.foe if isinstance(self.foe, Mention) else None
@@ -144,7 +145,8 @@ class ActorRoles:
 
 
 def _national_of(nationals: list[tuple[str, str, str]], kinds: tuple[str, ...]) -> tuple[str, str] | None:
-    return next(((country, iso2) for role, country, iso2 in nationals if role in kinds), None)
+    """The first national of the first of ``kinds`` (in order of preference) that any is."""
+    return next(((country, iso2) for kind in kinds for role, country, iso2 in nationals if role == kind), None)
 
 
 def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> ActorRoles:
@@ -169,7 +171,10 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     spans = [(a.start, reach(doc, a)) for a in doc.of("actor") if a.sentence in cluster.sentences]
     mentions = [m for m in mentions if not any(start < m.start < end for start, end in spans)]
     roles = ActorRoles(doc, candidates=mentions)
-    roles.nationals = [n.value for n in doc.of("nationality") if n.sentence in cluster.sentences]
+    # not those of an act set against the event's own ("…، بينما أكدت الهيئة إصابة إسرائيلي")
+    own_clause = doc.clause_of(cluster.head.start)
+    roles.nationals = [n.value for n in doc.of("nationality") if n.sentence in cluster.sentences
+                       and not (n.sentence == own_sentence and contrasts_between(doc, own_clause, doc.clause_of(n.start)))]
     # a mourner's dead were its own unless the report names their side ("نعت حماس القيادي في حزب الله")
     victims = sorted((m for m in mentions if is_victim(doc, m)), key=lambda m: mourns(doc, m))
     if not victims:  # "أعلنت حركة حماس اغتيال رئيس مكتبها": the side announcing its dead is the one hit

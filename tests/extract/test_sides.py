@@ -287,10 +287,30 @@ def test_elsewhere_an_unnamed_attacker_stays_unnamed() -> None:
         # the people counted by their nationality are the victims: "مقتل 3 إسرائيليين" in the West Bank
         ("قتل 3 إسرائيليين، الأحد، في عملية إطلاق نار نفذها مسلحون فلسطينيون قرب مستوطنة كدوميم شرق قلقيلية.",
          ("Attack", "Civilians (Israel)")),
+        # a nationality right after the casualty word is the victims', wherever the event is placed
+        ("أصيب فلسطينيان برصاص الجيش الإسرائيلي، الجمعة، قرب الجدار الفاصل شمال القدس المحتلة.",
+         ("Attack", "Civilians (Palestine)")),
+        ("قتل إسرائيلي، الأربعاء، في عملية دهس قرب مستوطنة عوفرا شمال رام الله.",
+         ("Attack", "Civilians (Israel)")),
+        # those arrested are the arrest's victims, not the dead the raid followed
+        ("اعتقلت قوات الاحتلال، الأحد، فلسطينيين في بلدة حوارة جنوب نابلس بعد مقتل إسرائيليين في عملية إطلاق نار.",
+         ("Arrests", "Civilians (Palestine)")),
     ],
 )
 def test_comrades_and_counted_nationals(text: str, expected: tuple[str, str]) -> None:
     assert expected in [(e.sub_event_type, e.actor2) for e in rasd.extract(text, published=D)]
+
+
+def test_the_nationals_of_an_act_set_against_the_event_are_not_its_victims() -> None:
+    text = ("قالت وزارة الصحة إن الاحتلال ارتكب 3 مجازر في قطاع غزة خلال الساعات الـ24 الماضية، بينما أكدت هيئة البث "
+            "الإسرائيلية إصابة إسرائيلي بجروح بشظايا صاروخ أطلق من القطاع على مستوطنة أشكول.")
+    actors = [e.actor2 for e in rasd.extract(text, published=D) if e.admin1 == "Gaza Strip"]
+    assert actors and "Civilians (Israel)" not in actors
+
+
+def test_a_country_after_the_casualty_word_is_no_victim() -> None:
+    (event,) = rasd.extract("قتل 4 مدنيين، الأحد، في قصف على بلدة في سوريا.", published=D)
+    assert event.actor2 == "Civilians (Syria)"
 
 
 def test_the_answered_acts_sides_are_not_the_answering_acts() -> None:
