@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor, reach
 from rasd.extract.clusters import contrasts_between
+from rasd.extract.countries import arabic_names
 from rasd.extract.eventness import cause_at
 from rasd.extract.sources import announces_loss, claimant, escorts, mourns, speaker
 from rasd.extract.struck import AGENT_LEAD, FORCES_OF, VICTIM_KINDS, aimed_at, is_victim
@@ -144,6 +145,14 @@ class ActorRoles:
             ev.civilian_targeting = "Civilian targeting"
 
 
+# "في بئر السبع جنوبي إسرائيل", "وسط سوريا": a country named as where the act is, neither side of it
+_IN_COUNTRY = re.compile(r"(?<!\w)[وف]?(?:في|وسط|داخل|انحاء|جنوب|جنوبي|شمال|شمالي|شرق|شرقي|غرب|غربي)\s+$")
+
+
+def _as_place(text: str, m: Mention) -> bool:
+    return text[m.start : m.end] in arabic_names() and bool(_IN_COUNTRY.search(text, max(0, m.start - 10), m.start))
+
+
 def _national_of(nationals: list[tuple[str, str, str]], kinds: tuple[str, ...]) -> tuple[str, str] | None:
     """The first national of the first of ``kinds`` (in order of preference) that any is."""
     return next(((country, iso2) for kind in kinds for role, country, iso2 in nationals if role == kind), None)
@@ -165,7 +174,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
          and (own_cause is not None or cause_at(doc, a.start) is None)),  # not the answered act's ("ردا على اغتيال …")
         key=lambda a: (a.sentence != own_sentence, a.start),
     )
-    mentions = _join_repeats(doc, mentions)
+    mentions = [m for m in _join_repeats(doc, mentions) if not _as_place(text, m)]
     # the words that describe a mention are not a second party ("كتائب القسام الجناح العسكري لحركة حماس")
     # each mention's reach once, not once per pair; a speaker's too ("أعلن التحالف الذي تقوده السعودية أن")
     spans = [(a.start, reach(doc, a)) for a in doc.of("actor") if a.sentence in cluster.sentences]

@@ -308,6 +308,12 @@ def test_the_nationals_of_an_act_set_against_the_event_are_not_its_victims() -> 
     assert actors and "Civilians (Israel)" not in actors
 
 
+def test_a_country_named_as_the_place_is_neither_side() -> None:
+    text = "أصيب 4 أشخاص، الثلاثاء، في عملية طعن نفذها شاب في مدينة تل أبيب وسط إسرائيل."
+    (event,) = rasd.extract(text, published=D)
+    assert event.actor1 is None and event.location == "Tel Aviv"
+
+
 def test_a_country_after_the_casualty_word_is_no_victim() -> None:
     (event,) = rasd.extract("قتل 4 مدنيين، الأحد، في قصف على بلدة في سوريا.", published=D)
     assert event.actor2 == "Civilians (Syria)"
