@@ -35,7 +35,7 @@ from rasd.engine.partition import write_parquet
 from rasd.engine.records import EVENT_SCHEMA
 from rasd.lang.ar.normalize import fold
 from rasd.sameness import RETOLD_WITHIN_DAYS, mass
-from rasd.store.merge import combine, date_interval, match_distance
+from rasd.store.merge import combine, date_interval, match_distance, tellings
 
 __all__ = ["MERGED_SCHEMA", "country_groups", "merge_country", "merge_reports"]
 
@@ -114,7 +114,7 @@ def merge_reports(reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             row = {name: cluster.combined.get(name) for name in MERGED_SCHEMA.names}
             row.update(
                 merged_id="mev-" + hashlib.sha256(",".join(sorted(cluster.ids)).encode()).hexdigest()[:20],
-                n_sources=len(cluster.reports), event_ids=cluster.ids, doc_ids=[r["doc_id"] for r in cluster.reports],
+                n_sources=tellings(cluster.reports), event_ids=cluster.ids, doc_ids=[r["doc_id"] for r in cluster.reports],
             )
             rows.append(row)
     return sorted(rows, key=lambda r: r["merged_id"])

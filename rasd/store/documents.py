@@ -98,6 +98,7 @@ def _report(event: Event, doc: DocumentInput) -> dict[str, Any]:
     """
     data = {k: v for k, v in event.to_dict().items() if k not in _REPORT_SKIP}
     data["doc_id"] = data.get("doc_id") or doc.doc_key
+    data["text_sha256"] = merge.text_key(doc.text)  # one text under two addresses is one telling (merge.telling)
     data["source"] = data.get("source") or doc.source
     for name in ("fatalities", "injuries"):
         if f"{name}_update" in event.evidence:

@@ -26,6 +26,7 @@ vague one with ``vague``.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,6 +36,7 @@ from rasd.sameness import match_distance as _match_distance
 
 __all__ = [
     "RADIUS_KM", "combine", "conservative_figure", "date_interval", "figures_of", "haversine_km", "match_distance", "same_event",
+    "telling", "tellings", "text_key",
 ]
 
 
@@ -51,18 +53,35 @@ def same_event(new: Row, old: Row) -> bool:
     return match_distance(new, old) is not None
 
 
+def text_key(body: str) -> str:
+    """The SHA-256 of a document's text with its whitespace collapsed: copies of one text share it."""
+    return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
+
+
+def telling(report: Row, i: int) -> object:
+    """What makes reports one telling: the text they were read from (``text_sha256``: one wire story carried
+    under two addresses is told once), else their document, else the report itself (``i``: its position)."""
+    return report.get("text_sha256") or report.get("doc_id") or ("report", i)
+
+
+def tellings(reports: Sequence[Row]) -> int:
+    """How many tellings ``reports`` are: an event's ``n_sources``."""
+    return len({telling(r, i) for i, r in enumerate(reports)})
+
+
 def figures_of(reports: Sequence[Row], field: str) -> list[Figure]:
-    """Each report's figure for ``field``; reports from one document are one telling, in the order they first came.
+    """Each report's figure for ``field``; reports from one text are one telling (:func:`telling`), in the order
+    they first came.
 
     A rise is flagged by ``FIELD_update`` in the row or, for a record with its
     evidence, by evidence of that name; a vague figure by the words in ``vague``.
     """
     update = f"{field}_update"
-    tellings: dict[Any, int] = {}
+    told: dict[object, int] = {}
     return [
         Figure(r.get(field), r.get(f"{field}_known", True) is not False,
                bool(r.get(update) or update in (r.get("evidence") or {})), bool((r.get("vague") or {}).get(field)),
-               tellings.setdefault(r.get("doc_id") or ("report", i), len(tellings)))
+               told.setdefault(telling(r, i), len(told)))
         for i, r in enumerate(reports)
     ]
 
@@ -130,5 +149,5 @@ def combine(reports: Sequence[Row]) -> dict[str, Any]:
     out["source"] = "; ".join(sources) or None
     out["tags"] = tags
     out["confidence"] = max(float(r.get("confidence") or 0.0) for r in reports)
-    out["n_sources"] = len(reports)
+    out["n_sources"] = tellings(reports)
     return out

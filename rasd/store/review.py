@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from rasd.errors import EventNotFound, ReviewConflict
+from rasd.store.merge import tellings
 from rasd.store.models import Event as EventRow
 from rasd.store.models import EventSource, EvidenceSpan, ReviewHistory, new_id, table_of
 
@@ -68,18 +69,24 @@ def split(
         raise ReviewConflict("a split must leave at least one report on the original event")
     fields = {k: v for k, v in before.items() if k not in ("id", "created_at", "updated_at")}
     fields.update(changes or {}, review_status="corrected", created_at=at, updated_at=at)
-    fields["n_sources"] = len(moving) or len(reports)
+    fields["n_sources"] = _sources(conn, moving or reports)
     new = new_id(conn.execute(insert(E).values(**fields)))
     if moving:
         conn.execute(update(ES).where(ES.c.id.in_(moving)).values(event_id=new))
         conn.execute(update(SP).where(SP.c.event_source_id.in_(moving)).values(event_id=new))
     else:
         _copy_reports(conn, reports, new)
-    left = len(reports) - len(moving)
+    left = _sources(conn, [r for r in reports if r not in moving]) if moving else fields["n_sources"]
     conn.execute(update(E).where(E.c.id == event_id).values(review_status="corrected", n_sources=left, updated_at=at))
     log_review(conn, event_id, reviewer=reviewer, action="split", before=before, comment=comment or f"split into #{new}", at=at)
     log_review(conn, new, reviewer=reviewer, action="split", before={}, comment=comment or f"split from #{event_id}", at=at)
     return new
+
+
+def _sources(conn: Connection, report_ids: Sequence[int]) -> int:
+    """How many tellings the reports ``report_ids`` are (:func:`rasd.store.merge.tellings`)."""
+    rows = conn.execute(select(ES.c.data).where(ES.c.id.in_(report_ids)).order_by(ES.c.id)) if report_ids else []
+    return tellings([dict(r.data) for r in rows])
 
 
 def _copy_reports(conn: Connection, report_ids: Sequence[int], event_id: int) -> None:
@@ -113,6 +120,6 @@ def merge(conn: Connection, event_id: int, others: Sequence[int], *, reviewer: s
             conn.execute(update(SP).where(SP.c.event_source_id == r.id).values(event_id=event_id))
         conn.execute(update(E).where(E.c.id == other).values(review_status="rejected", n_sources=0, updated_at=at))
         log_review(conn, other, reviewer=reviewer, action="merge", before=befores[other], comment=comment or f"duplicate: merged into #{event_id}", at=at)
-    n = conn.execute(select(func.count()).select_from(ES).where(ES.c.event_id == event_id)).scalar()
+    n = _sources(conn, [r.id for r in conn.execute(select(ES.c.id).where(ES.c.event_id == event_id))])
     conn.execute(update(E).where(E.c.id == event_id).values(review_status="corrected", n_sources=n, updated_at=at))
     log_review(conn, event_id, reviewer=reviewer, action="merge", before=before, comment=comment or "merged " + ", ".join(f"#{o}" for o in others), at=at)

@@ -162,3 +162,20 @@ def test_a_failed_save_leaves_nothing(store: Store) -> None:
     assert store.counts()["documents"] == 0 and store.counts()["events"] == 0
     store.save(doc("a"), [strike()])  # and the store still works (caches were reset)
     assert store.counts()["events"] == 1
+
+
+def test_one_text_under_two_addresses_is_one_telling(store: Store) -> None:
+    # a wire story carried twice (another URL, another outlet's copy): one source, both outlets named
+    body = "قتل خمسة مدنيين، الأحد، في غارة على مخيم جباليا."
+    store.save(doc("a", body, source="Outlet A"), [strike(fatalities=5)])
+    store.save(doc("b", body + "\n", source="Outlet B"), [strike(fatalities=5)])
+    store.save(doc("c", "تقرير آخر عن غارة جباليا", source="Outlet C"), [strike(fatalities=6)])
+    (event,) = store.events()
+    assert event["n_sources"] == 2 and event["fatalities"] == 5
+    assert event["source"] == "Outlet A; Outlet B; Outlet C"
+
+
+def test_two_records_of_one_document_on_one_event_are_one_source(store: Store) -> None:
+    store.save(doc("a", "غارة على جباليا، وفي تقرير لاحق ارتفع عدد القتلى"), [strike(fatalities=5), strike(fatalities=5)])
+    (event,) = store.events()
+    assert event["n_sources"] == 1
