@@ -40,6 +40,7 @@ from rasd.store.models import (
     table_of,
 )
 from rasd.store.models import Event as EventRow
+from rasd.store.review import move_reports
 from rasd.store.victims import clear_document_victims, save_victims
 from rasd.text.controls import strip_controls
 
@@ -284,7 +285,7 @@ def save_document(
     for event in events:
         report = _report(event, doc)
         event_id, merged = _save_report(conn, document_id, report, event, at, caches, protected_links)
-        outcome.event_ids.append(event_id)
+        outcome.event_ids = [i if _exists(conn, i) else event_id for i in outcome.event_ids] + [event_id]
         if merged:
             outcome.events_merged += 1
         else:
@@ -296,6 +297,10 @@ def save_document(
                 actor_id(conn, report[name_field], report.get(inter_field), at, caches.setdefault("actors", {}))
     _save_facts(conn, document_id, facts, doc, at, caches.setdefault("actors", {}))
     return outcome
+
+
+def _exists(conn: Connection, event_id: int) -> bool:
+    return conn.execute(select(E.c.id).where(E.c.id == event_id)).first() is not None
 
 
 def _save_report(
@@ -323,7 +328,36 @@ def _save_report(
     else:
         _attach(conn, event_id, document_id, report, event, at)
         _recompute(conn, event_id, at)
+        _absorb(conn, event_id, at)
     return event_id, True
+
+
+def _absorb(conn: Connection, event_id: int, at: datetime) -> None:
+    """Join the machine events that machine event ``event_id``, grown by a report, is now one with.
+
+    Reports join events one by one, so two events of one incident can stand apart until a report
+    bridges them (a village's toll first, the town's next, then a report naming both): the grown
+    event is tested against its neighbours as a report would be, and each that passes every gate
+    gives it its reports, evidence and victims and is deleted (its pending alerts with it; the
+    alert marks of its reports keep the joined event from being alerted for twice). Only events
+    dated to the day or the week join so: through an event dated to a month, the days of that month
+    would chain into one.
+    """
+    for _ in range(_ABSORB_AT_MOST):
+        grown = dict(conn.execute(select(E).where(E.c.id == event_id)).one()._mapping)
+        if (grown.get("time_precision") or 3) > 2:
+            return  # a month's event would chain the days of that month into one
+        scored = [(d, c["id"]) for c in _candidates(conn, grown) if c["id"] != event_id and (c.get("time_precision") or 3) <= 2
+                  and c["review_status"] not in PROTECTED_STATUSES and (d := merge.match_distance(grown, c)) is not None]
+        if not scored:
+            return
+        other = min(scored)[1]
+        move_reports(conn, other, event_id)
+        conn.execute(delete(E).where(E.c.id == other))
+        _recompute(conn, event_id, at)
+
+
+_ABSORB_AT_MOST = 5  # events one report can bridge; the gates, not this, are what keep unlike events apart
 
 
 def _save_facts(conn: Connection, document_id: int, facts: Iterable[ActorFact], doc: DocumentInput, at: datetime, cache: dict[str, int]) -> None:

@@ -23,13 +23,15 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from rasd.errors import EventNotFound, ReviewConflict
+from rasd.store.alerts_models import Victim
 from rasd.store.merge import tellings
 from rasd.store.models import Event as EventRow
 from rasd.store.models import EventSource, EvidenceSpan, ReviewHistory, new_id, table_of
 
-__all__ = ["log_review", "merge", "snapshot", "split"]
+__all__ = ["log_review", "merge", "move_reports", "snapshot", "split"]
 
 E, ES, SP, RH = table_of(EventRow), table_of(EventSource), table_of(EvidenceSpan), table_of(ReviewHistory)
+V = table_of(Victim)
 
 
 def snapshot(conn: Connection, event_id: int) -> dict[str, Any]:
@@ -102,6 +104,16 @@ def _copy_reports(conn: Connection, report_ids: Sequence[int], event_id: int) ->
             conn.execute(insert(SP), spans)
 
 
+def move_reports(conn: Connection, source: int, target: int) -> None:
+    """Move every report of event ``source`` to event ``target``, with its evidence and the victims it named;
+    each report is numbered after ``target``'s own reports of its document."""
+    for r in conn.execute(select(ES.c.id, ES.c.document_id).where(ES.c.event_id == source).order_by(ES.c.id)).all():
+        top = conn.execute(select(func.max(ES.c.ordinal)).where(ES.c.event_id == target, ES.c.document_id == r.document_id)).scalar()
+        conn.execute(update(ES).where(ES.c.id == r.id).values(event_id=target, ordinal=0 if top is None else top + 1))
+        conn.execute(update(SP).where(SP.c.event_source_id == r.id).values(event_id=target))
+    conn.execute(update(V).where(V.c.event_id == source).values(event_id=target))
+
+
 def merge(conn: Connection, event_id: int, others: Sequence[int], *, reviewer: str, at: datetime, comment: str | None = None) -> None:
     """Join duplicate events into ``event_id``: their reports move to it, and they are rejected as duplicates.
 
@@ -114,10 +126,7 @@ def merge(conn: Connection, event_id: int, others: Sequence[int], *, reviewer: s
     before = snapshot(conn, event_id)
     befores = {o: snapshot(conn, o) for o in others}
     for other in others:
-        for r in conn.execute(select(ES.c.id, ES.c.document_id).where(ES.c.event_id == other).order_by(ES.c.id)).all():
-            top = conn.execute(select(func.max(ES.c.ordinal)).where(ES.c.event_id == event_id, ES.c.document_id == r.document_id)).scalar()
-            conn.execute(update(ES).where(ES.c.id == r.id).values(event_id=event_id, ordinal=0 if top is None else top + 1))
-            conn.execute(update(SP).where(SP.c.event_source_id == r.id).values(event_id=event_id))
+        move_reports(conn, other, event_id)
         conn.execute(update(E).where(E.c.id == other).values(review_status="rejected", n_sources=0, updated_at=at))
         log_review(conn, other, reviewer=reviewer, action="merge", before=befores[other], comment=comment or f"duplicate: merged into #{event_id}", at=at)
     n = _sources(conn, [r.id for r in conn.execute(select(ES.c.id).where(ES.c.event_id == event_id))])

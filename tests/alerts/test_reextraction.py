@@ -57,3 +57,24 @@ def test_a_changed_report_of_the_same_event_is_not_news_but_another_event_is(sto
     ])
     assert send_due(store).messages_sent == 1
     assert len(inbox.messages) == 2
+
+
+GAZA_STRIP = {"admin2": None, "location": "Gaza Strip", "latitude": 31.42, "longitude": 34.37, "geo_precision": 3}
+
+
+def test_two_events_joined_by_a_bridging_report_send_nothing_more(store: Store, inbox: Inbox) -> None:
+    _subscribe_all(store)
+    store.save(doc("a", "غارة على جباليا"), [strike(fatalities=5)])
+    store.save(doc("b", "قصف على قطاع غزة"), [strike(actor1=None, actor2=None, fatalities=9, **GAZA_STRIP)])
+    assert send_due(store).messages_sent == 2  # two events, each news when it came
+    store.save(doc("c", "غارة إسرائيلية على القطاع"), [strike(fatalities=9, **GAZA_STRIP)])
+    assert len(_event_ids(store)) == 1  # the third report showed they are one
+    assert send_due(store).messages_sent == 0 and len(inbox.messages) == 2
+
+
+def test_a_pending_alert_of_a_joined_event_goes_out_once(store: Store, inbox: Inbox) -> None:
+    _subscribe_all(store)
+    store.save(doc("a", "غارة على جباليا"), [strike(fatalities=5)])
+    store.save(doc("b", "قصف على قطاع غزة"), [strike(actor1=None, actor2=None, fatalities=9, **GAZA_STRIP)])
+    store.save(doc("c", "غارة إسرائيلية على القطاع"), [strike(fatalities=9, **GAZA_STRIP)])
+    assert send_due(store).messages_sent == 1 and len(inbox.messages) == 1

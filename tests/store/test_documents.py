@@ -179,3 +179,28 @@ def test_two_records_of_one_document_on_one_event_are_one_source(store: Store) -
     store.save(doc("a", "غارة على جباليا، وفي تقرير لاحق ارتفع عدد القتلى"), [strike(fatalities=5), strike(fatalities=5)])
     (event,) = store.events()
     assert event["n_sources"] == 1
+
+
+GAZA_STRIP = {"admin2": None, "location": "Gaza Strip", "latitude": 31.42, "longitude": 34.37, "geo_precision": 3}
+
+
+def test_a_report_that_bridges_two_events_joins_them(store: Store) -> None:
+    # the village's toll first; a region-level report no gate can tie to it; then a report like both
+    store.save(doc("a", "غارة على جباليا", source="Outlet A"), [strike(fatalities=5)])
+    store.save(doc("b", "قصف على قطاع غزة", source="Outlet B"), [strike(actor1=None, actor2=None, fatalities=9, **GAZA_STRIP)])
+    assert len(store.events()) == 2
+    out = store.save(doc("c", "غارة إسرائيلية على القطاع", source="Outlet C"), [strike(fatalities=9, **GAZA_STRIP)])
+    (event,) = store.events()
+    assert out.event_ids == [event["id"]] and (out.events_created, out.events_merged) == (0, 1)
+    assert (event["location"], event["fatalities"], event["n_sources"]) == ("Jabalia", 5, 3)
+    assert len(store.event_reports(event["id"])) == 3 and store.counts()["evidence_spans"] == 3
+
+
+def test_a_reviewed_event_is_never_joined_by_a_bridge(store: Store) -> None:
+    store.save(doc("a", "غارة على جباليا"), [strike(fatalities=5)])
+    (first,) = store.events()
+    store.review(first["id"], "approved", reviewer="analyst")
+    store.save(doc("b", "قصف على قطاع غزة"), [strike(actor1=None, actor2=None, fatalities=9, **GAZA_STRIP)])
+    store.save(doc("c", "غارة إسرائيلية على القطاع"), [strike(fatalities=9, **GAZA_STRIP)])
+    statuses = sorted(e["review_status"] for e in store.events())
+    assert statuses == ["approved", "machine"]
