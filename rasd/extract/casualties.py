@@ -304,6 +304,7 @@ class Casualties:
 
 
 _MET = frozenset("لقي لقيت لقوا ولقي ولقيت ولقوا".split())  # "لقي … مصرعه": met his death
+_HIS = frozenset("مصرعه مصرعها حتفه حتفها".split())  # one person's death
 
 
 def _met_death(words: list[str], i: int) -> tuple[Number, None] | None:
@@ -311,7 +312,9 @@ def _met_death(words: list[str], i: int) -> tuple[Number, None] | None:
     words back."""
     for k in range(i - 1, max(-1, i - 15), -1):
         if words[k] in _MET:
-            if words[k + 1] in _SINGULAR:  # "لقي شاب مصرعه": one
+            after = words[k + 1]
+            if after in _SINGULAR or (after.startswith("ال") and after[2:] in _SINGULAR and words[i] in _HIS):
+                # "لقي شاب مصرعه", "لقي القيادي الحوثي مصرعه": one
                 return Number(1, k + 1, k + 2), None
             num = parse_number(words, k + 1)
             return (num, None) if num is not None and num.end <= i and words[num.end] not in _UNITS else None

@@ -32,6 +32,10 @@ CASES = [
      {"sub_event_type": "Air/drone strike", "fatalities": 2, "location": "Jabalia Camp"}),  # the named dead count
     ("لقي خمسة من المسلحين مصرعهم في غارة جوية على بلدة حيس.",
      {"sub_event_type": "Air/drone strike", "fatalities": 5}),  # the count before "مصرعهم", past who they were
+    ("قالت مصادر أمنية إن 12 إرهابيا لقوا مصرعهم، الأحد، خلال مواجهات مع الشرطة في مدينة العريش شمالي سيناء.",
+     {"sub_event_type": "Armed clash", "actor1": "Police Forces of Egypt", "fatalities": 12, "location": "Arish"}),
+    ("لقي القيادي الحوثي مصرعه، السبت، في مواجهات مع القوات الحكومية قرب مركز مديرية الدريهمي بمحافظة الحديدة.",
+     {"sub_event_type": "Armed clash", "actor2": "Ansar Allah", "fatalities": 1}),  # one: "القيادي … مصرعه"
     ("ارتفع عدد قتلى القصف المدفعي على بلدة كفرنبل إلى سبعة.",
      {"sub_event_type": "Shelling/artillery/missile attack", "fatalities": 7}),  # the number the toll rose to
     ("استشهد 12 فلسطينيا في قصف إسرائيلي على مخيم النصيرات، في حين ارتفع عدد الشهداء في القطاع منذ فجر اليوم إلى 40.",
