@@ -166,6 +166,8 @@ class Casualties:
                 count, vague, num_start = (2 if self._dual(words[i]) else 1), False, -1
             elif role is not None and role[1] == 1:
                 count, vague, num_start = 1, False, -1
+            elif position == "before" and _NAMED_AGED.match(text, m.end):
+                count, vague, num_start = 1, False, -1  # "استشهد عبد السلام بكر (29 عاما)": one person, named
             else:
                 count, vague, num_start = None, False, -1
             start = min(m.start, num_start) if num_start >= 0 else m.start
@@ -303,6 +305,8 @@ class Casualties:
         return None, (role.values[0], 1 if singular else 0)
 
 
+# a person's name (two to four words) and age right after the cue: "استشهد عبد السلام بكر (29 عاما)"
+_NAMED_AGED = re.compile(r"\s+(?:[^\s\d()،,.]+\s+){1,3}[^\s\d()،,.]+\s*[(،,-]\s*\d{1,2}\s*(?:عاما|عام|سنه)\b")
 _MET = frozenset("لقي لقيت لقوا ولقي ولقيت ولقوا".split())  # "لقي … مصرعه": met his death
 _HIS = frozenset("مصرعه مصرعها حتفه حتفها".split())  # one person's death
 

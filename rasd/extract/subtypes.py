@@ -17,6 +17,7 @@ from rasd.doc import Doc, Mention
 
 from rasd.extract.clusters import AIRCRAFT
 from rasd.extract.eventness import cause_at
+from rasd.extract.roles import names_agent
 
 if TYPE_CHECKING:
     from rasd.extract.clusters import Cluster
@@ -186,7 +187,8 @@ def _next_sentences(doc: Doc, cluster: Cluster) -> str:
 def _target_role(doc: Doc, cluster: Cluster) -> str | None:
     """The role of the victim noun right after the head trigger ("النار على فلسطيني", "استهدف مدنيين"), if any."""
     head = cluster.head
-    after = (m for m in doc.of("role") if m.sentence == head.sentence and 0 <= m.start - head.end <= _TARGET_GAP)
+    after = (m for m in doc.of("role") if m.sentence == head.sentence and 0 <= m.start - head.end <= _TARGET_GAP
+             and not names_agent(doc, m))  # "برصاصة أطلقها جنود": who fired, not who was shot
     return next((m.value for m in sorted(after, key=lambda m: m.start)), None)
 
 

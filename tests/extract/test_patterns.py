@@ -36,6 +36,9 @@ CASES = [
      {"sub_event_type": "Armed clash", "actor1": "Police Forces of Egypt", "fatalities": 12, "location": "Arish"}),
     ("لقي القيادي الحوثي مصرعه، السبت، في مواجهات مع القوات الحكومية قرب مركز مديرية الدريهمي بمحافظة الحديدة.",
      {"sub_event_type": "Armed clash", "actor2": "Ansar Allah", "fatalities": 1}),  # one: "القيادي … مصرعه"
+    # one person named with an age: a count of one; the soldiers who fired are no target of the shot
+    ("استشهد سامر عبد الكريم (27 عاما)، الجمعة، برصاصة أطلقها جنود الاحتلال شرق مدينة خان يونس.",
+     {"sub_event_type": "Attack", "actor2": "Civilians (Palestine)", "fatalities": 1, "location": "Khan Yunis"}),
     ("ارتفع عدد قتلى القصف المدفعي على بلدة كفرنبل إلى سبعة.",
      {"sub_event_type": "Shelling/artillery/missile attack", "fatalities": 7}),  # the number the toll rose to
     ("استشهد 12 فلسطينيا في قصف إسرائيلي على مخيم النصيرات، في حين ارتفع عدد الشهداء في القطاع منذ فجر اليوم إلى 40.",
