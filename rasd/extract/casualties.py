@@ -140,6 +140,8 @@ class Casualties:
         covered = _Spans(agents, agents | _tokens_in(starts, doc.of("role")), kinds)
         for m in cues:
             kind, position = m.values[0]
+            counted_only = position == "counted"  # "القضاء على 3 تكفيريين"; not "القضاء على الإرهاب"
+            position = "before" if counted_only else position
             i = max(0, bisect_right(starts, m.start) - 1)  # the token holding the cue (after its clitics)
             j = bisect_left(starts, m.end)
             if i and words[i - 1] in _NOT_CASUALTY:
@@ -157,6 +159,8 @@ class Casualties:
                 number, role = self._link(doc, words, roles, i, j, position, clause, covered, kind)
             if number is None and i and words[i - 1] in _COUNT_OF:
                 number = _risen_to(doc, words, j, clause, covered.cues)  # "ارتفاع عدد شهداء القصف على غزة إلى 24"
+            if counted_only and number is None:
+                continue
             count: int | None
             if role is not None and role[1] == 2 and number is not None:
                 number = Number(2, number.start, number.end)

@@ -182,3 +182,9 @@ def test_an_act_told_as_what_another_followed_is_background() -> None:
 )
 def test_deaths_of_a_hazard_or_an_accident_are_no_event(text: str) -> None:
     assert rasd.extract(text, published=D) == []
+
+
+def test_eradicating_terrorism_kills_no_one() -> None:
+    # "القضاء على" is a killing only with its count ("القضاء على 3 تكفيريين")
+    text = "أكد الرئيس، الثلاثاء، عزم الدولة على القضاء على الإرهاب في شمال سيناء خلال كلمة في القاهرة."
+    assert [c.value for c in rasd.analyse(text, published=D).of("casualty")] == []

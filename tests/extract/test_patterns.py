@@ -36,6 +36,11 @@ CASES = [
      {"sub_event_type": "Armed clash", "actor1": "Police Forces of Egypt", "fatalities": 12, "location": "Arish"}),
     ("لقي القيادي الحوثي مصرعه، السبت، في مواجهات مع القوات الحكومية قرب مركز مديرية الدريهمي بمحافظة الحديدة.",
      {"sub_event_type": "Armed clash", "actor2": "Ansar Allah", "fatalities": 1}),  # one: "القيادي … مصرعه"
+    # an army statement's kills: "القضاء على N" counts only with its number
+    ("أعلن الجيش المصري، الثلاثاء، أن قواته تمكنت من القضاء على 3 تكفيريين بحوزتهم بندقية آلية في مدينة العريش.",
+     {"sub_event_type": "Armed clash", "actor1": "Military Forces of Egypt", "fatalities": 3}),
+    ("انفجرت عبوة ناسفة، الثلاثاء، على طريق في مدينة العريش، ما أسفر عن مقتل فردين.",
+     {"sub_event_type": "Remote explosive/landmine/IED", "actor2": "Civilians (Egypt)", "fatalities": 2}),
     # one person named with an age: a count of one; the soldiers who fired are no target of the shot
     ("استشهد سامر عبد الكريم (27 عاما)، الجمعة، برصاصة أطلقها جنود الاحتلال شرق مدينة خان يونس.",
      {"sub_event_type": "Attack", "actor2": "Civilians (Palestine)", "fatalities": 1, "location": "Khan Yunis"}),

@@ -39,7 +39,7 @@ VAGUE: dict[str, int] = {"عشرات": 10, "العشرات": 10, "ميات": 100
 # Nouns whose "-ين/-ان" ending is a dual (their plural is broken), so "قتيلين" counts 2.
 # (Nouns with a sound plural, "مدنيين", are dual only in the nominative "-ان": see SOUND_STEMS.)
 DUAL_STEMS: frozenset[str] = frozenset(
-    ["قتيل", "شهيد", "جريح", "جندي", "شخص", "طفل", "عنصر", "شاب", "ضابط", "امرات", "رجل", "اسير"]
+    ["قتيل", "شهيد", "جريح", "جندي", "شخص", "طفل", "عنصر", "شاب", "ضابط", "امرات", "رجل", "اسير", "فرد"]
 )
 
 # Nouns whose plural is sound ("مدنيين" = civilians): "-ان" is still a dual ("مدنيان" = two civilians).
