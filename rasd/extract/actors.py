@@ -18,6 +18,7 @@ from rasd.extract.countries import iso2_of
 from rasd.lang.alternatives import WordInitial
 from rasd.lang.ar.morph import strip_article
 from rasd.lang.ar.normalize import fold
+from rasd.lang.ar.numbers import parse_number
 from rasd.lexicon import read_tsv
 from rasd.model import ActorFact
 from rasd.text.matcher import ARTICLE_LEXICONS, PhraseMatcher, longest_first
@@ -157,6 +158,33 @@ def actor_matcher() -> tuple[PhraseMatcher[Actor], PhraseMatcher[Actor]]:
 _LOCAL_POLICE = Actor("Police Forces of {country}", "police", "")
 
 
+@ARTICLE_LEXICONS.lexicon
+@cache
+def _member_forms() -> dict[str, Actor]:
+    """A side's masculine nisba as a noun of its members ("حوثيين", "حوثيا") → the side; not a nationality's."""
+    nations = {fold(r["adjective"]) for r in read_tsv("nationalities.tsv")}  # "3 إسرائيليين" are people of a country
+    forms: dict[str, Actor] = {}
+    for row in read_tsv("actors.tsv"):
+        actor = Actor(row["canonical"], row["kind"], row.get("home", ""))
+        for adj in filter(None, (fold(a.strip()) for a in row.get("adjectives", "").split("|"))):
+            if adj.endswith("ي") and actor.kind in _ARMED_KINDS and adj not in nations:
+                for form in (adj + "ين", adj + "ون", adj + "ا"):
+                    forms.setdefault(form, actor)
+    return forms
+
+
+def _counted_members(doc: Doc) -> list[Mention]:
+    """Members of a side counted as people ("مقتل 5 حوثيين", "أكثر من 25 انقلابيا قتلوا"): that side, named."""
+    forms, words = _member_forms(), doc.words
+    out = []
+    for k in range(1, len(words)):
+        actor = forms.get(words[k])
+        if actor is not None and any((num := parse_number(words, j)) is not None and num.end == k and not num.vague
+                                     for j in (k - 1, k - 2) if j >= 0):
+            out.append(Mention("actor", doc.tokens[k][0], doc.tokens[k][1], ActorRef(actor, adjective=True)))
+    return out
+
+
 @cache
 def army_of() -> dict[str, Actor]:
     """Home country → its "Military Forces of X" entry, for countries with exactly one."""
@@ -205,6 +233,7 @@ class Actors:
         for m in adjectives.find(text):
             if self._after_noun(doc, m.outer_start, m.prefix):
                 found.append(Mention("actor", m.start, m.end, ActorRef(m.values[0], adjective=True)))
+        found += _counted_members(doc)
         found += self._short_forms(doc, longest_first(found))
         found += self._generic_forces(doc, longest_first(found))
         chosen = longest_first(found)

@@ -276,6 +276,9 @@ class Casualties:
         n, k = len(words), i - 1
         if words[i].startswith(("مصرع", "حتف")) and (met := _met_death(words, i)) is not None:
             return met  # "لقي 18 من قوات النظام والمسلحين الموالين له مصرعهم": the count after "لقي"
+        if k >= 1 and words[i].endswith("وا") and k not in covered and words[k].endswith(("ا", "ين", "ون")) and (
+                num := parse_number(words, k - 1)) is not None and num.end == k and not num.vague:
+            return _low_end(words, num), None  # "أكثر من 25 حوثيا قتلوا": the count and the noun it counts, then the verb
         while k >= 0 and i - k <= 8 and doc.clause_of(doc.tokens[k][0]) == clause:
             for back in (k, k - 1):
                 num = parse_number(words, back) if back >= 0 else None

@@ -308,6 +308,22 @@ def test_the_nationals_of_an_act_set_against_the_event_are_not_its_victims() -> 
     assert actors and "Civilians (Israel)" not in actors
 
 
+@pytest.mark.parametrize("text", [
+    "قتل 5 حوثيين، الخميس، في هجوم للجيش الوطني على مديرية باقم بمحافظة صعدة.",
+    # the count and its noun before the verb
+    "وقالت مصادر ميدانية، الخميس، إن أكثر من 25 حوثيا قتلوا في هجوم للجيش الوطني على مديرية باقم بمحافظة صعدة.",
+])
+def test_members_of_a_side_counted_among_the_dead_are_that_side_hit(text: str) -> None:
+    (event,) = rasd.extract(text, published=D)
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Armed clash", "Military Forces of Yemen", "Ansar Allah")
+    assert event.fatalities == (5 if "5 حوثيين" in text else 25)
+
+
+def test_people_counted_by_nationality_stay_civilians() -> None:
+    (event,) = rasd.extract("قتل 3 إسرائيليين، الأحد، في عملية طعن في مدينة القدس.", published=D)
+    assert event.actor2 == "Civilians (Israel)"
+
+
 def test_a_country_named_as_the_place_is_neither_side() -> None:
     text = "أصيب 4 أشخاص، الثلاثاء، في عملية طعن نفذها شاب في مدينة تل أبيب وسط إسرائيل."
     (event,) = rasd.extract(text, published=D)
