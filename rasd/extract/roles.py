@@ -119,6 +119,8 @@ class ActorRoles:
             country_of, home = self.owners  # "هدم منزلا فلسطينيا": the civilians whose home it was
             second = Actor(f"Civilians ({country_of})", "civilians", home) if country_of else CIVILIANS
         second = self._nationality(second, first, ev.sub_event_type == "Arrests")
+        if event_type == "Battles" and second is not None and second.kind in ("civilians", "protesters"):
+            second, self.actor2 = None, None  # a battle is fought between armed sides; civilians it names are another act's
         if second is None and self.foe is not None and event_type in _FOUGHT:  # not the civilians of an attack
             second = self.foe.value.actor if isinstance(self.foe, Mention) else self.foe
             self.actor2 = self.foe if isinstance(self.foe, Mention) else None

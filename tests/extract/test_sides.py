@@ -319,6 +319,13 @@ def test_members_of_a_side_counted_among_the_dead_are_that_side_hit(text: str) -
     assert event.fatalities == (5 if "5 حوثيين" in text else 25)
 
 
+def test_a_battle_takes_no_civilians_as_its_other_side() -> None:
+    text = ("تكبد الجيش الإسرائيلي، الاثنين، خسائر في الأرواح خلال معارك في مدينة خان يونس، وبالتوازي ارتكبت قوات الاحتلال "
+            "مجزرة بحق المدنيين في مخيم الشاطئ.")
+    battles = [e for e in rasd.extract(text, published=D) if e.event_type == "Battles"]
+    assert battles and all(not (e.actor2 or "").startswith("Civilians") for e in battles)
+
+
 def test_people_counted_by_nationality_stay_civilians() -> None:
     (event,) = rasd.extract("قتل 3 إسرائيليين، الأحد، في عملية طعن في مدينة القدس.", published=D)
     assert event.actor2 == "Civilians (Israel)"
