@@ -228,7 +228,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     elif rest and rest[0].sentence == cluster.head.sentence and doc.clause_of(rest[0].start) == doc.clause_of(cluster.head.start):
         roles.actor2 = rest[0]
     if roles.actor1 is not None and roles.actor2 is not None and (comrades(roles.actor1, roles.actor2) or one_bloc(
-            roles.actor1.value.actor, roles.actor2.value.actor)):
+            roles.actor1.value.actor, roles.actor2.value.actor) or _co_agent(doc, roles.actor1, roles.actor2)):
         # "القسام … مع سرايا القدس", "قوات الجيش بإسناد من التحالف": groups of one side claiming or fighting together
         roles.actor2 = None
     if roles.actor1 is None:
@@ -283,6 +283,11 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         if roles.foe is None and roles.actor1.value.actor.kind in ("state", "police"):
             roles.foe = roles.inferred = _UNIDENTIFIED  # "اندلعت اشتباكات خلال توغل الجيش": gunmen left unnamed
     return roles
+
+
+def _co_agent(doc: Doc, first: Mention, second: Mention) -> bool:
+    """``second`` is joined to an agent ``first`` by "و": "برصاص قوات الاحتلال والمستوطنين" names two who fired."""
+    return names_agent(doc, first) and doc.ntext[reach(doc, first) : second.start].strip() == "و"
 
 
 def names_agent(doc: Doc, m: Mention) -> bool:

@@ -319,6 +319,13 @@ def test_members_of_a_side_counted_among_the_dead_are_that_side_hit(text: str) -
     assert event.fatalities == (5 if "5 حوثيين" in text else 25)
 
 
+def test_two_who_fired_are_both_attackers() -> None:
+    # "برصاص قوات الاحتلال والمستوطنين": the settlers fired too; the Palestinians shot are the ones hit
+    text = "استشهد شاب، الاثنين، برصاص قوات الاحتلال الإسرائيلي والمستوطنين قرب بلدة بيتا جنوب نابلس."
+    (event,) = rasd.extract(text, published=D)
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Attack", "Military Forces of Israel", "Civilians (Palestine)")
+
+
 def test_a_battle_takes_no_civilians_as_its_other_side() -> None:
     text = ("تكبد الجيش الإسرائيلي، الاثنين، خسائر في الأرواح خلال معارك في مدينة خان يونس، وبالتوازي ارتكبت قوات الاحتلال "
             "مجزرة بحق المدنيين في مخيم الشاطئ.")
