@@ -127,7 +127,11 @@ def attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
         same = [c for c in clusters if cas.sentence in c.sentences]
         clause = doc.clause_of(cas.start)
         lead = next((c for c in clusters if c.event_type in VIOLENT and any(not t.value.in_title for t in c.triggers)), None)
-        own = next((c for c in clusters if any(t.value.in_title and doc.clause_of(t.start) == clause for t in c.triggers)), None)
+        owners = [c for c in clusters if any(t.value.in_title and doc.clause_of(t.start) == clause for t in c.triggers)]
+        # "شهيد بنابلس واعتقالات": the dead are the killing's, not the arrests' beside it in the headline
+        hurt = cas.value.kind in ("killed", "injured")
+        fits = [c for c in owners if not (hurt and c.head.value.sub_event_type == "Arrests")]
+        own = next((c for c in fits if (c.head.value.sub_event_type == "Arrests") != hurt), fits[0] if fits else None)
         headline = own or lead  # a headline's toll is its own headline event's, else the lead event's
         if cas.start < doc.title_end and headline is not None:
             best = headline

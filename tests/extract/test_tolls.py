@@ -227,3 +227,11 @@ def test_a_total_for_two_days_is_kept_when_no_day_is_told_apart() -> None:
     doc = rasd.analyse(text, published=date(2024, 5, 12))
     assert [(c.value.count, c.value.several_days) for c in doc.of("casualty")] == [(30, True)]
     assert [e.fatalities for e in doc.events] == [30]
+
+
+def test_a_headline_death_beside_arrests_is_the_killings() -> None:
+    title = "شهيد بنابلس واعتقالات في أنحاء متفرقة من الضفة"
+    text = (title + "\nأفادت مصادر طبية باستشهاد شاب فلسطيني بالرصاص، الخميس، خلال اشتباكات مسلحة مع قوات الاحتلال بعد "
+            "اقتحامها مخيم العين بنابلس، كما اعتقلت قوات الاحتلال 12 فلسطينيا في أنحاء متفرقة من الضفة.")
+    arrests = [e for e in rasd.extract(text, published=date(2024, 11, 21), title=title) if e.sub_event_type == "Arrests"]
+    assert arrests and all(not e.fatalities for e in arrests)
