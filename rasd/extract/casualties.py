@@ -19,6 +19,7 @@ from functools import cache
 
 from rasd.doc import Doc, Mention
 from rasd.extract.countries import arabic_names
+from rasd.extract.headcount import NAMED_AGED, SINGULAR, companions, conjoined, counted, low_end, met_death
 from rasd.lang.ar.numbers import DUAL_STEMS, SOUND_STEMS, Number, parse_number
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
@@ -170,7 +171,7 @@ class Casualties:
                 count, vague, num_start = (2 if self._dual(words[i]) else 1), False, -1
             elif role is not None and role[1] == 1:
                 count, vague, num_start = 1, False, -1
-            elif position == "before" and _NAMED_AGED.match(text, m.end):
+            elif position == "before" and NAMED_AGED.match(text, m.end):
                 count, vague, num_start = 1, False, -1  # "استشهد عبد السلام بكر (29 عاما)": one person, named
             else:
                 count, vague, num_start = None, False, -1
@@ -259,9 +260,8 @@ class Casualties:
                 return self._role_count(words, k, roles[k])
             if words[k] in _ONE_MORE:
                 return Number(1, k, k + 1), None  # "وأصيب ثالث": a third person
-            if skipped == 0 and words[k] in _SINGULAR:  # "استشهدت فلسطينية وأصيب 4": one killed
-                end = _conjoined_singulars(words, k)
-                return Number(end - k, k, end), None
+            if skipped == 0 and words[k] in SINGULAR:  # "استشهدت فلسطينية وأصيب 4": one killed
+                return conjoined(words, k) or Number(1, k, k + 1), None
             if self._dual(words[k]):
                 return Number(2, k, k + 1), None
             if words[k] not in _FILLER and k not in agents:
@@ -274,25 +274,26 @@ class Casualties:
         """"80 قتيلا", "ثلاثة من عناصر الحشد قد قتلوا", "وكان شاب فلسطيني قد استشهد"."""
         covered = spans.covered
         n, k = len(words), i - 1
-        if words[i].startswith(("مصرع", "حتف")) and (met := _met_death(words, i)) is not None:
-            return met  # "لقي 18 من قوات النظام والمسلحين الموالين له مصرعهم": the count after "لقي"
+        if words[i].startswith(("مصرع", "حتف")) and (met := met_death(words, i)) is not None:
+            # "لقي 18 من قوات النظام والمسلحين الموالين له مصرعهم": the count after "لقي"
+            return (None, None) if met.end < n and words[met.end] in _UNITS else (met, None)
         if k >= 1 and words[i].endswith("وا") and k not in covered and words[k].endswith(("ا", "ين", "ون")) and (
                 num := parse_number(words, k - 1)) is not None and num.end == k and not num.vague:
-            return _low_end(words, num), None  # "أكثر من 25 حوثيا قتلوا": the count and the noun it counts, then the verb
+            return low_end(words, num), None  # "أكثر من 25 حوثيا قتلوا": the count and the noun it counts, then the verb
         while k >= 0 and i - k <= 8 and doc.clause_of(doc.tokens[k][0]) == clause:
             for back in (k, k - 1):
                 num = parse_number(words, back) if back >= 0 else None
                 if num is not None and num.end == k + 1 and not (num.end < n and words[num.end] in _UNITS):
                     role = roles.get(num.end)
-                    return _low_end(words, num), ((role.values[0], 0) if role else None)
+                    return low_end(words, num), ((role.values[0], 0) if role else None)
             if k in roles and self._dual(words[k]):
                 return Number(2, k, k + 1), (roles[k].values[0], 2)  # "جنديان من الجيش قد أصيبا"
-            if k in roles and (num := _counted(words, k)) is not None and spans.kinds.get(num.start - 1, kind) != kind:
+            if k in roles and (num := counted(words, k)) is not None and spans.kinds.get(num.start - 1, kind) != kind:
                 break  # "استشهد 15 فلسطينيا وأصيب آخرون": the noun is the killed cue's figure, not the wounded's
             if singular_ok and k in roles and (k == 0 or k - 1 not in roles):
-                counted = self._role_count(words, k, roles[k])
-                if counted[0] is not None or counted[1][1]:
-                    return counted
+                found = self._role_count(words, k, roles[k])
+                if found[0] is not None or found[1][1]:
+                    return found
             if not (words[k] in _FILLER or words[k] == "قد" or k in covered):
                 subset = [b for b in range(max(0, k - _SUBSET_REACH), k) if words[b] in _SUBSET_WORDS]
                 if not subset:
@@ -304,32 +305,12 @@ class Casualties:
     def _role_count(self, words: list[str], k: int, role) -> tuple[Number | None, tuple[str, int]]:
         if self._dual(words[k]):
             return Number(2, k, k + 1), (role.values[0], 2)
-        singular = words[k] in _SINGULAR or words[k][2:] in _SINGULAR
-        if singular and (end := _conjoined_singulars(words, k)) > k + 1:
-            return Number(end - k, k, end), (role.values[0], 0)  # "استشهد شاب وطفل": two
-        if singular and (company := _companions(words, k)) is not None:
+        singular = words[k] in SINGULAR or words[k][2:] in SINGULAR
+        if singular and (more := conjoined(words, k)) is not None:
+            return more, (role.values[0], 0)  # "استشهد شاب وطفل": two; "الصحفي محمد جاسر وزوجته وطفليه": four
+        if singular and (company := companions(words, k)) is not None:
             return Number(company.value + 1, k, company.end), (role.values[0], 0)  # "القيادي … مع 3 من مرافقيه": four
         return None, (role.values[0], 1 if singular else 0)
-
-
-# a person's name (two to four words) and age right after the cue: "استشهد عبد السلام بكر (29 عاما)"
-_NAMED_AGED = re.compile(r"\s+(?:[^\s\d()،,.]+\s+){1,3}[^\s\d()،,.]+\s*[(،,-]\s*\d{1,2}\s*(?:عاما|عام|سنه)\b")
-_MET = frozenset("لقي لقيت لقوا ولقي ولقيت ولقوا".split())  # "لقي … مصرعه": met his death
-_HIS = frozenset("مصرعه مصرعها حتفه حتفها".split())  # one person's death
-
-
-def _met_death(words: list[str], i: int) -> tuple[Number, None] | None:
-    """The count right after "لقي" that opens "لقي N … مصرعهم" ("لقي شاب مصرعه": one), ending at token ``i``, up to 14
-    words back."""
-    for k in range(i - 1, max(-1, i - 15), -1):
-        if words[k] in _MET:
-            after = words[k + 1]
-            if after in _SINGULAR or (after.startswith("ال") and after[2:] in _SINGULAR and words[i] in _HIS):
-                # "لقي شاب مصرعه", "لقي القيادي الحوثي مصرعه": one
-                return Number(1, k + 1, k + 2), None
-            num = parse_number(words, k + 1)
-            return (num, None) if num is not None and num.end <= i and words[num.end] not in _UNITS else None
-    return None
 
 
 def _subject_before_count(words: list[str], roles: dict, k: int) -> bool:
@@ -338,38 +319,6 @@ def _subject_before_count(words: list[str], roles: dict, k: int) -> bool:
     nxt = k + 1 + (k + 1 < len(words) and words[k + 1] in ("مجهولون", "مجهولين", "ملثمون"))
     num = parse_number(words, nxt) if nxt < len(words) else None
     return num is not None and num.end in roles and not num.vague
-
-
-def _counted(words: list[str], k: int) -> Number | None:
-    """The number that ends right before token ``k`` ("15 فلسطينيا"), if any."""
-    return next((num for b in (k - 1, k - 2) if b >= 0 and (num := parse_number(words, b)) is not None and num.end == k), None)
-
-
-def _companions(words: list[str], k: int) -> Number | None:
-    """"القيادي أبو خليل مع 3 من مرافقيه": the count of those killed with the one named after token ``k``."""
-    for j in range(k + 1, min(len(words) - 2, k + 7)):
-        if words[j] == "مع":
-            num = parse_number(words, j + 1)
-            return num if num is not None and num.end < len(words) and words[num.end] == "من" else None
-    return None
-
-
-def _low_end(words: list[str], num: Number) -> Number:
-    """"بين 40 و70 قتيلا": a range's lower figure, the conservative one (``num`` is the upper)."""
-    k = num.start - 1
-    if k >= 2 and words[k] == "و" and (low := parse_number(words[:k], k - 1)) is not None and low.end == k \
-            and not low.vague and words[low.start - 1] == "بين":
-        return Number(low.value, low.start, num.end)
-    return num
-
-
-def _conjoined_singulars(words: list[str], k: int) -> int:
-    """The token after the singular victim nouns joined by "و" from token ``k``: "طفلا ومسنا" is two people."""
-    end = k + 1
-    while end < len(words) and end - k < 4 and words[end][:1] == "و" and (
-            words[end][1:] in _SINGULAR or words[end][3:] in _SINGULAR):  # "وطفل", "والطفل"
-        end += 1
-    return end
 
 
 _COUNT_OF = frozenset({"عدد", "وعدد"})
@@ -403,7 +352,3 @@ def _risen_to(doc: Doc, words: list[str], j: int, clause: int, cue_tokens: KeysV
 def _named(words: list[str], k: int) -> bool:
     """The number at token ``k`` names a unit or a resolution ("بالوحدة 910"), it counts no one."""
     return k > 0 and words[k - 1].lstrip("وفب") in _NAMED_BY_NUMBER
-
-
-# Singular victim nouns: one person ("استشهاد شاب", "مقتل جندي").
-_SINGULAR = frozenset("مسن مسنا مسنه مدني مدنيا مدنيه فلسطيني فلسطينيا فلسطينيه مجنده مقيم عامل شاب شابا شابه طفل طفلا طفله امراه سيده مواطنه مواطن مواطنا رجل شخص شخصا جندي جنديا ضابط عنصر عنصرا مقاتل مقاتلا شرطي صحفي مسعف مزارع قيادي قايد فتي فتاه صبي راعي ناشط ناشطا ناشطه مدرس معلم طبيب ممرض مختار موظف امام تاجر سايق طالب".split())

@@ -281,7 +281,7 @@ class _Reader:
         same = [c for c in self.cues if c.sentence == sentence]
         # "الشهيد" alone is an honorific for anyone who died, however long ago: another cue must say what happened
         # and a definite noun before ("الشهداء") governs nothing after it; a verb or verbal noun does
-        before = [c for c in same if c.end <= doc.tokens[i][0] and not self._definite(self.token_of(c.start))]
+        before = [c for c in same if c.start < doc.tokens[i][0] and not self._definite(self.token_of(c.start))]
         if before and not self._kin_before(i):
             cue = max(before, key=lambda c: c.start)
             k = self.token_of(cue.start)

@@ -41,6 +41,9 @@ CASES = [
      {"sub_event_type": "Armed clash", "actor1": "Military Forces of Egypt", "fatalities": 3}),
     ("انفجرت عبوة ناسفة، الثلاثاء، على طريق في مدينة العريش، ما أسفر عن مقتل فردين.",
      {"sub_event_type": "Remote explosive/landmine/IED", "actor2": "Civilians (Egypt)", "fatalities": 2}),
+    # one victim and his kin: "وزوجته" one more, "وطفليه" two more
+    ("استشهد الصحفي سامر يوسف وزوجته وطفليه، الجمعة، في غارة إسرائيلية استهدفت منزلهم في مخيم جباليا.",
+     {"sub_event_type": "Air/drone strike", "fatalities": 4, "location": "Jabalia Camp"}),
     # one person named with an age: a count of one; the soldiers who fired are no target of the shot
     ("استشهد سامر عبد الكريم (27 عاما)، الجمعة، برصاصة أطلقها جنود الاحتلال شرق مدينة خان يونس.",
      {"sub_event_type": "Attack", "actor2": "Civilians (Palestine)", "fatalities": 1, "location": "Khan Yunis"}),
