@@ -17,7 +17,8 @@ from rasd.doc import Doc, Mention
 from rasd.extract.dating import event_day, set_date
 from rasd.extract.notes import english_notes
 from rasd.extract.placing import place_event, place_of
-from rasd.extract.roles import assign_actors, names_agent
+from rasd.extract.roles import assign_actors
+from rasd.extract.struck import names_agent
 from rasd.extract.sources import says
 from rasd.extract.subtypes import resolve_type
 from rasd.extract.tolls import Tolls

@@ -19,7 +19,7 @@ from rasd.extract.clusters import contrasts_between
 from rasd.extract.countries import arabic_names
 from rasd.extract.eventness import cause_at
 from rasd.extract.sources import announces_loss, claimant, escorts, mourns, speaker
-from rasd.extract.struck import AGENT_LEAD, FORCES_OF, VICTIM_KINDS, aimed_at, is_victim
+from rasd.extract.struck import AGENT_LEAD, FORCES_OF, LAUNCHED, VICTIM_KINDS, aimed_at, is_victim, names_agent
 from rasd.extract.targets import (ARMED, allied, comrades, homes_owned, one_bloc, pair_between, referent, usual_opponent)
 from rasd.extract.theatres import USUAL_ATTACKER, by_warplanes, flies, usual_attacker
 from rasd.model import interaction_code
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from rasd.geo.model import Candidate
     from rasd.model import Event
 
-__all__ = ["ActorRoles", "assign_actors", "CIVILIANS", "INFERRED_SIDE", "names_agent", "VICTIMS_ONLY"]
+__all__ = ["ActorRoles", "assign_actors", "CIVILIANS", "INFERRED_SIDE", "VICTIMS_ONLY"]
 
 CIVILIANS = Actor("Civilians ({country})", "civilians", "")
 INFERRED_SIDE = "the other side, not named for this event: the one the article is about, else unidentified"
@@ -199,7 +199,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
             roles.actor1, roles.actor2 = pair
             return roles
     if cluster.head.value.sub_event_type == "Disrupted weapons use":  # "أسقطت الدفاعات طائرة مسيرة حوثية": whose weapon
-        launchers = [m for m in mentions if m.value.adjective or _LAUNCHED.search(text, max(0, m.start - 20), m.start)
+        launchers = [m for m in mentions if m.value.adjective or LAUNCHED.search(text, max(0, m.start - 20), m.start)
                      or _owner_of(doc, m, cluster)]
         # the weapon's side is the one acted on, never the people it was aimed at ("المناطق الآهلة بالسكان")
         victims = launchers + [m for m in victims if m not in launchers and m.value.actor.kind not in VICTIM_KINDS]
@@ -290,19 +290,12 @@ def _co_agent(doc: Doc, first: Mention, second: Mention) -> bool:
     return names_agent(doc, first) and doc.ntext[reach(doc, first) : second.start].strip() == "و"
 
 
-def names_agent(doc: Doc, m: Mention) -> bool:
-    """``m`` (an actor or a role word) names who did it: "برصاص جنود الاحتلال", "برصاصة أطلقها جنود"."""
-    lead = doc.ntext[max(0, m.start - 20) : m.start]
-    return bool(AGENT_LEAD.search(lead) or _LAUNCHED.search(lead))
-
-
 def _unnamed_dead(cluster: Cluster) -> bool:
     """The event killed or wounded people, none of them called fighters."""
     hurt = [c.value for c in cluster.casualties if c.value.kind in ("killed", "injured") and c.value.count != 0]
     return bool(hurt) and not any(c.role == "combatant" for c in hurt)
 
 
-_LAUNCHED = re.compile(r"(?:اطلق|اطلقه|اطلقته|اطلقها|اطلقتها|اطلقوه|اطلقتهما|اطلقهما|اطلقتها)\s*$")
 _UNKNOWN_AGENT = re.compile(r"(?:الجهه|جهه)[^.]{0,60}?(?:مجهول|مجهوله)|مجهوله الهويه|مجهوله المصدر|مجهول المصدر|لم تعرف الجهه|لا يعرف من|لم تتبن|لم يتبن")
 _UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", "political_militia", "")
 _UNIDENTIFIED_AIR = Actor("Unidentified Military Forces", "external", "")

@@ -17,7 +17,7 @@ from rasd.extract.sources import mourns, speaks_for
 from rasd.lang.ar.numbers import parse_number
 from rasd.extract.targets import owns_target, struck_by_adjective
 
-__all__ = ["AGENT_LEAD", "FORCES_OF", "VICTIM_KINDS", "aimed_at", "is_victim"]
+__all__ = ["AGENT_LEAD", "FORCES_OF", "LAUNCHED", "VICTIM_KINDS", "aimed_at", "is_victim", "names_agent"]
 
 _VICTIM_LEAD = re.compile(r"(?:\bمن|\bل|\bلدي|صفوف|في صفوف|عناصر|مقاتلي|مسلحي|افراد|جنود|(?:صفوف|عناصر)\s+(?:مسلحي|مقاتلي|قوات)|"
                           r"(?:القيادي|قيادي|قياديان|قياديين|قياديون|القايد|قايد|العضو|عضو|المسوول|مسوول|قاده|القاده|كوادر)"
@@ -95,3 +95,12 @@ def is_victim(doc: Doc, m: Mention) -> bool:
         return False
     near = [c for c in doc.of("casualty") + doc.of("role") if c.sentence == m.sentence and 0 <= m.start - c.end <= 40]
     return bool(near)
+
+
+LAUNCHED = re.compile(r"(?:اطلق|اطلقه|اطلقته|اطلقها|اطلقتها|اطلقوه|اطلقتهما|اطلقهما|اطلقتها)\s*$")  # "صاروخ أطلقه"
+
+
+def names_agent(doc: Doc, m: Mention) -> bool:
+    """``m`` (an actor or a role word) names who did it: "برصاص جنود الاحتلال", "برصاصة أطلقها جنود"."""
+    lead = doc.ntext[max(0, m.start - 20) : m.start]
+    return bool(AGENT_LEAD.search(lead) or LAUNCHED.search(lead))

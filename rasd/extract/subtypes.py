@@ -17,7 +17,7 @@ from rasd.doc import Doc, Mention
 
 from rasd.extract.clusters import AIRCRAFT
 from rasd.extract.eventness import cause_at
-from rasd.extract.roles import names_agent
+from rasd.extract.struck import names_agent
 
 if TYPE_CHECKING:
     from rasd.extract.clusters import Cluster

@@ -87,8 +87,9 @@ def split(
 
 def _sources(conn: Connection, report_ids: Sequence[int]) -> int:
     """How many tellings the reports ``report_ids`` are (:func:`rasd.store.merge.tellings`)."""
-    rows = conn.execute(select(ES.c.data).where(ES.c.id.in_(report_ids)).order_by(ES.c.id)) if report_ids else []
-    return tellings([dict(r.data) for r in rows])
+    if not report_ids:
+        return 0
+    return tellings([dict(r.data) for r in conn.execute(select(ES.c.data).where(ES.c.id.in_(report_ids)).order_by(ES.c.id))])
 
 
 def _copy_reports(conn: Connection, report_ids: Sequence[int], event_id: int) -> None:
