@@ -41,6 +41,9 @@ CASES = [
      {"sub_event_type": "Armed clash", "actor1": "Military Forces of Egypt", "fatalities": 3}),
     ("انفجرت عبوة ناسفة، الثلاثاء، على طريق في مدينة العريش، ما أسفر عن مقتل فردين.",
      {"sub_event_type": "Remote explosive/landmine/IED", "actor2": "Civilians (Egypt)", "fatalities": 2}),
+    # the verb of a raid: "أغارت طائرات التحالف على مواقع الحوثيين"
+    ("أغارت طائرات التحالف العربي، الأحد، على مواقع لميليشيا الحوثي في محافظة البيضاء، ما أدى إلى سقوط قتلى في صفوفها.",
+     {"sub_event_type": "Air/drone strike", "actor1": "Military Forces of Saudi Arabia", "actor2": "Ansar Allah"}),
     # one victim and his kin: "وزوجته" one more, "وطفليه" two more
     ("استشهد الصحفي سامر يوسف وزوجته وطفليه، الجمعة، في غارة إسرائيلية استهدفت منزلهم في مخيم جباليا.",
      {"sub_event_type": "Air/drone strike", "fatalities": 4, "location": "Jabalia Camp"}),
