@@ -166,7 +166,12 @@ def usual_opponent(doc: Doc, first: Mention) -> Mention | None:
     if not counts:
         return None
     best = max(counts.values(), key=len)
-    return best[0] if len(best) >= 2 else None
+    state = best[0].value.actor
+    # named twice, or once when it is the forces of the side's own country ("القوات الشرعية" against the Houthis)
+    side = first.value.actor
+    home = state.kind in ("state", "police") and bool(state.home) and state.home == side.home \
+        and not side.canonical.startswith(("Military Forces of", "Police Forces of"))
+    return best[0] if len(best) >= 2 or home else None
 
 
 _NON_STATE = frozenset({"rebel", "political_militia", "identity_militia"})

@@ -319,6 +319,13 @@ def test_members_of_a_side_counted_among_the_dead_are_that_side_hit(text: str) -
     assert event.fatalities == (5 if "5 حوثيين" in text else 25)
 
 
+def test_the_government_named_once_is_the_other_side_of_the_houthis() -> None:
+    text = ("قتل أكثر من عشرة من ميليشيات الحوثي، الأحد، في معارك دارت بين محافظتي الجوف وصعدة. "
+            "وأكدت المصادر أن القوات الشرعية أمنت الطريق الدولي.")
+    battles = [e for e in rasd.extract(text, published=D) if e.sub_event_type == "Armed clash"]
+    assert [(e.actor1, e.actor2) for e in battles] == [("Military Forces of Yemen", "Ansar Allah")]
+
+
 def test_two_who_fired_are_both_attackers() -> None:
     # "برصاص قوات الاحتلال والمستوطنين": the settlers fired too; the Palestinians shot are the ones hit
     text = "استشهد شاب، الاثنين، برصاص قوات الاحتلال الإسرائيلي والمستوطنين قرب بلدة بيتا جنوب نابلس."
