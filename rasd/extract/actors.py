@@ -15,10 +15,10 @@ from functools import cache
 
 from rasd.doc import Doc, Mention
 from rasd.extract.countries import iso2_of
+from rasd.extract.headcount import counted
 from rasd.lang.alternatives import WordInitial
 from rasd.lang.ar.morph import strip_article
 from rasd.lang.ar.normalize import fold
-from rasd.lang.ar.numbers import parse_number
 from rasd.lexicon import read_tsv
 from rasd.model import ActorFact
 from rasd.text.matcher import ARTICLE_LEXICONS, PhraseMatcher, longest_first
@@ -179,8 +179,7 @@ def _counted_members(doc: Doc) -> list[Mention]:
     out = []
     for k in range(1, len(words)):
         actor = forms.get(words[k])
-        if actor is not None and any((num := parse_number(words, j)) is not None and num.end == k and not num.vague
-                                     for j in (k - 1, k - 2) if j >= 0):
+        if actor is not None and (num := counted(words, k)) is not None and not num.vague:
             out.append(Mention("actor", doc.tokens[k][0], doc.tokens[k][1], ActorRef(actor, adjective=True)))
     return out
 

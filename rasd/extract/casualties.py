@@ -278,7 +278,7 @@ class Casualties:
             # "لقي 18 من قوات النظام والمسلحين الموالين له مصرعهم": the count after "لقي"
             return (None, None) if met.end < n and words[met.end] in _UNITS else (met, None)
         if k >= 1 and words[i].endswith("وا") and k not in covered and words[k].endswith(("ا", "ين", "ون")) and (
-                num := parse_number(words, k - 1)) is not None and num.end == k and not num.vague:
+                num := counted(words, k)) is not None and not num.vague:
             return low_end(words, num), None  # "أكثر من 25 حوثيا قتلوا": the count and the noun it counts, then the verb
         while k >= 0 and i - k <= 8 and doc.clause_of(doc.tokens[k][0]) == clause:
             for back in (k, k - 1):

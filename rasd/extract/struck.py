@@ -13,8 +13,8 @@ from bisect import bisect_left
 
 from rasd.doc import Doc, Mention
 from rasd.extract.casualties import NOMINAL_CUES
+from rasd.extract.headcount import counted
 from rasd.extract.sources import mourns, speaks_for
-from rasd.lang.ar.numbers import parse_number
 from rasd.extract.targets import owns_target, struck_by_adjective
 
 __all__ = ["AGENT_LEAD", "FORCES_OF", "LAUNCHED", "VICTIM_KINDS", "aimed_at", "is_victim", "names_agent"]
@@ -52,12 +52,6 @@ def aimed_at(doc: Doc, m: Mention) -> bool:
 _SUFFERED = frozenset("اصيب اصيبت اصيبوا استشهد استشهدت استشهدوا جرح جرحت".split())
 
 
-def _counted(doc: Doc, m: Mention) -> bool:
-    """``m`` comes right after a number ("5 حوثيين")."""
-    k, words = bisect_left(doc.token_starts, m.start), doc.words
-    return any((num := parse_number(words, j)) is not None and num.end == k for j in (k - 1, k - 2) if j >= 0)
-
-
 def is_victim(doc: Doc, m: Mention) -> bool:
     """``m`` names the side acted upon. A body that reports (the UN, the OPCW) is one only where its staff or property were hit."""
     if m.value.actor.kind in VICTIM_KINDS and not m.value.adjective:
@@ -71,7 +65,8 @@ def is_victim(doc: Doc, m: Mention) -> bool:
         return True  # "دبابة إسرائيلية", "تعزيزات للحوثيين", "استهدفت مواقع الحوثيين"
     if any(0 <= c.value.number_start < m.start and m.end <= c.end for c in doc.of("casualty") if c.sentence == m.sentence):
         return True  # "جنديين تركيين قتلا": a nationality after the count names the dead, not the attacker
-    if m.value.adjective and _counted(doc, m) and any(doc.clause_of(c.start) == doc.clause_of(m.start) for c in doc.of("casualty")):
+    after_count = counted(doc.words, bisect_left(doc.token_starts, m.start)) is not None
+    if m.value.adjective and after_count and any(doc.clause_of(c.start) == doc.clause_of(m.start) for c in doc.of("casualty")):
         return True  # "مقتل 5 حوثيين", "25 انقلابيا قتلوا": members counted among the dead or hurt
     if any(0 <= m.start - t.end <= 4 and text[t.end : m.start].strip() in ("", "ل", "لل") for t in doc.of("trigger")):
         return False  # "قصف مدفعي لقوات النظام": the action noun's genitive is its agent

@@ -284,8 +284,8 @@ def save_document(
     }
     for event in events:
         report = _report(event, doc)
-        event_id, merged = _save_report(conn, document_id, report, event, at, caches, protected_links)
-        outcome.event_ids = [i if _exists(conn, i) else event_id for i in outcome.event_ids] + [event_id]
+        event_id, merged, joined = _save_report(conn, document_id, report, event, at, caches, protected_links)
+        outcome.event_ids = [event_id if i in joined else i for i in outcome.event_ids] + [event_id]
         if merged:
             outcome.events_merged += 1
         else:
@@ -299,15 +299,11 @@ def save_document(
     return outcome
 
 
-def _exists(conn: Connection, event_id: int) -> bool:
-    return conn.execute(select(E.c.id).where(E.c.id == event_id)).first() is not None
-
-
 def _save_report(
     conn: Connection, document_id: int, report: Mapping[str, Any], event: Event, at: datetime,
     caches: dict[str, dict[Any, int]], protected_links: set[int],
-) -> tuple[int, bool]:
-    """Merge one report into its best-matching event, or create one: (event id, merged?)."""
+) -> tuple[int, bool, set[int]]:
+    """Merge one report into its best-matching event, or create one: (event id, merged?, the events it joined into it)."""
     match = _best_match(conn, report)
     if match is None:
         fields = merge.combine([report])
@@ -318,7 +314,7 @@ def _save_report(
             )
         ))
         _attach(conn, event_id, document_id, report, event, at)
-        return event_id, False
+        return event_id, False, set()
     event_id = match["id"]
     if match["review_status"] in PROTECTED_STATUSES:
         # A person's event: record the report once, never change the event.
@@ -328,11 +324,14 @@ def _save_report(
     else:
         _attach(conn, event_id, document_id, report, event, at)
         _recompute(conn, event_id, at)
-        _absorb(conn, event_id, at)
-    return event_id, True
+        return event_id, True, _absorb(conn, event_id, at)
+    return event_id, True, set()
 
 
-def _absorb(conn: Connection, event_id: int, at: datetime) -> None:
+_ABSORB_AT_MOST = 5  # events one report can bridge; the gates, not this, are what keep unlike events apart
+
+
+def _absorb(conn: Connection, event_id: int, at: datetime) -> set[int]:
     """Join the machine events that machine event ``event_id``, grown by a report, is now one with.
 
     Reports join events one by one, so two events of one incident can stand apart until a report
@@ -341,23 +340,23 @@ def _absorb(conn: Connection, event_id: int, at: datetime) -> None:
     gives it its reports, evidence and victims and is deleted (its pending alerts with it; the
     alert marks of its reports keep the joined event from being alerted for twice). Only events
     dated to the day or the week join so: through an event dated to a month, the days of that month
-    would chain into one.
+    would chain into one. Returns the ids of the events joined (and deleted).
     """
+    joined: set[int] = set()
     for _ in range(_ABSORB_AT_MOST):
         grown = dict(conn.execute(select(E).where(E.c.id == event_id)).one()._mapping)
         if (grown.get("time_precision") or 3) > 2:
-            return  # a month's event would chain the days of that month into one
+            break  # a month's event would chain the days of that month into one
         scored = [(d, c["id"]) for c in _candidates(conn, grown) if c["id"] != event_id and (c.get("time_precision") or 3) <= 2
                   and c["review_status"] not in PROTECTED_STATUSES and (d := merge.match_distance(grown, c)) is not None]
         if not scored:
-            return
+            break
         other = min(scored)[1]
         move_reports(conn, other, event_id)
         conn.execute(delete(E).where(E.c.id == other))
         _recompute(conn, event_id, at)
-
-
-_ABSORB_AT_MOST = 5  # events one report can bridge; the gates, not this, are what keep unlike events apart
+        joined.add(other)
+    return joined
 
 
 def _save_facts(conn: Connection, document_id: int, facts: Iterable[ActorFact], doc: DocumentInput, at: datetime, cache: dict[str, int]) -> None:
