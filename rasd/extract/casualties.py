@@ -156,7 +156,9 @@ class Casualties:
             role: tuple[str, int] | None = None
             if position == "after" and j < len(words) and words[j] in _TO:  # "ارتفع عدد القتلى إلى 58 والجرحى إلى 2771"
                 number = _risen_to(doc, words, j, clause, covered.cues)  # the wounded rose to 2771
-            if number is None and position != "bare":
+            if position == "losses":  # "تكبدت الميليشيات خسائر فادحة في الأرواح": a side's dead, uncounted
+                role = ("combatant", 0)
+            elif number is None and position != "bare":
                 number, role = self._link(doc, words, roles, i, j, position, clause, covered, kind)
             if number is None and i and words[i - 1] in _COUNT_OF:
                 number = _risen_to(doc, words, j, clause, covered.cues)  # "ارتفاع عدد شهداء القصف على غزة إلى 24"

@@ -50,6 +50,8 @@ def aimed_at(doc: Doc, m: Mention) -> bool:
 
 # Verbs whose subject is the one hurt ("أصيب 3 جنود", "استشهد شاب"): never an agent's verb
 _SUFFERED = frozenset("اصيب اصيبت اصيبوا استشهد استشهدت استشهدوا جرح جرحت".split())
+# "تكبدت (خلالها) مليشيات الحوثي خسائر": the subject of "suffered losses" is the side hit
+_BORE_LOSSES = re.compile(r"(?<!\w)(?:تكبد|تكبدت|يتكبد|تتكبد|تكبدوا|يتكبدون)(?:\s+(?:خلالها|خلاله|فيها|فيه))?\s*$")
 
 
 def is_victim(doc: Doc, m: Mention) -> bool:
@@ -61,6 +63,8 @@ def is_victim(doc: Doc, m: Mention) -> bool:
         return True  # "نعت كتائب القسام الشهيدين": the dead were its own
     if speaks_for(doc, m):
         return False  # "قال قيادي بكتائب القسام": a member speaking, not one hit
+    if _BORE_LOSSES.search(text[max(0, m.start - 20) : m.start]) and "خساير" in text[m.end : m.end + 40]:
+        return True  # "تكبدت خلالها مليشيات الحوثي خسائر كبيرة"
     if struck_by_adjective(doc, m) or owns_target(doc, m):
         return True  # "دبابة إسرائيلية", "تعزيزات للحوثيين", "استهدفت مواقع الحوثيين"
     if any(0 <= c.value.number_start < m.start and m.end <= c.end for c in doc.of("casualty") if c.sentence == m.sentence):

@@ -130,6 +130,24 @@ def test_one_figure_for_killed_and_wounded_or_captured_is_no_toll(text: str) -> 
 
 
 @pytest.mark.parametrize(
+    "text, actor2",
+    [
+        ("سيطرت قوات الجيش اليمني على مواقع في جبهة مريس بمحافظة الضالع اليوم، بعد معارك عنيفة تكبدت خلالها "
+         "ميليشيات الحوثي خسائر فادحة في الأرواح والعتاد.", "Ansar Allah"),
+        ("شنت مقاتلات التحالف غارات على تعزيزات للحوثيين في مديرية حيس اليوم، ما كبدهم خسائر كبيرة بالأرواح.",
+         "Ansar Allah"),
+    ],
+)
+def test_losses_in_lives_are_deaths_of_the_side_that_bore_them(text: str, actor2: str) -> None:
+    """"خسائر في الأرواح" says people died and gives no number: unknown, not 0, and the dead are fighters."""
+    (ev,) = rasd.extract(text, published=date(2024, 5, 12))
+    assert (ev.fatalities, ev.fatalities_known, ev.actor2) == (None, False, actor2)
+    (calm,) = rasd.extract("سيطرت قوات الجيش اليمني على مواقع في جبهة مريس بمحافظة الضالع اليوم، بعد معارك عنيفة "
+                           "مع ميليشيات الحوثي دون خسائر في الأرواح.", published=date(2024, 5, 12))
+    assert (calm.fatalities, calm.fatalities_known) == (0, True)
+
+
+@pytest.mark.parametrize(
     "text, killed, injured",
     [
         # a day at the fence can wound two thousand: that is the day's count
