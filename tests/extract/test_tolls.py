@@ -130,6 +130,19 @@ def test_one_figure_for_killed_and_wounded_or_captured_is_no_toll(text: str) -> 
 
 
 @pytest.mark.parametrize(
+    "text, killed, known",
+    [
+        ("أصيب أربعة مستوطنين، اليوم، إثر سقوط قذيفة صاروخية على منزل في مستوطنة سديروت.", 0, True),  # a shell's fall
+        ("سيطرت قوات الجيش على سلسلة جبلية في مديرية نهم اليوم، بعد معارك أسفرت عن سقوط 13 حوثيا.", 13, True),
+        ("فجر انتحاري نفسه، اليوم، قرب مقر للشرطة في مدينة بيدوا، ما تسبب في سقوط ضحايا.", None, False),
+    ],
+)
+def test_a_fall_is_a_death_only_with_its_dead(text: str, killed: int | None, known: bool) -> None:
+    (ev,) = rasd.extract(text, published=date(2024, 5, 12))
+    assert (ev.fatalities, ev.fatalities_known) == (killed, known)
+
+
+@pytest.mark.parametrize(
     "text, actor2",
     [
         ("سيطرت قوات الجيش اليمني على مواقع في جبهة مريس بمحافظة الضالع اليوم، بعد معارك عنيفة تكبدت خلالها "
