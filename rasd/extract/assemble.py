@@ -42,7 +42,7 @@ class Assemble:
     sets: tuple[str, ...] = ("events",)
 
     def __call__(self, doc: Doc) -> Doc:
-        clusters = fold_title(group_triggers(doc, event_triggers(doc)))
+        clusters = fold_title(doc, group_triggers(doc, event_triggers(doc)))
         attach_casualties(doc, clusters)
         country = doc_country(doc)
         earlier: dict[str, Mention] = {}

@@ -116,6 +116,9 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
         return True
     if t.event_type in VIOLENT and h.event_type in VIOLENT and (_causal_clause(doc, a) or _result_clause(doc, a)):
         return True  # "أصيب شاب بالرصاص، إثر هجوم نفذه مستوطنون", "قصفت …، ما أودى بحياة 17": cause and toll are the same event
+    if "Other" in (t.sub_event_type, h.sub_event_type) and VIOLENT & {t.event_type, h.event_type} and (
+            _causal_clause(doc, a) or _result_clause(doc, a)) and a.sentence in cluster.sentences:
+        return True  # "اقتحمت القوات حرم المطار، بعد معارك مع الحوثيين": the storming is the battle
     if "Disrupted weapons use" in (t.sub_event_type, h.sub_event_type):
         return True  # "فككت …، اليوم، عبوة ناسفة": the device was defused, it did not explode
     if same_clause and t.event_type in VIOLENT and h.event_type in VIOLENT and (

@@ -15,7 +15,7 @@ from rasd.extract.headlines import fold_title
 
 def _folded(doc: Doc) -> list[list[tuple[str, bool]]]:
     """Each event's trigger words after folding, with whether each is in the headline."""
-    clusters = fold_title(group_triggers(doc, event_triggers(doc)))
+    clusters = fold_title(doc, group_triggers(doc, event_triggers(doc)))
     return [[(doc.ntext[t.start : t.end], t.value.in_title) for t in c.triggers] for c in clusters]
 
 
@@ -38,3 +38,19 @@ def test_a_generic_headline_word_with_no_violent_body_event_is_dropped(prepared:
 def test_a_headline_battle_word_does_not_name_a_body_bombardment(prepared: Callable[[str], Doc]) -> None:
     doc = prepared("اشتباكات عنيفة في ريف درعا\nقصفت قوات النظام اليوم مدينة درعا.")
     assert _folded(doc) == [[("اشتباكات", True)], [("قصفت", False)]]
+
+
+def test_a_headline_storming_is_the_battle_the_body_tells(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("الجيش يقتحم مديرية حيس\nاستعادت قوات الجيش اليوم مركز مديرية حيس بعد معارك عنيفة مع الحوثيين.")
+    (event,) = _folded(doc)
+    assert ("يقتحم", True) in event
+    # a headline word of another kind is not the battle's: "يدمر تعزيزات" stays apart from it
+    doc = prepared("التحالف يدمر تعزيزات للحوثيين\nاستعادت قوات الجيش اليوم مركز مديرية حيس بعد معارك عنيفة مع الحوثيين.")
+    assert len(_folded(doc)) == 2
+
+
+def test_a_storming_after_a_battle_is_that_battle(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("اقتحمت القوات المشتركة حرم مطار الحديدة، اليوم، بعد معارك عنيفة مع ميليشيات الحوثي.")
+    assert len(_folded(doc)) == 1
+    doc = prepared("اقتحمت قوات الاحتلال مدينة جنين اليوم، فيما دارت معارك عنيفة في رفح.")
+    assert len(_folded(doc)) == 2

@@ -19,7 +19,7 @@ from rasd.model import Event
 
 
 def _records(doc: Doc) -> list[tuple[Cluster, Event]]:
-    clusters = fold_title(group_triggers(doc, event_triggers(doc)))
+    clusters = fold_title(doc, group_triggers(doc, event_triggers(doc)))
     attach_casualties(doc, clusters)
     earlier: dict[str, Mention] = {}
     return [(c, event_of(doc, c, doc_country(doc), earlier)) for c in clusters]

@@ -20,7 +20,7 @@ from rasd.model import Event
 
 
 def _only(doc: Doc) -> Cluster:
-    (cluster,) = fold_title(group_triggers(doc, event_triggers(doc)))
+    (cluster,) = fold_title(doc, group_triggers(doc, event_triggers(doc)))
     return cluster
 
 

@@ -19,7 +19,7 @@ from rasd.extract.tolls import attach_casualties
 def test_every_field_from_the_cluster_with_its_evidence_in_order(prepared: Callable[[str], Doc]) -> None:
     doc = prepared("قصفت قوات النظام بلدة اللطامنة في ريف حماة الشمالي صباح اليوم، "
                    "ما أدى إلى مقتل ثلاثة مدنيين وإصابة خمسة آخرين.")
-    (cluster,) = fold_title(group_triggers(doc, event_triggers(doc)))
+    (cluster,) = fold_title(doc, group_triggers(doc, event_triggers(doc)))
     attach_casualties(doc, [cluster])
     earlier: dict[str, Mention] = {}
     ev = event_of(doc, cluster, doc_country(doc), earlier)
@@ -37,7 +37,7 @@ def test_every_field_from_the_cluster_with_its_evidence_in_order(prepared: Calla
 
 def test_an_unplaced_unattributed_event_takes_the_article_country(prepared: Callable[[str], Doc]) -> None:
     doc = prepared("قصفت قوات النظام بلدة اللطامنة صباح اليوم. وفي سياق آخر، جرى اعتقال ثلاثة شبان.")
-    clusters = fold_title(group_triggers(doc, event_triggers(doc)))
+    clusters = fold_title(doc, group_triggers(doc, event_triggers(doc)))
     attach_casualties(doc, clusters)
     arrests = event_of(doc, clusters[-1], doc_country(doc), {})
     assert (arrests.sub_event_type, arrests.country, arrests.location) == ("Arrests", "Syria", None)

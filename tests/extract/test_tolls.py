@@ -21,7 +21,7 @@ from rasd.model import Event, Span, Victim
 
 
 def _attached(doc: Doc) -> list[Cluster]:
-    clusters = fold_title(group_triggers(doc, event_triggers(doc)))
+    clusters = fold_title(doc, group_triggers(doc, event_triggers(doc)))
     attach_casualties(doc, clusters)
     return clusters
 

@@ -25,7 +25,7 @@ def _places(text: str) -> list[tuple[str | None, str | None]]:
 
 
 def _only(doc: Doc) -> Cluster:
-    (cluster,) = fold_title(group_triggers(doc, event_triggers(doc)))
+    (cluster,) = fold_title(doc, group_triggers(doc, event_triggers(doc)))
     return cluster
 
 
