@@ -7,6 +7,8 @@ those verdicts without a new reading:
 
 * the output event that stands for a judged record is the first one whose
   event-type evidence (its first trigger span) overlaps the record's anchor;
+  for a real record, failing that, one whose other trigger spans do (the
+  mention was merged into an event told first elsewhere: it is that event now);
 * a field counts right when it was judged right and is unchanged, or judged
   wrong and now equals the fix (names compared loosely, :func:`same`); an
   armed clash's two sides count in either order;
@@ -165,16 +167,21 @@ def trigger_span(event: Mapping[str, Any]) -> tuple[int, int] | None:
 
 
 def match(anchor: Sequence[int], events: Iterable[Mapping[str, Any]],
-          judged: Mapping[str, Any] | None = None) -> Mapping[str, Any] | None:
+          judged: Mapping[str, Any] | None = None, *, merged: bool = False) -> Mapping[str, Any] | None:
     """The output event on the anchor: of those whose trigger span overlaps it, one on the very span first,
     then the one agreeing with the ``judged`` record in most fields (several events may share a trigger:
-    a strike and its toll elsewhere), then the first."""
+    a strike and its toll elsewhere), then the first. With ``merged``, an event whose later trigger spans
+    overlap the anchor stands for it when none starts there."""
     found = []
+    events = list(events)
     for i, event in enumerate(events):
         span = trigger_span(event)
         if span and span[0] < anchor[1] and anchor[0] < span[1]:
             agree = sum(same(event.get(f), judged.get(f), f) for f in FIELDS) if judged else 0
             found.append((span != tuple(anchor), -agree, i, event))
+    if not found and merged:
+        return next((e for e in events if any(int(s["start"]) < anchor[1] and anchor[0] < int(s["end"])
+                                              for s in (e.get("evidence") or {}).get("event_type") or [])), None)
     return min(found, key=lambda t: t[:3])[3] if found else None
 
 
@@ -211,7 +218,7 @@ def judge_fields(panel: PanelRecord, event: Mapping[str, Any]) -> dict[str, bool
 
 def score_record(panel: PanelRecord, events: Iterable[Mapping[str, Any]]) -> Outcome:
     """One judged record against today's output events of its document."""
-    event = match(panel.anchor, events, panel.record)
+    event = match(panel.anchor, events, panel.record, merged=panel.real)
     fields = judge_fields(panel, event) if panel.real and event is not None else {}
     return Outcome(panel=panel, event=event, fields=fields)
 

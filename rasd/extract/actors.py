@@ -41,7 +41,11 @@ _FACT_KIND = {"مدعوم": "backed by", "تابع": "affiliated to", "موال�
 
 
 # Group nouns that, with the article, stand for the group last named with them ("الهيئة" = هيئة تحرير الشام).
-_HEAD_NOUNS = frozenset(fold(w) for w in "هيئة حركة تنظيم جماعة حزب جبهة كتائب سرايا لواء فصيل فيلق ميليشيا ميلشيا مليشيا وحدات تحالف".split())
+_HEAD_NOUNS = frozenset(fold(w) for w in (
+    "هيئة حركة تنظيم جماعة حزب جبهة كتائب سرايا لواء فصيل فيلق ميليشيا ميلشيا مليشيا ميليشيات ميلشيات مليشيات وحدات تحالف"
+).split())
+# one head for a noun's spellings and numbers: "المليشيا" after "الميليشيات الحوثية" is that militia
+_HEAD_KEY = {fold(w): fold("ميليشيا") for w in "ميلشيا مليشيا ميليشيات ميلشيات مليشيات".split()}
 _SHORT_FORM = WordInitial(r"((?:[وفبك]?ل?ال|[وفبك]?لل)(" + "|".join(sorted(_HEAD_NOUNS)) + r"))(?![\w])")
 
 # Generic names of a state's forces ("الجيش", "القوات الحكومية"): they stand for the state forces last named in full.
@@ -203,7 +207,8 @@ _COALITION = fold("تحالف")
 def _head_noun(text: str, name: Mention) -> str:
     """The first word of a name, less its article: a head noun of :data:`_HEAD_NOUNS` if the name is a group's."""
     first = text[name.start : name.end].split()[0]
-    return first[2:] if first.startswith("ال") else first
+    first = first[2:] if first.startswith("ال") else first
+    return _HEAD_KEY.get(first, first)
 
 
 def _full_form(heads: dict[str, Mention], noun: str, named: list[Mention]) -> Actor | None:
@@ -256,7 +261,7 @@ class Actors:
             if name is not None:
                 if (first := _head_noun(text, name)) in _HEAD_NOUNS:
                     heads[first] = name
-            elif short is not None and (actor := _full_form(heads, short.group(2), named)) is not None:
+            elif short is not None and (actor := _full_form(heads, _HEAD_KEY.get(noun := short.group(2), noun), named)):
                 if not any(n.start <= start < n.end for n in named):
                     out.append(Mention("actor", start, short.end(), ActorRef(actor)))
         return out

@@ -119,6 +119,14 @@ def test_match_prefers_the_event_like_the_judged_record() -> None:
     assert match((10, 15), [event(start=15, end=20)]) is None  # touching is not overlapping
 
 
+def test_a_real_record_merged_into_an_event_told_first_is_that_event() -> None:
+    merged = event(start=2, end=6)
+    merged["evidence"]["event_type"].append({"start": 10, "end": 15, "text": "x"})
+    assert match((10, 15), [merged]) is None  # a not-real record merged away is gone as a record of its own
+    assert match((10, 15), [merged], RECORD, merged=True) is merged
+    assert match((10, 15), [event(start=2, end=6)], RECORD, merged=True) is None
+
+
 def test_halves_split_by_document() -> None:
     assert {half_of(f"doc-{i}") for i in range(20)} == {"a", "b"}
     assert half_of("doc-1") == half_of("doc-1")

@@ -51,9 +51,13 @@ def _actor_at(text: str, phrase: str, occurrence: int = 1) -> str | None:
         ("أعلن الجيش اليمني صد هجوم، فيما سقطت قذيفة على مقر الجيش في المدينة.", "الجيش", 2, None),
         # an army named by its own nisba is that army, not the one named before
         ("أعلن الجيش السوري صد هجوم. وفي خبر آخر، قال الجيش الموريتاني إنه أجرى تدريبات.", "الجيش", 2, None),
+        # "the militia" in any spelling or number after a militia named in full is that militia
+        ("قصفت مقاتلات التحالف مواقع الميليشيات الحوثية في حيس، واستهدفت غارة أخرى مخازن المليشيا قرب زبيد.",
+         "المليشيا", 1, "Ansar Allah"),
+        ("تقدمت القوات المشتركة نحو الحديدة. وقال مصدر إن الميليشيات فرت من مواقعها.", "الميليشيات", 1, None),
     ],
     ids=["army-again", "government-forces", "coalition-again", "local-not-foreign", "local-government", "army-in-gaza",
-         "no-antecedent", "army-site", "own-nisba"],
+         "no-antecedent", "army-site", "own-nisba", "militia-again", "militia-no-antecedent"],
 )
 def test_generic_names_refer_back(text: str, phrase: str, occurrence: int, expected: str | None) -> None:
     assert _actor_at(text, phrase, occurrence) == expected
