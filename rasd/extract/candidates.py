@@ -4,7 +4,8 @@ Needs the ``triggers`` (with the modality ``eventness`` settled), ``actors`` and
 ``casualties`` (with their ``scopes``) layers. :func:`event_triggers` keeps, in text
 order, the triggers reported as having happened — not modal, not in a headline that asks
 a question, not telling a period total, a weak word only with a party or a counted toll
-in its clause (a riot word also with the protest of its sentence), not what an attack hit ("استهدف … تعزيزات") — promotes a weapon word with its owner's adjective ("مسيرات إسرائيلية")
+in its clause (a riot word also with the protest of its sentence), not what an attack hit ("استهدف … تعزيزات"), not the act a
+period runs from ("الأعنف منذ سيطرة قوات النظام عليها في نوفمبر") — promotes a weapon word with its owner's adjective ("مسيرات إسرائيلية")
 to a strong one, and adds a killing trigger where a toll and an armed party are told
 without any violent word ("استشهاد شاب برصاص قوات الاحتلال").
 """
@@ -24,8 +25,13 @@ def event_triggers(doc: Doc) -> list[Mention]:
     """The triggers of ``doc`` that can become events, implied killings included, in text order."""
     title_is_question = doc.title_end and doc.ntext[: doc.title_end].rstrip().endswith(("?", "؟"))
     triggers = [_promoted(doc, t) for t in doc.of("trigger") if t.value.modal is None and _supported(doc, t)
-                and not (t.value.in_title and title_is_question) and not _tells_a_total(doc, t) and not _struck(doc, t)]
+                and not (t.value.in_title and title_is_question) and not _tells_a_total(doc, t) and not _struck(doc, t)
+                and not _SINCE.search(doc.ntext, max(0, t.start - 12), t.start)]
     return _implied_triggers(doc, triggers)
+
+
+# "منذ سيطرة …", "منذ أن بدأ الهجوم": an act named as the start of a period is when, not what, the report tells
+_SINCE = re.compile(r"(?<!\w)[وف]?منذ\s+(?:ان\s+)?$")
 
 
 def _supported(doc: Doc, trig: Mention) -> bool:

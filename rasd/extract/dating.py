@@ -27,14 +27,16 @@ _SPEECH_BEFORE = re.compile(r"(?<!\w)[وف]?(?:اعلن|اعلنت|قال|قال
                             r"عبرت|نقلت|ذكرته|ذكرتها)\S*\s+(?:\S+\s+){0,5}?[،,]?\s*$")
 _THAT_AFTER = re.compile(r"\W{0,3}(?:ان|انه|انها|انهم|بان)(?!\w)")
 _CAMPAIGN_AGE = timedelta(days=7)
-# "منذ 19 نيسان", "المستمرة منذ مطلع الشهر": the day a period runs from, right before the date phrase
-_SINCE = re.compile(r"(?<!\w)[وف]?منذ\s+(?:(?:يوم|ليل|صباح|مساء|مطلع|اوايل|اواخر|منتصف|بدايه|نهايه)\s+)?$")
+# "منذ 19 نيسان", "المستمرة منذ مطلع الشهر": the day a period runs from, right before the date phrase, or the day of
+# the act it runs from ("الأعنف منذ سيطرة قوات النظام عليها في تشرين الثاني"), in the same stretch of words
+_SINCE = re.compile(r"(?<!\w)[وف]?منذ\s+(?:(?:يوم|ليل|صباح|مساء|مطلع|اوايل|اواخر|منتصف|بدايه|نهايه)\s+)?$"
+                    r"|(?<!\w)[وف]?منذ\s+[^،,.:؛!?؟\n\d]{3,60}?(?:\s+في)?\s*$")
 
 
 def runs_from(doc: Doc, d: Mention) -> bool:
     """The date is where a period starts ("يشن الجيش منذ 19 نيسان حملة") more than a week before the report:
     it dates a campaign, not an act ("منذ فجر اليوم" is the day; "منذ الاثنين" a few days, still news)."""
-    if d.value.value is None or not _SINCE.search(doc.ntext, max(0, d.start - 16), d.start):
+    if d.value.value is None or not _SINCE.search(doc.ntext, max(0, d.start - 72), d.start):
         return False
     return doc.published is None or (doc.published - d.value.value) > _CAMPAIGN_AGE
 

@@ -212,6 +212,16 @@ def _period_cues(doc: Doc) -> dict[int, list[tuple[int, int]]]:
     return cues
 
 
+def _clause_said_of(doc: Doc, start: int, figures: list[Mention]) -> int:
+    """The clause whose figures a period phrase at ``start`` is said of: its own, or, when it opens a clause with
+    no figure ("قتل أكثر من 160 وإصابة 17500، منذ انطلاق المسيرات"), the clause before it."""
+    clause = doc.clause_of(start)
+    opens = not doc.ntext[doc.clauses[clause][0] : start].strip(" ،,-\"'«»()و")
+    if opens and clause > 0 and not any(doc.clause_of(m.start) == clause for m in figures):
+        return clause - 1
+    return clause
+
+
 def _of_the_news(doc: Doc, d: Mention) -> bool:
     """A date of the report's own days (today, yesterday, a weekday this week), not the start of a period."""
     return (doc.published is not None and d.value.value is not None and d.value.precision == 1
@@ -257,11 +267,12 @@ def _period_figures(doc: Doc) -> set[int]:
                     and _of_the_news(doc, d)]
             # "استشهد 33 -فجر اليوم- في قصف … ضمن إبادة يشنها منذ 14 شهرا": a day named between them keeps the figure the day's
             figures = [m for m in figures if not any(min(m.end, s) <= d < max(m.start, e) for d in days)]
+            said_of = _clause_said_of(doc, s, figures)
             for kind in {m.value.kind for m in figures} - {"killed"}:  # "770 قتيلا و4050 جريحا في الفترة ما بين …"
-                same = [m for m in figures if m.value.kind == kind and doc.clause_of(m.start) == doc.clause_of(s)]
+                same = [m for m in figures if m.value.kind == kind and doc.clause_of(m.start) == said_of]
                 if same:
                     out.add(id(min(same, key=lambda m: max(m.start - e, s - m.end, 0))))
-            killed = [m for m in figures if m.value.kind == "killed" and doc.clause_of(m.start) == doc.clause_of(s)]
+            killed = [m for m in figures if m.value.kind == "killed" and doc.clause_of(m.start) == said_of]
             if not (killed or figures):
                 continue
             nearest = min(killed or figures, key=lambda m: max(m.start - e, s - m.end, 0))

@@ -88,3 +88,16 @@ def test_the_lead_source_telling_more_keeps_the_leads_day() -> None:
     events = rasd.extract(text, published=date(2024, 5, 15))
     assert {e.event_date for e in events} == {"2024-05-14"}
     assert len(events) == 2
+
+
+def test_the_act_a_period_runs_from_neither_dates_nor_makes_the_news() -> None:
+    """"الأعنف منذ سيطرة قوات النظام عليها في تشرين الثاني": the capture is when the comparison starts, not an event,
+    and its month is no date of the attack the report tells."""
+    text = ("شن تنظيم الدولة الإسلامية، الجمعة، هجوما على مدينة البوكمال قتل فيه 18 من قوات النظام، وقال المرصد إنه "
+            "الهجوم الأعنف منذ سيطرة قوات النظام عليها في تشرين الثاني الماضي.")
+    (event,) = rasd.extract(text, published=date(2018, 6, 8))
+    assert (event.event_date, event.fatalities) == ("2018-06-08", 18)
+    # with no day of its own the attack takes the report's week, not the month of the capture
+    undated = text.replace("، الجمعة،", "")
+    (event,) = rasd.extract(undated, published=date(2018, 6, 8))
+    assert event.event_date.startswith("2018-06")

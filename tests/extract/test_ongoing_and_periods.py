@@ -85,6 +85,13 @@ def test_killed_and_wounded_in_a_period_are_both_totals() -> None:
     assert {(c.value.kind, c.value.scope) for c in doc.of("casualty")} == {("killed", "cumulative"), ("injured", "cumulative")}
 
 
+def test_a_period_opening_the_next_clause_is_said_of_the_figures_before_it() -> None:
+    text = ("وأسفر إطلاق النار عن مقتل أكثر من 160 فلسطينيا وإصابة أكثر من 17 ألفا آخرين، منذ انطلاق المسيرات في "
+            "آذار الماضي، بحسب وزارة الصحة.")
+    doc = rasd.analyse(text, published=D)
+    assert {(c.value.kind, c.value.scope) for c in doc.of("casualty")} == {("killed", "cumulative"), ("injured", "cumulative")}
+
+
 def test_since_yesterday_is_the_day_toll() -> None:
     text = "قتل 61 فلسطينيا منذ السبت برصاص الاحتلال على حدود قطاع غزة."  # D is a Sunday
     assert _scopes(text) == [(61, "event")]
