@@ -132,11 +132,23 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
     return same_clause and ("Other" in (t.sub_event_type, h.sub_event_type) or t.strength in GENERIC)
 
 
+# "بعد ساعات من اغتيال شاب": another act of the same day (days apart, the earlier act is background and keeps no day)
+_SOME_TIME_APART = re.compile(r"\W*(?:و)?(?:بعد|قبل)\s+(?:\S+\s+)?(?:ساعات|ساعه|ساعتين)\s+(?:من|علي)(?!\w)")
+
+
+def _time_apart(doc: Doc, clauses: set[int]) -> bool:
+    """One of ``clauses`` opens with "بعد ساعات من", "قبل ساعتين من": it tells an act some hours from the other."""
+    return any(_SOME_TIME_APART.match(doc.ntext, *doc.clauses[c]) for c in clauses)
+
+
 def _set_apart(doc: Doc, a: Mention, cluster: Cluster) -> bool:
-    """``a``'s clause is set against the one before ("…، فيما قتل جنديان في اشتباكات") and names a specific act
+    """``a``'s clause tells an act hours apart ("بعد ساعات من اغتيال شاب"), or is set against the one before
+    ("…، فيما قتل جنديان في اشتباكات") and names a specific act
     of another kind than the event's, or a killing with a side named ("في حين أعلنت المقاومة قنص جندي"): another event. A
     bare toll there ("فيما أفادت مصادر بمقتل 5") still joins."""
     s, e = doc.clauses[doc.clause_of(a.start)]
+    if _time_apart(doc, cluster.clauses | {doc.clause_of(a.start)}):
+        return True  # "استشهد فلسطينيان بقصف …، بعد ساعات من اغتيال شاب": an act hours before, told beside it
     if not CONTRAST.match(doc.ntext, s, e):
         return False
     kind = cluster.head.value.event_type
@@ -248,6 +260,8 @@ def _hosts(doc: Doc, host: Cluster, guest: Cluster) -> bool:
     contrast = any(CONTRAST.match(doc.ntext, *doc.clauses[min(c.clauses)]) for c in (host, guest))
     if contrast and host.event_type != guest.event_type:
         return False  # "صواريخ على حيفا، فيما قتل جنديان في اشتباكات": set against each other, two kinds, two events
+    if _time_apart(doc, host.clauses | guest.clauses):
+        return False  # "استشهد فلسطينيان بقصف …، بعد ساعات من اغتيال شاب": two acts hours apart
     if strength not in (*GENERIC, "territory"):
         return True
     if strength != "bombard" or guest.head.value.strength == "bombard":

@@ -55,6 +55,14 @@ def test_a_bombardment_hosts_a_vaguer_word_unless_set_apart(prepared: Callable[[
     assert len(_groups(prepared(text))) == events
 
 
+def test_an_act_hours_apart_is_another_event(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("استشهد شابان بقصف إسرائيلي على مخيم نور شمس، بعد ساعات من اغتيال شاب برصاص قوة إسرائيلية خاصة "
+                   "في مخيم طولكرم.")
+    assert len(_groups(doc)) == 2
+    # what the strike did, told in its own clause, is still the strike
+    assert len(_groups(prepared("قصفت قوات الاحتلال مخيم نور شمس اليوم، ما أدى إلى استشهاد شابين."))) == 1
+
+
 def test_a_definite_mention_in_the_next_sentence_refers_back(prepared: Callable[[str], Doc]) -> None:
     doc = prepared("اعتقلت قوات الاحتلال شابين من بلدة بيت أمر اليوم. وفي سياق متصل، داهمت قوات الاحتلال مخيم الفوار.")
     assert _groups(doc) == [(["اعتقلت", "داهمت"], "اعتقلت")]
