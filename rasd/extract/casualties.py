@@ -224,8 +224,10 @@ class Casualties:
 
     @staticmethod
     def _dual(word: str) -> bool:
-        """"قتيلين", "شهيدان", "مدنيان" are two people; "مدنيين" is a plural."""
+        """"قتيلين", "شهيدان", "مدنيان", "فلسطينيتين" are two people; "مدنيين" is a plural."""
         word = word[2:] if word.startswith("ال") else word
+        if word.endswith(("تين", "تان")) and word[:-3] in nationalities():
+            return True  # a feminine nisba's dual ("استشهاد فلسطينيتين")
         if word.endswith("ان"):
             return word[:-2] in DUAL_STEMS or word[:-2] in SOUND_STEMS
         return word.endswith("ين") and word[:-2] in DUAL_STEMS

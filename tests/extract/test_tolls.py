@@ -129,6 +129,12 @@ def test_one_figure_for_killed_and_wounded_or_captured_is_no_toll(text: str) -> 
         assert (ev.fatalities, ev.fatalities_known) == (None, False) and not ev.injuries
 
 
+def test_a_feminine_nisba_in_the_dual_is_two_people() -> None:
+    text = "أفادت مصادر طبية اليوم باستشهاد فلسطينيتين خلال اقتحام قوات الاحتلال مخيم نور شمس بطولكرم."
+    (ev,) = rasd.extract(text, published=date(2024, 5, 12))
+    assert ev.fatalities == 2
+
+
 @pytest.mark.parametrize(
     "text, killed, known",
     [
