@@ -140,6 +140,9 @@ _VERBAL_TWIN = re.compile(r"(?:مقتل|قتل|استشهاد)\s+(?:و|او)(?:�
 # "تعرض 21 آخرين للقتل والإصابة": one figure for both, told before the two nouns
 _NOUN_TWIN = re.compile(r"(?:لل|ال)?(?:قتل|موت)\s+(?:و|او)\s*(?:لل|ال)?(?:اصابه|جرح)(?!\w)")
 _BETWEEN = re.compile(r"(?:^|\s)(?:ما\s+)?بين\s*$")
+# "سقوط عشرات الضحايا بين قتيل وجريح": the figure before it counts both
+_BETWEEN_TWINS = re.compile(r"\s*(?:(?:ال)?(?:ضحايا|اشخاص|شخصا|مدنيين|مدنيا)\s+)?(?:ما\s+)?بين\s+(?:ال)?"
+                            r"(?:قتيل|قتلي|شهيد|شهداء|جريح|جرحي|مصاب)\S*\s*(?:و|او)")
 _SUBSET = re.compile(r"(?:^|\s)(?:من\s+)?(?:بينهم|منهم|بينها|منها|بينهن|منهن)\s*$")
 _SUBSET_AFTER = re.compile(r"\s*(?:من\s+)?(?:منهم|بينهم|منهن|بينهن)(?!\w)")
 # an update of a running toll: "ارتفعت حصيلة الشهداء إلى 24" (not "بلغت": another source's figure reads so too)
@@ -356,6 +359,8 @@ def _combined(doc: Doc, m: Mention, cas: Casualty, clause_start: int) -> bool:
     killed = cas.kind == "killed"
     if cas.kind not in ("killed", "injured"):
         return False
+    if 0 <= cas.number_start and _BETWEEN_TWINS.match(text, m.end):
+        return True
     pair = _PAIR_AFTER.match(text, m.end)
     number_first = 0 <= cas.number_start <= m.start  # "23 قتيلا وجريحا", not "مقتل 3 وإصابة 5"
     if pair and number_first and _is_killed_word(pair.group(0)) != killed:
