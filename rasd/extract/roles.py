@@ -225,6 +225,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
             and (roles.actor1 is None or m.value.actor != roles.actor1.value.actor)]  # a body that reports is hit only as a victim
     if victims and victims[0] is not roles.actor1:
         roles.actor2 = victims[0]
+        if cluster.event_type == "Battles" and roles.actor1 is not None and roles.actor1.value.actor == roles.actor2.value.actor:
+            roles.actor1 = None  # "تكبد الجيش الإسرائيلي خسائر خلال معارك": the side hit, not also its own foe
     elif rest and rest[0].sentence == cluster.head.sentence and doc.clause_of(rest[0].start) == doc.clause_of(cluster.head.start):
         roles.actor2 = rest[0]
     if roles.actor1 is not None and roles.actor2 is not None and (comrades(roles.actor1, roles.actor2) or one_bloc(
@@ -249,7 +251,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
             roles.actor1, roles.actor2 = roles.actor2, None
         elif cluster.event_type == "Battles":  # the forces named as hit stay the side hit ("أصيب 3 جنود إسرائيليين")
             hit = roles.actor2.value.actor
-            roles.actor1 = next((m for m in victims if m.value.actor != hit), None)  # "… في اشتباك مع مسلحي التنظيم"
+            roles.actor1 = next((m for m in victims if m.value.actor != hit and m.value.actor.kind not in VICTIM_KINDS),
+                                None)  # "… في اشتباك مع مسلحي التنظيم"; never the civilians of another act
     if roles.actor1 is None and roles.implied1 is None and _UNKNOWN_AGENT.search(_around(doc, cluster)):
         # "لا تزال الجهة التي استهدفت القاعدة مجهولة": ACLED's unidentified actor, not a blank
         roles.implied1 = _UNIDENTIFIED_AIR if cluster.head.value.sub_event_type == "Air/drone strike" else _UNIDENTIFIED

@@ -530,3 +530,11 @@ def test_the_putschists_of_yemeni_news_are_the_houthis(name: str) -> None:
     text = f"شنت مقاتلات التحالف العربي اليوم غارات على مواقع وتجمعات {name} في مديرية حيس."
     (ev,) = rasd.extract(text, published=D)
     assert (ev.actor1, ev.actor2) == ("Military Forces of Saudi Arabia", "Ansar Allah")
+
+
+def test_the_side_that_bore_losses_is_not_also_its_own_foe() -> None:
+    """"تكبد الجيش الإسرائيلي خسائر خلال معارك": the army is the side hit; the forces named again in the next clause
+    do not make it the attacker of its own battle, whose other side is then the unnamed gunmen of the place."""
+    text = "تكبد الجيش الإسرائيلي اليوم خسائر في الأرواح والمعدات خلال معارك في خان يونس، بينما قصفت قوات الاحتلال حي الزيتون."
+    clash = next(e for e in rasd.extract(text, published=date(2024, 8, 19)) if e.location == "Khan Yunis")
+    assert {clash.actor1, clash.actor2} == {"Unidentified Armed Group (Palestine)", "Military Forces of Israel"}
