@@ -144,7 +144,8 @@ def _time_apart(doc: Doc, clauses: set[int]) -> bool:
 def _set_apart(doc: Doc, a: Mention, cluster: Cluster) -> bool:
     """``a``'s clause tells an act hours apart ("بعد ساعات من اغتيال شاب"), or is set against the one before
     ("…، فيما قتل جنديان في اشتباكات") and names a specific act
-    of another kind than the event's, or a killing with a side named ("في حين أعلنت المقاومة قنص جندي"): another event. A
+    of another kind than the event's, or a killing or bombardment with a side named ("في حين أعلنت المقاومة قنص جندي",
+    "بينما قصفت قوات الاحتلال حي الزيتون"): another event. A
     bare toll there ("فيما أفادت مصادر بمقتل 5") still joins."""
     s, e = doc.clauses[doc.clause_of(a.start)]
     if _time_apart(doc, cluster.clauses | {doc.clause_of(a.start)}):
@@ -154,7 +155,7 @@ def _set_apart(doc: Doc, a: Mention, cluster: Cluster) -> bool:
     kind = cluster.head.value.event_type
     actor_named = any(s <= m.start < e for m in doc.of("actor"))  # "في حين أعلنت المقاومة قنص جندي": a killing by someone
     return any(s <= t.start < e and t.value.event_type != kind and (
-        t.value.strength not in GENERIC or (t.value.strength == "kill" and actor_named)) for t in doc.of("trigger"))
+        t.value.strength not in GENERIC or (t.value.strength in ("kill", "bombard") and actor_named)) for t in doc.of("trigger"))
 
 
 def _instrument(doc: Doc, trig: Mention) -> bool:

@@ -49,6 +49,8 @@ def test_a_cause_clause_is_the_same_event(prepared: Callable[[str], Doc]) -> Non
         ("استشهد شاب برصاص قوات الاحتلال في طولكرم، وقصفت قوات الاحتلال مدينة طولكرم.", 1),
         # set against each other ("في حين") and in two towns: two events
         ("استشهد شاب برصاص قوات الاحتلال في طولكرم، في حين قصفت قوات الاحتلال وسط مدينة جنين.", 2),
+        # a bombardment by a side named, set against a battle, is its own event
+        ("أعلنت كتائب القسام أنها قتلت جنودا في عملية مركبة برفح، في حين قصف الاحتلال مخيم النصيرات.", 2),
     ],
 )
 def test_a_bombardment_hosts_a_vaguer_word_unless_set_apart(prepared: Callable[[str], Doc], text: str, events: int) -> None:
