@@ -538,3 +538,9 @@ def test_the_side_that_bore_losses_is_not_also_its_own_foe() -> None:
     text = "تكبد الجيش الإسرائيلي اليوم خسائر في الأرواح والمعدات خلال معارك في خان يونس، بينما قصفت قوات الاحتلال حي الزيتون."
     clash = next(e for e in rasd.extract(text, published=date(2024, 8, 19)) if e.location == "Khan Yunis")
     assert {clash.actor1, clash.actor2} == {"Unidentified Armed Group (Palestine)", "Military Forces of Israel"}
+
+
+def test_the_head_of_a_body_of_a_group_killed_names_the_group_hit() -> None:
+    text = "أعلن التحالف أن غارة لمقاتلاته أدت اليوم لمصرع عبد الله الحمزي، رئيس المجلس السياسي للحوثيين في محافظة الحديدة."
+    (ev,) = rasd.extract(text, published=date(2018, 4, 25))
+    assert ev.actor2 == "Ansar Allah"
