@@ -172,15 +172,18 @@ def match(anchor: Sequence[int], events: Iterable[Mapping[str, Any]],
     then the one agreeing with the ``judged`` record in most fields (several events may share a trigger:
     a strike and its toll elsewhere), then the first. With ``merged``, an event whose later trigger spans
     overlap the anchor stands for it when none starts there."""
+    def on_anchor(span: tuple[int, int]) -> bool:
+        return span[0] < anchor[1] and anchor[0] < span[1]
+
     found = []
     events = list(events)
     for i, event in enumerate(events):
         span = trigger_span(event)
-        if span and span[0] < anchor[1] and anchor[0] < span[1]:
+        if span and on_anchor(span):
             agree = sum(same(event.get(f), judged.get(f), f) for f in FIELDS) if judged else 0
             found.append((span != tuple(anchor), -agree, i, event))
     if not found and merged:
-        return next((e for e in events if any(int(s["start"]) < anchor[1] and anchor[0] < int(s["end"])
+        return next((e for e in events if any(on_anchor((int(s["start"]), int(s["end"])))
                                               for s in (e.get("evidence") or {}).get("event_type") or [])), None)
     return min(found, key=lambda t: t[:3])[3] if found else None
 

@@ -47,13 +47,14 @@ def fold_title(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 def _title_host(doc: Doc, m: Mention, body: list[Cluster]) -> Cluster | None:
     """The body event a headline word announces: the lead event for a generic word, else the first of its kind."""
     t: Trigger = m.value
+    storming = _STORMING.match(doc.ntext, m.start) is not None
     if t.strength in GENERIC:
         if t.event_type not in VIOLENT:
             return None
         return next((b for b in body if b.event_type in VIOLENT), None)
     return (next((b for b in body if b.head.value.sub_event_type == t.sub_event_type), None)
             or next((b for b in body if b.event_type == t.event_type), None)
-            or next((b for b in body if b.event_type == "Battles" and _STORMING.match(doc.ntext, m.start)), None)
+            or next((b for b in body if storming and b.event_type == "Battles"), None)
             or next((b for b in body if b.event_type in VIOLENT and b.head.value.strength in GENERIC
                      and t.event_type in VIOLENT and _names_how(t, b)), None))  # "غارات" names the body's "مقتل 87"
 

@@ -132,8 +132,9 @@ _WAR_TOLL = re.compile(
 )
 # killed and wounded side by side: "23 قتيلا وجريحا", "88 بين قتيل وجريح"
 _KILLED_WORDS = ("قتيل", "قتلي", "شهيد", "شهداء")
-_PAIR_AFTER = re.compile(r"\s*(?:و|او)\s*(?:ال)?(?:جريح|جرحي|مصاب|قتيل|قتلي|شهيد|شهداء)\S*")
-_PAIR_BEFORE = re.compile(r"(?:قتيل|قتلي|شهيد|شهداء|جريح|جرحي|مصاب)\S*\s*(?:و|او)\s*$")
+_HIT_NOUN = "(?:" + "|".join((*_KILLED_WORDS, "جريح", "جرحي", "مصاب")) + ")"  # a noun of the killed or the wounded
+_PAIR_AFTER = re.compile(rf"\s*(?:و|او)\s*(?:ال)?{_HIT_NOUN}\S*")
+_PAIR_BEFORE = re.compile(rf"{_HIT_NOUN}\S*\s*(?:و|او)\s*$")
 # "مقتل وجرح العشرات", "قتل وأصيب 12": one figure for the killed and the wounded, told after both cues
 _VERBAL_PAIR = re.compile(r"(?<!\w)(?:مقتل|قتل|استشهاد|سقوط)\s+(?:و|او)$")
 _VERBAL_TWIN = re.compile(r"(?:مقتل|قتل|استشهاد)\s+(?:و|او)(?:اسر|جرح|اصابه|اصيب)\S*\s")
@@ -141,8 +142,7 @@ _VERBAL_TWIN = re.compile(r"(?:مقتل|قتل|استشهاد)\s+(?:و|او)(?:�
 _NOUN_TWIN = re.compile(r"(?:لل|ال)?(?:قتل|موت)\s+(?:و|او)\s*(?:لل|ال)?(?:اصابه|جرح)(?!\w)")
 _BETWEEN = re.compile(r"(?:^|\s)(?:ما\s+)?بين\s*$")
 # "سقوط عشرات الضحايا بين قتيل وجريح": the figure before it counts both
-_BETWEEN_TWINS = re.compile(r"\s*(?:(?:ال)?(?:ضحايا|اشخاص|شخصا|مدنيين|مدنيا)\s+)?(?:ما\s+)?بين\s+(?:ال)?"
-                            r"(?:قتيل|قتلي|شهيد|شهداء|جريح|جرحي|مصاب)\S*\s*(?:و|او)")
+_BETWEEN_TWINS = re.compile(rf"\s*(?:(?:ال)?(?:ضحايا|اشخاص|شخصا|مدنيين|مدنيا)\s+)?(?:ما\s+)?بين\s+(?:ال)?{_HIT_NOUN}\S*\s*(?:و|او)")
 _SUBSET = re.compile(r"(?:^|\s)(?:من\s+)?(?:بينهم|منهم|بينها|منها|بينهن|منهن)\s*$")
 _SUBSET_AFTER = re.compile(r"\s*(?:من\s+)?(?:منهم|بينهم|منهن|بينهن)(?!\w)")
 # an update of a running toll: "ارتفعت حصيلة الشهداء إلى 24" (not "بلغت": another source's figure reads so too)
