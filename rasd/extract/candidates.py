@@ -43,13 +43,30 @@ def _supported(doc: Doc, trig: Mention) -> bool:
     if trig.value.sub_event_type == "Violent demonstration" and any(  # "تظاهر محتجون، وأحرقوا الإطارات": the crowd did it
             t.value.event_type == "Protests" and t.sentence == trig.sentence for t in doc.of("trigger")):
         return True
+    if trig.value.event_type == "Battles" and _crowd(doc, trig.sentence):
+        return False  # "اندلعت مواجهات بين المتظاهرين وقوات الأمن": a crowd's clash is a protest's, not a battle
     clause = doc.clause_of(trig.start)
     casualties = [c for c in doc.of("casualty") if doc.clause_of(c.start) == clause and not c.value.cumulative]
     if trig.value.strength == "kill":  # a killing needs its (new) dead or its victims in the sentence
         return any(c.sentence == trig.sentence and not c.value.cumulative and not _definite(doc.ntext, c.start)
                    for c in doc.of("casualty")) or any(r.sentence == trig.sentence for r in doc.of("role"))
-    actors = [a for a in doc.of("actor") if doc.clause_of(a.start) == clause and a.value.actor.kind not in ("civilians",)]
+    parties = [a for a in doc.of("actor") if doc.clause_of(a.start) == clause]
+    actors = [a for a in parties if a.value.actor.kind != "civilians"]
+    if _CLASH.match(doc.ntext, trig.start):  # "مواجهات": a battle when its sentence names two armed sides, not youths and soldiers
+        sides = {a.value.actor.canonical for a in doc.of("actor") if a.sentence == trig.sentence
+                 and a.value.actor.kind not in ("civilians", *_CROWDS)}
+        return len(sides) >= 2 and len(actors) == len(parties)
     return bool(actors) or any(c.value.count for c in casualties)
+
+
+_CROWDS = ("protesters", "rioters")
+_CLASH = re.compile(r"(?:ال)?مواجه")
+
+
+def _crowd(doc: Doc, sentence: int) -> bool:
+    """The sentence tells of a crowd: a protest word, or protesters or rioters among its parties."""
+    return any(t.sentence == sentence and t.value.event_type in ("Protests", "Riots") for t in doc.of("trigger")) or any(
+        a.sentence == sentence and a.value.actor.kind in _CROWDS for a in doc.of("actor"))
 
 
 _STRUCK_REACH = 40  # characters from an attack word to what it hit

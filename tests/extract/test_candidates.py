@@ -42,3 +42,23 @@ def test_a_toll_with_no_armed_party_implies_no_event(prepared: Callable[[str], D
     doc = prepared("أعلنت وزارة الصحة مقتل مواطن في مدينة جنين.")
     assert [c.value.count for c in doc.of("casualty")] == [1]
     assert _candidates(doc) == []
+
+
+def test_clashes_are_a_battle_between_two_armed_sides(prepared: Callable[[str], Doc]) -> None:
+    battle = prepared("تجددت المواجهات بين الجيش السوري ومسلحي تنظيم الدولة في ريف دير الزور.")
+    assert _candidates(battle) == [("مواجهات", "Armed clash", "weak")]
+    one_side = prepared("وقعت مواجهات مع قوات الاحتلال في بلدة بيتا.")
+    assert _candidates(one_side) == []  # youths and soldiers: no battle of two armed sides
+    youths = prepared("اندلعت مواجهات بين الشبان الفلسطينيين وقوات الاحتلال والجيش في قرية كفر قدوم.")
+    assert _candidates(youths) == []
+
+
+def test_a_crowd_clash_is_no_battle(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("أصيب عشرة متظاهرين في هجوم على ساحة الاعتصام وسط بغداد.")
+    assert "Armed clash" not in [sub for _, sub, _ in _candidates(doc)]
+    assert _candidates(prepared("أصيب عشرة جنود في هجوم على ثكنة وسط بغداد.")) == [("هجوم", "Armed clash", "weak")]
+
+
+def test_a_foiled_infiltration_is_a_battle(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("أحبطت قوات الجيش محاولة تسلل لمسلحي الحوثي في مديرية حيس.")
+    assert _candidates(doc) == [("محاوله تسلل", "Armed clash", "weak")]
