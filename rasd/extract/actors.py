@@ -98,8 +98,9 @@ _LOCAL_RESISTANCE = {"YE": "Popular Resistance (Yemen)"}
 # In Yemeni news "الميليشيات الإيرانية" (the Iranian militias) are the Houthis: the name and kind they take there.
 _IN_THEATRE = {("Militia (Pro-Iran)", "YE"): ("Ansar Allah", "state")}
 # Sites an attack hits, after which a nisba names whose they are ("مواقع إسرائيلية", "ثكنات عسكرية سورية").
-_TARGET_NOUNS = frozenset("موقع موقعا مواقع قاعده قواعد ثكنه ثكنات مقر مقرات نقطه نقاط معسكر معسكرات مستودع مستودعات مخازن".split())
-_QUALIFIERS = frozenset("جويه جوي حربيه حربي مسيره مدفعي مدفعيه صاروخي صاروخيه عسكريه عسكري ميداني بارز".split())
+_TARGET_NOUNS = frozenset("موقع موقعا مواقع قاعده قواعد ثكنه ثكنات مقر مقرات نقطه نقاط معسكر معسكرات مستودع مستودعات مخازن اهداف اهدافا بنيه".split())
+_NATIONALITY_AFTER = re.compile(r"\s+الجنسيه")  # "قائد سوري الجنسية": a person's nationality, not a side
+_QUALIFIERS = frozenset("جويه جوي حربيه حربي مسيره مدفعي مدفعيه صاروخي صاروخيه عسكريه عسكري ميداني بارز تحتيه".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +236,7 @@ class Actors:
                  if not _BUILDING_BEFORE.search(text, max(0, m.start - 12), m.start)
                  and not _SEAT_BEFORE.search(text, max(0, m.start - 14), m.start)]
         for m in adjectives.find(text):
-            if self._after_noun(doc, m.outer_start, m.prefix):
+            if self._after_noun(doc, m.outer_start, m.prefix) and not _NATIONALITY_AFTER.match(text, m.end):
                 found.append(Mention("actor", m.start, m.end, ActorRef(m.values[0], adjective=True)))
         found += _counted_members(doc)
         found += self._short_forms(doc, longest_first(found))

@@ -44,7 +44,8 @@ class Places:
         self.geocoder = get_geocoder()
 
     def __call__(self, doc: Doc) -> Doc:
-        named = _Spans((a.start, a.end) for a in doc.of("actor") if not a.value.adjective)
+        # an actor's name, or a nisba naming one ("مواقع سورية": Syrian positions, not Syria), is no place
+        named = _Spans((a.start, a.end) for a in doc.of("actor"))
         # the dateline's city is where the reporter files from, not a place of the event nor its context
         for pm in self.geocoder.find_places(without_datelines(doc), country=doc.country_hint):
             # "القدس" inside "لواء القدس" names a group, not Jerusalem

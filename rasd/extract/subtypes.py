@@ -146,11 +146,12 @@ def _backed(doc: Doc, cluster: Cluster, actors: ActorRoles) -> bool:
 
 
 def _protest_deaths(doc: Doc, cluster: Cluster) -> bool:
-    """An earlier sentence told people killed at a protest ("قتلوا بالرصاص خلال مسيرة العودة"): a later bare
-    killing of the article ("أدانت إطلاق الجيش النار على المدنيين") retells that protest met with force."""
+    """An earlier sentence told people killed at a protest ("قتلوا بالرصاص خلال مسيرة العودة"), or the next one
+    counts this death among a protest's ("وبذلك يرتفع عدد قتلى التظاهرات إلى اثنين"): a bare killing of the
+    article ("أدانت إطلاق الجيش النار على المدنيين") is that protest met with force."""
     head = cluster.head
     told = {t.sentence for t in doc.of("trigger") if t.value.event_type == "Protests" and t.value.modal is None
-            and t.sentence < head.sentence and cause_at(doc, t.start) is None}
+            and t.sentence <= head.sentence + 1 and t.sentence != head.sentence and cause_at(doc, t.start) is None}
     return any(c.sentence in told and c.value.kind == "killed" for c in doc.of("casualty")) or any(
         t.sentence in told and t.value.strength == "kill" for t in doc.of("trigger"))
 

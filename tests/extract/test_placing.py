@@ -201,3 +201,9 @@ def test_countries_listed_among_those_who_condemn_are_no_place() -> None:
     # a list of places struck is still a list of places
     strikes = rasd.extract("قصفت طائرات حربية اليوم مواقع في بلدتي كفرنبل وحاس في ريف إدلب.", published=date(2024, 5, 12))
     assert {e.location for e in strikes} == {"Kafranbel", "Has"}
+
+
+def test_a_nisba_after_a_struck_site_is_no_place() -> None:
+    """"مواقع سورية": Syrian positions; the place is the countryside named after them."""
+    events = rasd.extract("أطلقت الولايات المتحدة صواريخ على مواقع سورية في ريف حمص فجر اليوم.", published=date(2024, 5, 12))
+    assert [(e.admin1, e.location) for e in events] == [("Homs", "Homs")]

@@ -175,6 +175,11 @@ def test_the_soldiers_who_shot_are_not_the_victims() -> None:
         ("شنت طائرات التحالف العربي، الأحد، غارات على مواقع ميليشيات الحوثي في مديرية حرض بمحافظة حجة. "
          "وتزامنت الغارات مع مواجهات بين الميليشيا الحوثية والقوات الحكومية في المنطقة.",
          ("Air/drone strike", "Military Forces of Saudi Arabia", "Ansar Allah")),
+        # a nisba after a struck site or target names whose it was
+        ("أطلقت الولايات المتحدة صواريخ على مواقع سورية في ريف حمص فجر اليوم.",
+         ("Shelling/artillery/missile attack", "Military Forces of the United States", "Military Forces of Syria")),
+        ("قصفت طائرات إسرائيلية البنية التحتية الإيرانية في ريف دمشق أمس.",
+         ("Air/drone strike", "Military Forces of Israel", "Military Forces of Iran")),
     ],
 )
 def test_the_side_acted_upon(text: str, expected: tuple[str, str | None, str | None]) -> None:
@@ -544,3 +549,8 @@ def test_the_head_of_a_body_of_a_group_killed_names_the_group_hit() -> None:
     text = "أعلن التحالف أن غارة لمقاتلاته أدت اليوم لمصرع عبد الله الحمزي، رئيس المجلس السياسي للحوثيين في محافظة الحديدة."
     (ev,) = rasd.extract(text, published=date(2018, 4, 25))
     assert ev.actor2 == "Ansar Allah"
+
+
+def test_a_persons_nationality_is_no_side() -> None:
+    records = _records("أعلنت قوى الأمن الداخلي اللبنانية اعتقال قائد ميداني سوري الجنسية من تنظيم داعش في مدينة صيدا.")
+    assert all("Syria" not in str(r[1]) for r in records) and records

@@ -54,6 +54,13 @@ def test_a_later_shooting_retells_the_protest_met_with_deaths() -> None:
     assert "Attack" not in _subtypes(text)
 
 
+def test_a_death_the_next_sentence_counts_among_a_protests_is_that_protest() -> None:
+    shot = "أعلنت وزارة الصحة في غزة وفاة شاب متأثرا بإصابته برصاص الجيش الإسرائيلي شرق مخيم البريج الجمعة. "
+    assert _subtypes(shot + "وبذلك يرتفع عدد قتلى التظاهرات على حدود القطاع الجمعة إلى اثنين.")[0] == (
+        "Excessive force against protesters")
+    assert _subtypes(shot + "وشيع المئات جثمانه في المخيم.") == ["Attack"]
+
+
 def test_a_battle_retold_as_ground_won_is_a_territorial_change() -> None:
     """The first telling says battles, a later one says the army took the place: the record is the gain."""
     clash = Event(event_type="Battles", sub_event_type="Armed clash", event_date="2024-05-12",
