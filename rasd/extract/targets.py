@@ -82,9 +82,20 @@ def owns_target(doc: Doc, m: Mention) -> bool:
     at = noun.start("noun")
     if _FIRED_FROM.search(text, max(0, at - 12), at):
         return False
-    # "استهدفت الغارات مواقع", "هجوما عنيفا على مواقع": an attack's words right before; not "المرور على حواجز"
-    return any(t.sentence == m.sentence and 0 <= at - t.end <= 30 and len(text[t.end : at].split()) <= 3
-               and not _MARKS_AGENT.search(text, t.start, at) for t in doc.of("trigger"))
+    # "استهدفت الغارات مواقع", "هجوما عنيفا على مواقع": an attack's words right before; not "المرور على حواجز";
+    # or the verb, its subject and a time between ("قصفت مروحيات التحالف، الأحد، تجمعا لميليشيات الحوثي")
+    return any(t.sentence == m.sentence and 0 <= at - t.end and not _MARKS_AGENT.search(text, t.start, at)
+               and (len(text[t.end : at].split()) <= 3 or _subject_between(doc, t, at)) for t in doc.of("trigger"))
+
+
+_SUBJECT_WORDS = 14  # words: a verb, its named subject, a time word, then what it struck
+
+
+def _subject_between(doc: Doc, verb: Mention, at: int) -> bool:
+    """Between an attack verb and the target at ``at`` stands its subject, an actor, and no other act."""
+    between = doc.ntext[verb.end : at]
+    return (len(between.split()) <= _SUBJECT_WORDS and any(verb.end <= a.start < at for a in doc.of("actor"))
+            and not any(verb.end <= t.start < at for t in doc.of("trigger")))
 
 
 def struck_by_adjective(doc: Doc, m: Mention) -> bool:
