@@ -10,13 +10,16 @@ is specific (or the article has no body event at all).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
 from rasd.extract.clusters import GENERIC, VIOLENT, Cluster
+from rasd.sameness import haversine_km
 
 if TYPE_CHECKING:
     from rasd.extract.triggers import Trigger
+    from rasd.geo.model import Candidate
 
 __all__ = ["fold_title"]
 
@@ -39,15 +42,19 @@ def fold_title(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             else:
                 match.triggers.append(t)
                 match.sentences.add(t.sentence)
-        if any(t.value.strength not in GENERIC for t in rest) or (rest and not body):
+        # a killing counted at a place no body event is told at ("ومقتل 5 جنود بجنوب لبنان") is an event of its own
+        apart = any(t.value.strength == "kill" and _counted(doc, t) and _apart(doc, t, body) for t in rest)
+        if any(t.value.strength not in GENERIC for t in rest) or (rest and not body) or apart:
             leftover.append(Cluster(rest, {rest[0].sentence}, set(c.clauses), c.date))
     return leftover + body
 
 
 def _title_host(doc: Doc, m: Mention, body: list[Cluster]) -> Cluster | None:
-    """The body event a headline word announces: the lead event for a generic word, else the first of its kind."""
+    """The body event a headline word announces: the lead event for a generic word, else the first of its kind;
+    never one told at another place ("ومقتل جندي في طولكرم" is not the body's Gaza strike)."""
     t: Trigger = m.value
     storming = _STORMING.match(doc.ntext, m.start) is not None
+    body = [b for b in body if _same_ground(_places(doc, [doc.clause_of(m.start)], clause=True), _body_places(doc, b))]
     if t.strength in GENERIC:
         if t.event_type not in VIOLENT:
             return None
@@ -64,3 +71,43 @@ def _names_how(t: Trigger, b: Cluster) -> bool:
     word of remote violence a bombardment ("اشتباكات ضارية بحي الزيتون" is no name for "قصف مستشفيين")."""
     return b.head.value.strength != "bombard" or t.event_type == b.head.value.event_type
 
+
+
+def _counted(doc: Doc, m: Mention) -> bool:
+    """The clause of ``m`` counts its dead or wounded."""
+    clause = doc.clause_of(m.start)
+    return any(c.value.count and doc.clause_of(c.start) == clause for c in doc.of("casualty"))
+
+
+def _apart(doc: Doc, m: Mention, body: list[Cluster]) -> bool:
+    """The headline clause of ``m`` names a place that no body event is told at."""
+    places = _places(doc, [doc.clause_of(m.start)], clause=True)
+    return bool(places) and not any(_same_ground(places, _body_places(doc, b)) for b in body)
+
+
+def _places(doc: Doc, units: Iterable[int], *, clause: bool = False) -> list[Candidate]:
+    """The places named in these sentences (or clauses)."""
+    of = doc.clause_of if clause else doc.sentence_of
+    wanted = set(units)
+    return [p.value.best for p in doc.of("place") if p.value.best is not None and of(p.start) in wanted]
+
+
+def _body_places(doc: Doc, b: Cluster) -> list[Candidate]:
+    """The places the body names in the sentences of event ``b`` (not those of headline words folded into it)."""
+    return _places(doc, (i for i in b.sentences if doc.sentences[i][0] >= doc.title_end))
+
+
+def _same_ground(title: list[Candidate], body: list[Candidate]) -> bool:
+    """Both name no place, or one of the title's places is, holds or lies in one of the body's."""
+    return not title or not body or any(_within(a, b) or _within(b, a) for a in title for b in body)
+
+
+_NEAR_KM = 16  # "دمشق" in the headline, "الكسوة" in the body: one event; Jenin and Tubas are two
+
+
+def _within(inner: Candidate, outer: Candidate) -> bool:
+    if inner.name == outer.name or outer.kind == "country" and inner.country == outer.country:
+        return True
+    if outer.kind == "admin1":
+        return inner.admin1 == outer.admin1
+    return inner.kind != "country" and haversine_km(inner.latitude, inner.longitude, outer.latitude, outer.longitude) <= _NEAR_KM

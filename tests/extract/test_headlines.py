@@ -54,3 +54,20 @@ def test_a_storming_after_a_battle_is_that_battle(prepared: Callable[[str], Doc]
     assert len(_folded(doc)) == 1
     doc = prepared("اقتحمت قوات الاحتلال مدينة جنين اليوم، فيما دارت معارك عنيفة في رفح.")
     assert len(_folded(doc)) == 2
+
+
+def test_a_headline_act_at_another_place_is_not_the_body_event(prepared: Callable[[str], Doc]) -> None:
+    """"مقتل 5 جنود في جنوب لبنان" is not the body's strike on Khan Yunis: it stands alone."""
+    doc = prepared("الاحتلال يعلن مقتل 5 جنود إسرائيليين في جنوب لبنان\n"
+                   "استشهد ثلاثة فلسطينيين اليوم في غارة إسرائيلية على مدينة خان يونس جنوبي قطاع غزة.")
+    assert _folded(doc) == [[("مقتل 5", True)], [("غاره", False)]]
+    same = prepared("الاحتلال يعلن مقتل 5 فلسطينيين في خان يونس\n"
+                    "استشهد خمسة فلسطينيين اليوم في غارة إسرائيلية على مدينة خان يونس جنوبي قطاع غزة.")
+    assert _folded(same) == [[("غاره", False), ("مقتل 5", True)]]
+
+
+def test_a_generic_headline_word_at_another_place_with_no_toll_is_dropped(prepared: Callable[[str], Doc]) -> None:
+    doc = prepared("مجازر جديدة ومفاوضات في القاهرة\n"
+                   "استشهد ثلاثة فلسطينيين اليوم في غارة إسرائيلية على مدينة خان يونس جنوبي قطاع غزة.")
+    assert all(t for c in _folded(doc) for t in c if not t[1])
+    assert len(_folded(doc)) == 1
