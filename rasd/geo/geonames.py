@@ -52,20 +52,29 @@ def kind_for(population: int, feature_code: str = "", name: str = "") -> str | N
     return "village"
 
 
+# GeoNames files some places under another country than ACLED does: the West Bank's settlements are Palestine's
+_CODED_UNDER = {("IL", "WE"): "PS"}
+
+
 def geonames_place(
     gid: str, name: str, lat: float, lon: float, country: str, admin1_code: str, population: int,
     alternates: Sequence[str], admin1_table: dict[tuple[str, str], dict[str, str]], feature_code: str = "",
-    renames: dict[str, str] | None = None,
+    renames: dict[str, str] | None = None, fixes: dict[str, tuple[tuple[str, ...], frozenset[str]]] | None = None,
 ) -> Place | None:  # fmt: skip
-    """One GeoNames feature as a Place (admin1 and, where known, its own name as ACLED spells them)."""
+    """One GeoNames feature as a Place (admin1 and, where known, its own name as ACLED spells them; ``fixes``: the
+    alternate names to add or drop, "اريئيل" is the settlement Ariel, not Jerusalem)."""
     kind = kind_for(population, feature_code, name)
     if kind is None:
         return None
+    if fixes and gid in fixes:
+        add, drop = fixes[gid]
+        alternates = [*(a for a in alternates if a not in drop), *add]
     if renames and gid in renames:
         alternates, name = [*alternates, name], renames[gid]
     elif country == "PS" and name.startswith("Bayt "):  # ACLED writes Palestinian towns "Beit …" (Beit Awwa)
         alternates, name = [*alternates, name], "Beit " + name[len("Bayt ") :]
     admin = admin1_table.get((country, admin1_code))
+    country = _CODED_UNDER.get((country, admin1_code), country)
     arabic = [a for a in alternates if is_arabic(a)]
     latin = [a for a in alternates if is_latin(a) and a != name][:_MAX_LATIN_ALIASES]
     name_ar = pick_arabic(arabic)

@@ -20,6 +20,7 @@ from rasd.geo.geonames import NearestAdmin, geonames_place, read_arabic_names, r
 from rasd.geo.model import Place
 from rasd.geo.store import (
     load_admin1,
+    load_alternates,
     load_renames,
     packaged,
     read_places,
@@ -38,7 +39,7 @@ def _shipped() -> list[Place]:
 
 def import_geonames(dump: Path, alternate_names: Path | None = None) -> list[Place]:
     """Places of a GeoNames dump (populated places and the feature kinds the geocoder knows)."""
-    admin1, renames = load_admin1(), load_renames()
+    admin1, renames, fixes = load_admin1(), load_renames(), load_alternates()
     rows = list(read_dump(dump))
     arabic = read_arabic_names(alternate_names, {r[0] for r in rows}) if alternate_names else {}
     shipped = _shipped()
@@ -50,7 +51,7 @@ def import_geonames(dump: Path, alternate_names: Path | None = None) -> list[Pla
         except ValueError as exc:
             raise InputError(f"geonameid {r[0]}: bad coordinates or population", source=str(dump)) from exc
         alternates = [*arabic.get(r[0], []), *(a for a in r[3].split(",") if a), r[2]]
-        p = geonames_place(r[0], r[1], lat, lon, r[8], r[10], pop, alternates, admin1, r[7], renames)
+        p = geonames_place(r[0], r[1], lat, lon, r[8], r[10], pop, alternates, admin1, r[7], renames, fixes)
         if p is not None:
             nearest.fill(p)
             places.append(p)

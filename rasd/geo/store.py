@@ -24,6 +24,7 @@ __all__ = [
     "load_admin1",
     "load_countries",
     "load_outskirts",
+    "load_alternates",
     "load_renames",
     "packaged",
     "place_to_row",
@@ -164,6 +165,18 @@ def load_countries(path: Path | None = None) -> dict[str, Country]:
             row.get("abroad") == "1",
         )
     return table
+
+
+def load_alternates(path: Path | None = None) -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
+    """GeoNames id → (alternate names to add, alternate names to drop), from ``gazetteer_alternates.tsv``."""
+    path = path or packaged("gazetteer_alternates.tsv")
+    found: dict[str, tuple[list[str], set[str]]] = {}
+    for lineno, row in read_table(path):
+        if row["action"] not in ("add", "drop"):
+            raise DataError(f"line {lineno}: action must be add or drop, not {row['action']!r}", source=str(path))
+        add, drop = found.setdefault(row["geonameid"], ([], set()))
+        (add.append if row["action"] == "add" else drop.add)(row["alternate"])
+    return {gid: (tuple(add), frozenset(drop)) for gid, (add, drop) in found.items()}
 
 
 def load_renames(path: Path | None = None) -> dict[str, str]:
