@@ -104,7 +104,8 @@ def _compatible(doc: Doc, a: Mention, cluster: Cluster) -> bool:
     if "territory" in (t.strength, h.strength) and "Non-violent transfer of territory" in (t.sub_event_type, h.sub_event_type):
         return True  # "سيطرت الهيئة على سراقب بعد انسحاب قوات النظام": the withdrawal is part of the takeover
     if t.event_type == h.event_type and t.strength not in GENERIC and h.strength not in GENERIC:
-        return True
+        # "وجاءت الغارات بالتزامن مع قصف صاروخي": two acts at once, not one
+        return t.sub_event_type == h.sub_event_type or not _alongside(doc, a, cluster)
     if {t.event_type, h.event_type} == {"Protests", "Riots"} and "Violent demonstration" in (t.sub_event_type, h.sub_event_type):
         # "تظاهر المئات في الديوانية، ورشق المتظاهرون مقر الحزب بالحجارة": the protest turned violent ("…، فيما رشق
         # شبان الحجارة عند الحاجز" tells another crowd)
@@ -156,6 +157,15 @@ def _set_apart(doc: Doc, a: Mention, cluster: Cluster) -> bool:
     actor_named = any(s <= m.start < e for m in doc.of("actor"))  # "في حين أعلنت المقاومة قنص جندي": a killing by someone
     return any(s <= t.start < e and t.value.event_type != kind and (
         t.value.strength not in GENERIC or (t.value.strength in ("kill", "bombard") and actor_named)) for t in doc.of("trigger"))
+
+
+_ALONGSIDE = re.compile(r"(?:بالتزامن|تزامنا|بالتوازي|بموازاه|في موازاه)\s+مع(?!\w)")
+
+
+def _alongside(doc: Doc, a: Mention, cluster: Cluster) -> bool:
+    """Between ``a`` and a trigger of its sentence in ``cluster``: "بالتزامن مع", "تزامنا مع" (another act at the time)."""
+    return any(x.sentence == a.sentence and _ALONGSIDE.search(doc.ntext, min(x.end, a.end), max(x.start, a.start))
+               for x in cluster.triggers)
 
 
 def _instrument(doc: Doc, trig: Mention) -> bool:

@@ -68,3 +68,10 @@ def test_an_act_hours_apart_is_another_event(prepared: Callable[[str], Doc]) -> 
 def test_a_definite_mention_in_the_next_sentence_refers_back(prepared: Callable[[str], Doc]) -> None:
     doc = prepared("اعتقلت قوات الاحتلال شابين من بلدة بيت أمر اليوم. وفي سياق متصل، داهمت قوات الاحتلال مخيم الفوار.")
     assert _groups(doc) == [(["اعتقلت", "داهمت"], "اعتقلت")]
+
+
+def test_two_acts_told_at_once_are_two_events(prepared: Callable[[str], Doc]) -> None:
+    together = prepared("شنت طائرات التحالف غارات على مواقع الحوثيين في مديرية باقم بالتزامن مع قصف صاروخي على مديرية منبه.")
+    assert len(group_triggers(together, event_triggers(together))) == 2
+    one = prepared("شنت طائرات التحالف غارات على مواقع الحوثيين في مديرية باقم وقصف صاروخي على مديرية منبه.")
+    assert len(group_triggers(one, event_triggers(one))) == 1
