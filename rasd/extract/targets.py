@@ -36,9 +36,17 @@ def _nouns(kinds: tuple[str, ...]) -> str:
     words = sorted({fold(r["phrase"]) for r in read_tsv("targets.tsv") if r["kind"] in kinds}, key=len, reverse=True)
     # not "الموقع الرسمي للجيش", the army's website
     clitics = "|".join(sorted(PROCLITICS, key=len, reverse=True))  # "لقواعد", "وللمواقع"
+    # "آلية" folds to "اليه", as "إليه" (to it) does: not after the words "إليه" follows ("توصلت إليه إسرائيل")
+    not_to_it = "".join(f"(?<!{w} )" for w in _TO_IT)
     # "معسكرا تدريبيا": a singular's accusative alif, which the table does not list for every noun
-    return (r"(?<!\w)[\"'«(]?(?:" + clitics + ")(?:" + "|".join(map(re.escape, words))
+    return (r"(?<!\w)[\"'«(]?" + not_to_it + "(?:" + clitics + ")(?:" + "|".join(map(re.escape, words))
             + r")(?:(?<=[^اه])ا)?(?!\s+(?:ال)?(?:رسمي|الكتروني|اخباري))")
+
+
+# words "إليه" (to it, folded as "آلية" is) comes after
+_TO_IT = ("توصلت", "توصل", "توصلوا", "اشار", "اشارت", "يشير", "تشير", "وصل", "وصلت", "الذي", "التي", "نسب", "نسبت",
+          "ينتمي", "تنتمي", "انضم", "انضمت", "اضاف", "اضافت", "دعا", "دعت", "ذهب", "ذهبت", "عاد", "عادت", "بالنسبه")
+
 
 
 # "تابعة لـ", "الخاضعة لسيطرة", or a bare "لـ" glued to the owner's name
@@ -69,9 +77,16 @@ _MARKS_AGENT = re.compile(r"(?:برصاص|بنيران)")  # "برصاص حرا�
 _FIRED_FROM = re.compile(r"(?<!\w)(?:من|انطلاقا من)\s*$")  # "قذائف أطلقت من مواقع قوات النظام": where fire came from
 
 
+_AND = re.compile(r"\s*و\s*$")  # "المقر العسكري لقوات النظام والميليشيات الإيرانية": both own it
+
+
 def owns_target(doc: Doc, m: Mention) -> bool:
-    """``m`` owns what was struck: linked after a site or vehicle anywhere, or after any target an attack struck."""
+    """``m`` owns what was struck: linked after a site or vehicle anywhere, or after any target an attack struck;
+    or joined by "و" to an actor that owns it."""
     text = doc.ntext
+    before = next((a for a in reversed(doc.of("actor")) if a.end <= m.start and _AND.fullmatch(text, a.end, m.start)), None)
+    if before is not None and before.start < m.start and owns_target(doc, before):
+        return True
     lo = max(0, m.start - _LOOKBACK)
     linked, struck, _ = _patterns()
     if linked.search(text, lo, m.start):

@@ -557,3 +557,19 @@ def test_the_head_of_a_body_of_a_group_killed_names_the_group_hit() -> None:
 def test_a_persons_nationality_is_no_side() -> None:
     records = _records("أعلنت قوى الأمن الداخلي اللبنانية اعتقال قائد ميداني سوري الجنسية من تنظيم داعش في مدينة صيدا.")
     assert all("Syria" not in str(r[1]) for r in records) and records
+
+
+def test_the_owners_joined_by_and_are_all_hit() -> None:
+    """"المقر العسكري لقوات النظام والميليشيات الإيرانية": both own the site struck; neither fired."""
+    records = _records("نشر ناشطون فيديو قالوا إنه يرصد استهداف المقر العسكري لقوات النظام السوري والميليشيات الإيرانية في "
+                       "ريف حماة، بعد أن أكد التلفزيون السوري تعرض مواقع للنظام لقصف صاروخي.")
+    assert all(r[1] != "Militia (Pro-Iran)" for r in records) and records
+
+
+def test_to_it_is_no_vehicle() -> None:
+    """"إليه" folds as "آلية" does: "الاتفاق الذي توصلت إليه الفصائل" names no vehicle the factions own."""
+    from rasd.extract.targets import owns_target
+
+    doc = rasd.analyse("قصفت طائرات إسرائيلية موقعا في غزة، في خطوة كسرت اتفاق التهدئة الذي توصلت إليه حركة حماس وإسرائيل.",
+                       published=D)
+    assert not any(owns_target(doc, a) for a in doc.of("actor") if a.value.actor.canonical != "Military Forces of Israel")
