@@ -36,7 +36,7 @@ def fold_title(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             continue
         rest = []
         for t in c.triggers:
-            match = _title_host(doc, t, body)
+            match = _title_host(doc, t, body, c.head)
             if match is None:
                 rest.append(t)
             else:
@@ -49,13 +49,17 @@ def fold_title(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return leftover + body
 
 
-def _title_host(doc: Doc, m: Mention, body: list[Cluster]) -> Cluster | None:
-    """The body event a headline word announces: the lead event for a generic word, else the first of its kind;
+def _title_host(doc: Doc, m: Mention, body: list[Cluster], lead: Mention) -> Cluster | None:
+    """The body event a headline word announces: for a generic word the body event its headline event's head
+    (``lead``) announces ("يعترض صاروخا": the interception), else the lead violent event; for a specific one the first of its kind;
     never one told at another place ("ومقتل جندي في طولكرم" is not the body's Gaza strike)."""
     t: Trigger = m.value
     storming = _STORMING.match(doc.ntext, m.start) is not None
     body = [b for b in body if _same_ground(_places(doc, [doc.clause_of(m.start)], clause=True), _body_places(doc, b))]
     if t.strength in GENERIC:
+        if lead is not m and lead.value.strength in GENERIC and (host := next(
+                (b for b in body if b.head.value.sub_event_type == lead.value.sub_event_type), None)) is not None:
+            return host
         if t.event_type not in VIOLENT:
             return None
         return next((b for b in body if b.event_type in VIOLENT), None)

@@ -128,11 +128,15 @@ def attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
         clause = doc.clause_of(cas.start)
         lead = next((c for c in clusters if c.event_type in VIOLENT and any(not t.value.in_title for t in c.triggers)), None)
         owners = [c for c in clusters if any(t.value.in_title and doc.clause_of(t.start) == clause for t in c.triggers)]
-        # "شهيد بنابلس واعتقالات": the dead are the killing's, not the arrests' beside it in the headline
+        # "شهيد بنابلس واعتقالات": the dead are the killing's, not the arrests' beside it in the headline (nor an
+        # interception's: "اعتراض صاروخ أطلق من اليمن وأكثر من 120 شهيدا في يوم")
         hurt = cas.value.kind in ("killed", "injured")
         fits = [c for c in owners if not (hurt and c.head.value.sub_event_type == "Arrests")]
         own = next((c for c in fits if (c.head.value.sub_event_type == "Arrests") != hurt), fits[0] if fits else None)
         headline = own or lead  # a headline's toll is its own headline event's, else the lead event's
+        if cas.start < doc.title_end and hurt and headline is not None and any(
+                t.value.sub_event_type == "Disrupted weapons use" for t in headline.triggers):
+            continue
         if cas.start < doc.title_end and headline is not None:
             best = headline
             borrowed.append((headline, cas))

@@ -71,3 +71,14 @@ def test_a_generic_headline_word_at_another_place_with_no_toll_is_dropped(prepar
                    "استشهد ثلاثة فلسطينيين اليوم في غارة إسرائيلية على مدينة خان يونس جنوبي قطاع غزة.")
     assert all(t for c in _folded(doc) for t in c if not t[1])
     assert len(_folded(doc)) == 1
+
+
+def test_an_intercepted_missile_in_the_headline_is_the_body_interception(prepared: Callable[[str], Doc]) -> None:
+    """"الدفاع الجوي يعترض صاروخا فوق الرياض": the missile word goes with its interception, not with another
+    missile attack the body tells."""
+    doc = prepared("الدفاع الجوي السعودي يعترض صاروخا فوق الرياض\n"
+                   "اعترض الدفاع الجوي السعودي صاروخا باليستيا فوق الرياض مساء الأحد. "
+                   "وكانت مدفعية الحوثيين قد قصفت بالصواريخ مواقع في جازان ونجران أمس.")
+    folded = _folded(doc)
+    interception = next(c for c in folded if ("اعترض", False) in c)
+    assert ("صاروخا", True) in interception

@@ -273,3 +273,11 @@ def test_a_headline_death_beside_arrests_is_the_killings() -> None:
             "اقتحامها مخيم العين بنابلس، كما اعتقلت قوات الاحتلال 12 فلسطينيا في أنحاء متفرقة من الضفة.")
     arrests = [e for e in rasd.extract(text, published=date(2024, 11, 21), title=title) if e.sub_event_type == "Arrests"]
     assert arrests and all(not e.fatalities for e in arrests)
+
+
+def test_a_headline_toll_is_not_an_interceptions(prepared: Callable[[str], Doc]) -> None:
+    """"اعتراض صاروخ أطلق من اليمن وأكثر من 120 شهيدا في غزة": the dead are the day's in Gaza, not the missile's."""
+    doc = prepared("اعتراض صاروخ أطلق من اليمن وأكثر من 120 شهيدا في غزة\n"
+                   "أعلن الجيش الإسرائيلي اعتراض صاروخ أطلق من اليمن باتجاه وسط إسرائيل صباح اليوم.")
+    interception = next(c for c in _attached(doc) if any(t.value.sub_event_type == "Disrupted weapons use" for t in c.triggers))
+    assert ("killed", 120) not in _figures(doc, interception)
