@@ -64,8 +64,8 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
             return "Explosions/Remote violence", "Air/drone strike"
         return kind, sub
     head_clause = doc.clauses[doc.clause_of(cluster.head.start)]
-    if kind == "Battles" and head.strength == "weak" and AIRCRAFT.search(doc.ntext, *head_clause):
-        return "Explosions/Remote violence", "Air/drone strike"  # "استهدف طيران التحالف تعزيزات": aircraft struck
+    if kind in ("Battles", "Violence against civilians") and head.strength == "weak" and AIRCRAFT.search(doc.ntext, *head_clause):
+        return "Explosions/Remote violence", "Air/drone strike"  # "استهدف طيران التحالف تعزيزات", "هاجمت الطائرات": aircraft struck
     # "قتل ثلاثة برصاص الجيش خلال تظاهرات": shot during a protest of its sentence
     # … or a killing told with no act of its own under a headline about a protest ("قمع إسرائيل لمسيرات العودة")
     protesting = cause_at(doc, cluster.head.start) is None and (  # not "احتجاجا على مقتل شاب أمس"

@@ -68,7 +68,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     struck = re.compile(r"(?P<noun>" + _nouns(("site", "vehicle", "gathering")) + r")(?:(?:\s+\S+){0,2}?\s+" + _LINK
                         + r"|(?:\s+و\S+)?(?:\s+(?:تمركز|انتشار|تجمع|تواجد|تحصن))?\s+)$")  # "مواقع تمركز مليشيا الحوثي"
     # "فجروا عبوة في دبابة إسرائيلية", "استهدفت موقعا عسكريا سوريا": whose target the adjective names
-    adjective = re.compile(r"(?:\bفي|\bعلي|استهدف\S*|\bضد|تدمير|دمر\S*|اصاب\S*|قصف\S*|فجر\S*|تفجير)\s+(?:\S+\s+){0,3}?"
+    adjective = re.compile(r"(?:\bفي|\bعلي|استهدف\S*|\bضد|تدمير|دمر\S*|اصاب\S*|قصف\S*|فجر\S*|تفجير|هاجم\S*|ضرب\S*)\s+(?:\S+\s+){0,3}?"
                            + nouns + r"(?:\s+\S+){0,2}?\s*$")
     return linked, struck, adjective
 

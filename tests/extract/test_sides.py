@@ -180,6 +180,8 @@ def test_the_soldiers_who_shot_are_not_the_victims() -> None:
          ("Shelling/artillery/missile attack", "Military Forces of the United States", "Military Forces of Syria")),
         ("قصفت طائرات إسرائيلية البنية التحتية الإيرانية في ريف دمشق أمس.",
          ("Air/drone strike", "Military Forces of Israel", "Military Forces of Iran")),
+        ("هاجمت الطائرات الإسرائيلية عشرات الأهداف الإيرانية في ريف دمشق فجر اليوم.",
+         ("Air/drone strike", "Military Forces of Israel", "Military Forces of Iran")),
         # verb, subject, time, then what it struck: "قصفت مروحيات التحالف، الأحد، تجمعا لـ…"
         ("قصفت مروحيات الأباتشي التابعة لقوات التحالف العربي، الأحد، تجمعا لميليشيات الحوثي على أطراف مدينة الحديدة.",
          ("Air/drone strike", "Military Forces of Saudi Arabia", "Ansar Allah")),
