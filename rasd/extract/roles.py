@@ -20,7 +20,7 @@ from rasd.extract.countries import arabic_names
 from rasd.extract.eventness import cause_at
 from rasd.extract.sources import announces_loss, claimant, escorts, mourns, speaker
 from rasd.extract.struck import AGENT_LEAD, FORCES_OF, LAUNCHED, VICTIM_KINDS, aimed_at, is_victim, names_agent
-from rasd.extract.targets import (ARMED, allied, comrades, homes_owned, one_bloc, pair_between, referent, usual_opponent)
+from rasd.extract.targets import (ARMED, allied, civilians_struck, comrades, homes_owned, one_bloc, pair_between, referent, usual_opponent)
 from rasd.extract.theatres import USUAL_ATTACKER, by_warplanes, flies, usual_attacker
 from rasd.model import interaction_code
 from rasd.sameness import FIGHTING
@@ -192,6 +192,8 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         victims = [a for a in doc.of("actor") if a.sentence in cluster.sentences and announces_loss(doc, a)][:1]
     if cluster.head.value.sub_event_type == "Looting/property destruction":
         roles.owners = homes_owned(doc, cluster.sentences)
+    elif cluster.event_type in ("Explosions/Remote violence", "Violence against civilians") and civilians_struck(doc, cluster.triggers):
+        roles.owners = ("", "")  # "قصف مستشفى كمال عدوان": the civilians there were hit
     struck = list(victims)  # named as hit, not only as the other side of a clash ("اشتباك مع …")
     for trig in cluster.triggers:  # "بين X و/مع Y"
         pair = pair_between(doc, trig, mentions)

@@ -25,7 +25,7 @@ from rasd.lang.ar.morph import PROCLITICS
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 
-__all__ = ["pair_between", "owns_target", "struck_by_adjective", "allied", "one_bloc", "referent", "homes_owned", "usual_opponent", "comrades", "ARMED"]
+__all__ = ["pair_between", "owns_target", "civilians_struck", "struck_by_adjective", "allied", "one_bloc", "referent", "homes_owned", "usual_opponent", "comrades", "ARMED"]
 
 ARMED = frozenset(["state", "police", "rebel", "political_militia", "identity_militia"])
 _LOOKBACK = 70
@@ -116,6 +116,16 @@ def _subject_between(doc: Doc, verb: Mention, at: int) -> bool:
 def struck_by_adjective(doc: Doc, m: Mention) -> bool:
     """A nisba after a struck target ("دبابة إسرائيلية" after "فجروا عبوة في") names whose target it was."""
     return bool(m.value.adjective and _patterns()[2].search(doc.ntext, max(0, m.start - _LOOKBACK), m.start))
+
+
+@cache
+def _refuges() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:\S+\s+){0,2}?" + _nouns(("civilian",)) + r"(?!\w)")
+
+
+def civilians_struck(doc: Doc, triggers: Iterable[Mention]) -> bool:
+    """An attack word strikes a place only civilians fill ("قصفت قوات الاحتلال مستشفى كمال عدوان"), within three words."""
+    return any(not t.value.modal and _refuges().match(doc.ntext, t.end) for t in triggers)
 
 
 @cache

@@ -167,7 +167,7 @@ def test_the_soldiers_who_shot_are_not_the_victims() -> None:
          ("Armed clash", "Al-Qassam Brigades", "Military Forces of Israel")),
         # in Yemeni news "المليشيات الإيرانية" are the Houthis
         ("وقامت المليشيات الإيرانية، الجمعة، بقصف مستشفى حيس بمحافظة الحديدة بقذائف الهاون.",
-         ("Shelling/artillery/missile attack", "Ansar Allah", None)),
+         ("Shelling/artillery/missile attack", "Ansar Allah", "Civilians (Yemen)")),
         # a blast "بقوة إسرائيلية": the force it went off on is the side hit
         ("فجر مقاتلو كتائب القسام، الأحد، حقل ألغام بقوة إسرائيلية شرق خان يونس.",
          ("Remote explosive/landmine/IED", "Al-Qassam Brigades", "Military Forces of Israel")),
@@ -182,6 +182,9 @@ def test_the_soldiers_who_shot_are_not_the_victims() -> None:
          ("Air/drone strike", "Military Forces of Israel", "Military Forces of Iran")),
         ("هاجمت الطائرات الإسرائيلية عشرات الأهداف الإيرانية في ريف دمشق فجر اليوم.",
          ("Air/drone strike", "Military Forces of Israel", "Military Forces of Iran")),
+        # a place only civilians fill, struck: its civilians are hit
+        ("قصفت قوات الاحتلال مستشفى كمال عدوان شمالي قطاع غزة أمس.",
+         ("Air/drone strike", "Military Forces of Israel", "Civilians (Palestine)")),
         # verb, subject, time, then what it struck: "قصفت مروحيات التحالف، الأحد، تجمعا لـ…"
         ("قصفت مروحيات الأباتشي التابعة لقوات التحالف العربي، الأحد، تجمعا لميليشيات الحوثي على أطراف مدينة الحديدة.",
          ("Air/drone strike", "Military Forces of Saudi Arabia", "Ansar Allah")),
