@@ -147,6 +147,12 @@ def _elaboration(ev: Event) -> bool:
     return ev.event_type in VIOLENT and ev.location is None and ev.actor1 is None and "event_date" not in ev.evidence
 
 
+_TAKEN = "Abduction/forced disappearance"
+
+
 def _same_event(a: Event, b: Event) -> bool:
-    """The system's same-event gates at the article scale: same type and day, no two places, no conflicting attacker."""
+    """The system's same-event gates at the article scale: same type and day, no two places, no conflicting attacker;
+    people abducted during an attack ("خطف 36 مدنيا خلال الهجوم الذي أوقع 250 قتيلا") are an event beside it."""
+    if (a.sub_event_type == _TAKEN) != (b.sub_event_type == _TAKEN):
+        return False
     return match_distance(fields_of(a), fields_of(b), ARTICLE) is not None

@@ -216,3 +216,13 @@ def test_a_protest_at_the_governorate_and_at_a_town_in_it_is_one_when_told_as_on
             "وشارك آلاف الفلسطينيين في مظاهرات الجمعة قرب السياج شرق مدينة رفح.")
     found = [e for e in rasd.extract(text, published=date(2018, 8, 10)) if e.event_type == "Protests"]
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Excessive force against protesters", 2)]
+
+
+def test_people_abducted_during_an_attack_are_an_event_beside_it() -> None:
+    """"خطف 36 مدنيا خلال الهجوم الذي أوقع 250 قتيلا": the abduction takes no lives; the attack keeps its dead."""
+    taken = _strike(event_type="Violence against civilians", sub_event_type="Abduction/forced disappearance",
+                    actor1="Islamic State (Syria)", actor2="Civilians (Syria)", location="As-Suwayda", fatalities=0)
+    attack = _strike(event_type="Violence against civilians", sub_event_type="Attack", actor1="Islamic State (Syria)",
+                     actor2="Civilians (Syria)", location="As-Suwayda", fatalities=250)
+    kept = dedupe([taken, attack])
+    assert [(e.sub_event_type, e.fatalities) for e in kept] == [("Abduction/forced disappearance", 0), ("Attack", 250)]
