@@ -76,7 +76,8 @@ _GENERIC_POLICE = _prefixed(_POLICE_PHRASES + _SECURITY_PHRASES)
 # "فوج الجيش", "مقر القوات الحكومية": a unit or a site of the forces, named for itself
 _UNIT_BEFORE = re.compile(r"(?:فوج|كتيبه|لواء|مقر|قاعده|موقع|مطار|قياده|قايد|وزاره|وزير|رييس|ثكنه|معسكر)\s*$")
 # "مستشفى شهداء الأقصى", "مدرسة صلاح الدين": a building named after a group or a person, not the group
-_BUILDING_BEFORE = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:مستشفي|مدرسه|مسجد|جامع|شارع|مجمع)\s*$")
+# "مستشفى القدس", and a country's land or sky ("الأراضي السعودية", "سماء إسرائيل"): a place, not a side
+_BUILDING_BEFORE = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:مستشفي|مدرسه|مسجد|جامع|شارع|مجمع|اراضي|سماء|اجواء)\s*$")
 # "المرصد السوري، ومقره بريطانيا", "الذي يتخذ من لندن مقرا": where a source sits, not a side
 _SEAT_BEFORE = re.compile(r"(?<!\w)(?:و)?(?:مقره|مقرها|مقرهم|مقراته|يتخذ من|تتخذ من|يتخذون من)\s*$")
 _NISBA = re.compile(r"\s+(?!(?:الذي|التي|الذين|الماضي|الحالي)(?!\w))ال\S+(?:ي|يه|يين|يون)(?![\w])")  # "الجيش السوري": named by its nisba, the alias matcher's job

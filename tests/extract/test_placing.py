@@ -207,3 +207,9 @@ def test_a_nisba_after_a_struck_site_is_no_place() -> None:
     """"مواقع سورية": Syrian positions; the place is the countryside named after them."""
     events = rasd.extract("أطلقت الولايات المتحدة صواريخ على مواقع سورية في ريف حمص فجر اليوم.", published=date(2024, 5, 12))
     assert [(e.admin1, e.location) for e in events] == [("Homs", "Homs")]
+
+
+def test_a_countrys_land_is_a_place_not_its_army() -> None:
+    """"باتجاه الأراضي السعودية": the missile's aim, Saudi Arabia, not the Saudi forces."""
+    events = rasd.extract("اعترضت الدفاعات الجوية صاروخين أطلقا من اليمن باتجاه الأراضي السعودية.", published=date(2024, 5, 12))
+    assert [(e.sub_event_type, e.location) for e in events] == [("Disrupted weapons use", "Saudi Arabia")]
