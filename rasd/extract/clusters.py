@@ -267,6 +267,8 @@ def _hosts(doc: Doc, host: Cluster, guest: Cluster) -> bool:
     A specific word always does. A bombardment ("قصف") takes a vaguer word ("استهداف", "قتل") unless
     the two name different places: "استشهاد شاب … في طولكرم، وفي حين قصف الطيران وسط جنين" is two events.
     """
+    if cause_at(doc, host.head.start) != cause_at(doc, guest.head.start):
+        return False  # "عقب الضربة …، ردا على هجوم كيماوي في دوما": the act and what it answers are two events
     strength = host.head.value.strength
     contrast = any(CONTRAST.match(doc.ntext, *doc.clauses[min(c.clauses)]) for c in (host, guest))
     if contrast and host.event_type != guest.event_type:

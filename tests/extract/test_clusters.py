@@ -75,3 +75,9 @@ def test_two_acts_told_at_once_are_two_events(prepared: Callable[[str], Doc]) ->
     assert len(group_triggers(together, event_triggers(together))) == 2
     one = prepared("شنت طائرات التحالف غارات على مواقع الحوثيين في مديرية باقم وقصف صاروخي على مديرية منبه.")
     assert len(group_triggers(one, event_triggers(one))) == 1
+
+
+def test_an_act_and_the_act_it_answers_are_two_events(prepared: Callable[[str], Doc]) -> None:
+    """"عقب الضربة … ردا على هجوم كيماوي في دوما": the strike does not join the attack it answers."""
+    doc = prepared("فرضت واشنطن عقوبات جديدة عقب الضربة الأميركية على مواقع للنظام السوري، ردا على هجوم كيماوي في دوما.")
+    assert all(len(c.triggers) == 1 for c in group_triggers(doc, event_triggers(doc)))
