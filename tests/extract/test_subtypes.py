@@ -40,6 +40,8 @@ def _subtypes(text: str) -> list[str | None]:
         # a pro-government militia backed by a state's troops regains ground for the government
         ("سيطرت قوات المقاومة الشعبية، بدعم من القوات الإماراتية، الثلاثاء، على مركز مديرية حيس بعد معارك مع الحوثيين.",
          "Government regains territory"),
+        # two suicide bombings: "تفجيرين انتحاريين"
+        ("قتل 18 شخصا في تفجيرين انتحاريين في مقديشو. وتبنت حركة الشباب الهجوم.", "Suicide bomb"),
         # demonstrators setting buildings on fire riot
         ("أحرق متظاهرون مقرات أحزاب وفصائل مسلحة في البصرة أمس.", "Violent demonstration"),
         # "سيطر … بعد معارك": the battles won the ground; one record, the gain
