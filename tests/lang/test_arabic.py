@@ -155,3 +155,15 @@ def test_days_before_another_event_date_nothing() -> None:
 def test_days_ago_in_words_or_digits(phrase: str, days: int, precision: int) -> None:
     (found,) = find_dates(fold(f"قصفت المدفعية الحي {phrase}"), TUESDAY)
     assert (found.value, found.precision) == (TUESDAY - timedelta(days=days), precision)
+
+
+@pytest.mark.parametrize(
+    "published, expected",
+    [
+        (date(2018, 8, 25), date(2018, 8, 23)),  # a Saturday paper: "today Thursday" was two days before
+        (date(2018, 8, 23), date(2018, 8, 23)),  # Thursday's paper: today
+        (date(2018, 8, 28), date(2018, 8, 28)),  # five days on, the weekday is a slip: today stands
+    ],
+)
+def test_today_with_a_weekday_names_that_day_in_a_late_paper(published: date, expected: date) -> None:
+    assert find_dates(fold("قتلت غارة اليوم الخميس أربعة أطفال"), published)[0].value == expected

@@ -137,6 +137,9 @@ def _hijri(year: int, month: int, day: int | None) -> tuple[date | None, int]:
         return None, 3
 
 
+_LATE_PAPER = 2  # days a paper may print "اليوم <weekday>" after that day; further, the weekday is a slip, today stands
+
+
 def _relative(m: re.Match[str], published: date | None) -> DateExpr:
     g = m.groupdict()
     s, e = m.span()
@@ -150,6 +153,9 @@ def _relative(m: re.Match[str], published: date | None) -> DateExpr:
     if g["lastnight"]:
         return DateExpr(s, e, published - one, 1, "relative")
     if g["today"]:
+        named = _weekday_before(published, WEEKDAYS[g["wd3"]], strictly=False) if g["wd3"] else published
+        if 0 < (published - named).days <= _LATE_PAPER:  # "اليوم الخميس" in Saturday's paper: the day named
+            return DateExpr(s, e, named, 1, "weekday")
         return DateExpr(s, e, published, 1, "relative")
     if g["ago"]:
         word = g["ago"]
