@@ -263,8 +263,9 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
         # "قتل جنديان في انفجار عبوة ناسفة", "سقط سبعة قتلى في انفجار سيارة مفخخة": a bomb nobody claimed was planted
         # by someone unknown (its unnamed dead are civilians); not "مقتل 19 تكفيريا", fighters an army reports killing
         roles.implied1 = _UNIDENTIFIED
-    if roles.actor1 is None and roles.actor2 is not None and cluster.event_type == "Battles" and not territory \
-            and roles.actor2.value.actor.kind in ARMED:
+    if roles.actor1 is None and roles.actor2 is not None and not territory and roles.actor2.value.actor.kind in ARMED and (
+            cluster.event_type == "Battles" or cluster.event_type == "Violence against civilians"
+            and roles.actor2.value.actor.kind in ("state", "police")):  # "أصيب 3 جنود بإطلاق نار": a clash with them
         # "إصابة عشرات الجنود الإسرائيليين واشتباكات ضارية": only the side hit is named; the other is the article's
         # main armed side, else unidentified gunmen when the side hit is a state's forces
         roles.actor1 = usual_opponent(doc, roles.actor2)

@@ -578,3 +578,9 @@ def test_to_it_is_no_vehicle() -> None:
     doc = rasd.analyse("قصفت طائرات إسرائيلية موقعا في غزة، في خطوة كسرت اتفاق التهدئة الذي توصلت إليه حركة حماس وإسرائيل.",
                        published=D)
     assert not any(owns_target(doc, a) for a in doc.of("actor") if a.value.actor.canonical != "Military Forces of Israel")
+
+
+def test_soldiers_shot_by_no_one_named_fought_unidentified_gunmen() -> None:
+    """"أصيب 3 جنود إسرائيليين بإطلاق نار قرب نابلس": a clash with unidentified gunmen of the place's country."""
+    assert _records("أصيب 3 جنود إسرائيليين بإطلاق نار قرب نابلس.") == [
+        ("Armed clash", "Unidentified Armed Group (Palestine)", "Military Forces of Israel")]

@@ -191,7 +191,7 @@ def test_building_named_after_a_group_is_no_actor() -> None:
     "text, expected",
     [
         ("أصيب 3 جنود إسرائيليين في عملية دهس قرب حاجز عسكري جنوب نابلس اليوم.",
-         (None, "Military Forces of Israel")),  # the attacker unnamed: left blank, never the soldiers' own army
+         ("Unidentified Armed Group (Palestine)", "Military Forces of Israel")),  # unnamed: gunmen of the place, never the soldiers' own army
         ("أصيب جنديان إسرائيليان بانفجار عبوة ناسفة في آليتهما قرب طولكرم اليوم.",
          ("Unidentified Armed Group (Palestine)", "Military Forces of Israel")),
         ("قتل ثلاثة من عناصر الحشد الشعبي في اشتباك مع مسلحين من تنظيم داعش جنوب غرب كركوك أمس.",
