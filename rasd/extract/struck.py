@@ -54,6 +54,9 @@ _SUFFERED = frozenset("اصيب اصيبت اصيبوا استشهد استشه�
 _BORE_LOSSES = re.compile(r"(?<!\w)(?:تكبد|تكبدت|يتكبد|تتكبد|تكبدوا|يتكبدون)(?:\s+(?:خلالها|خلاله|فيها|فيه))?\s*$")
 
 
+_BY = frozenset({"بنيران", "برصاص", "بيد", "بايدي", "بفعل"})  # a word naming whose fire or hand it was
+
+
 def is_victim(doc: Doc, m: Mention) -> bool:
     """``m`` names the side acted upon. A body that reports (the UN, the OPCW) is one only where its staff or property were hit."""
     if m.value.actor.kind in VICTIM_KINDS and not m.value.adjective:
@@ -76,8 +79,8 @@ def is_victim(doc: Doc, m: Mention) -> bool:
         return False  # "قصف مدفعي لقوات النظام": the action noun's genitive is its agent
     for c in doc.of("casualty"):
         gap = text[c.end : m.start].split() if c.sentence == m.sentence and 0 <= m.start - c.end <= 12 else None
-        if gap is None or len(gap) > 1:
-            continue
+        if gap is None or len(gap) > 1 or (gap and gap[0] in _BY):
+            continue  # "استشهدوا بنيران الاحتلال": the fire's owner shot them
         cue = text[c.start : c.end].split()[0].lstrip("وفبل")
         if gap or cue in NOMINAL_CUES or cue in _SUFFERED:
             return True  # "مقتل 5 جنود اسرائيليين", "مقتل جنود", "أصيب 3 جنود"; but "اغتال مسلحون" names the killers

@@ -584,3 +584,9 @@ def test_soldiers_shot_by_no_one_named_fought_unidentified_gunmen() -> None:
     """"أصيب 3 جنود إسرائيليين بإطلاق نار قرب نابلس": a clash with unidentified gunmen of the place's country."""
     assert _records("أصيب 3 جنود إسرائيليين بإطلاق نار قرب نابلس.") == [
         ("Armed clash", "Unidentified Armed Group (Palestine)", "Military Forces of Israel")]
+
+
+def test_whose_fire_killed_is_the_attacker_not_the_side_hit() -> None:
+    """"36 فلسطينيا استشهدوا بنيران الاحتلال": the occupation's fire; the Palestinians were hit."""
+    assert _records("ذكرت مصادر طبية أن 36 فلسطينيا استشهدوا بنيران الاحتلال الإسرائيلي منذ فجر اليوم في مدينة غزة.") == [
+        ("Attack", "Military Forces of Israel", "Civilians (Palestine)")]
