@@ -173,6 +173,8 @@ class Casualties:
                 count, vague, num_start = (2 if self._dual(words[i]) else 1), False, -1
             elif role is not None and role[1] == 1:
                 count, vague, num_start = 1, False, -1
+            elif position == "before" and kind == "killed" and j < len(words) and (n := self._nationals(words[j])) is not None:
+                count, vague, num_start = n, False, -1  # "قتل إسرائيليان": two people of a country
             elif position == "before" and NAMED_AGED.match(text, m.end):
                 count, vague, num_start = 1, False, -1  # "استشهد عبد السلام بكر (29 عاما)": one person, named
             else:
@@ -221,6 +223,15 @@ class Casualties:
                 and words[after] not in _UNITS:
             return Number(num.value + more.value, num.start, after + 1)
         return num
+
+    @staticmethod
+    def _nationals(word: str) -> int | None:
+        """"إسرائيلي", "فلسطينيا": one person of a country; "إسرائيليان": two (the oblique "يين" is also a plural)."""
+        if word.endswith("ان") and word[:-2] in nationalities():
+            return 2
+        if word.endswith(("ين", "ون", "يه", "تين", "تان")):
+            return None  # a plural, a feminine (a nationality's adjective after the cue), or a dual's oblique
+        return 1 if word in nationalities() or (word.endswith("ا") and word[:-1] in nationalities()) else None
 
     @staticmethod
     def _dual(word: str) -> bool:

@@ -281,3 +281,12 @@ def test_a_headline_toll_is_not_an_interceptions(prepared: Callable[[str], Doc])
                    "أعلن الجيش الإسرائيلي اعتراض صاروخ أطلق من اليمن باتجاه وسط إسرائيل صباح اليوم.")
     interception = next(c for c in _attached(doc) if any(t.value.sub_event_type == "Disrupted weapons use" for t in c.triggers))
     assert ("killed", 120) not in _figures(doc, interception)
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتل إسرائيليان في إطلاق نار قرب نابلس.", 2),  # a nisba's dual: two people of a country
+    ("قتل فلسطيني برصاص الاحتلال في جنين.", 1),
+])
+def test_people_counted_by_their_nationality_are_the_toll(text: str, dead: int) -> None:
+    (ev,) = rasd.extract(text, published=date(2024, 5, 12))
+    assert ev.fatalities == dead
