@@ -18,6 +18,8 @@ The ``assemble`` component runs, in order:
 
 from __future__ import annotations
 
+import re
+
 from rasd.doc import Doc, Mention
 from rasd.extract.candidates import event_triggers
 from rasd.extract.clusters import Cluster, group_triggers
@@ -32,6 +34,9 @@ from rasd.extract.tolls import attach_casualties, count_named_dead
 from rasd.extract.victims import attach_victims
 
 __all__ = ["Assemble", "Cluster"]
+
+# "غارة أخرى", "هجوم آخر": the head word tells another act of its kind, not the one told before
+_ANOTHER = re.compile(r"\s+(?:اخري|اخر)(?!\w)")
 
 
 class Assemble:
@@ -48,7 +53,8 @@ class Assemble:
         earlier: dict[str, Mention] = {}
         pairs = [(c, part) for c in clusters for part in split_by_site(doc, c, event_of(doc, c, country, earlier))]
         continue_narrative(doc, pairs)
-        doc.events = dedupe([ev for _, ev in pairs if not stale(doc, ev) and placed(ev)])
+        others = frozenset(id(ev) for c, ev in pairs if _ANOTHER.match(doc.ntext, c.head.end))
+        doc.events = dedupe([ev for _, ev in pairs if not stale(doc, ev) and placed(ev)], others)
         heads = {id(ev): c.head for c, ev in pairs}
         for ev in doc.events:  # each record's anchor in the text: its head trigger (read by the judge)
             head = heads[id(ev)]

@@ -25,7 +25,7 @@ _Told = dict[str, tuple[Figure, str | None]]
 __all__ = ["dedupe"]
 
 
-def dedupe(events: list[Event]) -> list[Event]:
+def dedupe(events: list[Event], others: frozenset[int] = frozenset()) -> list[Event]:
     """Reports of one event inside one article become one record.
 
     Long articles retell the lead event ("ارتفعت حصيلة القصف…") in later
@@ -33,12 +33,14 @@ def dedupe(events: list[Event]) -> list[Event]:
     place), no conflicting attacker is the same event. Its toll is the count
     rule's over every retelling that speaks of it, one telling: a figure told
     as a rise, else the largest number (the whole holds the parts and the
-    earlier counts an article retells), else the largest vague word.
+    earlier counts an article retells), else the largest vague word. A record
+    in ``others`` (by ``id``) is told as another act of its kind and retells none.
     """
     out: list[Event] = []
     told: dict[int, list[_Told]] = {}
     for ev in events:
-        kept = _retold(out, ev) or _same_protest(out, ev)
+        # ``others``: records told as another of their kind ("غارة أخرى قتلت أربعة أطفال"), never a retelling
+        kept = None if id(ev) in others else _retold(out, ev) or _same_protest(out, ev)
         if kept is None and _elaboration(ev):  # "وقد أصيبا برصاص في الصدر": how, not what
             kept = next((k for k in reversed(out) if k.event_type in VIOLENT), None)
         if kept is None:

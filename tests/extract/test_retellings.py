@@ -226,3 +226,10 @@ def test_people_abducted_during_an_attack_are_an_event_beside_it() -> None:
                      actor2="Civilians (Syria)", location="As-Suwayda", fatalities=250)
     kept = dedupe([taken, attack])
     assert [(e.sub_event_type, e.fatalities) for e in kept] == [("Abduction/forced disappearance", 0), ("Attack", 250)]
+
+
+def test_another_strike_of_the_day_is_no_retelling() -> None:
+    """"غارة أخرى اليوم قتلت أربعة أطفال": another strike, its own record, not the first one told again."""
+    text = ("قتل 22 طفلا في غارة جوية للتحالف على حافلة في مديرية الدريهمي الخميس. "
+            "وقال مسؤول أممي إن غارة أخرى الخميس قتلت أربعة أطفال آخرين.")
+    assert sorted(e.fatalities or 0 for e in rasd.extract(text, published=date(2018, 8, 23))) == [4, 22]
