@@ -54,7 +54,9 @@ _ANNOUNCED_GAP = 24  # characters from the speaker to the loss it announces ("أ
 _ANNOUNCES_LOSS = re.compile(r"[^.،]{0,12}?(?<!\w)[وب]?(?:اغتيال|استشهاد)(?!\w)")
 # its own dead: martyrdom, or a killing of one of its own ("اغتيال رئيس مكتبها", not "اغتيال مسؤول بالحزب"; a
 # final ه is no pronoun here: the folded text spells ة so)
-_OWN_LOSS = re.compile(r"[^.،]{0,12}?(?<!\w)[وب]?(?:استشهاد(?!\w)|(?:اغتيال|مقتل)\s+(?:[^\s.،]+\s+){0,2}?[^\s.،]+(?:ها|هم)(?!\w))")
+# "أعلن الجيش الإسرائيلي إصابة قائد لواء", "مقتل جندي": an army announcing its soldiers hit lost them
+_OWN_LOSS = re.compile(r"[^.،]{0,12}?(?<!\w)[وب]?(?:استشهاد(?!\w)|(?:اغتيال|مقتل)\s+(?:[^\s.،]+\s+){0,2}?[^\s.،]+(?:ها|هم)(?!\w)"
+                       r"|(?:مقتل|اصابه)\s+(?:\S+\s+)?(?:جندي|جنديين|جنود|ضابط|ضابطين|ضباط|قايد|عسكري|عسكريين)(?!\w))")
 # "اتهمت إسرائيل إيران بقصف الجولان", "إسرائيل تتهم إيران بقصف": the accuser speaks; the accused, named next, acted
 _ACCUSES = re.compile(r"(?:اتهم|اتهمت|تتهم|يتهم|اتهموا)\s*$")
 _ACCUSES_AFTER = re.compile(r"[^\S\n]*(?:اتهم|اتهمت|تتهم|يتهم|اتهموا)(?!\w)")

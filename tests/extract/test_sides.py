@@ -590,3 +590,9 @@ def test_whose_fire_killed_is_the_attacker_not_the_side_hit() -> None:
     """"36 فلسطينيا استشهدوا بنيران الاحتلال": the occupation's fire; the Palestinians were hit."""
     assert _records("ذكرت مصادر طبية أن 36 فلسطينيا استشهدوا بنيران الاحتلال الإسرائيلي منذ فجر اليوم في مدينة غزة.") == [
         ("Attack", "Military Forces of Israel", "Civilians (Palestine)")]
+
+
+def test_an_army_announcing_its_soldiers_hit_is_the_side_hit() -> None:
+    """"أعلن الجيش الإسرائيلي إصابة قائد لواء بانفجار عبوة": the army reports its own loss; the bomber is unknown."""
+    assert _records("أعلن الجيش الإسرائيلي إصابة قائد لواء بجروح في انفجار عبوة ناسفة في طولكرم.") == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Palestine)", "Military Forces of Israel")]

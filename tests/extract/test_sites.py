@@ -90,9 +90,9 @@ def test_an_unnamed_resistance_belongs_to_the_events_country(text: str, actor1: 
         ("قفزت أسعار النفط عقب اغتيال رئيس المكتب السياسي لحركة المقاومة الإسلامية (حماس) في طهران.", (None, "Hamas")),
         # a side that mourns its dead did not kill them
         ("نعت كتائب القسام الشهيدين رأفت دواسي وأحمد أبو عرة في مدينة جنين.", (None, "Al-Qassam Brigades")),
-        # an army announcing its soldier's death is still a side of the clash (its foe unnamed: unidentified)
+        # an army announcing its soldier's death is the side hit in the clash (its foe unnamed: unidentified)
         ("أعلن الجيش الإسرائيلي مقتل جندي في اشتباكات في مدينة جنين.",
-         ("Military Forces of Israel", "Unidentified Armed Group (Palestine)")),
+         ("Unidentified Armed Group (Palestine)", "Military Forces of Israel")),
     ],
 )
 def test_who_announces_or_mourns_a_death(text: str, actors: tuple[str | None, str | None]) -> None:
