@@ -98,6 +98,9 @@ def resolve_type(doc: Doc, cluster: Cluster, actors: ActorRoles, roles: list[str
             return kind, "Excessive force against protesters"
         if _INTERVENTION.search(sentences) or _INTERVENTION.search(_next_sentences(doc, cluster)):
             return kind, "Protest with intervention"  # "… والشرطة تفرق المحتجين": told right after the protest
+    if (kind, sub) == ("Violence against civilians", "Attack") and a2 is not None and a2.kind in ("state", "police") \
+            and a2 != a1 and not victims_civilian:
+        return "Battles", "Armed clash"  # "طعن جنديين", "دهس جنود": soldiers attacked are a side, not civilians
     return kind, sub
 
 

@@ -40,6 +40,8 @@ def _subtypes(text: str) -> list[str | None]:
         # a pro-government militia backed by a state's troops regains ground for the government
         ("سيطرت قوات المقاومة الشعبية، بدعم من القوات الإماراتية، الثلاثاء، على مركز مديرية حيس بعد معارك مع الحوثيين.",
          "Government regains territory"),
+        # an attack on soldiers by a named side is a clash, not violence against civilians
+        ("هاجم مسلحو تنظيم داعش أمس موقعا لقوات النظام السوري في ريف حمص الشرقي.", "Armed clash"),
         # two suicide bombings: "تفجيرين انتحاريين"
         ("قتل 18 شخصا في تفجيرين انتحاريين في مقديشو. وتبنت حركة الشباب الهجوم.", "Suicide bomb"),
         # demonstrators setting buildings on fire riot
