@@ -95,7 +95,10 @@ def is_victim(doc: Doc, m: Mention) -> bool:
         return False  # "على أيدي عناصر من قوات الدعم السريع": the hands are the agent's
     if not _VICTIM_LEAD.search(lead):
         return False
-    near = [c for c in doc.of("casualty") + doc.of("role") if c.sentence == m.sentence and 0 <= m.start - c.end <= 40]
+    # a role noun that is the attack verb's subject ("هاجم مسلحون من حركة الشباب") names the attackers, not the hit
+    subjects = {r.start for r in doc.of("role") if any(0 <= r.start - t.end <= 2 for t in doc.of("trigger"))}
+    near = [c for c in doc.of("casualty") + doc.of("role") if c.sentence == m.sentence and 0 <= m.start - c.end <= 40
+            and c.start not in subjects]
     return bool(near)
 
 

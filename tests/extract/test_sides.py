@@ -596,3 +596,9 @@ def test_an_army_announcing_its_soldiers_hit_is_the_side_hit() -> None:
     """"أعلن الجيش الإسرائيلي إصابة قائد لواء بانفجار عبوة": the army reports its own loss; the bomber is unknown."""
     assert _records("أعلن الجيش الإسرائيلي إصابة قائد لواء بجروح في انفجار عبوة ناسفة في طولكرم.") == [
         ("Remote explosive/landmine/IED", "Unidentified Armed Group (Palestine)", "Military Forces of Israel")]
+
+
+def test_gunmen_of_a_group_as_the_attack_verbs_subject_are_the_attackers() -> None:
+    """"هاجم مسلحون من حركة الشباب قاعدة للجيش الصومالي": the group attacked; the army was hit."""
+    assert _records("هاجم مسلحون من حركة الشباب قاعدة للجيش الصومالي قرب مقديشو.") == [
+        ("Armed clash", "Al-Shabaab", "Military Forces of Somalia")]
