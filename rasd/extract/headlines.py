@@ -34,28 +34,31 @@ def fold_title(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     for c in clusters:
         if c in body:
             continue
+        apart = False
         rest = []
         for t in c.triggers:
-            match = _title_host(doc, t, body, c.head)
+            # the body events told at the ground of the word's headline clause ("ومقتل جندي في طولكرم": not Gaza's)
+            here = _places(doc, [doc.clause_of(t.start)], clause=True)
+            grounded = [b for b in body if _same_ground(here, _body_places(doc, b))]
+            match = _title_host(doc, t, grounded, c.head)
             if match is None:
                 rest.append(t)
+                # a killing counted at a place no body event is told at ("ومقتل 5 جنود بجنوب لبنان"): its own event
+                apart = apart or bool(here and not grounded and t.value.strength == "kill" and _counted(doc, t))
             else:
                 match.triggers.append(t)
                 match.sentences.add(t.sentence)
-        # a killing counted at a place no body event is told at ("ومقتل 5 جنود بجنوب لبنان") is an event of its own
-        apart = any(t.value.strength == "kill" and _counted(doc, t) and _apart(doc, t, body) for t in rest)
         if any(t.value.strength not in GENERIC for t in rest) or (rest and not body) or apart:
             leftover.append(Cluster(rest, {rest[0].sentence}, set(c.clauses), c.date))
     return leftover + body
 
 
 def _title_host(doc: Doc, m: Mention, body: list[Cluster], lead: Mention) -> Cluster | None:
-    """The body event a headline word announces: for a generic word the body event its headline event's head
-    (``lead``) announces ("يعترض صاروخا": the interception), else the lead violent event; for a specific one the first of its kind;
-    never one told at another place ("ومقتل جندي في طولكرم" is not the body's Gaza strike)."""
+    """The body event (of those told at its ground) a headline word announces: for a generic word the body event its
+    headline event's head (``lead``) announces ("يعترض صاروخا": the interception), else the lead violent event; for a
+    specific one the first of its kind."""
     t: Trigger = m.value
     storming = _STORMING.match(doc.ntext, m.start) is not None
-    body = [b for b in body if _same_ground(_places(doc, [doc.clause_of(m.start)], clause=True), _body_places(doc, b))]
     if t.strength in GENERIC:
         if lead is not m and lead.value.strength in GENERIC and (host := next(
                 (b for b in body if b.head.value.sub_event_type == lead.value.sub_event_type), None)) is not None:
@@ -83,12 +86,6 @@ def _counted(doc: Doc, m: Mention) -> bool:
     return any(c.value.count and doc.clause_of(c.start) == clause for c in doc.of("casualty"))
 
 
-def _apart(doc: Doc, m: Mention, body: list[Cluster]) -> bool:
-    """The headline clause of ``m`` names a place that no body event is told at."""
-    places = _places(doc, [doc.clause_of(m.start)], clause=True)
-    return bool(places) and not any(_same_ground(places, _body_places(doc, b)) for b in body)
-
-
 def _places(doc: Doc, units: Iterable[int], *, clause: bool = False) -> list[Candidate]:
     """The places named in these sentences (or clauses)."""
     of = doc.clause_of if clause else doc.sentence_of
@@ -102,14 +99,14 @@ def _body_places(doc: Doc, b: Cluster) -> list[Candidate]:
 
 
 def _same_ground(title: list[Candidate], body: list[Candidate]) -> bool:
-    """Both name no place, or one of the title's places is, holds or lies in one of the body's."""
-    return not title or not body or any(_within(a, b) or _within(b, a) for a in title for b in body)
+    """Both name no place, or one of the title's places is, holds, lies in or is near one of the body's."""
+    return not title or not body or any(_near(a, b) or _near(b, a) for a in title for b in body)
 
 
 _NEAR_KM = 16  # "دمشق" in the headline, "الكسوة" in the body: one event; Jenin and Tubas are two
 
 
-def _within(inner: Candidate, outer: Candidate) -> bool:
+def _near(inner: Candidate, outer: Candidate) -> bool:
     if inner.name == outer.name or outer.kind == "country" and inner.country == outer.country:
         return True
     if outer.kind == "admin1":

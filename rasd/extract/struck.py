@@ -15,7 +15,7 @@ from rasd.doc import Doc, Mention
 from rasd.extract.casualties import NOMINAL_CUES
 from rasd.extract.headcount import counted
 from rasd.extract.sources import mourns, speaks_for
-from rasd.extract.targets import owns_target, struck_by_adjective
+from rasd.extract.targets import FIRE_OF, owns_target, struck_by_adjective
 
 __all__ = ["AGENT_LEAD", "FORCES_OF", "LAUNCHED", "VICTIM_KINDS", "aimed_at", "is_victim", "names_agent"]
 
@@ -54,7 +54,7 @@ _SUFFERED = frozenset("اصيب اصيبت اصيبوا استشهد استشه�
 _BORE_LOSSES = re.compile(r"(?<!\w)(?:تكبد|تكبدت|يتكبد|تتكبد|تكبدوا|يتكبدون)(?:\s+(?:خلالها|خلاله|فيها|فيه))?\s*$")
 
 
-_BY = frozenset({"بنيران", "برصاص", "بيد", "بايدي", "بفعل"})  # a word naming whose fire or hand it was
+_BY = frozenset({*FIRE_OF, "بيد", "بايدي", "بفعل"})  # a word naming whose fire or hand it was
 
 
 def is_victim(doc: Doc, m: Mention) -> bool:

@@ -25,7 +25,7 @@ from rasd.lang.ar.morph import PROCLITICS
 from rasd.lang.ar.normalize import fold
 from rasd.lexicon import read_tsv
 
-__all__ = ["pair_between", "owns_target", "civilians_struck", "struck_by_adjective", "allied", "one_bloc", "referent", "homes_owned", "usual_opponent", "comrades", "ARMED"]
+__all__ = ["FIRE_OF", "pair_between", "owns_target", "civilians_struck", "struck_by_adjective", "allied", "one_bloc", "referent", "homes_owned", "usual_opponent", "comrades", "ARMED"]
 
 ARMED = frozenset(["state", "police", "rebel", "political_militia", "identity_militia"])
 _LOOKBACK = 70
@@ -46,7 +46,6 @@ def _nouns(kinds: tuple[str, ...]) -> str:
 # words "إليه" (to it, folded as "آلية" is) comes after
 _TO_IT = ("توصلت", "توصل", "توصلوا", "اشار", "اشارت", "يشير", "تشير", "وصل", "وصلت", "الذي", "التي", "نسب", "نسبت",
           "ينتمي", "تنتمي", "انضم", "انضمت", "اضاف", "اضافت", "دعا", "دعت", "ذهب", "ذهبت", "عاد", "عادت", "بالنسبه")
-
 
 
 # "تابعة لـ", "الخاضعة لسيطرة", or a bare "لـ" glued to the owner's name
@@ -73,7 +72,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return linked, struck, adjective
 
 
-_MARKS_AGENT = re.compile(r"(?:برصاص|بنيران)")  # "برصاص حراس مقر منظمة بدر": the guards shot, the office was not hit
+FIRE_OF = ("برصاص", "بنيران")  # "برصاص حراس مقر منظمة بدر": the guards shot, the office was not hit
+_MARKS_AGENT = re.compile("|".join(FIRE_OF))
 _FIRED_FROM = re.compile(r"(?<!\w)(?:من|انطلاقا من)\s*$")  # "قذائف أطلقت من مواقع قوات النظام": where fire came from
 
 

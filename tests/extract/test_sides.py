@@ -580,25 +580,23 @@ def test_to_it_is_no_vehicle() -> None:
     assert not any(owns_target(doc, a) for a in doc.of("actor") if a.value.actor.canonical != "Military Forces of Israel")
 
 
-def test_soldiers_shot_by_no_one_named_fought_unidentified_gunmen() -> None:
-    """"أصيب 3 جنود إسرائيليين بإطلاق نار قرب نابلس": a clash with unidentified gunmen of the place's country."""
-    assert _records("أصيب 3 جنود إسرائيليين بإطلاق نار قرب نابلس.") == [
-        ("Armed clash", "Unidentified Armed Group (Palestine)", "Military Forces of Israel")]
-
-
-def test_whose_fire_killed_is_the_attacker_not_the_side_hit() -> None:
-    """"36 فلسطينيا استشهدوا بنيران الاحتلال": the occupation's fire; the Palestinians were hit."""
-    assert _records("ذكرت مصادر طبية أن 36 فلسطينيا استشهدوا بنيران الاحتلال الإسرائيلي منذ فجر اليوم في مدينة غزة.") == [
-        ("Attack", "Military Forces of Israel", "Civilians (Palestine)")]
-
-
-def test_an_army_announcing_its_soldiers_hit_is_the_side_hit() -> None:
-    """"أعلن الجيش الإسرائيلي إصابة قائد لواء بانفجار عبوة": the army reports its own loss; the bomber is unknown."""
-    assert _records("أعلن الجيش الإسرائيلي إصابة قائد لواء بجروح في انفجار عبوة ناسفة في طولكرم.") == [
-        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Palestine)", "Military Forces of Israel")]
-
-
-def test_gunmen_of_a_group_as_the_attack_verbs_subject_are_the_attackers() -> None:
-    """"هاجم مسلحون من حركة الشباب قاعدة للجيش الصومالي": the group attacked; the army was hit."""
-    assert _records("هاجم مسلحون من حركة الشباب قاعدة للجيش الصومالي قرب مقديشو.") == [
-        ("Armed clash", "Al-Shabaab", "Military Forces of Somalia")]
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # soldiers shot by no one named fought unidentified gunmen of the place's country
+        ("أصيب 3 جنود إسرائيليين بإطلاق نار قرب نابلس.",
+         ("Armed clash", "Unidentified Armed Group (Palestine)", "Military Forces of Israel")),
+        # "استشهدوا بنيران الاحتلال": whose fire killed is the attacker, not the side hit
+        ("ذكرت مصادر طبية أن 36 فلسطينيا استشهدوا بنيران الاحتلال الإسرائيلي منذ فجر اليوم في مدينة غزة.",
+         ("Attack", "Military Forces of Israel", "Civilians (Palestine)")),
+        # an army announcing its soldiers hit reports its own loss; the bomber is unknown
+        ("أعلن الجيش الإسرائيلي إصابة قائد لواء بجروح في انفجار عبوة ناسفة في طولكرم.",
+         ("Remote explosive/landmine/IED", "Unidentified Armed Group (Palestine)", "Military Forces of Israel")),
+        # gunmen of a group as the attack verb's subject are the attackers; the army was hit
+        ("هاجم مسلحون من حركة الشباب قاعدة للجيش الصومالي قرب مقديشو.",
+         ("Armed clash", "Al-Shabaab", "Military Forces of Somalia")),
+    ],
+    ids=["unnamed-gunmen", "whose-fire", "army-announces-its-loss", "gunmen-of-a-group"],
+)
+def test_the_only_record_and_its_sides(text: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert _records(text) == [expected]
