@@ -41,6 +41,13 @@ CASES: list[tuple[str, set[str], tuple[str, str] | None]] = [
     ("وقع انفجار في مدينة طرابلس اللبنانية قرب المرفأ", {"Libya"}, ("Tripoli", "Lebanon")),
     ("هاجم الشاب الجنود بقضيب معدني موصول بسلك عند حاجز قرب الخليل", {"Iraq"}, ("Hebron", "Palestine")),
     ("اعترضت القبة الحديدة صاروخين أطلقا من غزة وسقط ثالث في منطقة مفتوحة", {"Yemen"}, ("Gaza Strip", "Palestine")),
+    # Israeli towns GeoNames gives no Arabic name (gazetteer_alternates.tsv, places_supplement.tsv) are in Israel
+    ("قصفت المقاومة مدينة عسقلان برشقة صاروخية مساء اليوم", set(), ("Ashkelon", "Israel")),
+    ("أصيب ثلاثة أشخاص بعملية طعن في مدينة الخضيرة", set(), ("Hadera", "Israel")),
+    ("دوت صفارات الإنذار في كريات شمونة وكفار جلعادي بعد إطلاق صواريخ من لبنان", set(), ("Kfar Giladi", "Israel")),
+    ("سقطت قذائف هاون على كيبوتس نير عوز المحاذي لقطاع غزة", set(), ("Nir Oz", "Israel")),
+    # the minister's first name is no moshav
+    ("قال وزير الدفاع الإسرائيلي أفيغدور ليبرمان إن الجيش سيرد", {"Israel"}, None),
 ]  # fmt: skip
 
 
