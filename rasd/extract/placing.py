@@ -50,6 +50,7 @@ def place_of(doc: Doc, cluster: Cluster) -> Mention | None:
         return None
     if cluster.head.value.sub_event_type in PROJECTILE_TYPES:  # "صاروخ أطلق من اليمن باتجاه جازان": Jazan
         places = projectile_places(doc, places)
+    places = _own_conjunct(doc, cluster, places)
     in_sentences = [q for q in doc.of("place") if q.sentence in cluster.sentences and not elsewhere(doc, cluster, q)]
     places = _finer_in_sentence(doc, places, in_sentences, causes) or places
     head_sentence = cluster.head.sentence
@@ -109,6 +110,22 @@ def _candidates(doc: Doc, cluster: Cluster, causes: list[Mention]) -> list[Menti
 
 
 _COARSE = frozenset({"country", "admin1", "region"})
+_AND_BEFORE = re.compile(r"(?<!\w)و$")
+
+
+def _own_conjunct(doc: Doc, cluster: Cluster, places: list[Mention]) -> list[Mention]:
+    """An event told from a word joined by "و" ("خطة لإجلاء سكان عسقلان ومقتل شاب في طولكرم") is its own conjunct:
+    the places of its clause before that word are the first conjunct's, when the clause names one after it (a record
+    of both, "57 شهيدا في القطاع وغارات على صنعاء", starts before the "و" and keeps them)."""
+    clause = doc.clause_of(cluster.head.start)
+    first = min((m for m in (*cluster.triggers, *cluster.casualties) if doc.clause_of(m.start) == clause),
+                key=lambda m: m.start)
+    if not _AND_BEFORE.search(doc.ntext, max(0, first.start - 1), first.start):
+        return places
+    same = [p for p in places if doc.clause_of(p.start) == clause]
+    if not any(p.start >= first.end for p in same):
+        return places
+    return [p for p in places if not (p in same and p.end <= first.start)]
 
 
 def _finer_in_sentence(doc: Doc, places: list[Mention], in_sentences: list[Mention], causes: list[Mention]) -> list[Mention]:

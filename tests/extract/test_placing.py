@@ -213,3 +213,12 @@ def test_a_countrys_land_is_a_place_not_its_army() -> None:
     """"باتجاه الأراضي السعودية": the missile's aim, Saudi Arabia, not the Saudi forces."""
     events = rasd.extract("اعترضت الدفاعات الجوية صاروخين أطلقا من اليمن باتجاه الأراضي السعودية.", published=date(2024, 5, 12))
     assert [(e.sub_event_type, e.location) for e in events] == [("Disrupted weapons use", "Saudi Arabia")]
+
+
+def test_a_trigger_joined_by_and_has_the_places_of_its_own_conjunct() -> None:
+    """"خطة لإجلاء سكان عسقلان ومقتل جندي في طولكرم": the killing is in Tulkarm; a record of both conjuncts keeps
+    the first one's place."""
+    killing = rasd.extract("خطة لإجلاء سكان عسقلان ومقتل شاب برصاص الاحتلال في طولكرم", published=date(2024, 5, 12))
+    assert [e.location for e in killing] == ["Tulkarm"]
+    both = rasd.extract("الحرب على غزة.. 30 شهيدا في خان يونس وغارات إسرائيلية على المدينة", published=date(2024, 5, 12))
+    assert [e.location for e in both] == ["Khan Yunis"]
