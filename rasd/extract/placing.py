@@ -15,9 +15,10 @@ import re
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
+from rasd.extract.countries import iso2_of
 from rasd.extract.eventness import cause_at
 from rasd.extract.protesters import protesters_country
-from rasd.extract.projectiles import PROJECTILE_TYPES, projectile_places
+from rasd.extract.projectiles import PROJECTILE_TYPES, aimed, projectile_places
 from rasd.extract.sites import LIST_GAP, listed_with, part_of_toll, set_place
 from rasd.extract.whose import elsewhere, of_a_person, voiced_abroad
 from rasd.geo.model import KIND_RANK
@@ -26,10 +27,11 @@ from rasd.lang.ar.places import SUPPORT_WORDS
 from rasd.model import Event
 
 if TYPE_CHECKING:
+    from rasd.extract.actors import Actor
     from rasd.extract.clusters import Cluster
     from rasd.geo.model import Candidate
 
-__all__ = ["PLACE_FIELDS", "doc_country", "place_event", "place_of", "placed"]
+__all__ = ["PLACE_FIELDS", "doc_country", "fired_from_abroad", "place_event", "place_of", "placed"]
 
 #: The location fields of an event, copied together when one record takes another's place.
 PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "admin3", "location", "location_ar", "latitude", "longitude", "geo_precision")
@@ -200,6 +202,26 @@ def _headline_detail(doc: Doc, cluster: Cluster, best: Mention) -> Mention | Non
              and p.value.best.kind != "country" and p.value.best.country == outer.country]
     return inner[0] if len(inner) == 1 else None
 
+
+
+# The fronts that fire at Israel from abroad: an attack of theirs is in Israel, never in the Gaza Strip the article
+# is also about ("في حين أطلق حزب الله نحو 90 قذيفة اتجاه إسرائيل")
+_FIRING_AT_ISRAEL = frozenset({"LB", "IQ", "YE", "IR"})
+_FIRE = PROJECTILE_TYPES | {"Air/drone strike"}
+
+
+def fired_from_abroad(doc: Doc, cluster: Cluster, attacker: Actor | None, place: Mention | None) -> Mention | None:
+    """The place in Israel named with a strike by a force based in Lebanon, Iraq, Yemen or Iran that the place rules
+    put in the Gaza Strip: the event's sentences first, then the article; the aim of the fire first, then a town
+    before a region or the country."""
+    if (attacker is None or attacker.home not in _FIRING_AT_ISRAEL or place is None
+            or place.value.best.admin1 != "Gaza Strip" or cluster.head.value.sub_event_type not in _FIRE):
+        return place
+    israeli = [p for p in doc.of("place") if iso2_of(p.value.best.country) == "IL"]
+    for pool in ([p for p in israeli if p.sentence in cluster.sentences], israeli):
+        if pool:
+            return min(pool, key=lambda p: (not aimed(doc, p), p.value.best.kind in _COARSE, p.start))
+    return place
 
 
 def place_event(doc: Doc, ev: Event, place: Mention | None, country: Candidate | None) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rasd.doc import Doc, Mention
 from rasd.extract.dating import event_day, set_date
 from rasd.extract.notes import english_notes
-from rasd.extract.placing import place_event, place_of
+from rasd.extract.placing import fired_from_abroad, place_event, place_of
 from rasd.extract.roles import assign_actors
 from rasd.extract.struck import names_agent
 from rasd.extract.sources import says
@@ -44,6 +44,7 @@ def event_of(doc: Doc, cluster: Cluster, doc_country: Candidate | None, earlier:
     actors = assign_actors(doc, cluster, earlier)
     if actors.actor1 is not None:
         earlier[cluster.event_type] = actors.actor1
+    place = fired_from_abroad(doc, cluster, actors.actor1.value.actor if actors.actor1 else actors.implied1, place)
     ev.event_type, ev.sub_event_type = resolve_type(doc, cluster, actors, roles)
     ev.disorder_type = DISORDER_TYPES[ev.event_type]
     actors.apply(ev, (place.value.best if place else None) or doc_country, roles, event_day(doc, cluster))

@@ -193,7 +193,13 @@ def _accepted(evidence: str, best: float, place: Place, doc: Context | None, nam
         return True
     if evidence == "preposition" and place.country in named:  # "في دوما" in a report that says "سوريا"
         return True
-    return doc.countries.get(place.country, 0.0) > 0 or place.kind == "country" or place.population >= 500_000
+    theatre = (place.country, *(_ONE_THEATRE.get(place.country, ()) if evidence != "plain" else ()))
+    return any(doc.countries.get(c, 0.0) > 0 for c in theatre) or place.kind == "country" or place.population >= 500_000
+
+
+# News of Palestine tells Israel's towns too ("حزب الله ضربة صاروخية لصفد" in a report on Khan Yunis): a name after
+# a preposition or clitic there fits an article placed in Palestine
+_ONE_THEATRE = {"IL": ("PS",)}
 
 
 _BIG_CITY = 500_000

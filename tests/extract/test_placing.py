@@ -222,3 +222,18 @@ def test_a_trigger_joined_by_and_has_the_places_of_its_own_conjunct() -> None:
     assert [e.location for e in killing] == ["Tulkarm"]
     both = rasd.extract("الحرب على غزة.. 30 شهيدا في خان يونس وغارات إسرائيلية على المدينة", published=date(2024, 5, 12))
     assert [e.location for e in both] == ["Khan Yunis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # a Lebanese group's rockets land in Israel, not in the Gaza Strip the article is about
+        ("طردت قوات الاحتلال آلاف النازحين من مجمع ناصر الطبي في خان يونس، فيما تتزايد احتمالات التصعيد بعد أن وجه "
+         "حزب الله ضربة صاروخية لصفد.", "Safed"),
+        # a group of Gaza's own fires from there: the place stays
+        ("قصفت سرايا القدس بقذائف الهاون تجمعا لجنود الاحتلال في حي الشجاعية شرق مدينة غزة.", "Al-Shujaiyya"),
+    ],
+)
+def test_fire_from_lebanon_iraq_or_yemen_is_placed_in_israel(text: str, location: str) -> None:
+    events = rasd.extract(text, published=date(2024, 5, 12))
+    assert location in [e.location for e in events if e.actor1 in ("Hezbollah", "Al-Quds Brigades")]

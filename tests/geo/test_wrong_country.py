@@ -83,3 +83,9 @@ CAPITALS = [
 def test_a_bare_capital_name_is_the_capital(geocoder: Geocoder, text: str, place: tuple[str, str] | None) -> None:
     found = [(m.best.name, m.best.country) for m in geocoder.find_places(fold(text)) if m.best]
     assert [f for f in found if "Dawhah" in f[0] or f[0] == "Doha"] == ([place] if place else []), found
+
+
+def test_a_town_of_israel_after_a_clitic_fits_a_report_on_palestine(geocoder: Geocoder) -> None:
+    """News of Gaza tells Israel's towns too: "لصفد" stands in a report on Khan Yunis (not the other way round)."""
+    text = fold("طردت قوات الاحتلال النازحين من مجمع ناصر الطبي في خان يونس، فيما وجه حزب الله ضربة صاروخية لصفد")
+    assert ("Safed", "Israel") in [(m.best.name, m.best.country) for m in geocoder.find_places(text) if m.best]
