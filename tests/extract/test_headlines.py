@@ -82,3 +82,16 @@ def test_an_intercepted_missile_in_the_headline_is_the_body_interception(prepare
     folded = _folded(doc)
     interception = next(c for c in folded if ("اعترض", False) in c)
     assert ("صاروخا", True) in interception
+
+
+
+def test_a_headline_capital_holds_the_land_around_it() -> None:
+    """"بدمشق" in the headline, "الكسوة في ريف دمشق" (17 km off, in the governorate around the capital) in the body: one
+    ground; a town of that governorate 80 km off is not the capital's suburbs."""
+    from rasd.extract.headlines import _same_ground
+    from rasd.geo import geocode
+
+    damascus, kiswah = geocode("مدينة دمشق")[0], geocode("مدينة الكسوة")[0]
+    assert (damascus.name, kiswah.admin1) == ("Damascus", "Rif Dimashq")
+    assert _same_ground([damascus], [kiswah])
+    assert not _same_ground([damascus], [geocode("مدينة النبك")[0]])
