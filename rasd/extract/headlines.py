@@ -117,6 +117,7 @@ def _near(inner: Candidate, outer: Candidate) -> bool:
     if outer.kind == "admin1":
         return inner.admin1 == outer.admin1
     # "قصف مستودع بدمشق" over "منطقة الكسوة في ريف دمشق": a headline's capital holds the land around it
-    around = outer.kind == "city" and inner.admin1 and inner.admin1 == _outskirts().get((iso2_of(outer.country) or "", outer.admin1))
+    around = outer.kind == "city" and bool(inner.admin1) and inner.admin1 == _outskirts().get(
+        (iso2_of(outer.country) or "", outer.admin1 or ""))
     reach = _AROUND_KM if around else _NEAR_KM
     return inner.kind != "country" and haversine_km(inner.latitude, inner.longitude, outer.latitude, outer.longitude) <= reach
