@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
 from rasd.extract.clusters import GENERIC, VIOLENT, Cluster
 from rasd.extract.countries import iso2_of
-from rasd.geo.store import load_outskirts
+from rasd.geo.store import outskirts
 from rasd.sameness import haversine_km
 
 if TYPE_CHECKING:
@@ -108,7 +107,6 @@ def _same_ground(title: list[Candidate], body: list[Candidate]) -> bool:
 
 _NEAR_KM = 16  # "المزة" in the body of "دمشق" in the headline: one event; Jenin and Tubas are two
 _AROUND_KM = 30  # the suburbs of a capital that is its own division, in the division around it
-_outskirts = cache(load_outskirts)
 
 
 def _near(inner: Candidate, outer: Candidate) -> bool:
@@ -117,7 +115,7 @@ def _near(inner: Candidate, outer: Candidate) -> bool:
     if outer.kind == "admin1":
         return inner.admin1 == outer.admin1
     # "قصف مستودع بدمشق" over "منطقة الكسوة في ريف دمشق": a headline's capital holds the land around it
-    around = outer.kind == "city" and bool(inner.admin1) and inner.admin1 == _outskirts().get(
+    around = outer.kind == "city" and bool(inner.admin1) and inner.admin1 == outskirts().get(
         (iso2_of(outer.country) or "", outer.admin1 or ""))
     reach = _AROUND_KM if around else _NEAR_KM
     return inner.kind != "country" and haversine_km(inner.latitude, inner.longitude, outer.latitude, outer.longitude) <= reach

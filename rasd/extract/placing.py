@@ -124,10 +124,9 @@ def _own_conjunct(doc: Doc, cluster: Cluster, places: list[Mention]) -> list[Men
                 key=lambda m: m.start)
     if not _AND_BEFORE.search(doc.ntext, max(0, first.start - 1), first.start):
         return places
-    same = [p for p in places if doc.clause_of(p.start) == clause]
-    if not any(p.start >= first.end for p in same):
+    if not any(p.start >= first.end and doc.clause_of(p.start) == clause for p in places):
         return places
-    return [p for p in places if not (p in same and p.end <= first.start)]
+    return [p for p in places if p.end > first.start or doc.clause_of(p.start) != clause]
 
 
 def _finer_in_sentence(doc: Doc, places: list[Mention], in_sentences: list[Mention], causes: list[Mention]) -> list[Mention]:

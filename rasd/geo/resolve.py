@@ -13,13 +13,12 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 
 from rasd.geo.countries import demonym_countries
 from rasd.geo.index import Gazetteer
 from rasd.geo.model import Candidate, Place, PlaceMention, base_precision
 from rasd.geo.phrases import Hit
-from rasd.geo.store import load_outskirts
+from rasd.geo.store import outskirts
 from rasd.lang.ar.normalize import fold
 from rasd.lang.ar.places import HOSTED_NOUNS
 
@@ -115,14 +114,12 @@ def precision(place: Place, qualifier: str | None) -> int:
     return max(base, 2)
 
 
-_outskirts = cache(load_outskirts)
-
 
 def _around(gaz: Gazetteer, place: Place, qualifier: str | None) -> str | None:
     """The division around a capital that is its own division, for "قرب دمشق" / "محيط دمشق" / "ضواحي صنعاء"."""
     if qualifier != "near" or not place.admin1:
         return None
-    around = _outskirts().get((place.country, place.admin1))
+    around = outskirts().get((place.country, place.admin1))
     if around is None:
         return None
     seat = gaz.seat_of(place.country, place.admin1)
@@ -193,13 +190,14 @@ def _accepted(evidence: str, best: float, place: Place, doc: Context | None, nam
         return True
     if evidence == "preposition" and place.country in named:  # "في دوما" in a report that says "سوريا"
         return True
-    theatre = (place.country, *(_ONE_THEATRE.get(place.country, ()) if evidence != "plain" else ()))
-    return any(doc.countries.get(c, 0.0) > 0 for c in theatre) or place.kind == "country" or place.population >= 500_000
+    neighbour = _ONE_THEATRE.get(place.country, "") if evidence != "plain" else ""
+    return (doc.countries.get(place.country, 0.0) > 0 or doc.countries.get(neighbour, 0.0) > 0
+            or place.kind == "country" or place.population >= _BIG_CITY)
 
 
 # News of Palestine tells Israel's towns too ("حزب الله ضربة صاروخية لصفد" in a report on Khan Yunis): a name after
 # a preposition or clitic there fits an article placed in Palestine
-_ONE_THEATRE = {"IL": ("PS",)}
+_ONE_THEATRE = {"IL": "PS"}
 
 
 _BIG_CITY = 500_000

@@ -12,6 +12,7 @@ import csv
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import IO
@@ -24,6 +25,7 @@ __all__ = [
     "load_admin1",
     "load_countries",
     "load_outskirts",
+    "outskirts",
     "load_alternates",
     "load_renames",
     "packaged",
@@ -198,3 +200,9 @@ def load_outskirts(path: Path | None = None) -> dict[tuple[str, str], str]:
     """
     path = path or packaged("gazetteer_outskirts.tsv")
     return {(row["country"], row["admin1"]): row["around"] for _, row in read_table(path)}
+
+
+@cache
+def outskirts() -> dict[tuple[str, str], str]:
+    """The packaged :func:`load_outskirts` table, read once per process."""
+    return load_outskirts()
