@@ -339,6 +339,10 @@ def _reference(gaz: Gazetteer, hit: Hit, ctx: Context, named: Counter[int]) -> P
     city = gaz.places[seat] if seat is not None else None
     if hit.reference == "city":
         return city
+    # "قصفت مطار التيفور … واستهدف المطار": the airport the article names there, else the nearest to its city
+    i = next((i for i, _ in named.most_common() if gaz.places[i].kind == "airport" and gaz.places[i].admin1 == area[1]), None)
+    if i is not None:
+        return gaz.places[i]
     lat, lon = (city.latitude, city.longitude) if city else (0.0, 0.0)
     i = gaz.facility_near(area[0], area[1], hit.reference == "military-airport", lat, lon)
     return gaz.places[i] if i is not None else None

@@ -51,6 +51,22 @@ def test_bare_references_resolve_from_the_article(geocoder: Geocoder) -> None:
     assert (city.best.name, city.best.kind) == ("Deir ez-Zor", "city")
 
 
+# Written by the Rasd authors: an airport named by its nickname, then called "the airport".
+T4 = ("قصفت طائرات حربية القاعدة العسكرية الـ\"تيفور\" في ريف حمص الشرقي فجر الاثنين، "
+      "وقالت مصادر إن الصواريخ أصابت مدرج المطار ومستودعات قريبة منه.")
+
+
+def test_airport_nicknames_and_the_airport_named_before(geocoder: Geocoder) -> None:
+    ms = _find(geocoder, T4)
+    named = next(m for m in ms if "تيفور" in m.phrase)
+    assert named.best.name == "Tiyas Airbase"
+    # "المطار" is the airport the article named in Homs, not the one nearest the city (Shayrat)
+    bare = next(m for m in ms if m.phrase.endswith("المطار"))
+    assert bare.best.name == "Tiyas Airbase"
+    for phrase in ("قاعدة تياس الجوية", "قاعدة تي فور الجوية", "مطار التيفور العسكري"):
+        assert geocoder.geocode(phrase)[0].name == "Tiyas Airbase", phrase
+
+
 def test_bare_reference_without_context_is_dropped(geocoder: Geocoder) -> None:
     assert _find(geocoder, "وصلت التعزيزات إلى المدينة قرب المطار العسكري") == []
 
