@@ -60,6 +60,7 @@ class ActorRoles:
     owners: tuple[str, str] | None = None  # whose homes were razed (``homes_owned``): (country, iso2), "" if unsaid
     inferred: Mention | Actor | None = None  # a second side the article implies, not one the event's words name
     inferred1: bool = False  # actor1 is the other side of a battle whose words name only the side hit
+    warplanes: bool = False  # a warplane strike ("غارات جوية"), not a drone's (``by_warplanes``)
 
     def _nationality(self, second: Actor | None, first: Actor | None, arrests: bool = False) -> Actor | None:
         """Victims named by nationality: "عمال سوريون" → Civilians (Syria); "جنود عراقيون" → Military Forces of Iraq."""
@@ -86,7 +87,8 @@ class ActorRoles:
         iso2 = iso2_of(country)
         first = self.actor1.value.actor if self.actor1 else self.implied1
         second = self.actor2.value.actor if self.actor2 else self.implied2
-        usual = None if first is not None or place is None else usual_attacker(place.country, place.admin1, ev.sub_event_type, day)
+        usual = None if first is not None or place is None else usual_attacker(
+            place.country, place.admin1, ev.sub_event_type, day, warplanes=self.warplanes)
         if usual is not None:  # "استشهد فلسطينيان في قصف على قطاع غزة": only Israel bombs there
             first = usual
             ev.vague["actor1"] = USUAL_ATTACKER
@@ -216,7 +218,7 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     others = [m for m in mentions if m not in victims and m not in agents]
     head = cluster.head.sentence  # the event's own sentence names its attacker before any other
     agents.sort(key=lambda m: m.sentence != head)
-    air = by_warplanes(doc, cluster)
+    air = roles.warplanes = by_warplanes(doc, cluster)
     if air and agents and not flies(agents[0].value.actor):
         # "غارات على مواقع الحوثيين": a side with no warplanes did not strike; it was the one struck
         victims.append(agents[0])

@@ -24,25 +24,29 @@ USUAL_ATTACKER = "not named: the only side that bombs this place so (rasd/data/t
 
 
 _Period = tuple[str, str] | None  # (from, until) as ISO dates, inclusive; None: always
+_Row = tuple[_Period, bool, Actor]  # the period, whether only a warplane strike counts, the attacker
 
 
 @cache
-def _theatres() -> dict[tuple[str, str, str], list[tuple[_Period, Actor]]]:
+def _theatres() -> dict[tuple[str, str, str], list[_Row]]:
     armies = army_of()
-    out: dict[tuple[str, str, str], list[tuple[_Period, Actor]]] = {}
+    out: dict[tuple[str, str, str], list[_Row]] = {}
     for r in read_tsv("theatres.tsv"):
         period = (r.get("from") or "", r.get("until") or "9999") if r.get("from") or r.get("until") else None
         for sub in r["sub_event_types"].split("|"):
-            out.setdefault((r["country"], r["admin1"], sub), []).append((period, armies[r["attacker"]]))
+            out.setdefault((r["country"], r["admin1"], sub), []).append(
+                (period, r.get("means") == "warplanes", armies[r["attacker"]]))
     return out
 
 
 def usual_attacker(country: str | None, admin1: str | None, sub_event_type: str | None,
-                   day: str | None = None) -> Actor | None:
+                   day: str | None = None, *, warplanes: bool = False) -> Actor | None:
     """The attacker of a ``sub_event_type`` in (``country``, ``admin1``) when only one side strikes there so
-    on ``day`` (ISO date; a row with a period needs the day inside it)."""
+    on ``day`` (ISO date; a row with a period needs the day inside it; a row for warplanes needs ``warplanes``:
+    in Yemen only the coalition flew warplanes, but the Houthis fly drones)."""
     rows = _theatres().get((country or "", admin1 or "", sub_event_type or ""), [])
-    return next((actor for period, actor in rows if period is None or (day and period[0] <= day <= period[1])), None)
+    return next((actor for period, planes, actor in rows
+                 if (period is None or (day and period[0] <= day <= period[1])) and (warplanes or not planes)), None)
 
 
 # Sides coded as a state that have drones and missiles but no warplanes: the Houthi authorities in Sanaa.

@@ -285,6 +285,19 @@ def test_a_bombardment_of_gaza_with_no_attacker_named_is_israels_flagged_as_infe
     assert event.vague["actor1"] == USUAL_ATTACKER and "actor1" not in event.evidence
 
 
+def test_in_yemens_war_an_unnamed_warplane_strike_is_the_coalitions_but_a_drone_strike_stays_unnamed() -> None:
+    from rasd.extract.theatres import USUAL_ATTACKER
+
+    war = date(2018, 8, 9)
+    (event,) = rasd.extract("قتل خمسة مدنيين، الخميس، في غارات جوية استهدفت سوقا في مديرية حيدان بمحافظة صعدة.", published=war)
+    assert (event.actor1, event.vague.get("actor1")) == ("Military Forces of Saudi Arabia", USUAL_ATTACKER)
+    (drone,) = rasd.extract("قتل خمسة مدنيين، الخميس، في غارة لطائرة مسيرة على سوق في مديرية حيدان بمحافظة صعدة.", published=war)
+    assert drone.actor1 is None
+    # after the truce of April 2022 others strike there too (the United States, Israel)
+    (later,) = rasd.extract("قتل خمسة مدنيين، الخميس، في غارات جوية استهدفت سوقا في مديرية حيدان بمحافظة صعدة.", published=D)
+    assert later.actor1 is None
+
+
 def test_elsewhere_an_unnamed_attacker_stays_unnamed() -> None:
     (event,) = rasd.extract("قتل مدنيان، الأحد، في قصف على بلدة معرة النعمان بريف إدلب الجنوبي.", published=D)
     assert event.actor1 is None and "actor1" not in event.vague
