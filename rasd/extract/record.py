@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
 from rasd.extract.dating import event_day, set_date
+from rasd.extract.martyrs import martyrs_not_theirs
 from rasd.extract.notes import english_notes
 from rasd.extract.placing import fired_from_abroad, place_event, place_of
 from rasd.extract.roles import assign_actors
@@ -47,7 +48,12 @@ def event_of(doc: Doc, cluster: Cluster, doc_country: Candidate | None, earlier:
     place = fired_from_abroad(doc, cluster, actors.actor1.value.actor if actors.actor1 else actors.implied1, place)
     ev.event_type, ev.sub_event_type = resolve_type(doc, cluster, actors, roles)
     ev.disorder_type = DISORDER_TYPES[ev.event_type]
+    actors.martyrs = tolls.counts_martyrs(doc)
     actors.apply(ev, (place.value.best if place else None) or doc_country, roles, event_day(doc, cluster))
+    if martyrs_not_theirs(ev):
+        ev.vague.pop("fatalities", None)
+        tolls = Tolls.of(doc, cluster, martyrs=False)
+        tolls.write(doc, ev)
     place_event(doc, ev, place, doc_country)
     set_date(doc, cluster, ev)
     _finish(doc, cluster, ev, tolls)

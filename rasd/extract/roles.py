@@ -18,8 +18,10 @@ from rasd.extract.actors import Actor, reach
 from rasd.extract.clusters import contrasts_between
 from rasd.extract.countries import arabic_names
 from rasd.extract.eventness import cause_at
+from rasd.extract.martyrs import mourner
 from rasd.extract.sources import announces_loss, claimant, escorts, mourns, speaker
-from rasd.extract.struck import AGENT_LEAD, FORCES_OF, LAUNCHED, VICTIM_KINDS, aimed_at, is_victim, names_agent
+from rasd.extract.agents import is_agent
+from rasd.extract.struck import LAUNCHED, VICTIM_KINDS, is_victim, names_agent
 from rasd.extract.targets import (ARMED, allied, civilians_struck, comrades, homes_owned, one_bloc, pair_between, referent, usual_opponent)
 from rasd.extract.theatres import USUAL_ATTACKER, by_warplanes, flies, usual_attacker
 from rasd.model import interaction_code
@@ -38,10 +40,6 @@ VICTIMS_ONLY = "civilians by ACLED's habit for unnamed victims; the attacker is 
 _CROWDS = {"Protests": Actor("Protesters ({country})", "protesters", ""), "Riots": Actor("Rioters ({country})", "rioters", "")}
 _FIGHTERS = frozenset({"combatant", "soldier", "police"})  # victim roles that make the dead no civilians
 
-_DATE_ONLY = re.compile(
-    r"^[\s\"'()،,]*(?:(?:يوم|امس|اليوم|الماضي|صباح|مساء|فجر|ليل|ليله|ظهر|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)"
-    r"[\s\"'()،,]*){1,4}$"
-)
 _WITH = re.compile(r"(?:\bمع|\bضد|\bعلي)\s*[\"'«]?\s*$")  # "اشتباكات مع", "غارات على ميليشيات الحوثي"
 
 
@@ -61,6 +59,7 @@ class ActorRoles:
     inferred: Mention | Actor | None = None  # a second side the article implies, not one the event's words name
     inferred1: bool = False  # actor1 is the other side of a battle whose words name only the side hit
     warplanes: bool = False  # a warplane strike ("غارات جوية"), not a drone's (``by_warplanes``)
+    martyrs: bool = False  # the toll counts martyrs ("29 شهيدا", "مجزرة"), set by the record stage
 
     def _nationality(self, second: Actor | None, first: Actor | None, arrests: bool = False) -> Actor | None:
         """Victims named by nationality: "عمال سوريون" → Civilians (Syria); "جنود عراقيون" → Military Forces of Iraq."""
@@ -87,6 +86,9 @@ class ActorRoles:
         iso2 = iso2_of(country)
         first = self.actor1.value.actor if self.actor1 else self.implied1
         second = self.actor2.value.actor if self.actor2 else self.implied2
+        hit = {iso2, second.home if second else None, *(n[2] for n in self.nationals)}
+        if self.martyrs and first is not None and mourner(first, event_type, hit):
+            first, self.actor1 = None, None  # "حماس تدعو لمسيرات غضب بعد مجزرة الاحتلال": who mourns did not kill
         usual = None if first is not None or place is None else usual_attacker(
             place.country, place.admin1, ev.sub_event_type, day, warplanes=self.warplanes)
         if usual is not None:  # "استشهد فلسطينيان في قصف على قطاع غزة": only Israel bombs there
@@ -213,8 +215,13 @@ def assign_actors(doc: Doc, cluster: Cluster, earlier: dict[str, Mention]) -> Ac
     # the UN, aid and monitoring bodies report and are hit; they never act
     # the police of a bombing defuse, investigate and report it; they did not plant it
     bomb = cluster.head.value.sub_event_type in _PLANTED
-    could_act = [m for m in mentions if m.value.actor.kind != "organisation" and not (bomb and m.value.actor.kind == "police")]
-    agents = [m for m in could_act if m not in victims and _is_agent(doc, m, cluster)]
+    # "أعلن الجيش الإسرائيلي إصابة 4 جنود بانفجار عبوة": who announces a loss to a bomb or a strike did not inflict it
+    # (a side that lost men in fighting fought: "أكدت الإمارات مقتل أربعة من جنودها في المعارك")
+    kinds = {t.value.event_type for t in cluster.triggers}
+    remote = "Explosions/Remote violence" in kinds and "Battles" not in kinds
+    could_act = [m for m in mentions if m.value.actor.kind != "organisation" and not (bomb and m.value.actor.kind == "police")
+                 and not (remote and m.sentence == cluster.head.sentence and announces_loss(doc, m))]
+    agents = [m for m in could_act if m not in victims and is_agent(doc, m, cluster)]
     others = [m for m in mentions if m not in victims and m not in agents]
     head = cluster.head.sentence  # the event's own sentence names its attacker before any other
     agents.sort(key=lambda m: m.sentence != head)
@@ -339,65 +346,3 @@ def _around(doc: Doc, cluster: Cluster) -> str:
     """The event's sentences and the one after, where reports say who did it or that nobody knows."""
     last = max(cluster.sentences)
     return " ".join(doc.ntext[s:e] for i, (s, e) in enumerate(doc.sentences) if i in cluster.sentences or i == last + 1)
-
-
-
-
-# "قام/قامت (أحد/عدد من) X بـ…": X did the act the verbal noun after "بـ" names
-_DID = re.compile(r"(?<!\w)[وف]?(?:قام|قامت|قاموا)\s+(?:(?:احد|عدد من|بعض)\s+)?$")
-# people a nisba can qualify right after a trigger: the ones hit ("طعن ضابط إسرائيلي")
-_PEOPLE = frozenset("ضابط ضابطا ضباط جندي جنديا جنديين جنديان جنود مستوطن مستوطنا مستوطنين مستوطنون شرطي شرطيا عنصر عناصر".split())
-# a trigger after a preposition is a noun ("في كمين", "بقذيفة"): the side before it is not its subject
-_NOUN_AFTER = re.compile(r"(?:(?<!\w)(?:في|علي|خلال|اثناء|جراء|اثر|عبر|وسط)\s+|(?<!\w)[وف]?ب)$")
-
-
-def _conjoined(text: str, start: int) -> bool:
-    """The word at ``start`` carries a glued "و"/"ف" ("وحررت")."""
-    return start > 0 and text[start - 1] in "وف" and (start < 2 or not text[start - 2].isalpha())
-
-
-def _object_of_verb(doc: Doc, m: Mention, cluster: Cluster) -> bool:
-    """``m`` follows a trigger and the subject right after it in its clause ("استهدفت كتائب القسام قوة
-    إسرائيلية"): the object, not an agent; a side joined to the subject by "و" is a second subject."""
-    text = doc.ntext
-    clause = doc.clause_of(m.start)
-    if text[max(0, m.start - 1) : m.start] == "و":  # "والمستوطنون" after "قوات الاحتلال"
-        return False
-    for t in cluster.triggers:
-        if t.end > m.start or doc.clause_of(t.start) != clause:
-            continue
-        for a in doc.of("actor"):
-            if a is m or a.value.affiliation or not t.end <= a.start < a.end < m.start:
-                continue
-            gap = text[reach(doc, a) : m.start]
-            if len(text[t.end : a.start].split()) <= 1 and (not gap.strip() or _DATE_ONLY.match(gap)):
-                return True
-    return False
-
-
-def _is_agent(doc: Doc, m: Mention, cluster: Cluster) -> bool:
-    text = doc.ntext
-    if _object_of_verb(doc, m, cluster) or aimed_at(doc, m):
-        return False  # "… صواريخ باتجاه إسرائيل": where the fire went did not fire it
-    end = reach(doc, m)
-    if _DID.search(text, max(0, m.start - 24), m.start) and any(
-            t.sentence == m.sentence and 0 <= t.start - end <= 40 and text[t.start - 1 : t.start] == "ب" for t in cluster.triggers):
-        return True  # "قام أحد مقاتلي القسام بطعن ضابط": who did the act the verbal noun names
-    for trig in cluster.triggers:
-        if trig.sentence != m.sentence:
-            continue
-        gap = text[trig.end : m.start]
-        if m.value.adjective and gap.split() and gap.split()[-1] in _PEOPLE:
-            continue  # "طعن ضابط إسرائيلي", "قتل جنود إسرائيليين": the nisba names who was hit, not who struck
-        if 0 <= m.start - trig.end <= 25 and (m.value.adjective or len(gap.split()) <= 1):
-            return True
-        if 0 <= trig.start - end <= 40 and doc.clause_of(end if end > m.end else m.start) == doc.clause_of(trig.start) \
-                and not _NOUN_AFTER.search(text, max(0, trig.start - 12), trig.start) and not _conjoined(text, trig.start):
-            # subject before the verb: "قوات الاحتلال اقتحمت"; not "أوقعت قوة إسرائيلية في كمين", nor "… عليها ميليشيا
-            # الحوثي وحررت": a verb joined by "و" shares the subject of the verb before it
-            return True
-        if 0 <= trig.start - end <= 60 and _DATE_ONLY.match(text[end : trig.start]):
-            return True  # "شنت قسد، أمس الثلاثاء، حملة دهم": the subject, a date between commas, the object
-    lead = text[max(0, m.start - 20) : m.start]
-    return bool(AGENT_LEAD.search(lead) or FORCES_OF.search(text, max(0, m.start - 40), m.start))
-

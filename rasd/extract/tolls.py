@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from rasd.doc import Doc, Mention
 from rasd.extract.casualties import CONTRAST
 from rasd.extract.clusters import VIOLENT, Cluster, contrasts_between, elsewhere
+from rasd.extract.martyrs import counts_martyrs, martyr_figures
 from rasd.extract.notes import english_notes
 from rasd.extract.scope import pick_toll, rise_span
 from rasd.model import Event
@@ -35,7 +36,7 @@ class Tolls:
     injured: tuple[int | None, bool, list[Mention], bool]
 
     @classmethod
-    def of(cls, doc: Doc, cluster: Cluster) -> Tolls:
+    def of(cls, doc: Doc, cluster: Cluster, *, martyrs: bool = True) -> Tolls:
         """The counting rule over the cluster's figures; no killed figure at all is a known 0.
 
         An abduction or an arrest kills no one by itself: its killed figures are those of its own clauses
@@ -43,9 +44,12 @@ class Tolls:
         and not past another act told after its word there ("خلال الهجوم الذي شنه قبل خمسة أيام وأوقع 250 قتيلا",
         "اعتقال قريبين للفلسطيني الذي نفذ عملية دهس قتل فيها جنديان"); a raid's own dead are its toll
         ("المداهمة … في العملية التي راح ضحيتها عنصر").
+
+        ``martyrs=False`` leaves out the figures of martyrs and their wounded (:mod:`rasd.extract.martyrs`).
         """
         figures = _own_places(doc, cluster.casualties)
-        killed = figures
+        mourned = [] if martyrs else martyr_figures(doc, figures)
+        killed = hurt = [m for m in figures if m not in mourned]
         if cluster.head.value.sub_event_type in _TAKES_NO_LIVES:
             own = {doc.clause_of(t.start): t.end for t in cluster.triggers if t.value.sub_event_type in _TAKES_NO_LIVES}
             acts = [t.start for t in doc.of("trigger") if t.value.event_type in VIOLENT and not t.value.modal]
@@ -54,7 +58,11 @@ class Tolls:
         fat, fat_known, fat_ev, fat_vague = pick_toll(killed, "killed")
         if not fat_ev:
             fat, fat_known = 0, True
-        return cls((fat, fat_known, fat_ev, fat_vague), pick_toll(figures, "injured"))
+        return cls((fat, fat_known, fat_ev, fat_vague), pick_toll(hurt, "injured"))
+
+    def counts_martyrs(self, doc: Doc) -> bool:
+        """The killed figure counts martyrs or a massacre ("29 شهيدا", "مجزرة"): the news's own side's dead."""
+        return counts_martyrs(doc, self.killed[2])
 
     def write(self, doc: Doc, ev: Event) -> None:
         """Counts and known flags; a vague figure's words ("عشرات") in ``ev.vague``."""

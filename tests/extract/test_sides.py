@@ -298,6 +298,16 @@ def test_in_yemens_war_an_unnamed_warplane_strike_is_the_coalitions_but_a_drone_
     assert later.actor1 is None
 
 
+def test_a_palestinian_group_named_beside_martyrs_did_not_make_them() -> None:
+    """"73 شهيدا في مجزرة … وحماس تندد": who mourns the dead of a massacre did not commit it; in Gaza the strikes
+    are Israel's."""
+    (event,) = rasd.extract("73 شهيدا في مجزرة بيت لاهيا وحركة حماس تندد بمحرقة يرتكبها النازيون الجدد", published=D)
+    assert (event.actor1, event.actor2, event.fatalities) == ("Military Forces of Israel", "Civilians (Palestine)", 73)
+    # its own attack on Israel stays its own
+    (attack,) = rasd.extract("قصفت كتائب القسام مدينة تل أبيب برشقة صاروخية، الأحد.", published=D)
+    assert attack.actor1 == "Al-Qassam Brigades"
+
+
 def test_elsewhere_an_unnamed_attacker_stays_unnamed() -> None:
     (event,) = rasd.extract("قتل مدنيان، الأحد، في قصف على بلدة معرة النعمان بريف إدلب الجنوبي.", published=D)
     assert event.actor1 is None and "actor1" not in event.vague

@@ -290,3 +290,22 @@ def test_a_headline_toll_is_not_an_interceptions(prepared: Callable[[str], Doc])
 def test_people_counted_by_their_nationality_are_the_toll(text: str, dead: int) -> None:
     (ev,) = rasd.extract(text, published=date(2024, 5, 12))
     assert ev.fatalities == dead
+
+
+@pytest.mark.parametrize("title, body, dead, hurt", [
+    # the day's martyrs beside soldiers hit by a bomb: the bomb's toll is the soldiers'
+    ("55 شهيدا وإصابة 4 جنود إسرائيليين بانفجار عبوة ناسفة في خان يونس",
+     "أعلن الجيش الإسرائيلي إصابة 4 جنود بانفجار عبوة ناسفة في خان يونس جنوبي القطاع، الأحد.", 0, 4),
+    # the martyrs and their wounded are the strikes', not the rockets'
+    ("القسام تقصف تل أبيب و71 شهيدا و112 مصابا في القطاع",
+     "قصفت كتائب القسام مدينة تل أبيب برشقة صاروخية، الأحد، فيما ارتقى 71 شهيدا و112 مصابا في غارات على القطاع.", 0, None),
+])
+def test_martyrs_are_never_the_dead_of_an_act_on_israelis(title: str, body: str, dead: int, hurt: int | None) -> None:
+    events = rasd.extract(title + "\n" + body, published=date(2024, 8, 25), title=title)
+    on_israelis = [e for e in events if (e.actor2 or "").endswith("of Israel") or e.actor2 == "Civilians (Israel)"]
+    assert on_israelis and all((e.fatalities, e.injuries) == (dead, hurt) for e in on_israelis)
+
+
+def test_martyrs_stay_the_toll_of_a_battle() -> None:
+    (ev,) = rasd.extract("استشهد 3 مقاومين في اشتباكات مع قوات الاحتلال في جنين، الأحد.", published=date(2024, 8, 25))
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 3)
