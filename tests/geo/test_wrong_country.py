@@ -48,6 +48,13 @@ CASES: list[tuple[str, set[str], tuple[str, str] | None]] = [
     ("سقطت قذائف هاون على كيبوتس نير عوز المحاذي لقطاع غزة", set(), ("Nir Oz", "Israel")),
     # the minister's first name is no moshav
     ("قال وزير الدفاع الإسرائيلي أفيغدور ليبرمان إن الجيش سيرد", {"Israel"}, None),
+    # Somali and Turkish towns as the Arabic news spells them (gazetteer_alternates.tsv)
+    ("هاجم مسلحو حركة الشباب قاعدة عسكرية خارج مدينة كيسمايو جنوبي الصومال", set(), ("Kismayo", "Somalia")),
+    ("قتل خمسة أشخاص في تفجير مطعم بمدينة بيدوة جنوب غرب الصومال", set(), ("Baidoa", "Somalia")),
+    ("سقطت قذائف أطلقت من سوريا على بلدة أكجاكالي التركية الحدودية", set(), ("Akcakale", "Turkey")),
+    ("اعتقلت الشرطة التركية مشتبها بهم في مدينة شانلي أورفا جنوب شرقي البلاد", set(), ("Sanlıurfa", "Turkey")),
+    # a verb is no Turkish town: "سيّرت" (dispatched) is not Siirt
+    ("سيرت القوات الروسية والتركية دورية مشتركة في ريف الحسكة", {"Turkey"}, None),
 ]  # fmt: skip
 
 
