@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["counts_martyrs", "martyr_figures", "martyrs_not_theirs", "mourner"]
 
-_MARTYRS = re.compile(r"شهيد|شهدا|استشهد|ارتق|مجزر|مجازر")
+_MARTYRS = re.compile(r"شهيد|شهدا|استشه|ارتق|مجزر|مجازر")
 _ISRAELI = re.compile(r"\bIsrael")
 _WITH_MARTYRS = re.compile(r"\s*(?:[^\s،,.]+\s+)?و\s*")  # "استشهد 56 فلسطينيا وأصيب 278"
 _MOURNERS = frozenset({"PS", "LB"})  # whose news calls the dead of Israel's strikes martyrs

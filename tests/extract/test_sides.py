@@ -303,6 +303,9 @@ def test_a_palestinian_group_named_beside_martyrs_did_not_make_them() -> None:
     are Israel's."""
     (event,) = rasd.extract("73 شهيدا في مجزرة بيت لاهيا وحركة حماس تندد بمحرقة يرتكبها النازيون الجدد", published=D)
     assert (event.actor1, event.actor2, event.fatalities) == ("Military Forces of Israel", "Civilians (Palestine)", 73)
+    (told,) = [e for e in rasd.extract("أفادت مصادر طبية باستشهاد 40 فلسطينيا بقصف على مخيم النصيرات، وأعلنت حركة حماس "
+                                        "الحداد العام.", published=D) if e.fatalities]
+    assert told.actor1 == "Military Forces of Israel"  # "استشهاد", the verbal noun, counts martyrs too
     # its own attack on Israel stays its own
     (attack,) = rasd.extract("قصفت كتائب القسام مدينة تل أبيب برشقة صاروخية، الأحد.", published=D)
     assert attack.actor1 == "Al-Qassam Brigades"
