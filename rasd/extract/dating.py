@@ -2,8 +2,8 @@
 
 Needs the ``dates`` layer (and ``places`` for a round-up item). :func:`date_for` gives a
 trigger its date phrase while triggers are grouped; :func:`set_date` writes a cluster's
-date into its record (``event_date``, ``time_precision``, evidence), the publication
-date at precision 2 when the text names none; :func:`same_day_roundup` gives an undated
+date into its record (``event_date``, ``time_precision``, evidence), the article's news day
+(:func:`news_day`: its lead's day, else the publication date) at precision 2 when the text names none; :func:`same_day_roundup` gives an undated
 round-up item the day of the item before; :func:`stale` tells background too old to code.
 """
 
@@ -19,7 +19,7 @@ from rasd.model import Event
 if TYPE_CHECKING:
     from rasd.extract.clusters import Cluster
 
-__all__ = ["date_for", "event_day", "named_definite", "runs_from", "same_day_roundup", "set_date", "stale"]
+__all__ = ["date_for", "event_day", "named_definite", "news_day", "runs_from", "same_day_roundup", "set_date", "stale"]
 
 # a speech verb and its subject (up to five words, maybe a comma) right before the date: "كشفت السلطات الأردنية، السبت",
 # "وفق ما أفاد المرصد السوري لحقوق الإنسان الخميس"
@@ -99,20 +99,39 @@ def _told_after(doc: Doc, trig: Mention, dates: list[Mention]) -> Mention | None
 
 
 def event_day(doc: Doc, cluster: Cluster) -> str | None:
-    """The ISO day :func:`set_date` will give ``cluster``: its date phrase's, else the publication date."""
+    """The ISO day :func:`set_date` will give ``cluster``: its date phrase's, else the article's news day."""
     if cluster.date is not None:
         return cluster.date.value.value.isoformat()
-    return doc.published.isoformat() if doc.published else None
+    day = news_day(doc)
+    return day.isoformat() if day else None
 
 
 def set_date(doc: Doc, cluster: Cluster, ev: Event) -> None:
-    """The cluster's date phrase (precision at most 3), else the publication date at precision 2 (the week)."""
+    """The cluster's date phrase (precision at most 3), else the article's news day at precision 2 (the week)."""
     if cluster.date is not None:
         expr = cluster.date.value
         ev.event_date, ev.time_precision = expr.value.isoformat(), min(expr.precision, 3)
         ev.evidence["event_date"] = [cluster.date.span(doc)]
-    elif doc.published:
-        ev.event_date, ev.time_precision = doc.published.isoformat(), 2
+    elif (day := news_day(doc)) is not None:
+        ev.event_date, ev.time_precision = day.isoformat(), 2
+
+
+_LEAD_SENTENCES = 2  # the body sentences that tell the news of the day
+_NEWS_LAG = 2  # days a report may run after the day it tells
+
+
+def news_day(doc: Doc) -> date | None:
+    """The day the article reports: the day its lead names ("…، مكبدة الميليشيات مزيدا من الخسائر، الجمعة" in a
+    Saturday paper), if the report runs at most two days after it; else the publication date."""
+    if doc.published is None:
+        return None
+    lead = {i for i, (start, _) in enumerate(doc.sentences) if start >= doc.title_end}
+    lead = set(sorted(lead)[:_LEAD_SENTENCES])
+    for d in doc.of("date"):
+        if d.sentence in lead and d.value.value is not None and not d.value.future and d.value.kind != "year" \
+                and 0 <= (doc.published - d.value.value).days <= _NEWS_LAG and not runs_from(doc, d):
+            return d.value.value
+    return doc.published
 
 
 # Background older than this is history ("احتجاجات تشرين 2019"), not news to code again.

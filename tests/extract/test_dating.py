@@ -54,6 +54,19 @@ def test_an_undated_event_takes_the_publication_week(prepared: Callable[[str], D
     assert (ev.event_date, ev.time_precision, "event_date" in ev.evidence) == ("2024-05-12", 2, False)
 
 
+def test_an_undated_event_takes_the_day_the_lead_reports() -> None:
+    # a Saturday paper: the lead tells Friday's operations, the next sentences the fronts with no day of their own
+    title = "عمليات للقوات اليمنية المشتركة على جبهات الحديدة"
+    text = (title + "\nشنت القوات اليمنية المشتركة سلسلة عمليات على جبهة الحديدة، مكبدة ميليشيات الحوثي خسائر، الجمعة.\n"
+            "وتمكنت القوات من التصدي لمحاولات تسلل للميليشيات في مديرية حيس جنوبي المحافظة.")
+    events = rasd.extract(text, published=date(2018, 6, 23), title=title)
+    assert events and {e.event_date for e in events} == {"2018-06-22"}
+    # a day the lead names long before the paper is no news day: the undated event keeps the publication date
+    old = ("أقر البرلمان في الخامس من أيار قانونا جديدا.\n"
+           "وقتل ثلاثة جنود في هجوم لمسلحين على حاجز في مديرية حيس جنوبي محافظة الحديدة.")
+    assert {e.event_date for e in rasd.extract(old, published=date(2018, 6, 23))} == {"2018-06-23"}
+
+
 def test_a_dated_event_keeps_its_words_as_evidence(prepared: Callable[[str], Doc]) -> None:
     doc = prepared("قصفت قوات النظام بلدة اللطامنة صباح اليوم.")
     (cluster,) = _clusters(doc)
