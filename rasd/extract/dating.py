@@ -116,19 +116,17 @@ def set_date(doc: Doc, cluster: Cluster, ev: Event) -> None:
         ev.event_date, ev.time_precision = day.isoformat(), 2
 
 
-_LEAD_SENTENCES = 2  # the body sentences that tell the news of the day
 _NEWS_LAG = 2  # days a report may run after the day it tells
 
 
 def news_day(doc: Doc) -> date | None:
-    """The day the article reports: the day its lead names ("…، مكبدة الميليشيات مزيدا من الخسائر، الجمعة" in a
-    Saturday paper), if the report runs at most two days after it; else the publication date."""
+    """The day the article reports: the day its lead, the first body sentence, names ("…، مكبدة الميليشيات مزيدا من
+    الخسائر، الجمعة" in a Saturday paper), if the report runs at most two days after it; else the publication date."""
     if doc.published is None:
         return None
-    lead = {i for i, (start, _) in enumerate(doc.sentences) if start >= doc.title_end}
-    lead = set(sorted(lead)[:_LEAD_SENTENCES])
+    lead = next((i for i, (start, _) in enumerate(doc.sentences) if start >= doc.title_end), None)
     for d in doc.of("date"):
-        if d.sentence in lead and d.value.value is not None and not d.value.future and d.value.kind != "year" \
+        if d.sentence == lead and d.value.value is not None and not d.value.future and d.value.kind != "year" \
                 and 0 <= (doc.published - d.value.value).days <= _NEWS_LAG and not runs_from(doc, d):
             return d.value.value
     return doc.published
