@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rasd.doc import Doc, Mention
@@ -96,12 +96,24 @@ _FORCE_NOUNS = frozenset(
 _ALSO_AT_HOME = {"PS": frozenset({"IL"})}
 # In Yemeni news a bare "المقاومة" is the pro-government Popular Resistance ("المقاومة الشعبية"), its actors.tsv row.
 _LOCAL_RESISTANCE = {"YE": "Popular Resistance (Yemen)"}
-# In Yemeni news "الميليشيات الإيرانية" (the Iranian militias) are the Houthis: the name and kind they take there.
-_IN_THEATRE = {("Militia (Pro-Iran)", "YE"): ("Ansar Allah", "state")}
+# In Yemeni news "الميليشيات الإيرانية" (the Iranian militias) and "المتمردين" (the rebels) are the Houthis, in Syrian news
+# the rebels are the opposition factions: the name and kind they take there; unnamed rebels elsewhere are unidentified.
+_IN_THEATRE = {("Militia (Pro-Iran)", "YE"): ("Ansar Allah", "state"), ("Rebels ({country})", "YE"): ("Ansar Allah", "state"),
+               ("Rebels ({country})", "SA"): ("Ansar Allah", "state"), ("Rebels ({country})", "SY"): ("Syrian opposition factions", "rebel")}
+_ELSEWHERE = {"Rebels ({country})": "Unidentified Armed Group ({country})"}
 # Sites an attack hits, after which a nisba names whose they are ("مواقع إسرائيلية", "ثكنات عسكرية سورية").
 _TARGET_NOUNS = frozenset("موقع موقعا مواقع قاعده قواعد ثكنه ثكنات مقر مقرات نقطه نقاط معسكر معسكرات مستودع مستودعات مخازن اهداف اهدافا بنيه".split())
 _NATIONALITY_AFTER = re.compile(r"\s+الجنسيه")  # "قائد سوري الجنسية": a person's nationality, not a side
 _QUALIFIERS = frozenset("جويه جوي حربيه حربي مسيره مدفعي مدفعيه صاروخي صاروخيه عسكريه عسكري ميداني بارز تحتيه".split())
+
+
+def _named_locally(mentions: list[Mention]) -> list[Mention]:
+    """"المتمردين" in an article that names the Houthis are the Houthis: a generic name that stands for a theatre's
+    actor (``_IN_THEATRE``) is that actor wherever the article names it, so it is no second side beside it."""
+    named = {m.value.actor.canonical: m.value.actor for m in mentions}
+    local = {generic: named[name] for (generic, _), (name, _) in _IN_THEATRE.items() if name in named}
+    return [replace(m, value=replace(m.value, actor=local[m.value.actor.canonical])) if m.value.actor.canonical in local else m
+            for m in mentions]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +136,7 @@ class Actor:
                 return _LOCAL_RESISTANCE.get(iso2, f"Unidentified Armed Group ({country})")
         if country and (local := _IN_THEATRE.get((self.canonical, iso2_of(country) or ""))):
             return local[0]
-        return self.canonical.replace("{country}", country or "International")
+        return _ELSEWHERE.get(self.canonical, self.canonical).replace("{country}", country or "International")
 
     def inter_in(self, iso2: str | None) -> int:
         """ACLED inter code in the data of country ``iso2``: foreign state forces are external (8)."""
@@ -242,7 +254,7 @@ class Actors:
         found += _counted_members(doc)
         found += self._short_forms(doc, longest_first(found))
         found += self._generic_forces(doc, longest_first(found))
-        chosen = longest_first(found)
+        chosen = _named_locally(longest_first(found))
         for mention in chosen:
             doc.add(mention)
         self._facts(doc, chosen)

@@ -626,3 +626,19 @@ def test_to_it_is_no_vehicle() -> None:
 )
 def test_the_only_record_and_its_sides(text: str, expected: tuple[str, str | None, str | None]) -> None:
     assert _records(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # in Yemeni news the rebels are the Houthis
+    ("شنت طائرات التحالف سلسلة غارات استهدفت مواقع للمتمردين في مديرية المخا غربي تعز، الأربعاء.",
+     ("Military Forces of Saudi Arabia", "Ansar Allah")),
+    # and where the article names the Houthis too, they are one side, not a second one beside them
+    ("اندلعت اشتباكات عنيفة بين قوات الجيش اليمني وميليشيات الحوثي في مديرية حيس، الأربعاء، وقتل فيها عشرات المتمردين.",
+     ("Military Forces of Yemen", "Ansar Allah")),
+    # elsewhere unnamed rebels are an unidentified armed group of the place
+    ("اشتبك الجيش العراقي مع المتمردين في قضاء الرطبة بمحافظة الأنبار، الأربعاء.",
+     ("Military Forces of Iraq", "Unidentified Armed Group (Iraq)")),
+])
+def test_unnamed_rebels_are_the_theatres_rebels(text: str, expected: tuple[str, str]) -> None:
+    (event,) = rasd.extract(text, published=date(2018, 4, 18))
+    assert (event.actor1, event.actor2) == expected
