@@ -98,9 +98,12 @@ _ALSO_AT_HOME = {"PS": frozenset({"IL"})}
 _LOCAL_RESISTANCE = {"YE": "Popular Resistance (Yemen)"}
 # In Yemeni news "الميليشيات الإيرانية" (the Iranian militias) and "المتمردين" (the rebels) are the Houthis, in Syrian news
 # the rebels are the opposition factions: the name and kind they take there; unnamed rebels elsewhere are unidentified.
+# "القوات المشتركة" (the joint forces) are the Yemeni government's, in Sudan the Darfur Joint Force, elsewhere the state's.
 _IN_THEATRE = {("Militia (Pro-Iran)", "YE"): ("Ansar Allah", "state"), ("Rebels ({country})", "YE"): ("Ansar Allah", "state"),
-               ("Rebels ({country})", "SA"): ("Ansar Allah", "state"), ("Rebels ({country})", "SY"): ("Syrian opposition factions", "rebel")}
-_ELSEWHERE = {"Rebels ({country})": "Unidentified Armed Group ({country})"}
+               ("Rebels ({country})", "SA"): ("Ansar Allah", "state"), ("Rebels ({country})", "SY"): ("Syrian opposition factions", "rebel"),
+               ("Joint Forces ({country})", "YE"): ("Military Forces of Yemen", "state"),
+               ("Joint Forces ({country})", "SD"): ("Darfur Joint Force", "political_militia")}
+_ELSEWHERE = {"Rebels ({country})": "Unidentified Armed Group ({country})", "Joint Forces ({country})": "Military Forces of {country}"}
 # Sites an attack hits, after which a nisba names whose they are ("مواقع إسرائيلية", "ثكنات عسكرية سورية").
 _TARGET_NOUNS = frozenset("موقع موقعا مواقع قاعده قواعد ثكنه ثكنات مقر مقرات نقطه نقاط معسكر معسكرات مستودع مستودعات مخازن اهداف اهدافا بنيه".split())
 _NATIONALITY_AFTER = re.compile(r"\s+الجنسيه")  # "قائد سوري الجنسية": a person's nationality, not a side

@@ -635,6 +635,9 @@ def test_the_only_record_and_its_sides(text: str, expected: tuple[str, str | Non
     # and where the article names the Houthis too, they are one side, not a second one beside them
     ("اندلعت اشتباكات عنيفة بين قوات الجيش اليمني وميليشيات الحوثي في مديرية حيس، الأربعاء، وقتل فيها عشرات المتمردين.",
      ("Military Forces of Yemen", "Ansar Allah")),
+    # the joint forces backed by the coalition are Yemen's, not their patron
+    ("اندلعت اشتباكات عنيفة بين القوات المشتركة، المدعومة من التحالف العربي، وميليشيات الحوثي في مديرية حيس، الأربعاء.",
+     ("Military Forces of Yemen", "Ansar Allah")),
     # elsewhere unnamed rebels are an unidentified armed group of the place
     ("اشتبك الجيش العراقي مع المتمردين في قضاء الرطبة بمحافظة الأنبار، الأربعاء.",
      ("Military Forces of Iraq", "Unidentified Armed Group (Iraq)")),
