@@ -40,7 +40,7 @@ def dedupe(events: list[Event], others: frozenset[int] = frozenset()) -> list[Ev
     told: dict[int, list[_Told]] = {}
     for ev in events:
         # ``others``: records told as another of their kind ("غارة أخرى قتلت أربعة أطفال"), never a retelling
-        kept = None if id(ev) in others else _retold(out, ev) or _same_protest(out, ev)
+        kept = None if id(ev) in others else _retold(out, ev) or _same_protest(out, ev) or _killed_at_protest(out, ev)
         if kept is None and _elaboration(ev):  # "وقد أصيبا برصاص في الصدر": how, not what
             kept = next((k for k in reversed(out) if k.event_type in VIOLENT), None)
         if kept is None:
@@ -57,7 +57,8 @@ def dedupe(events: list[Event], others: frozenset[int] = frozenset()) -> list[Ev
             kept.sub_event_type = ev.sub_event_type
         if kept.sub_event_type == "Armed clash" and ev.sub_event_type in _TERRITORY:
             kept.sub_event_type = ev.sub_event_type  # "معارك … تمكن خلالها من تحرير": the battle won ground
-        if _PROTEST_RANK.get(ev.sub_event_type or "", -1) > _PROTEST_RANK.get(kept.sub_event_type or "", -1) >= 0:
+        if _PROTEST_RANK.get(ev.sub_event_type or "", -1) > _PROTEST_RANK.get(kept.sub_event_type or "", _ATTACK_RANK) >= 0 or (
+                kept.sub_event_type == _ATTACK and ev.sub_event_type == _FORCE):
             # the protest turned violent or was met with force: that record's type and sides
             for name in ("disorder_type", "event_type", "sub_event_type", *_SIDES):
                 setattr(kept, name, getattr(ev, name))
@@ -103,6 +104,30 @@ def _same_protest(out: list[Event], ev: Event) -> Event | None:
     crowd = _crowd(ev)
     return next((k for k in out if k.sub_event_type in _PROTEST_RANK and k.sub_event_type != ev.sub_event_type
                  and k.event_date == ev.event_date and _one_place(k, ev) and crowd & _crowd(k)), None)
+
+
+_ATTACK, _FORCE = "Attack", "Excessive force against protesters"
+_ATTACK_RANK = -1
+
+
+def _killed_at_protest(out: list[Event], ev: Event) -> Event | None:
+    """A killing by the forces that met a protest with force, of that crowd's people, the same day ("قتلت القوات
+    فلسطينيين خلال مسيرات العودة" beside "أطلقت القوات النار على المتظاهرين"), is force against the protest: at the
+    protest's place (or with no place) it is that record, whichever the article tells first; at another place of
+    its governorate it is the protest met with force there ("شرق خان يونس"), a record of its own."""
+    def pair(force: Event, attack: Event) -> bool:
+        return (force.sub_event_type == _FORCE and attack.sub_event_type == _ATTACK and force.actor1 is not None
+                and force.actor1 == attack.actor1 and force.event_date == attack.event_date and _one_place(force, attack)
+                and (attack.actor2 or "").startswith("Civilians (") and (attack.actor2 or "").rpartition("(")[2] in _crowd(force))
+    for k in out:
+        force, attack = (k, ev) if pair(k, ev) else (ev, k) if pair(ev, k) else (None, None)
+        if force is None or attack is None:
+            continue
+        if attack.location is None or force.location is None or attack.location == force.location:
+            return k
+        for name in ("disorder_type", "event_type", "sub_event_type", *_SIDES):
+            setattr(attack, name, getattr(force, name))
+    return None
 
 
 def _one_place(a: Event, b: Event) -> bool:

@@ -233,3 +233,36 @@ def test_another_strike_of_the_day_is_no_retelling() -> None:
     text = ("قتل 22 طفلا في غارة جوية للتحالف على حافلة في مديرية الدريهمي الخميس. "
             "وقال مسؤول أممي إن غارة أخرى الخميس قتلت أربعة أطفال آخرين.")
     assert sorted(e.fatalities or 0 for e in rasd.extract(text, published=date(2018, 8, 23))) == [4, 22]
+
+
+def _protest_force(**fields: Any) -> Event:
+    base: dict[str, Any] = {"event_type": "Protests", "sub_event_type": "Excessive force against protesters",
+                            "disorder_type": "Demonstrations", "event_date": _DAY, "actor1": "Military Forces of Israel",
+                            "actor2": "Protesters (Palestine)", "admin1": "Gaza Strip", "location": "Gaza Strip"}
+    return Event(**{**base, **fields})
+
+
+def _killing(**fields: Any) -> Event:
+    base: dict[str, Any] = {"event_type": "Violence against civilians", "sub_event_type": "Attack",
+                            "disorder_type": "Political violence", "event_date": _DAY, "actor1": "Military Forces of Israel",
+                            "actor2": "Civilians (Palestine)", "admin1": "Gaza Strip", "location": "Gaza Strip"}
+    return Event(**{**base, **fields})
+
+
+@pytest.mark.parametrize("order", ["protest first", "killing first"])
+def test_a_killing_by_the_forces_that_met_a_protest_is_that_protest_met_with_force(order: str) -> None:
+    """"أطلقت القوات النار على المتظاهرين" and "قتلت القوات فلسطينيين خلال الاحتجاجات": one event, the protest's."""
+    records = [_protest_force(), _killing(fatalities=12)]
+    (kept,) = dedupe(records if order == "protest first" else records[::-1])
+    assert (kept.sub_event_type, kept.actor2, kept.fatalities) == ("Excessive force against protesters", "Protesters (Palestine)", 12)
+
+
+def test_a_killing_at_another_place_of_the_protest_day_is_the_protest_met_with_force_there() -> None:
+    protest, killing = _protest_force(), _killing(fatalities=1, location="Khan Yunis")
+    kept = dedupe([protest, killing])
+    assert [(e.sub_event_type, e.location) for e in kept] == [
+        ("Excessive force against protesters", "Gaza Strip"), ("Excessive force against protesters", "Khan Yunis")]
+    assert kept[1].actor2 == "Protesters (Palestine)"
+    # other forces, another crowd's people or another day stay an attack of their own
+    for other in (_killing(actor1="Israeli settlers"), _killing(actor2="Civilians (Israel)"), _killing(event_date="2024-05-13")):
+        assert [e.sub_event_type for e in dedupe([_protest_force(), other])] == ["Excessive force against protesters", "Attack"]
