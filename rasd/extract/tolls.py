@@ -149,7 +149,9 @@ def attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
             best = headline
             borrowed.append((headline, cas))
         elif same:
-            best = min(same, key=lambda c: (clause not in c.clauses,
+            # nearest, but not past a clause set against the figure's ("ارتفعت حصيلة المجزرة … إلى 15 قتيلا، في حين تحتدم
+            # الاشتباكات": the massacre's)
+            best = min(same, key=lambda c: (clause not in c.clauses, _across_contrast(doc, c, cas),
                                             min(abs(t.start - cas.start) for t in c.triggers if t.sentence == cas.sentence)))
             if clause not in best.clauses and CONTRAST.match(doc.ntext, *doc.clauses[clause]) and elsewhere(doc, clause, best):
                 continue  # "استشهد طفل في اليامون، بينما أصيب فلسطيني شمال القدس": another place's toll
@@ -170,6 +172,12 @@ def attach_casualties(doc: Doc, clusters: list[Cluster]) -> None:
         if any(m.start >= doc.title_end and m.value.kind == cas.value.kind and m.value.count and not m.value.vague
                for m in cluster.casualties):
             cluster.casualties.remove(cas)
+
+
+def _across_contrast(doc: Doc, cluster: Cluster, cas: Mention) -> bool:
+    """Every word of ``cluster`` in the figure's sentence lies past a contrast ("في حين", "بينما") from the figure."""
+    clause = doc.clause_of(cas.start)
+    return all(contrasts_between(doc, clause, doc.clause_of(t.start)) for t in cluster.triggers if t.sentence == cas.sentence)
 
 
 _NOT_AN_ACT = frozenset({"kill", "weak"})  # "استشهد", "مقتل" tell the toll, not another act

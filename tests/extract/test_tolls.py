@@ -309,3 +309,13 @@ def test_martyrs_are_never_the_dead_of_an_act_on_israelis(title: str, body: str,
 def test_martyrs_stay_the_toll_of_a_battle() -> None:
     (ev,) = rasd.extract("استشهد 3 مقاومين في اشتباكات مع قوات الاحتلال في جنين، الأحد.", published=date(2024, 8, 25))
     assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 3)
+
+
+def test_a_toll_is_not_given_past_a_contrast_to_the_act_set_against_it() -> None:
+    """"ارتفعت حصيلة المجزرة … إلى 15 قتيلا، في حين تحتدم الاشتباكات": the massacre's dead, not the fighting's."""
+    title = "ارتفاع عدد ضحايا مجزرة بيروت"
+    text = (title + "\nارتفعت حصيلة المجزرة التي ارتكبتها إسرائيل، فجر السبت، في حي البسطة وسط بيروت إلى 15 قتيلا و63 "
+            "جريحا، في حين تحتدم الاشتباكات بين حزب الله والجيش الإسرائيلي.")
+    events = rasd.extract(text, published=date(2024, 11, 23), title=title)
+    assert all(e.fatalities != 15 for e in events if e.sub_event_type == "Armed clash")
+    assert any(e.fatalities == 15 and e.injuries == 63 for e in events if e.sub_event_type != "Armed clash")
