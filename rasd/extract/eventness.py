@@ -204,8 +204,14 @@ def _told(doc: Doc, trig: Mention) -> bool:
 def _recalled(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]) -> bool:
     """A definite act right after a recall word of its clause ("على خلفية الهجوم", "ضحايا الهجوم"), not dated
     after it. Protests are left alone ("على خلفية الاحتجاجات" recalls a wave still news), and so is an act told by
-    a relative clause or a toll, or named with a demonstrative ("على خلفية هذا الاقتتال": the report's own act)."""
-    if not named_definite(doc, trig) or trig.value.event_type == "Protests" or _told(doc, trig) or _toll_of_clause(doc, trig):
+    a relative clause or a toll, or named with a demonstrative ("على خلفية هذا الاقتتال": the report's own act).
+    An assassination named by its victim after what followed it ("بعد اغتيال إسماعيل هنية", "يعلق على اغتيال هنية")
+    is a known act recalled too."""
+    if _told(doc, trig) or _toll_of_clause(doc, trig):
+        return False
+    if _assassination_recalled(doc, trig):
+        return not _dated_after(doc, trig)
+    if not named_definite(doc, trig) or trig.value.event_type == "Protests":
         return False
     text, start = doc.ntext, trig.start
     if _THIS.search(text, max(0, start - 8), start) or _UPDATE.search(text, max(0, start - 40), start):
@@ -218,6 +224,21 @@ def _recalled(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]
                for c in cues):
         return False
     return not _dated_after(doc, trig)
+
+
+# "بعد اغتيال", "عقب اغتيال", "إثر اغتيال", "على اغتيال", "تداعيات اغتيال": what came after an assassination
+_AFTER_KILLING = re.compile(r"(?<!\w)[وف]?(?:بعد|عقب|اثر|علي|تداعيات|منذ|خلفيه)\s+$")
+_ASSASSINATION = re.compile(r"(?:[وفب]|لل?)?اغتيال(?!\w)")
+# a count or an indefinite victim after the word tells a new killing ("اغتيال قيادي في حماس", "اغتيال 3 قادة")
+_NEW_VICTIM = re.compile(r"\s+(?:\d|(?:قيادي|قياديين|قائد|قاده|مسؤول|عنصر|عناصر|ضابط|ناشط|صحفي|شاب|اثنين|ثلاثه)(?!\w))")
+
+
+def _assassination_recalled(doc: Doc, trig: Mention) -> bool:
+    """"بعد اغتيال هنية": an assassination named by its victim, after a word that tells what followed it."""
+    text = doc.ntext
+    return (_ASSASSINATION.fullmatch(text, trig.start, trig.end) is not None
+            and _AFTER_KILLING.search(text, max(0, trig.start - 14), trig.start) is not None
+            and _NEW_VICTIM.match(text, trig.end) is None)
 
 
 def _token(starts: list[int], offset: int) -> int:

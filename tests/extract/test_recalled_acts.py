@@ -95,3 +95,21 @@ def test_a_later_date_of_another_act_is_not_taken() -> None:
 def test_an_indefinite_alleged_act_answered_is_background() -> None:
     text = "قصفت طائرات فرنسية مواقع عسكرية قرب حماة فجر اليوم ردا على هجوم كيماوي مزعوم على بلدة اللطامنة."
     assert _modal(text, "هجوم كيماوي") == "what another act answers"
+
+
+@pytest.mark.parametrize("text", [
+    "من يقود الحركة بعد اغتيال رئيس مكتبها السياسي في طهران؟",
+    "وزير الخارجية يعلق على اغتيال هنية في طهران",
+    "إعلان الحداد ثلاثة أيام عقب اغتيال إسماعيل هنية",
+])
+def test_an_assassination_named_by_its_victim_after_what_followed_it_is_background(text: str) -> None:
+    assert rasd.extract(text, published=D) == []
+    assert _modal(text, "اغتيال") == RECALLED
+
+
+@pytest.mark.parametrize("text", [
+    "اغتيال قيادي في حماس بغارة إسرائيلية على مدينة صيدا فجر اليوم",  # a new killing, told as news
+    "بعد اغتيال قيادي في حماس بغارة على صيدا، الأحد، أعلنت الحركة الحداد",  # an indefinite victim: news
+])
+def test_an_assassination_told_as_news_stays_an_event(text: str) -> None:
+    assert [e.fatalities for e in rasd.extract(text, published=D)] == [1]
