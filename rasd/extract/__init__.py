@@ -17,7 +17,7 @@ from rasd.pipeline import Pipeline
 __all__ = ["extract", "analyse", "default_pipeline", "EXTRACTION_VERSION"]
 
 # Bump when a change to lexicons or rules changes output: the store re-extracts older documents.
-EXTRACTION_VERSION = "0.10.1"
+EXTRACTION_VERSION = "0.10.2"
 
 
 @lru_cache(maxsize=1)
