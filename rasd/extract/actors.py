@@ -104,6 +104,7 @@ _IN_THEATRE = {("Militia (Pro-Iran)", "YE"): ("Ansar Allah", "state"), ("Rebels 
                ("Joint Forces ({country})", "YE"): ("Military Forces of Yemen", "state"),
                ("Joint Forces ({country})", "SD"): ("Darfur Joint Force", "political_militia")}
 _ELSEWHERE = {"Rebels ({country})": "Unidentified Armed Group ({country})", "Joint Forces ({country})": "Military Forces of {country}"}
+_NOWHERE = {"Joint Forces ({country})": "Unidentified Military Forces"}  # with no country, no state's forces
 # Sites an attack hits, after which a nisba names whose they are ("مواقع إسرائيلية", "ثكنات عسكرية سورية").
 _TARGET_NOUNS = frozenset("موقع موقعا مواقع قاعده قواعد ثكنه ثكنات مقر مقرات نقطه نقاط معسكر معسكرات مستودع مستودعات مخازن اهداف اهدافا بنيه".split())
 _NATIONALITY_AFTER = re.compile(r"\s+الجنسيه")  # "قائد سوري الجنسية": a person's nationality, not a side
@@ -139,6 +140,8 @@ class Actor:
                 return _LOCAL_RESISTANCE.get(iso2, f"Unidentified Armed Group ({country})")
         if country and (local := _IN_THEATRE.get((self.canonical, iso2_of(country) or ""))):
             return local[0]
+        if not country and self.canonical in _NOWHERE:
+            return _NOWHERE[self.canonical]
         return _ELSEWHERE.get(self.canonical, self.canonical).replace("{country}", country or "International")
 
     def inter_in(self, iso2: str | None) -> int:

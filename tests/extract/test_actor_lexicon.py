@@ -267,3 +267,14 @@ def test_adjective_maps_to(adjective: str, canonical: str) -> None:
 )
 def test_ambiguous_bare_words_are_not_aliases(word: str) -> None:
     assert _key(word) not in _alias_index()
+
+
+def test_generic_names_take_the_theatres_actor_or_the_places() -> None:
+    from rasd.extract.actors import Actor
+
+    joint = Actor("Joint Forces ({country})", "state", "")
+    rebels = Actor("Rebels ({country})", "political_militia", "")
+    assert [joint.name_in(c) for c in ("Yemen", "Sudan", "Iraq", None)] == [
+        "Military Forces of Yemen", "Darfur Joint Force", "Military Forces of Iraq", "Unidentified Military Forces"]
+    assert [rebels.name_in(c) for c in ("Yemen", "Saudi Arabia", "Syria", "Iraq")] == [
+        "Ansar Allah", "Ansar Allah", "Syrian opposition factions", "Unidentified Armed Group (Iraq)"]
