@@ -53,6 +53,9 @@ CASES: list[tuple[str, set[str], tuple[str, str] | None]] = [
     ("قتل خمسة أشخاص في تفجير مطعم بمدينة بيدوة جنوب غرب الصومال", set(), ("Baidoa", "Somalia")),
     ("سقطت قذائف أطلقت من سوريا على بلدة أكجاكالي التركية الحدودية", set(), ("Akcakale", "Turkey")),
     ("اعتقلت الشرطة التركية مشتبها بهم في مدينة شانلي أورفا جنوب شرقي البلاد", set(), ("Sanlıurfa", "Turkey")),
+    # the leader of a coalition is no place, nor the article's country
+    ("شنت القوات المشتركة المدعومة من التحالف بقيادة السعودية هجوما على مواقع الحوثيين في مديرية حيس", {"Saudi Arabia"},
+     ("Hays", "Yemen")),
     # a verb is no Turkish town: "سيّرت" (dispatched) is not Siirt
     ("سيرت القوات الروسية والتركية دورية مشتركة في ريف الحسكة", {"Turkey"}, None),
 ]  # fmt: skip
