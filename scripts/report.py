@@ -51,7 +51,7 @@ wrong type or sub-type), *dates*, *actors*, *places* (admin1, location), *casual
 injuries), *assembly* (one event produced twice).
 
 **Blind verdicts.** The gold sets were coded by hand; the fixed audit panel is random output judged blind:
-`python scripts/audit_panel.py` re-scores the current extraction on 1,480 judged records of fifteen audit rounds
+`python scripts/audit_panel.py` re-scores the current extraction on 1,580 judged records of sixteen audit rounds
 (`scripts/data/audit_panel.jsonl`, the judges' right values included), per half; quote the held half b
 ([audit.md](audit.md#the-fixed-audit-panel)).
 """
