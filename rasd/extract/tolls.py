@@ -24,8 +24,9 @@ from rasd.model import Event
 
 __all__ = ["Tolls", "attach_casualties", "cite_toll", "count_named_dead"]
 
-# acts that take people, not lives: a killed figure beside them is another act's toll
-_TAKES_NO_LIVES = frozenset({"Abduction/forced disappearance", "Arrests"})
+# acts that take people or property, not lives: a killed figure beside them is another act's toll ("61 شهيدا بالقطاع"
+# beside "عمليات الهدم … لمنطقة جباليا")
+_TAKES_NO_LIVES = frozenset({"Abduction/forced disappearance", "Arrests", "Looting/property destruction"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -319,3 +319,12 @@ def test_a_toll_is_not_given_past_a_contrast_to_the_act_set_against_it() -> None
     events = rasd.extract(text, published=date(2024, 11, 23), title=title)
     assert all(e.fatalities != 15 for e in events if e.sub_event_type == "Armed clash")
     assert any(e.fatalities == 15 and e.injuries == 63 for e in events if e.sub_event_type != "Armed clash")
+
+
+def test_a_demolition_takes_no_lives_of_the_day() -> None:
+    """"شهيد بمخيم البريج والاحتلال يواصل نسف منازل في جباليا": the martyr is another act's, not the demolition's."""
+    title = "شهيد بمخيم البريج والاحتلال يواصل نسف منازل في جباليا"
+    text = title + "\nنسفت قوات الاحتلال منازل في جباليا شمالي القطاع، الخميس."
+    razed = [e for e in rasd.extract(text, published=date(2024, 10, 15), title=title)
+             if e.sub_event_type == "Looting/property destruction"]
+    assert razed and all(not e.fatalities for e in razed)
