@@ -99,3 +99,12 @@ def test_a_town_of_israel_after_a_clitic_fits_a_report_on_palestine(geocoder: Ge
     """News of Gaza tells Israel's towns too: "لصفد" stands in a report on Khan Yunis (not the other way round)."""
     text = fold("طردت قوات الاحتلال النازحين من مجمع ناصر الطبي في خان يونس، فيما وجه حزب الله ضربة صاروخية لصفد")
     assert ("Safed", "Israel") in [(m.best.name, m.best.country) for m in geocoder.find_places(text) if m.best]
+
+
+@pytest.mark.parametrize(("phrase", "admin1"), [
+    ("كيسمايو", "Lower Juba"), ("مقديشو", "Banadir"), ("بيدوة", "Bay"), ("جالكعيو", "Mudug"), ("إقليم شبيلي السفلى", "Lower Shabelle"),
+])
+def test_somali_places_carry_their_region(geocoder: Geocoder, phrase: str, admin1: str) -> None:
+    """ACLED codes Somalia by region: gazetteer_admin1.tsv names them, so a Somali town has its admin1."""
+    (best, *_) = geocoder.geocode(phrase, country="SO")
+    assert (best.country, best.admin1) == ("Somalia", admin1)
