@@ -99,12 +99,21 @@ _LOCAL_RESISTANCE = {"YE": "Popular Resistance (Yemen)"}
 # In Yemeni news "الميليشيات الإيرانية" (the Iranian militias) and "المتمردين" (the rebels) are the Houthis, in Syrian news
 # the rebels are the opposition factions: the name and kind they take there; unnamed rebels elsewhere are unidentified.
 # "القوات المشتركة" (the joint forces) are the Yemeni government's, in Sudan the Darfur Joint Force, elsewhere the state's.
+# Keyed by (canonical, ISO 3166 alpha-2 of the event's country); "*" is any other country, "" none.
 _IN_THEATRE = {("Militia (Pro-Iran)", "YE"): ("Ansar Allah", "state"), ("Rebels ({country})", "YE"): ("Ansar Allah", "state"),
                ("Rebels ({country})", "SA"): ("Ansar Allah", "state"), ("Rebels ({country})", "SY"): ("Syrian opposition factions", "rebel"),
+               ("Rebels ({country})", "*"): ("Unidentified Armed Group ({country})", "political_militia"),
                ("Joint Forces ({country})", "YE"): ("Military Forces of Yemen", "state"),
-               ("Joint Forces ({country})", "SD"): ("Darfur Joint Force", "political_militia")}
-_ELSEWHERE = {"Rebels ({country})": "Unidentified Armed Group ({country})", "Joint Forces ({country})": "Military Forces of {country}"}
-_NOWHERE = {"Joint Forces ({country})": "Unidentified Military Forces"}  # with no country, no state's forces
+               ("Joint Forces ({country})", "SD"): ("Darfur Joint Force", "political_militia"),
+               ("Joint Forces ({country})", "*"): ("Military Forces of {country}", "state"),
+               ("Joint Forces ({country})", ""): ("Unidentified Military Forces", "state")}
+
+
+def _in_theatre(canonical: str, iso2: str) -> tuple[str, str] | None:
+    """The name and kind a generic actor takes in the country ``iso2`` ("" for none), if the table gives one."""
+    return _IN_THEATRE.get((canonical, iso2)) or (_IN_THEATRE.get((canonical, "*")) if iso2 else None)
+
+
 # Sites an attack hits, after which a nisba names whose they are ("مواقع إسرائيلية", "ثكنات عسكرية سورية").
 _TARGET_NOUNS = frozenset("موقع موقعا مواقع قاعده قواعد ثكنه ثكنات مقر مقرات نقطه نقاط معسكر معسكرات مستودع مستودعات مخازن اهداف اهدافا بنيه".split())
 _NATIONALITY_AFTER = re.compile(r"\s+الجنسيه")  # "قائد سوري الجنسية": a person's nationality, not a side
@@ -115,7 +124,8 @@ def _named_locally(mentions: list[Mention]) -> list[Mention]:
     """"المتمردين" in an article that names the Houthis are the Houthis: a generic name that stands for a theatre's
     actor (``_IN_THEATRE``) is that actor wherever the article names it, so it is no second side beside it."""
     named = {m.value.actor.canonical: m.value.actor for m in mentions}
-    local = {generic: named[name] for (generic, _), (name, _) in _IN_THEATRE.items() if name in named}
+    local = {generic: named[name] for (generic, where), (name, _) in _IN_THEATRE.items()
+             if where not in ("*", "") and name in named}
     return [replace(m, value=replace(m.value, actor=local[m.value.actor.canonical])) if m.value.actor.canonical in local else m
             for m in mentions]
 
@@ -138,15 +148,12 @@ class Actor:
             iso2 = iso2_of(country)
             if iso2 and iso2 != self.home and iso2 not in _ALSO_AT_HOME.get(self.home, ()):
                 return _LOCAL_RESISTANCE.get(iso2, f"Unidentified Armed Group ({country})")
-        if country and (local := _IN_THEATRE.get((self.canonical, iso2_of(country) or ""))):
-            return local[0]
-        if not country and self.canonical in _NOWHERE:
-            return _NOWHERE[self.canonical]
-        return _ELSEWHERE.get(self.canonical, self.canonical).replace("{country}", country or "International")
+        local = _in_theatre(self.canonical, (iso2_of(country) or "") if country else "")
+        return (local[0] if local else self.canonical).replace("{country}", country or "International")
 
     def inter_in(self, iso2: str | None) -> int:
         """ACLED inter code in the data of country ``iso2``: foreign state forces are external (8)."""
-        local = _IN_THEATRE.get((self.canonical, iso2 or ""))
+        local = _IN_THEATRE.get((self.canonical, iso2 or ""))  # the theatre's own actor, not a generic default
         code = INTER.get(local[1] if local else self.kind, 8)
         if code == 1 and self.home and iso2 and self.home != iso2:
             return 8
