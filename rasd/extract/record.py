@@ -48,8 +48,8 @@ def event_of(doc: Doc, cluster: Cluster, doc_country: Candidate | None, earlier:
     place = fired_from_abroad(doc, cluster, actors.actor1.value.actor if actors.actor1 else actors.implied1, place)
     ev.event_type, ev.sub_event_type = resolve_type(doc, cluster, actors, roles)
     ev.disorder_type = DISORDER_TYPES[ev.event_type]
-    actors.martyrs = tolls.counts_martyrs(doc)
-    actors.apply(ev, (place.value.best if place else None) or doc_country, roles, event_day(doc, cluster))
+    actors.apply(ev, (place.value.best if place else None) or doc_country, roles, event_day(doc, cluster),
+                 martyrs=tolls.counts_martyrs(doc))
     if martyrs_not_theirs(ev):
         ev.vague.pop("fatalities", None)
         tolls = Tolls.of(doc, cluster, martyrs=False)

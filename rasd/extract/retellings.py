@@ -57,11 +57,10 @@ def dedupe(events: list[Event], others: frozenset[int] = frozenset()) -> list[Ev
             kept.sub_event_type = ev.sub_event_type
         if kept.sub_event_type == "Armed clash" and ev.sub_event_type in _TERRITORY:
             kept.sub_event_type = ev.sub_event_type  # "معارك … تمكن خلالها من تحرير": the battle won ground
-        if _PROTEST_RANK.get(ev.sub_event_type or "", -1) > _PROTEST_RANK.get(kept.sub_event_type or "", _ATTACK_RANK) >= 0 or (
+        if _PROTEST_RANK.get(ev.sub_event_type or "", -1) > _PROTEST_RANK.get(kept.sub_event_type or "", -1) >= 0 or (
                 kept.sub_event_type == _ATTACK and ev.sub_event_type == _FORCE):
             # the protest turned violent or was met with force: that record's type and sides
-            for name in ("disorder_type", "event_type", "sub_event_type", *_SIDES):
-                setattr(kept, name, getattr(ev, name))
+            _take_type_and_sides(kept, ev)
         for name in _SIDES:
             side = name in ("actor1", "actor2")
             if getattr(kept, name) is None and not (side and getattr(ev, name) in (kept.actor1, kept.actor2)) and not (
@@ -107,7 +106,12 @@ def _same_protest(out: list[Event], ev: Event) -> Event | None:
 
 
 _ATTACK, _FORCE = "Attack", "Excessive force against protesters"
-_ATTACK_RANK = -1
+
+
+def _take_type_and_sides(kept: Event, ev: Event) -> None:
+    """``kept`` becomes the kind of event ``ev`` is, with ``ev``'s sides."""
+    for name in ("disorder_type", "event_type", "sub_event_type", *_SIDES):
+        setattr(kept, name, getattr(ev, name))
 
 
 def _killed_at_protest(out: list[Event], ev: Event) -> Event | None:
@@ -125,8 +129,7 @@ def _killed_at_protest(out: list[Event], ev: Event) -> Event | None:
             continue
         if attack.location is None or force.location is None or attack.location == force.location:
             return k
-        for name in ("disorder_type", "event_type", "sub_event_type", *_SIDES):
-            setattr(attack, name, getattr(force, name))
+        _take_type_and_sides(attack, force)
     return None
 
 

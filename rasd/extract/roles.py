@@ -59,7 +59,6 @@ class ActorRoles:
     inferred: Mention | Actor | None = None  # a second side the article implies, not one the event's words name
     inferred1: bool = False  # actor1 is the other side of a battle whose words name only the side hit
     warplanes: bool = False  # a warplane strike ("غارات جوية"), not a drone's (``by_warplanes``)
-    martyrs: bool = False  # the toll counts martyrs ("29 شهيدا", "مجزرة"), set by the record stage
 
     def _nationality(self, second: Actor | None, first: Actor | None, arrests: bool = False) -> Actor | None:
         """Victims named by nationality: "عمال سوريون" → Civilians (Syria); "جنود عراقيون" → Military Forces of Iraq."""
@@ -72,8 +71,10 @@ class ActorRoles:
                 return Actor(f"Military Forces of {found[0]}", "state", found[1])
         return second
 
-    def apply(self, ev: Event, place: Candidate | None, roles: list[str], day: str | None = None) -> None:
-        """Write names, inter codes, interaction and civilian targeting into ``ev`` (``day``: the event's ISO date).
+    def apply(self, ev: Event, place: Candidate | None, roles: list[str], day: str | None = None, *,
+              martyrs: bool = False) -> None:
+        """Write names, inter codes, interaction and civilian targeting into ``ev`` (``day``: the event's ISO date;
+        ``martyrs``: its toll counts martyrs, :mod:`rasd.extract.martyrs`).
 
         Unnamed dead or wounded of an air strike or an attack are coded as civilians, ACLED's
         habit, unless the report calls them fighters or soldiers.
@@ -87,7 +88,7 @@ class ActorRoles:
         first = self.actor1.value.actor if self.actor1 else self.implied1
         second = self.actor2.value.actor if self.actor2 else self.implied2
         hit = {iso2, second.home if second else None, *(n[2] for n in self.nationals)}
-        if self.martyrs and first is not None and mourner(first, event_type, hit):
+        if martyrs and first is not None and mourner(first, event_type, hit):
             first, self.actor1 = None, None  # "حماس تدعو لمسيرات غضب بعد مجزرة الاحتلال": who mourns did not kill
         usual = None if first is not None or place is None else usual_attacker(
             place.country, place.admin1, ev.sub_event_type, day, warplanes=self.warplanes)
