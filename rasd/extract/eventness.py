@@ -40,6 +40,7 @@ from functools import cache
 from rasd.doc import Doc, Mention
 from rasd.extract.dating import date_for, named_definite, runs_from
 from rasd.extract.elapsed import in_elapsed
+from rasd.extract.headcount import SINGULAR
 from rasd.extract.scope import period_sentences
 from rasd.lexicon import read_tsv
 from rasd.text.matcher import ARTICLE_LEXICONS, Match, PhraseMatcher, longest_first
@@ -230,7 +231,8 @@ def _recalled(doc: Doc, trig: Mention, cues: list[Match[str]], starts: list[int]
 _AFTER_KILLING = re.compile(r"(?<!\w)[وف]?(?:بعد|عقب|اثر|علي|تداعيات|منذ|خلفيه)\s+$")
 _ASSASSINATION = re.compile(r"(?:[وفب]|لل?)?اغتيال(?!\w)")
 # a count or an indefinite victim after the word tells a new killing ("اغتيال قيادي في حماس", "اغتيال 3 قادة")
-_NEW_VICTIM = re.compile(r"\s+(?:\d|(?:قيادي|قياديين|قائد|قاده|مسؤول|عنصر|عناصر|ضابط|ناشط|صحفي|شاب|اثنين|ثلاثه)(?!\w))")
+_NEW_VICTIM = re.compile(r"\s+(?:\d|(?:" + "|".join(sorted(SINGULAR | {"قياديين", "قاده", "مسوول", "عناصر", "اثنين", "ثلاثه"}))
+                         + r")(?!\w))")  # folded text: "قائد" is "قايد", "مسؤول" "مسوول"
 
 
 def _assassination_recalled(doc: Doc, trig: Mention) -> bool:
