@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 
 from rasd.doc import Doc, Mention
 from rasd.extract.actors import Actor, reach
+from rasd.extract.agents import is_agent
 from rasd.extract.clusters import contrasts_between
 from rasd.extract.countries import arabic_names
 from rasd.extract.eventness import cause_at
 from rasd.extract.martyrs import mourner
 from rasd.extract.sources import announces_loss, claimant, escorts, mourns, speaker
-from rasd.extract.agents import is_agent
 from rasd.extract.struck import LAUNCHED, VICTIM_KINDS, is_victim, names_agent
 from rasd.extract.targets import (ARMED, allied, civilians_struck, comrades, homes_owned, one_bloc, pair_between, referent, usual_opponent)
 from rasd.extract.theatres import USUAL_ATTACKER, by_warplanes, flies, usual_attacker
