@@ -40,7 +40,7 @@ class Tolls:
     def of(cls, doc: Doc, cluster: Cluster, *, martyrs: bool = True) -> Tolls:
         """The counting rule over the cluster's figures; no killed figure at all is a known 0.
 
-        An abduction or an arrest kills no one by itself: its killed figures are those of its own clauses
+        An abduction, an arrest or a demolition kills no one by itself: its killed figures are those of its own clauses
         ("خطف 36 مدنيا خلال الهجوم الذي شنه الأربعاء، والذي أوقع أكثر من 250 قتيلا": the 250 are the attack's),
         and not past another act told after its word there ("خلال الهجوم الذي شنه قبل خمسة أيام وأوقع 250 قتيلا",
         "اعتقال قريبين للفلسطيني الذي نفذ عملية دهس قتل فيها جنديان"); a raid's own dead are its toll
